@@ -1,0 +1,40 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { pgPolicy, pgRole, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Roles are created by the custom migration drizzle/0000_roles.sql (idempotent), not by drizzle-kit. */
+export const braveApp = pgRole('brave_app').existing();
+export const bravePublic = pgRole('brave_public').existing();
+
+/** Evaluated once per query (InitPlan) thanks to the scalar sub-select. */
+export const currentOrg = sql`(select current_setting('app.current_org', true))`;
+export const currentUser = sql`(select current_setting('app.current_user', true))`;
+
+const sameOrg = sql`organization_id = ${currentOrg}`;
+
+/**
+ * The four policies every tenant table carries: the row's organization must be
+ * the transaction's tenant, for reads and for what a write leaves behind.
+ * A NULL setting (fresh connection) or '' (after a transaction ended) matches
+ * nothing, because organization_id is never '' (CHECK in 0002_rls_force_grants).
+ */
+export function tenantPolicies(opts: { extraSelect?: SQL } = {}) {
+  const using = opts.extraSelect ? sql`(${sameOrg}) or (${opts.extraSelect})` : sameOrg;
+  return [
+    pgPolicy('tenant_select', { for: 'select', to: braveApp, using }),
+    pgPolicy('tenant_insert', { for: 'insert', to: braveApp, withCheck: sameOrg }),
+    pgPolicy('tenant_update', { for: 'update', to: braveApp, using: sameOrg, withCheck: sameOrg }),
+    pgPolicy('tenant_delete', { for: 'delete', to: braveApp, using: sameOrg }),
+  ];
+}
+
+/** Every tenant table starts with these columns; the primary key is (organization_id, id). */
+export const tenantColumns = () => ({
+  organizationId: text().notNull(),
+  id: uuid().notNull().defaultRandom(),
+});
+
+export const timestamps = () => ({
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

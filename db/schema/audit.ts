@@ -1,0 +1,50 @@
+import 'server-only';
+import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { tenantColumns, tenantPolicies } from './_tenant';
+import { belongsToOrg } from './organizations';
+
+/** Written in the same transaction as the change it records (db/queries/audit.ts). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    ...tenantColumns(),
+    actorUserId: text().notNull(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text().notNull(),
+    before: jsonb(),
+    after: jsonb(),
+    ip: text(),
+    userAgent: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index('audit_log_org_created_idx').on(t.organizationId, t.createdAt.desc().nullsFirst()),
+    index('audit_log_org_entity_idx').on(t.organizationId, t.entityType, t.entityId),
+    belongsToOrg('audit_log_org_fk', t.organizationId),
+    ...tenantPolicies(),
+  ],
+);
+
+/** TENANT_BREACH_ATTEMPT and friends; the alert rules read these. */
+export const securityEvents = pgTable(
+  'security_events',
+  {
+    ...tenantColumns(),
+    kind: text().notNull(),
+    severity: text().notNull().default('info'),
+    userId: text(),
+    ip: text(),
+    details: jsonb().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index('security_events_org_created_idx').on(t.organizationId, t.createdAt.desc().nullsFirst()),
+    index('security_events_org_kind_idx').on(t.organizationId, t.kind, t.createdAt),
+    belongsToOrg('security_events_org_fk', t.organizationId),
+    ...tenantPolicies(),
+  ],
+);
+

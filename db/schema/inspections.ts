@@ -1,0 +1,73 @@
+import 'server-only';
+import { foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { tenantColumns, tenantPolicies, timestamps } from './_tenant';
+import { belongsToOrg } from './organizations';
+import { projects } from './projects';
+import { formTemplates } from './settings';
+
+export const inspectionTypeEnum = pgEnum('inspection_type', ['routine', 'storm_event', 'corrective_follow_up', 'final']);
+export const inspectionStatusEnum = pgEnum('inspection_status', ['draft', 'submitted', 'published']);
+export const submissionStatusEnum = pgEnum('submission_status', ['draft', 'submitted']);
+
+export const inspections = pgTable(
+  'inspections',
+  {
+    ...tenantColumns(),
+    projectId: uuid().notNull(),
+    type: inspectionTypeEnum().notNull().default('routine'),
+    status: inspectionStatusEnum().notNull().default('draft'),
+    inspectedAt: timestamp({ withTimezone: true }),
+    inspectorUserId: text(),
+    inspectorName: text(),
+    inspectorTitle: text(),
+    /** BMP checklist results: [{ bmpCategoryKey, item, result: 'pass'|'fail'|'na', note }]. */
+    bmpResults: jsonb().notNull().default([]),
+    findings: text(),
+    rainGaugeInches: numeric({ precision: 5, scale: 2 }),
+    areasNotInspected: text(),
+    /** Certification: once signed, the row is immutable; changes become an amendment row. */
+    signedBy: text(),
+    signedAt: timestamp({ withTimezone: true }),
+    signatureName: text(),
+    signatureStatement: text(),
+    amendsInspectionId: uuid(),
+    revision: integer().notNull().default(1),
+    createdBy: text().notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({ name: 'inspections_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
+    foreignKey({ name: 'inspections_amends_fk', columns: [t.organizationId, t.amendsInspectionId], foreignColumns: [t.organizationId, t.id] }),
+    index('inspections_org_project_inspected_idx').on(t.organizationId, t.projectId, t.inspectedAt.desc().nullsFirst()),
+    index('inspections_org_status_idx').on(t.organizationId, t.status),
+    belongsToOrg('inspections_org_fk', t.organizationId),
+    ...tenantPolicies(),
+  ],
+);
+
+export const formSubmissions = pgTable(
+  'form_submissions',
+  {
+    ...tenantColumns(),
+    templateId: uuid().notNull(),
+    projectId: uuid().notNull(),
+    inspectionId: uuid(),
+    status: submissionStatusEnum().notNull().default('draft'),
+    data: jsonb().notNull().default({}),
+    /** A retried submit carries the same key and finds the first row instead of making a second. */
+    idempotencyKey: text(),
+    submittedBy: text().notNull(),
+    submittedAt: timestamp({ withTimezone: true }),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex('form_submissions_org_idem_uq').on(t.organizationId, t.idempotencyKey),
+    foreignKey({ name: 'form_submissions_template_fk', columns: [t.organizationId, t.templateId], foreignColumns: [formTemplates.organizationId, formTemplates.id] }),
+    foreignKey({ name: 'form_submissions_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
+    foreignKey({ name: 'form_submissions_inspection_fk', columns: [t.organizationId, t.inspectionId], foreignColumns: [inspections.organizationId, inspections.id] as [AnyPgColumn, AnyPgColumn] }),
+    index('form_submissions_org_project_idx').on(t.organizationId, t.projectId),
+    ...tenantPolicies(),
+  ],
+);

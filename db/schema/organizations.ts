@@ -1,0 +1,92 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { braveApp, currentOrg, currentUser, tenantColumns, tenantPolicies, timestamps } from './_tenant';
+
+export const planEnum = pgEnum('plan', ['trial', 'starter', 'business', 'enterprise']);
+export const orgRoleEnum = pgEnum('org_role', ['owner', 'admin', 'superintendent', 'inspector', 'crew', 'viewer']);
+
+/** One row per Clerk organization; its own id is the tenant key. */
+export const organizations = pgTable(
+  'organizations',
+  {
+    organizationId: text().notNull().primaryKey(),
+    name: text().notNull(),
+    slug: text().notNull(),
+    active: boolean().notNull().default(true),
+    plan: planEnum().notNull().default('trial'),
+    userLimit: integer().notNull().default(10),
+    deactivatedAt: timestamp({ withTimezone: true }),
+    ...timestamps(),
+  },
+  () => [
+    // A signed-in user may also read the organizations they belong to (the org switcher).
+    ...tenantPolicies({
+      extraSelect: sql`exists (select 1 from memberships m where m.organization_id = organizations.organization_id and m.user_id = ${currentUser})`,
+    }),
+  ],
+);
+
+/**
+ * People, across organizations (a Clerk user can belong to several). Not a
+ * tenant table: a user sees themself and the members of the current tenant.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: text().notNull().primaryKey(),
+    email: text().notNull(),
+    emailNormalized: text().notNull(),
+    firstName: text(),
+    lastName: text(),
+    imageUrl: text(),
+    ...timestamps(),
+  },
+  (t) => [
+    index('users_email_normalized_idx').on(t.emailNormalized),
+    pgPolicy('user_select', {
+      for: 'select',
+      to: braveApp,
+      using: sql`id = ${currentUser} or exists (select 1 from memberships m where m.user_id = users.id and m.organization_id = ${currentOrg})`,
+    }),
+    pgPolicy('user_insert', { for: 'insert', to: braveApp, withCheck: sql`id = ${currentUser}` }),
+    pgPolicy('user_update', { for: 'update', to: braveApp, using: sql`id = ${currentUser}`, withCheck: sql`id = ${currentUser}` }),
+    pgPolicy('user_delete', { for: 'delete', to: braveApp, using: sql`id = ${currentUser}` }),
+  ],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    ...tenantColumns(),
+    // No FK to users: Clerk webhooks may deliver a membership before its user.
+    userId: text().notNull(),
+    role: orgRoleEnum().notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex('memberships_org_user_uq').on(t.organizationId, t.userId),
+    // Not tenant-leading on purpose: "which orgs am I in" is the one per-user lookup (a Citus reference path).
+    index('memberships_user_idx').on(t.userId),
+    belongsToOrg('memberships_org_fk', t.organizationId),
+    ...tenantPolicies({ extraSelect: sql`user_id = ${currentUser}` }),
+  ],
+);
+
+/** Ties a tenant table to its organization; deleting a tenant removes its rows. */
+export const belongsToOrg = (name: string, column: AnyPgColumn) =>
+  foreignKey({ name, columns: [column], foreignColumns: [organizations.organizationId] }).onDelete('cascade');

@@ -1,0 +1,66 @@
+import 'server-only';
+import { foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantColumns, tenantPolicies, timestamps } from './_tenant';
+import { inspections } from './inspections';
+import { belongsToOrg } from './organizations';
+import { projects } from './projects';
+import { bmpCategories, violationTypes } from './settings';
+
+export const violationStatusEnum = pgEnum('violation_status', ['open', 'in_progress', 'fixed', 'verified']);
+export const actionStatusEnum = pgEnum('corrective_action_status', ['open', 'in_progress', 'fixed', 'verified']);
+
+export const violations = pgTable(
+  'violations',
+  {
+    ...tenantColumns(),
+    projectId: uuid().notNull(),
+    inspectionId: uuid(),
+    violationTypeId: uuid().notNull(),
+    bmpCategoryId: uuid(),
+    description: text().notNull(),
+    location: text(),
+    foundAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deadline: timestamp({ withTimezone: true }).notNull(),
+    status: violationStatusEnum().notNull().default('open'),
+    foundBy: text().notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({ name: 'violations_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
+    foreignKey({ name: 'violations_inspection_fk', columns: [t.organizationId, t.inspectionId], foreignColumns: [inspections.organizationId, inspections.id] }),
+    foreignKey({ name: 'violations_type_fk', columns: [t.organizationId, t.violationTypeId], foreignColumns: [violationTypes.organizationId, violationTypes.id] }),
+    foreignKey({ name: 'violations_bmp_fk', columns: [t.organizationId, t.bmpCategoryId], foreignColumns: [bmpCategories.organizationId, bmpCategories.id] }),
+    index('violations_org_status_deadline_idx').on(t.organizationId, t.status, t.deadline),
+    index('violations_org_project_idx').on(t.organizationId, t.projectId),
+    belongsToOrg('violations_org_fk', t.organizationId),
+    ...tenantPolicies(),
+  ],
+);
+
+/** Each step records who moved it and when: open → in progress → fixed → verified. */
+export const correctiveActions = pgTable(
+  'corrective_actions',
+  {
+    ...tenantColumns(),
+    violationId: uuid().notNull(),
+    description: text().notNull(),
+    assignedTo: text(),
+    dueAt: timestamp({ withTimezone: true }).notNull(),
+    status: actionStatusEnum().notNull().default('open'),
+    startedAt: timestamp({ withTimezone: true }),
+    startedBy: text(),
+    fixedAt: timestamp({ withTimezone: true }),
+    fixedBy: text(),
+    verifiedAt: timestamp({ withTimezone: true }),
+    verifiedBy: text(),
+    createdBy: text().notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({ name: 'corrective_actions_violation_fk', columns: [t.organizationId, t.violationId], foreignColumns: [violations.organizationId, violations.id] }).onDelete('cascade'),
+    index('corrective_actions_org_status_due_idx').on(t.organizationId, t.status, t.dueAt),
+    ...tenantPolicies(),
+  ],
+);

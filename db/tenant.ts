@@ -1,0 +1,43 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { appDb, type Database } from './client';
+
+/** Who is acting, for which organization. Built from auth() only (lib/auth). */
+export interface TenantScope {
+  orgId: string;
+  userId: string;
+}
+
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+const scopeSchema = z.object({
+  orgId: z.string().min(1).max(64),
+  userId: z.string().min(1).max(64),
+});
+
+/**
+ * Run `fn` in one transaction in which PostgreSQL RLS sees only `scope.orgId`.
+ *
+ * The settings are transaction-local (`set_config(..., true)`) and bound as
+ * parameters, so a pooled connection carries nothing to its next borrower.
+ * The set_config statement is pipelined with the callback's first query
+ * instead of being awaited alone: one round trip fewer per request.
+ */
+export async function withTenantOn<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const { orgId, userId } = scopeSchema.parse(scope);
+  return db.transaction(async (tx) => {
+    const settings = tx.execute(
+      sql`select set_config('app.current_org', ${orgId}, true), set_config('app.current_user', ${userId}, true)`,
+    );
+    // `.then` sends the statement now; fn's first query queues behind it on the same connection.
+    const applied = settings.then(() => undefined);
+    const [, result] = await Promise.all([applied, fn(tx)]);
+    return result;
+  });
+}
+
+/** THE door to tenant data: every page, action, route and job goes through it. */
+export async function withTenant<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withTenantOn(appDb(), scope, fn);
+}

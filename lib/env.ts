@@ -1,0 +1,36 @@
+import { createEnv } from '@t3-oss/env-nextjs';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Third-party keys are optional here and
+ * checked where they are used, so the embedded defaults need no configuration.
+ */
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** brave_app: the role every request runs as (RLS applies). */
+    DATABASE_URL: z.string().url().optional(),
+    /** brave_owner: migrations and named admin scripts only. */
+    DATABASE_OWNER_URL: z.string().url().optional(),
+    /** brave_public: the QR inspector page only. */
+    DATABASE_PUBLIC_URL: z.string().url().optional(),
+    /** TLS for non-local servers is on unless this says `disable`. */
+    DATABASE_SSL: z.enum(['require', 'verify-full', 'disable']).optional(),
+    /** `false` behind PgBouncer in transaction mode (no named prepared statements). */
+    DATABASE_PREPARE: z.enum(['true', 'false']).default('true'),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    AUTH_MODE: z.enum(['local', 'clerk']).optional(),
+    CLERK_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    CLERK_WEBHOOK_SIGNING_SECRET: z.string().startsWith('whsec_').optional(),
+    CLERK_JWT_KEY: z.string().optional(),
+    APP_ROOT_DOMAIN: z.string().optional(),
+  },
+  client: {
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),
+  },
+  experimental__runtimeEnv: {
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+  },
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === 'true',
+});
