@@ -11,25 +11,23 @@ export interface TenantScope {
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-const scopeSchema = z.object({
-  orgId: z.string().min(1).max(64),
-  userId: z.string().min(1).max(64),
-});
+const id = z.string().min(1).max(64);
+const scopeSchema = z.object({ orgId: id, userId: id });
 
 /**
- * Run `fn` in one transaction in which PostgreSQL RLS sees only `scope.orgId`.
- *
- * The settings are transaction-local (`set_config(..., true)`) and bound as
- * parameters, so a pooled connection carries nothing to its next borrower.
- * The set_config statement is pipelined with the callback's first query
- * instead of being awaited alone: one round trip fewer per request.
+ * One transaction whose settings are transaction-local (`set_config(..., true)`)
+ * and bound as parameters, so a pooled connection carries nothing to its next
+ * borrower. The set_config statement is pipelined with the callback's first
+ * query instead of being awaited alone: one round trip fewer per request.
  */
-export async function withTenantOn<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const { orgId, userId } = scopeSchema.parse(scope);
+async function scoped<T>(db: Database, orgId: string | null, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    const settings = tx.execute(
-      sql`select set_config('app.current_org', ${orgId}, true), set_config('app.current_user', ${userId}, true)`,
-    );
+    const settings =
+      orgId === null
+        ? tx.execute(sql`select set_config('app.current_user', ${userId}, true)`)
+        : tx.execute(
+            sql`select set_config('app.current_org', ${orgId}, true), set_config('app.current_user', ${userId}, true)`,
+          );
     // `.then` sends the statement now; fn's first query queues behind it on the same connection.
     const applied = settings.then(() => undefined);
     const [, result] = await Promise.all([applied, fn(tx)]);
@@ -37,7 +35,26 @@ export async function withTenantOn<T>(db: Database, scope: TenantScope, fn: (tx:
   });
 }
 
+/** Run `fn` in one transaction in which PostgreSQL RLS sees only `scope.orgId`. */
+export async function withTenantOn<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const { orgId, userId } = scopeSchema.parse(scope);
+  return scoped(db, orgId, userId, fn);
+}
+
 /** THE door to tenant data: every page, action, route and job goes through it. */
 export async function withTenant<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return withTenantOn(appDb(), scope, fn);
+}
+
+/**
+ * A user acting outside any organization: their own `users` row and the list
+ * of their memberships (to pick an org). No tenant table row is visible here
+ * except through those two policies.
+ */
+export async function withIdentityOn<T>(db: Database, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return scoped(db, null, id.parse(userId), fn);
+}
+
+export async function withIdentity<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withIdentityOn(appDb(), userId, fn);
 }

@@ -1,0 +1,89 @@
+import 'server-only';
+import { count, eq } from 'drizzle-orm';
+import { complianceSettings, inspections, memberships, organizations, projects, rainEvents, users } from './schema';
+import { seedOrganizations, seedProjects, seedUsers } from './seed-data';
+import { withIdentityOn, withTenantOn } from './tenant';
+import type { Database } from './client';
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+
+/**
+ * Demo data through the same door the app uses (brave_app, RLS on): users
+ * under their own identity, everything else inside its organization.
+ * Idempotent: an organization that already has projects is left alone.
+ */
+export async function seed(db: Database): Promise<{ created: string[] }> {
+  const created: string[] = [];
+  for (const u of seedUsers) {
+    await withIdentityOn(db, u.id, async (tx) => {
+      await tx
+        .insert(users)
+        .values({ id: u.id, email: u.email, emailNormalized: u.email.toLowerCase(), firstName: u.firstName, lastName: u.lastName })
+        .onConflictDoNothing();
+    });
+  }
+
+  for (const org of seedOrganizations) {
+    const owner = seedUsers.find((u) => u.memberships.some((m) => m.org === org.slug && m.role === 'owner'))!;
+    await withTenantOn(db, { orgId: org.id, userId: owner.id }, async (tx) => {
+      await tx.insert(organizations).values({ organizationId: org.id, name: org.name, slug: org.slug }).onConflictDoNothing();
+      await tx.insert(complianceSettings).values({ organizationId: org.id }).onConflictDoNothing();
+      for (const u of seedUsers) {
+        for (const m of u.memberships.filter((x) => x.org === org.slug)) {
+          await tx.insert(memberships).values({ organizationId: org.id, userId: u.id, role: m.role }).onConflictDoNothing();
+        }
+      }
+      const [existing] = await tx.select({ n: count() }).from(projects).where(eq(projects.organizationId, org.id));
+      if ((existing?.n ?? 0) > 0) return;
+
+      const inspector = seedUsers.find((u) => u.memberships.some((m) => m.org === org.slug && m.role === 'inspector'))!;
+      for (const [i, p] of seedProjects.entries()) {
+        const [project] = await tx
+          .insert(projects)
+          .values({
+            organizationId: org.id,
+            name: p.name,
+            address: `${p.address}, ${org.slug === 'acme' ? 'Austin, TX' : 'Dallas, TX'}`,
+            npdesPermitId: `${p.npdesPermitId}${org.slug === 'acme' ? 'A' : 'B'}${100 + i}`,
+            permitStart: '2026-03-01',
+            disturbedAcres: String(4 + i * 3.5),
+            receivingWater: p.receivingWater,
+            sensitiveWater: p.sensitiveWater,
+            inspectionSchedule: p.schedule,
+            createdBy: owner.id,
+          })
+          .returning();
+        await tx.insert(inspections).values([
+          {
+            organizationId: org.id,
+            projectId: project!.id,
+            type: 'routine',
+            status: 'published',
+            inspectedAt: daysAgo(9 + i * 3),
+            inspectorUserId: inspector.id,
+            inspectorName: `${inspector.firstName} ${inspector.lastName}`,
+            inspectorTitle: 'Certified stormwater inspector',
+            findings: 'Silt fence intact; inlet protection cleaned.',
+            createdBy: inspector.id,
+          },
+          {
+            organizationId: org.id,
+            projectId: project!.id,
+            type: 'storm_event',
+            status: 'draft',
+            createdBy: inspector.id,
+          },
+        ]);
+        await tx.insert(rainEvents).values({
+          organizationId: org.id,
+          projectId: project!.id,
+          amountInches: (0.15 + i * 0.3).toFixed(2),
+          startedAt: daysAgo(2 + i),
+          recordedBy: inspector.id,
+        });
+      }
+      created.push(org.slug);
+    });
+  }
+  return { created };
+}

@@ -1,0 +1,72 @@
+/**
+ * `npm run dev`: the whole app from one command. Starts the embedded
+ * PostgreSQL (unless DATABASE_URL is set), migrates, seeds demo data, then
+ * runs Next on :3000 as brave_app. Ctrl-C stops everything.
+ *
+ *   --prod        next build && next start (used by the Playwright suite)
+ *   --port N      HTTP port (default 3000)
+ *   --data DIR    embedded database folder (default .data/pg)
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveDatabase } from './lib/database-urls';
+import { runMigrations } from '@/db/migrate';
+import { createDatabase } from '@/db/client';
+import { seed } from '@/db/seed';
+
+const { values: args } = parseArgs({
+  options: {
+    prod: { type: 'boolean', default: false },
+    port: { type: 'string', default: '3000' },
+    data: { type: 'string', default: '.data/pg' },
+  },
+});
+
+const log = (msg: string) => console.log(`\x1b[36m[brave]\x1b[0m ${msg}`);
+
+const database = await resolveDatabase({ dataDir: args.data });
+log(database.embedded ? `embedded PostgreSQL ready (${args.data})` : 'using DATABASE_URL');
+if (!database.embedded && database.urls.owner) await runMigrations(database.urls.owner);
+
+const db = createDatabase(database.urls.app, { max: 2 });
+const { created } = await seed(db);
+await db.$pool.end();
+if (created.length) log(`seeded demo organizations: ${created.join(', ')}`);
+
+// The child must not inherit tsx's react-server resolution condition.
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace(/--conditions[= ]react-server/g, '').trim(),
+  DATABASE_URL: database.urls.app,
+  DATABASE_PUBLIC_URL: database.urls.public,
+  AUTH_MODE: process.env.AUTH_MODE ?? 'local',
+};
+delete childEnv.DATABASE_OWNER_URL; // the app never holds owner credentials
+
+const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+if (args.prod) {
+  log('building (next build)…');
+  const built = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production' } });
+  if (built.status !== 0) {
+    await database.stop();
+    process.exit(built.status ?? 1);
+  }
+}
+const next = spawn(process.execPath, [nextBin, args.prod ? 'start' : 'dev', '-p', args.port, '-H', '127.0.0.1'], {
+  stdio: 'inherit',
+  env: args.prod ? { ...childEnv, NODE_ENV: 'production' } : childEnv,
+});
+log(`app on http://localhost:${args.port}`);
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (next.exitCode === null) next.kill('SIGTERM');
+  await database.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+next.on('exit', (code) => void shutdown(code ?? 0));
