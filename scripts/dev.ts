@@ -41,6 +41,7 @@ const childEnv: NodeJS.ProcessEnv = {
   DATABASE_URL: database.urls.app,
   DATABASE_PUBLIC_URL: database.urls.public,
   AUTH_MODE: process.env.AUTH_MODE ?? 'local',
+  NEXT_TELEMETRY_DISABLED: '1',
 };
 delete childEnv.DATABASE_OWNER_URL; // the app never holds owner credentials
 
