@@ -26,7 +26,7 @@ export const photos = pgTable(
     ...storedObject(),
     inspectionId: uuid(),
     caption: text(),
-    takenAt: timestamp({ withTimezone: true }),
+    takenAt: timestamp({ withTimezone: true, precision: 3 }),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),

@@ -16,7 +16,7 @@ export const inspections = pgTable(
     projectId: uuid().notNull(),
     type: inspectionTypeEnum().notNull().default('routine'),
     status: inspectionStatusEnum().notNull().default('draft'),
-    inspectedAt: timestamp({ withTimezone: true }),
+    inspectedAt: timestamp({ withTimezone: true, precision: 3 }),
     inspectorUserId: text(),
     inspectorName: text(),
     inspectorTitle: text(),
@@ -27,7 +27,7 @@ export const inspections = pgTable(
     areasNotInspected: text(),
     /** Certification: once signed, the row is immutable; changes become an amendment row. */
     signedBy: text(),
-    signedAt: timestamp({ withTimezone: true }),
+    signedAt: timestamp({ withTimezone: true, precision: 3 }),
     signatureName: text(),
     signatureStatement: text(),
     amendsInspectionId: uuid(),
@@ -58,7 +58,7 @@ export const formSubmissions = pgTable(
     /** A retried submit carries the same key and finds the first row instead of making a second. */
     idempotencyKey: text(),
     submittedBy: text().notNull(),
-    submittedAt: timestamp({ withTimezone: true }),
+    submittedAt: timestamp({ withTimezone: true, precision: 3 }),
     ...timestamps(),
   },
   (t) => [

@@ -29,7 +29,7 @@ export const organizations = pgTable(
     active: boolean().notNull().default(true),
     plan: planEnum().notNull().default('trial'),
     userLimit: integer().notNull().default(10),
-    deactivatedAt: timestamp({ withTimezone: true }),
+    deactivatedAt: timestamp({ withTimezone: true, precision: 3 }),
     ...timestamps(),
   },
   () => [

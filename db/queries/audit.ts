@@ -1,0 +1,87 @@
+import 'server-only';
+import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { auditLog } from '../schema';
+import type { Tx } from '../tenant';
+
+/** Who did it and from where; filled by the action/route wrappers from the request. */
+export interface Actor {
+  orgId: string;
+  userId: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'sign' | 'publish' | 'submit' | 'archive' | 'amend' | 'transition';
+
+const IGNORED = new Set(['updatedAt', 'createdAt']);
+
+/** Only the fields that changed, on both sides, so the log reads as a diff. */
+export function diffRecords(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  if (!before || !after) return { before, after };
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (IGNORED.has(key)) continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}
+
+/**
+ * Record a change in the same transaction as the change itself: if the write
+ * rolls back, so does its audit row, and a committed write always has one.
+ */
+export async function recordAudit(
+  tx: Tx,
+  actor: Actor,
+  entry: { action: AuditAction; entityType: string; entityId: string; before?: object | null; after?: object | null },
+) {
+  const { before, after } = diffRecords(
+    (entry.before ?? null) as Record<string, unknown> | null,
+    (entry.after ?? null) as Record<string, unknown> | null,
+  );
+  await tx.insert(auditLog).values({
+    organizationId: actor.orgId,
+    actorUserId: actor.userId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before,
+    after,
+    ip: actor.ip ?? null,
+    userAgent: actor.userAgent?.slice(0, 500) ?? null,
+  });
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  actorUserId?: string;
+  action?: string;
+  since?: Date;
+  until?: Date;
+  before?: { createdAt: Date; id: string };
+  limit: number;
+}
+
+export async function listAudit(tx: Tx, orgId: string, f: AuditFilter) {
+  const conds: (SQL | undefined)[] = [
+    eq(auditLog.organizationId, orgId),
+    f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
+    f.actorUserId ? eq(auditLog.actorUserId, f.actorUserId) : undefined,
+    f.action ? eq(auditLog.action, f.action) : undefined,
+    f.since ? gte(auditLog.createdAt, f.since) : undefined,
+    f.until ? lt(auditLog.createdAt, f.until) : undefined,
+    f.before
+      ? or(lt(auditLog.createdAt, f.before.createdAt), and(eq(auditLog.createdAt, f.before.createdAt), lt(auditLog.id, f.before.id)))
+      : undefined,
+  ];
+  return tx
+    .select()
+    .from(auditLog)
+    .where(and(...conds))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(f.limit + 1);
+}
