@@ -31,7 +31,8 @@ export interface EmbeddedPostgres {
   /** The superuser password: a stable per-cluster secret to derive other local secrets from. */
   secret: string;
   superuserUrl(database?: string): string;
-  stop(): Promise<void>;
+  /** Stop the server; with `removeData`, delete the cluster too (throw-away test clusters). */
+  stop(opts?: { removeData?: boolean }): Promise<void>;
 }
 
 interface State {
@@ -88,15 +89,22 @@ function resolveLocations(dir: string, nativeDir: string) {
   fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
   const needsFallback = isRoot && (!traversableByOthers(nativeDir) || !traversableByOthers(dir));
   if (!needsFallback) return { dataRoot: path.resolve(dir), nativeDir };
-  const key = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 12);
-  const base = path.join('/var/tmp', `brave-forms-${key}`);
-  const copied = path.join(base, 'native');
+  const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
+  const shared = path.join('/var/tmp', `brave-forms-pg-${hash(nativeDir)}`);
+  const copied = path.join(shared, 'native');
   if (!fs.existsSync(path.join(copied, 'bin', 'postgres'))) {
-    fs.mkdirSync(base, { recursive: true, mode: 0o755 });
-    fs.cpSync(nativeDir, copied, { recursive: true, verbatimSymlinks: true });
+    const staging = `${copied}.${process.pid}`;
+    fs.mkdirSync(shared, { recursive: true, mode: 0o755 });
+    fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    try {
+      fs.renameSync(staging, copied); // atomic: a concurrent run never sees half a copy
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true }); // another run got there first
+    }
   }
-  fs.chmodSync(base, 0o755);
-  return { dataRoot: path.join(base, 'data'), nativeDir: copied };
+  fs.chmodSync(shared, 0o755);
+  const dataRoot = path.join('/var/tmp', `brave-forms-data-${hash(path.resolve(dir))}`);
+  return { dataRoot, nativeDir: copied };
 }
 
 async function freePort(preferred: number): Promise<number> {
@@ -229,11 +237,28 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     port: state.port,
     secret: state.superPassword,
     superuserUrl,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      if (child.exitCode === null) child.kill('SIGINT');
-      await exited;
+    async stop(stopOpts) {
+      if (!stopped) {
+        stopped = true;
+        if (child.exitCode === null) child.kill('SIGINT');
+        await exited;
+      }
+      if (stopOpts?.removeData) {
+        fs.rmSync(dataRoot, { recursive: true, force: true });
+        fs.rmSync(opts.dir, { recursive: true, force: true });
+      }
     },
   };
+}
+
+/**
+ * Remove a cluster left by a run that died (its parent process is gone):
+ * stop its postmaster if it still runs, then delete its files.
+ */
+export async function destroyEmbeddedPostgres(dir: string, log: (l: string) => void = () => {}): Promise<void> {
+  const { nativeDir } = await binaries();
+  const { dataRoot } = resolveLocations(dir, nativeDir);
+  await clearLeftovers(path.join(dataRoot, 'data'), log);
+  fs.rmSync(dataRoot, { recursive: true, force: true });
+  fs.rmSync(dir, { recursive: true, force: true });
 }
