@@ -1,0 +1,30 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { SkipLink } from '@/components/skip-link';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'BrAve Forms', template: '%s · BrAve Forms' },
+  description: 'EPA stormwater and OSHA safety inspections for construction crews, kept audit-ready.',
+  applicationName: 'BrAve Forms',
+  // Tenant data must never end up in a search index; the landing page can opt in later.
+  robots: { index: false, follow: false },
+};
+
+// No maximumScale/userScalable: crews zoom photos and forms in the field (WCAG 1.4.4).
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: '#174a91',
+};
+
+export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh">
+        <SkipLink />
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import { BrandMark } from './brand-mark';
+
+export interface AppHeaderProps {
+  orgName?: string;
+  userName?: string;
+}
+
+/** "Ada Lovelace" → "AL"; used for the avatar placeholder. */
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+/**
+ * Top bar of the signed-in app. The right-hand side is a static placeholder:
+ * the org switcher and user menu replace it once auth lands (in local identity
+ * mode they are our own components, not Clerk's — see DESIGN.md §5).
+ */
+export function AppHeader({ orgName, userName }: AppHeaderProps) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/80">
+      <div className="flex h-14 items-center justify-between gap-3 px-4 lg:px-6">
+        <Link href="/dashboard" className="flex shrink-0 items-center gap-2 font-semibold text-slate-900">
+          <BrandMark />
+          <span>BrAve Forms</span>
+        </Link>
+
+        <div className="flex min-w-0 items-center gap-3" data-slot="account">
+          <span className="min-w-0 truncate text-sm text-slate-600">
+            <span className="sr-only">Organization: </span>
+            {orgName ?? 'No organization'}
+          </span>
+          <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800">
+            {userName ? (
+              <>
+                <span aria-hidden="true">{initials(userName)}</span>
+                <span className="sr-only">Signed in as {userName}</span>
+              </>
+            ) : (
+              <span aria-hidden="true">?</span>
+            )}
+          </span>
+        </div>
+      </div>
+    </header>
+  );
+}

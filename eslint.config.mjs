@@ -1,0 +1,73 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+import drizzle from 'eslint-plugin-drizzle';
+
+// The database pools (db/client.ts, and db/connection.ts which opens them) bypass
+// the tenant door. Only db/ itself, admin scripts, tests and benchmarks may use them.
+const POOL_IMPORT_MESSAGE = 'Only db/ may import the pool: go through withTenant() in db/tenant.ts';
+
+export default defineConfig([
+  // eslint-config-next 16 exports flat-config arrays. The typescript entry already
+  // spreads typescript-eslint's `recommended` set (same typescript-eslint instance),
+  // so it is not added a second time here.
+  ...nextVitals,
+  ...nextTs,
+
+  globalIgnores([
+    '.next/',
+    'node_modules/',
+    '.data/',
+    'drizzle/',
+    'next-env.d.ts',
+    'playwright-report/',
+    'test-results/',
+    'coverage/',
+  ]),
+
+  {
+    name: 'brave/typescript',
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    rules: {
+      // next/typescript downgrades these to warnings; `npm run lint` uses --max-warnings=0 anyway,
+      // so make them errors and allow `_`-prefixed placeholders.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/no-unused-expressions': 'error',
+    },
+  },
+
+  {
+    // A delete/update without .where() on a tenant table would hit every row the
+    // transaction can see. RLS narrows that to one tenant, which is still a disaster.
+    name: 'brave/drizzle',
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    plugins: { drizzle },
+    rules: {
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+    },
+  },
+
+  {
+    name: 'brave/the-door',
+    files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+    ignores: ['db/**', 'scripts/**', 'tests/**', 'bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // gitignore-style: `**/db/client` also covers `../db/client`, `../../db/client`.
+              group: ['@/db/client', '@/db/connection', '**/db/client', '**/db/connection'],
+              message: POOL_IMPORT_MESSAGE,
+            },
+          ],
+        },
+      ],
+    },
+  },
+]);

@@ -1,0 +1,29 @@
+import type { NextConfig } from 'next';
+
+/**
+ * Headers sent with every response. A Content-Security-Policy is deliberately
+ * not set here: it needs a per-request nonce, which belongs in proxy.ts once
+ * auth (and Clerk's script sources) are in place.
+ */
+const securityHeaders = [
+  // Stop browsers from sniffing uploaded photos/documents into executable types.
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // Tenant and project ids live in URLs: don't leak full paths to other origins.
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  // Nothing in the app is meant to be embedded; prevents clickjacking of sign/submit buttons.
+  { key: 'X-Frame-Options', value: 'DENY' },
+  // Crews photograph BMPs and record where an inspection happened; nothing else is needed.
+  { key: 'Permissions-Policy', value: 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=()' },
+  // Ignored by browsers over plain http (local dev, e2e); enforces TLS in production.
+  { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+];
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

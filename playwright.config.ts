@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// Config, not app code: reading CI here is fine (lib/env.ts is for the app).
+const CI = Boolean(process.env.CI);
+
+// Debian's Chromium (apt package `chromium`) when present: this machine and CI can't
+// download Playwright's own browser build. Elsewhere Playwright's bundled one is used.
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+const launchOptions = {
+  executablePath: existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined,
+  args: [
+    '--no-sandbox', // runs as root in CI
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    // No outbound network here: without these Chromium keeps retrying Google's hosts.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  reporter: [['list']],
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  // One `next start` on 2 cores: parallel browsers only make each other flaky.
+  workers: CI ? 1 : undefined,
+  use: {
+    baseURL: 'http://127.0.0.1:3100',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      name: 'phone',
+      use: {
+        ...devices['Pixel 7'],
+        viewport: { width: 390, height: 844 },
+        screen: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        launchOptions,
+      },
+    },
+  ],
+  webServer: {
+    // Builds and starts the app on :3100 with its embedded database (package.json).
+    command: 'npm run e2e:server',
+    url: 'http://127.0.0.1:3100/api/health',
+    timeout: 180_000,
+    // Locally, an already running `next start -p 3100` is reused.
+    reuseExistingServer: !CI,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
