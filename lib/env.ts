@@ -19,10 +19,22 @@ export const env = createEnv({
     /** `false` behind PgBouncer in transaction mode (no named prepared statements). */
     DATABASE_PREPARE: z.enum(['true', 'false']).default('true'),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * `local`: the zero-account identity mode (lib/auth/local, set by `npm run dev` and the tests).
+     * `clerk` or unset: real Clerk keys are required. See docs/auth.md.
+     */
     AUTH_MODE: z.enum(['local', 'clerk']).optional(),
     CLERK_SECRET_KEY: z.string().startsWith('sk_').optional(),
     CLERK_WEBHOOK_SIGNING_SECRET: z.string().startsWith('whsec_').optional(),
+    /** PEM public key (RS256) passed to clerkMiddleware: networkless session verification. */
     CLERK_JWT_KEY: z.string().optional(),
+    /** Local mode only: PEM private key file that signs local session tokens (never in a deployment). */
+    LOCAL_AUTH_KEY_FILE: z.string().optional(),
+    /** Local mode only: lifetime of a minted session token. */
+    LOCAL_AUTH_SESSION_SECONDS: z.coerce.number().int().min(5).max(7 * 86_400).default(12 * 3600),
+    /** Origins allowed in a session token's `azp`, comma-separated (e.g. https://app.example.com). */
+    APP_ORIGINS: z.string().optional(),
+    /** `acme.<APP_ROOT_DOMAIN>` selects organization `acme` (optional, lib/auth/subdomain.ts). */
     APP_ROOT_DOMAIN: z.string().optional(),
   },
   client: {

@@ -11,6 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDatabase } from './lib/database-urls';
+import { ensureLocalAuth } from './lib/local-auth';
 import { runMigrations } from '@/db/migrate';
 import { createDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
@@ -42,6 +43,8 @@ const childEnv: NodeJS.ProcessEnv = {
   DATABASE_PUBLIC_URL: database.urls.public,
   AUTH_MODE: process.env.AUTH_MODE ?? 'local',
   NEXT_TELEMETRY_DISABLED: '1',
+  // Local identity mode (docs/auth.md): generated key pair + Clerk-shaped env; real Clerk keys otherwise.
+  ...((process.env.AUTH_MODE ?? 'local') === 'local' ? ensureLocalAuth() : {}),
 };
 delete childEnv.DATABASE_OWNER_URL; // the app never holds owner credentials
 

@@ -1,0 +1,75 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { withTenant, type Tx } from '@/db/tenant';
+import { GENERIC_MESSAGE, isPublicError, PublicError } from '@/lib/api/errors';
+import { assertActiveOrganization } from '@/lib/auth/organization-status';
+import { requireTenant } from '@/lib/auth/session';
+import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
+import type { Permission } from '@/lib/rbac/permissions';
+
+/** What every action returns; forms read it with `useActionState`. */
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string[] | undefined> };
+
+export interface TenantActionContext {
+  tx: Tx;
+  ctx: TenantContext;
+}
+
+type Input = FormData | Record<string, unknown>;
+
+/** FormData → plain object; a key sent several times becomes an array. `$ACTION_*` keys are Next's own. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const all = form.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+/**
+ * A server action for the current tenant: auth() → permission → zod →
+ * withTenant (org must be active in our database) → handler. Nothing is
+ * written unless every step passes; the handler's writes and its audit rows
+ * share one transaction. Throw a PublicError for a message the user may see.
+ *
+ * Call it as `useActionState(action, null)` or `await action(null, input)`.
+ */
+export function tenantAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  handler: (input: z.output<S>, context: TenantActionContext) => Promise<T>,
+) {
+  return async function action(_prev: ActionResult<T> | null, input: Input): Promise<ActionResult<T>> {
+    try {
+      const ctx = await requireTenant();
+      if (!hasPermission(ctx, permission)) throw PublicError.forbidden();
+
+      const raw = input instanceof FormData ? formDataToObject(input) : input;
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const flat = z.flattenError(parsed.error);
+        return {
+          ok: false,
+          formError: flat.formErrors.length ? flat.formErrors.join(' ') : 'Please correct the highlighted fields.',
+          fieldErrors: flat.fieldErrors as Record<string, string[] | undefined>,
+        };
+      }
+
+      const data = await withTenant(ctx, async (tx) => {
+        await assertActiveOrganization(tx, ctx.orgId);
+        return handler(parsed.data, { tx, ctx });
+      });
+      return { ok: true, data };
+    } catch (error) {
+      unstable_rethrow(error); // redirect(), notFound() and Next's own control flow
+      if (isPublicError(error)) return { ok: false, formError: error.message };
+      console.error(error);
+      return { ok: false, formError: GENERIC_MESSAGE };
+    }
+  };
+}

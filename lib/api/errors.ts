@@ -1,0 +1,72 @@
+/**
+ * The one error type whose message a user may see. Everything else is logged
+ * and answered with a generic message (never a stack, a SQL error or an id
+ * from another tenant).
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  rate_limited: 429,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class PublicError extends Error {
+  readonly code: ErrorCode;
+  override readonly name = 'PublicError';
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  static unauthorized(message = 'Sign in to continue.') {
+    return new PublicError('unauthorized', message);
+  }
+  static forbidden(message = 'You do not have permission to do that.') {
+    return new PublicError('forbidden', message);
+  }
+  /** Same body for "missing" and "belongs to another tenant" (DESIGN.md §4). */
+  static notFound(message = 'Not found.') {
+    return new PublicError('not_found', message);
+  }
+  static badRequest(message: string) {
+    return new PublicError('bad_request', message);
+  }
+  static conflict(message: string) {
+    return new PublicError('conflict', message);
+  }
+}
+
+export function isPublicError(error: unknown): error is PublicError {
+  return error instanceof PublicError;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode | 'internal'; message: string; fieldErrors?: Record<string, string[]> };
+}
+
+export const GENERIC_MESSAGE = 'Something went wrong. Please try again.';
+
+/** JSON response for an error thrown by a route handler. Unknown errors are logged, not shown. */
+export function errorResponse(error: unknown): Response {
+  if (isPublicError(error)) {
+    return Response.json({ error: { code: error.code, message: error.message } } satisfies ErrorBody, {
+      status: error.status,
+      headers: { 'Cache-Control': 'no-store' },
+    });
+  }
+  console.error(error);
+  return Response.json({ error: { code: 'internal', message: GENERIC_MESSAGE } } satisfies ErrorBody, {
+    status: 500,
+    headers: { 'Cache-Control': 'no-store' },
+  });
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { withTenant, type Tx } from '@/db/tenant';
+import { assertActiveOrganization } from '@/lib/auth/organization-status';
+import { requireTenant } from '@/lib/auth/session';
+import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
+import type { Permission } from '@/lib/rbac/permissions';
+import { errorResponse, PublicError } from './errors';
+
+export interface TenantRouteContext<P> {
+  tx: Tx;
+  ctx: TenantContext;
+  params: P;
+}
+
+type RouteSegment<P> = { params: Promise<P> };
+
+/**
+ * A route handler for the current tenant: auth() → permission → withTenant
+ * (org active) → handler. 401 when signed out, 403 without an active org or
+ * the permission, the PublicError's status otherwise, 500 with a generic body
+ * for anything else. A handler returns a Response or JSON-able data.
+ *
+ *   // GET /api/v1/projects - the tenant's projects
+ *   export const GET = tenantRoute({ permission: 'org:data:read' }, async (req, { tx, ctx }) => listProjects(tx, ctx.orgId));
+ */
+export function tenantRoute<P = Record<string, string>, T = unknown>(
+  options: { permission: Permission },
+  handler: (req: Request, context: TenantRouteContext<P>) => Promise<T | Response>,
+) {
+  return async function route(req: Request, segment?: RouteSegment<P>): Promise<Response> {
+    try {
+      const ctx = await requireTenant();
+      if (!hasPermission(ctx, options.permission)) throw PublicError.forbidden();
+      const params = (segment ? await segment.params : {}) as P;
+      const result = await withTenant(ctx, async (tx) => {
+        await assertActiveOrganization(tx, ctx.orgId);
+        return handler(req, { tx, ctx, params });
+      });
+      if (result instanceof Response) return result;
+      return Response.json(result ?? null, { headers: { 'Cache-Control': 'no-store' } });
+    } catch (error) {
+      unstable_rethrow(error);
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Parse a JSON body with zod; a malformed body is a 400 listing every field error. */
+export async function parseJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw PublicError.badRequest('The request body must be JSON.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    const message = [...flat.formErrors, ...Object.entries(flat.fieldErrors).map(([k, v]) => `${k}: ${(v as string[]).join(', ')}`)];
+    throw PublicError.badRequest(message.join('; ') || 'Invalid request body.');
+  }
+  return parsed.data;
+}

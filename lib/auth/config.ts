@@ -1,0 +1,79 @@
+import 'server-only';
+import { env } from '@/lib/env';
+import { LOCAL_PUBLISHABLE_KEY } from './local-keys';
+
+export type AuthMode = 'local' | 'clerk';
+
+export interface AuthConfig {
+  mode: AuthMode;
+  /** PEM public key given to clerkMiddleware (networkless verification); required in local mode. */
+  jwtKey: string | undefined;
+  /** Explicit `azp` allow-list; empty means "the request's own origin" (see authorizedPartiesFor). */
+  appOrigins: string[];
+  rootDomain: string | undefined;
+}
+
+export class AuthConfigError extends Error {
+  override readonly name = 'AuthConfigError';
+}
+
+const HOW_TO =
+  'Either run `npm run dev` (embedded database, AUTH_MODE=local with a generated local key), ' +
+  'or set NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY and CLERK_SECRET_KEY from your Clerk dashboard (docs/auth.md).';
+
+function load(): AuthConfig {
+  const publishableKey = env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY;
+  const secretKey = env.CLERK_SECRET_KEY;
+  const appOrigins = (env.APP_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map((o) => new URL(o).origin);
+  const base = { appOrigins, rootDomain: env.APP_ROOT_DOMAIN?.toLowerCase() };
+
+  if (env.AUTH_MODE === 'local') {
+    const missing = [
+      !env.CLERK_JWT_KEY && 'CLERK_JWT_KEY',
+      !env.LOCAL_AUTH_KEY_FILE && 'LOCAL_AUTH_KEY_FILE',
+      !secretKey && 'CLERK_SECRET_KEY',
+      publishableKey !== LOCAL_PUBLISHABLE_KEY && 'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY (the local pk_live_ key)',
+    ].filter(Boolean);
+    if (missing.length) {
+      throw new AuthConfigError(
+        `AUTH_MODE=local is set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing. ` +
+          'Start the app with `npm run dev` (or `npm run e2e:server`), which generates the local key and sets them.',
+      );
+    }
+    return { mode: 'local', jwtKey: env.CLERK_JWT_KEY, ...base };
+  }
+
+  if (!publishableKey || !secretKey) {
+    throw new AuthConfigError(`Authentication is not configured, refusing to start. ${HOW_TO}`);
+  }
+  if (publishableKey === LOCAL_PUBLISHABLE_KEY) {
+    throw new AuthConfigError(`The local publishable key is only valid with AUTH_MODE=local. ${HOW_TO}`);
+  }
+  return { mode: 'clerk', jwtKey: env.CLERK_JWT_KEY, ...base };
+}
+
+let cached: AuthConfig | undefined;
+
+/** The auth configuration; throws AuthConfigError with instructions when neither mode is set up. */
+export function authConfig(): AuthConfig {
+  cached ??= load();
+  return cached;
+}
+
+/**
+ * Origins allowed in a token's `azp` claim. With APP_ORIGINS set, exactly
+ * those (plus `<org>.<APP_ROOT_DOMAIN>` on a tenant subdomain). Without it,
+ * in local mode only, the origin of the request itself.
+ */
+export function authorizedPartiesFor(config: AuthConfig, url: URL): string[] {
+  const parties = [...config.appOrigins];
+  if (config.rootDomain && url.hostname.endsWith(`.${config.rootDomain}`) && parties.length) {
+    parties.push(url.origin);
+  }
+  if (!parties.length && config.mode === 'local') parties.push(url.origin);
+  return parties;
+}

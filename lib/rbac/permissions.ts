@@ -1,0 +1,61 @@
+/**
+ * Roles and permissions: the ONE table. Clerk's dashboard is configured to
+ * match it (docs/auth.md), but the app decides from this table and the role in
+ * the session token, so a permission can't be granted by editing Clerk alone.
+ */
+
+export const ROLES = ['owner', 'admin', 'superintendent', 'inspector', 'crew', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Clerk permission keys (`org:<feature>:<action>`). */
+export const PERMISSIONS = [
+  'org:data:read',
+  'org:projects:write',
+  'org:inspections:write',
+  'org:inspections:sign',
+  'org:forms:submit',
+  'org:photos:upload',
+  'org:violations:write',
+  'org:templates:manage',
+  'org:settings:manage',
+  'org:members:manage',
+  'org:audit:read',
+  'org:export:run',
+  'org:billing:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const fieldWork: Permission[] = ['org:data:read', 'org:forms:submit', 'org:photos:upload'];
+const inspection: Permission[] = [...fieldWork, 'org:inspections:write', 'org:inspections:sign', 'org:violations:write'];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  owner: PERMISSIONS,
+  admin: PERMISSIONS.filter((p) => p !== 'org:billing:manage'),
+  superintendent: [...inspection, 'org:projects:write', 'org:export:run'],
+  inspector: inspection,
+  crew: fieldWork,
+  viewer: ['org:data:read'],
+};
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * `org:admin` (Clerk's role key; v2 tokens carry `admin` and Clerk adds the
+ * prefix) → `admin`. Anything outside the table, such as Clerk's default
+ * `org:member`, is `null`: refused, never guessed.
+ */
+export function parseRole(clerkRole: string | null | undefined): Role | null {
+  if (!clerkRole) return null;
+  const key = clerkRole.startsWith('org:') ? clerkRole.slice(4) : clerkRole;
+  return (ROLES as readonly string[]).includes(key) ? (key as Role) : null;
+}
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}

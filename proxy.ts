@@ -1,0 +1,46 @@
+import { clerkMiddleware } from '@clerk/nextjs/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { authConfig, authorizedPartiesFor } from '@/lib/auth/config';
+import { guardLocalRequest, SESSION_COOKIES } from '@/lib/auth/local-guard';
+import { decide } from '@/lib/auth/proxy-decision';
+
+/**
+ * Every request (DESIGN.md §1): Clerk verifies the session token — in local
+ * mode networklessly with our `jwtKey` — then `decide` applies the route
+ * classes, the active-organization rule and subdomain routing. Pages, actions
+ * and route handlers check auth() themselves as well.
+ */
+const clerk = clerkMiddleware(
+  async (auth, req) => decide(await auth(), req),
+  (req) => {
+    const config = authConfig();
+    return {
+      jwtKey: config.jwtKey,
+      authorizedParties: authorizedPartiesFor(config, req.nextUrl),
+      signInUrl: '/sign-in',
+    };
+  },
+);
+
+export default async function proxy(req: NextRequest, event: NextFetchEvent): Promise<Response> {
+  const config = authConfig(); // throws with instructions when neither auth mode is configured
+  if (config.mode !== 'local') return (await clerk(req, event)) ?? NextResponse.next();
+
+  const { request, signedOut } = guardLocalRequest(req);
+  const res = (await clerk(request, event)) ?? NextResponse.next();
+  if (signedOut) {
+    const cleared = res instanceof NextResponse ? res : new NextResponse(res.body, res);
+    for (const name of SESSION_COOKIES) cleared.cookies.set(name, '', { path: '/', maxAge: 0 });
+    return cleared;
+  }
+  return res;
+}
+
+export const config = {
+  matcher: [
+    // Everything except Next internals and static files (Clerk's recommended matcher)…
+    '/((?!_next|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)',
+    // …and always API routes.
+    '/(api|trpc)(.*)',
+  ],
+};
