@@ -8,7 +8,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
  * TLS policy: a non-local server gets TLS unless DATABASE_SSL=disable says
  * otherwise; an explicit `sslmode` in the URL is left to postgres.js.
  */
-export function sslFor(url: string): postgres.Options<{}>['ssl'] {
+export function sslFor(url: string): postgres.Options<Record<string, postgres.PostgresType>>['ssl'] {
   const u = new URL(url);
   if (u.searchParams.has('sslmode')) return undefined;
   if (env.DATABASE_SSL === 'disable') return false;

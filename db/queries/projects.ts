@@ -1,20 +1,44 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import type { Cursor } from '@/lib/pagination/cursor';
 import { projects } from '../schema';
 import type { Tx } from '../tenant';
+import { recordAudit, type Actor } from './audit';
 
-export type NewProject = Omit<typeof projects.$inferInsert, 'organizationId' | 'id'>;
+export type Project = typeof projects.$inferSelect;
+export type ProjectInput = Omit<typeof projects.$inferInsert, 'organizationId' | 'id' | 'createdBy' | 'createdAt' | 'updatedAt'>;
 
-export async function listProjects(tx: Tx, orgId: string, opts: { limit?: number } = {}) {
+export interface ProjectFilter {
+  search?: string;
+  status?: Project['status'];
+  cursor?: Cursor;
+  limit: number;
+}
+
+/** Escape LIKE wildcards so a search for "100%" means the text "100%". */
+const likeTerm = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Newest first; returns limit + 1 rows (see lib/pagination toPage). */
+export async function listProjects(tx: Tx, orgId: string, f: ProjectFilter = { limit: 50 }) {
+  const conds: (SQL | undefined)[] = [
+    eq(projects.organizationId, orgId),
+    f.status ? eq(projects.status, f.status) : undefined,
+    f.search
+      ? or(ilike(projects.name, likeTerm(f.search)), ilike(projects.address, likeTerm(f.search)), ilike(projects.npdesPermitId, likeTerm(f.search)))
+      : undefined,
+    f.cursor
+      ? or(lt(projects.createdAt, f.cursor.createdAt), and(eq(projects.createdAt, f.cursor.createdAt), lt(projects.id, f.cursor.id)))
+      : undefined,
+  ];
   return tx
     .select()
     .from(projects)
-    .where(eq(projects.organizationId, orgId))
-    .orderBy(desc(projects.createdAt))
-    .limit(opts.limit ?? 50);
+    .where(and(...conds))
+    .orderBy(desc(projects.createdAt), desc(projects.id))
+    .limit(f.limit + 1);
 }
 
-export async function getProject(tx: Tx, orgId: string, id: string) {
+export async function getProject(tx: Tx, orgId: string, id: string): Promise<Project | undefined> {
   const [row] = await tx
     .select()
     .from(projects)
@@ -23,7 +47,25 @@ export async function getProject(tx: Tx, orgId: string, id: string) {
   return row;
 }
 
-export async function insertProject(tx: Tx, orgId: string, values: NewProject) {
-  const [row] = await tx.insert(projects).values({ ...values, organizationId: orgId }).returning();
+export async function createProject(tx: Tx, actor: Actor, values: ProjectInput): Promise<Project> {
+  const [row] = await tx
+    .insert(projects)
+    .values({ ...values, organizationId: actor.orgId, createdBy: actor.userId })
+    .returning();
+  await recordAudit(tx, actor, { action: 'create', entityType: 'project', entityId: row!.id, after: row });
   return row!;
+}
+
+/** `undefined` when the id is not this tenant's (the caller answers 404). */
+export async function updateProject(tx: Tx, actor: Actor, id: string, patch: Partial<ProjectInput>): Promise<Project | undefined> {
+  const before = await getProject(tx, actor.orgId, id);
+  if (!before) return undefined;
+  const [after] = await tx
+    .update(projects)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(projects.organizationId, actor.orgId), eq(projects.id, id)))
+    .returning();
+  const action = patch.status === 'archived' && before.status !== 'archived' ? 'archive' : 'update';
+  await recordAudit(tx, actor, { action, entityType: 'project', entityId: id, before, after });
+  return after;
 }

@@ -1,0 +1,146 @@
+import 'server-only';
+import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import type { Cursor } from '@/lib/pagination/cursor';
+import { inspections, projects } from '../schema';
+import type { Tx } from '../tenant';
+import { recordAudit, type Actor } from './audit';
+import { getProject } from './projects';
+
+export type Inspection = typeof inspections.$inferSelect;
+export type InspectionFields = Partial<
+  Pick<
+    Inspection,
+    'type' | 'inspectedAt' | 'inspectorName' | 'inspectorTitle' | 'bmpResults' | 'findings' | 'rainGaugeInches' | 'areasNotInspected'
+  >
+>;
+
+export async function listInspections(
+  tx: Tx,
+  orgId: string,
+  f: { projectId?: string; status?: Inspection['status'][]; cursor?: Cursor; limit: number },
+) {
+  const conds: (SQL | undefined)[] = [
+    eq(inspections.organizationId, orgId),
+    f.projectId ? eq(inspections.projectId, f.projectId) : undefined,
+    f.status?.length ? inArray(inspections.status, f.status) : undefined,
+    f.cursor
+      ? or(lt(inspections.createdAt, f.cursor.createdAt), and(eq(inspections.createdAt, f.cursor.createdAt), lt(inspections.id, f.cursor.id)))
+      : undefined,
+  ];
+  return tx
+    .select({ inspection: inspections, projectName: projects.name })
+    .from(inspections)
+    .innerJoin(projects, and(eq(projects.organizationId, inspections.organizationId), eq(projects.id, inspections.projectId)))
+    .where(and(...conds))
+    .orderBy(desc(inspections.createdAt), desc(inspections.id))
+    .limit(f.limit + 1);
+}
+
+export async function getInspection(tx: Tx, orgId: string, id: string): Promise<Inspection | undefined> {
+  const [row] = await tx
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.organizationId, orgId), eq(inspections.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** `undefined` when the project is not this tenant's. */
+export async function createInspection(tx: Tx, actor: Actor, projectId: string, fields: InspectionFields) {
+  if (!(await getProject(tx, actor.orgId, projectId))) return undefined;
+  const [row] = await tx
+    .insert(inspections)
+    .values({ ...fields, organizationId: actor.orgId, projectId, createdBy: actor.userId, inspectorUserId: actor.userId })
+    .returning();
+  await recordAudit(tx, actor, { action: 'create', entityType: 'inspection', entityId: row!.id, after: row });
+  return row!;
+}
+
+type Change = { ok: true; inspection: Inspection } | { ok: false; reason: 'not_found' | 'conflict'; message?: string };
+
+async function change(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  action: 'update' | 'submit' | 'sign' | 'publish',
+  allowed: (i: Inspection) => string | null,
+  set: Partial<typeof inspections.$inferInsert>,
+): Promise<Change> {
+  // FOR UPDATE: two people submitting or signing at once serialize here.
+  const [before] = await tx
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.organizationId, actor.orgId), eq(inspections.id, id)))
+    .for('update');
+  if (!before) return { ok: false, reason: 'not_found' };
+  const problem = allowed(before);
+  if (problem) return { ok: false, reason: 'conflict', message: problem };
+  const [after] = await tx
+    .update(inspections)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(inspections.organizationId, actor.orgId), eq(inspections.id, id)))
+    .returning();
+  await recordAudit(tx, actor, { action, entityType: 'inspection', entityId: id, before, after });
+  return { ok: true, inspection: after! };
+}
+
+/** Drafts are edited freely; a submitted but unsigned inspection may still be corrected. */
+export function updateInspection(tx: Tx, actor: Actor, id: string, fields: InspectionFields) {
+  return change(tx, actor, id, 'update', (i) => (i.signedAt ? 'This inspection is signed; record an amendment instead.' : null), fields);
+}
+
+export function submitInspection(tx: Tx, actor: Actor, id: string, fields: InspectionFields) {
+  return change(
+    tx,
+    actor,
+    id,
+    'submit',
+    (i) => (i.status !== 'draft' ? 'Only a draft can be submitted.' : null),
+    { ...fields, status: 'submitted', inspectedAt: fields.inspectedAt ?? new Date() },
+  );
+}
+
+export function signInspection(tx: Tx, actor: Actor, id: string, signature: { name: string; title?: string; statement: string }) {
+  return change(
+    tx,
+    actor,
+    id,
+    'sign',
+    (i) => (i.status !== 'submitted' ? 'Submit the inspection before signing it.' : i.signedAt ? 'Already signed.' : null),
+    { signedBy: actor.userId, signedAt: new Date(), signatureName: signature.name, signatureStatement: signature.statement, inspectorTitle: signature.title },
+  );
+}
+
+export function publishInspection(tx: Tx, actor: Actor, id: string) {
+  return change(tx, actor, id, 'publish', (i) => (!i.signedAt ? 'Only a signed inspection can be published.' : i.status === 'published' ? 'Already published.' : null), {
+    status: 'published',
+  });
+}
+
+/** A signed record never changes: a correction is a new draft that points at it. */
+export async function amendInspection(tx: Tx, actor: Actor, id: string): Promise<Change> {
+  const original = await getInspection(tx, actor.orgId, id);
+  if (!original) return { ok: false, reason: 'not_found' };
+  if (!original.signedAt) return { ok: false, reason: 'conflict', message: 'Only a signed inspection can be amended; edit the draft instead.' };
+  const [row] = await tx
+    .insert(inspections)
+    .values({
+      organizationId: actor.orgId,
+      projectId: original.projectId,
+      type: original.type,
+      inspectedAt: original.inspectedAt,
+      inspectorUserId: actor.userId,
+      inspectorName: original.inspectorName,
+      inspectorTitle: original.inspectorTitle,
+      bmpResults: original.bmpResults,
+      findings: original.findings,
+      rainGaugeInches: original.rainGaugeInches,
+      areasNotInspected: original.areasNotInspected,
+      amendsInspectionId: original.id,
+      revision: original.revision + 1,
+      createdBy: actor.userId,
+    })
+    .returning();
+  await recordAudit(tx, actor, { action: 'amend', entityType: 'inspection', entityId: row!.id, before: { amends: original.id }, after: row });
+  return { ok: true, inspection: row! };
+}

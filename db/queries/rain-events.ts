@@ -1,0 +1,64 @@
+import 'server-only';
+import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import type { Cursor } from '@/lib/pagination/cursor';
+import { projects, rainEvents } from '../schema';
+import type { Tx } from '../tenant';
+import { recordAudit, type Actor } from './audit';
+import { getProject } from './projects';
+
+export type RainEvent = typeof rainEvents.$inferSelect;
+export type RainEventInput = Pick<typeof rainEvents.$inferInsert, 'projectId' | 'amountInches' | 'startedAt' | 'endedAt' | 'source'>;
+
+export async function listRainEvents(
+  tx: Tx,
+  orgId: string,
+  f: { projectId?: string; since?: Date; cursor?: Cursor; limit: number },
+) {
+  const conds: (SQL | undefined)[] = [
+    eq(rainEvents.organizationId, orgId),
+    f.projectId ? eq(rainEvents.projectId, f.projectId) : undefined,
+    f.since ? gte(rainEvents.startedAt, f.since) : undefined,
+    f.cursor
+      ? or(lt(rainEvents.createdAt, f.cursor.createdAt), and(eq(rainEvents.createdAt, f.cursor.createdAt), lt(rainEvents.id, f.cursor.id)))
+      : undefined,
+  ];
+  return tx
+    .select({ event: rainEvents, projectName: projects.name })
+    .from(rainEvents)
+    .innerJoin(projects, and(eq(projects.organizationId, rainEvents.organizationId), eq(projects.id, rainEvents.projectId)))
+    .where(and(...conds))
+    .orderBy(desc(rainEvents.createdAt), desc(rainEvents.id))
+    .limit(f.limit + 1);
+}
+
+export async function getRainEvent(tx: Tx, orgId: string, id: string): Promise<RainEvent | undefined> {
+  const [row] = await tx
+    .select()
+    .from(rainEvents)
+    .where(and(eq(rainEvents.organizationId, orgId), eq(rainEvents.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** `undefined` when the project is not this tenant's. */
+export async function createRainEvent(tx: Tx, actor: Actor, values: RainEventInput): Promise<RainEvent | undefined> {
+  if (!(await getProject(tx, actor.orgId, values.projectId))) return undefined;
+  const [row] = await tx
+    .insert(rainEvents)
+    .values({ ...values, organizationId: actor.orgId, recordedBy: actor.userId })
+    .returning();
+  await recordAudit(tx, actor, { action: 'create', entityType: 'rain_event', entityId: row!.id, after: row });
+  return row!;
+}
+
+export async function updateRainEvent(tx: Tx, actor: Actor, id: string, patch: Partial<Omit<RainEventInput, 'projectId'>>) {
+  const before = await getRainEvent(tx, actor.orgId, id);
+  if (!before) return undefined;
+  const [after] = await tx
+    .update(rainEvents)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(rainEvents.organizationId, actor.orgId), eq(rainEvents.id, id)))
+    .returning();
+  await recordAudit(tx, actor, { action: 'update', entityType: 'rain_event', entityId: id, before, after });
+  return after;
+}
