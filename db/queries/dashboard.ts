@@ -1,0 +1,98 @@
+import 'server-only';
+import { and, eq, gte, inArray, max, ne, sql } from 'drizzle-orm';
+import { inspectionDue, type Due } from '@/lib/compliance/inspection-due';
+import { complianceSettings, correctiveActions, inspections, projects, rainEvents } from '../schema';
+import type { Tx } from '../tenant';
+
+const DAY = 86_400_000;
+
+export interface ProjectDue extends Due {
+  projectId: string;
+  projectName: string;
+}
+
+/** Due and overdue inspections for every active project (the simple rule of lib/compliance). */
+export async function inspectionsDue(tx: Tx, orgId: string, now = new Date()): Promise<ProjectDue[]> {
+  const [settings] = await tx.select().from(complianceSettings).where(eq(complianceSettings.organizationId, orgId));
+  const rows = await tx
+    .select({
+      id: projects.id,
+      name: projects.name,
+      schedule: projects.inspectionSchedule,
+      permitStart: projects.permitStart,
+      createdAt: projects.createdAt,
+      last: max(inspections.inspectedAt),
+    })
+    .from(projects)
+    .leftJoin(
+      inspections,
+      and(
+        eq(inspections.organizationId, projects.organizationId),
+        eq(inspections.projectId, projects.id),
+        inArray(inspections.status, ['submitted', 'published']),
+      ),
+    )
+    .where(and(eq(projects.organizationId, orgId), eq(projects.status, 'active')))
+    .groupBy(projects.organizationId, projects.id);
+  const rain = await tx
+    .select({ projectId: rainEvents.projectId, amount: rainEvents.amountInches, startedAt: rainEvents.startedAt, endedAt: rainEvents.endedAt })
+    .from(rainEvents)
+    .where(and(eq(rainEvents.organizationId, orgId), gte(rainEvents.startedAt, new Date(now.getTime() - 30 * DAY))));
+
+  return rows
+    .map((p) => ({
+      projectId: p.id,
+      projectName: p.name,
+      ...inspectionDue({
+        schedule: p.schedule,
+        lastInspectedAt: p.last,
+        startedAt: p.permitStart ? new Date(p.permitStart) : p.createdAt,
+        rainEvents: rain
+          .filter((r) => r.projectId === p.id)
+          .map((r) => ({ amountInches: Number(r.amount), startedAt: r.startedAt, endedAt: r.endedAt })),
+        thresholdInches: Number(settings?.rainThresholdInches ?? 0.25),
+        deadlineHours: settings?.inspectionDeadlineHours ?? 24,
+        now,
+      }),
+    }))
+    .sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime());
+}
+
+export interface AgeBucket {
+  label: string;
+  count: number;
+}
+
+/** Open corrective actions by how long they have been open: a small bar chart on the dashboard. */
+export async function openActionsByAge(tx: Tx, orgId: string, now = new Date()): Promise<AgeBucket[]> {
+  const ages = await tx
+    .select({
+      bucket: sql<number>`case
+        when ${correctiveActions.createdAt} > ${new Date(now.getTime() - 2 * DAY)} then 0
+        when ${correctiveActions.createdAt} > ${new Date(now.getTime() - 7 * DAY)} then 1
+        when ${correctiveActions.createdAt} > ${new Date(now.getTime() - 30 * DAY)} then 2
+        else 3 end`.mapWith(Number),
+      n: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.organizationId, orgId), ne(correctiveActions.status, 'verified'), ne(correctiveActions.status, 'fixed')))
+    .groupBy(sql`1`);
+  const labels = ['< 2 days', '2–7 days', '7–30 days', '> 30 days'];
+  return labels.map((label, i) => ({ label, count: ages.find((a) => a.bucket === i)?.n ?? 0 }));
+}
+
+/** Rain events of the last `days` days, oldest first, for the dashboard chart. */
+export async function recentRain(tx: Tx, orgId: string, days = 14, now = new Date()) {
+  const since = new Date(now.getTime() - days * DAY);
+  return tx
+    .select({
+      projectId: rainEvents.projectId,
+      projectName: projects.name,
+      amountInches: rainEvents.amountInches,
+      startedAt: rainEvents.startedAt,
+    })
+    .from(rainEvents)
+    .innerJoin(projects, and(eq(projects.organizationId, rainEvents.organizationId), eq(projects.id, rainEvents.projectId)))
+    .where(and(eq(rainEvents.organizationId, orgId), gte(rainEvents.startedAt, since)))
+    .orderBy(rainEvents.startedAt);
+}
