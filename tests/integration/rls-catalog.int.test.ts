@@ -1,0 +1,369 @@
+/**
+ * Catalog conformance (DESIGN.md §2–§3): reads pg_catalog as the owner and
+ * lists every way the schema could let one tenant reach another's rows.
+ * The negative controls build broken objects inside a rolled-back transaction
+ * and prove each rule reports them.
+ */
+import type postgres from 'postgres';
+import { describe, expect, it } from 'vitest';
+import { testDatabase } from '@/tests/support/database';
+
+const APP_ROLES = ['brave_app', 'brave_public'] as const;
+
+/** Tables without organization_id that the app roles may read with no RLS. Adding one is a design decision. */
+const SHARED_TABLES: readonly string[] = [];
+
+/** Only SELECT policies may widen what a tenant sees (the org switcher, own memberships); writes never. */
+const CURRENT_ORG = /current_setting\('app\.current_org'/;
+const HAS_OR = /\bOR\b/i;
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+const COMMANDS = { r: 'SELECT', a: 'INSERT', w: 'UPDATE', d: 'DELETE', '*': 'ALL' } as const;
+
+/**
+ * Every violation of the tenant-isolation rules found in the catalog of the
+ * database `sql` is connected to, as human-readable sentences (empty = conformant).
+ */
+export async function findRlsViolations(sql: Sql): Promise<string[]> {
+  const v: string[] = [];
+
+  // ── Tables of schema public, and which are tenant tables ────────────────────
+  const tables = await sql<
+    {
+      name: string;
+      kind: string;
+      rls: boolean;
+      forced: boolean;
+      tenant: boolean;
+      options: string[] | null;
+      exposed: boolean;
+    }[]
+  >`
+    select c.relname as name, c.relkind as kind, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+           exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'organization_id' and not a.attisdropped) as tenant,
+           c.reloptions::text[] as options,
+           (has_table_privilege('brave_app', c.oid, 'SELECT,INSERT,UPDATE,DELETE')
+             or has_table_privilege('brave_public', c.oid, 'SELECT,INSERT,UPDATE,DELETE')) as exposed
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f')
+    order by c.relname`;
+  const tenantTables = new Set(tables.filter((t) => t.tenant && (t.kind === 'r' || t.kind === 'p')).map((t) => t.name));
+
+  for (const t of tables) {
+    if (t.kind === 'r' || t.kind === 'p') {
+      if (t.tenant || (t.exposed && !SHARED_TABLES.includes(t.name))) {
+        const why = t.tenant ? 'tenant table' : 'table readable by an app role';
+        if (!t.rls) v.push(`${why} ${t.name}: row level security is not enabled`);
+        if (!t.forced) v.push(`${why} ${t.name}: row level security is not forced (the owner bypasses it)`);
+      }
+    } else if (t.kind === 'v') {
+      const invoker = (t.options ?? []).some((o) => /^security_invoker=(true|on|1|yes)$/i.test(o));
+      if (!invoker)
+        v.push(`view ${t.name}: no security_invoker=true (it reads with its owner's rights, bypassing RLS)`);
+    } else if (t.kind === 'm' && t.exposed) {
+      v.push(`materialized view ${t.name}: readable by an app role, and materialized views have no RLS`);
+    } else if (t.kind === 'f' && t.exposed) {
+      v.push(`foreign table ${t.name}: readable by an app role, and foreign tables have no RLS`);
+    }
+  }
+
+  // ── Policies: SELECT/INSERT/UPDATE/DELETE for brave_app, each pinned to the current org ──
+  const policies = await sql<
+    {
+      table: string;
+      name: string;
+      permissive: boolean;
+      cmd: keyof typeof COMMANDS;
+      applies: boolean;
+      qual: string | null;
+      check: string | null;
+    }[]
+  >`
+    select c.relname as table, p.polname as name, p.polpermissive as permissive, p.polcmd::text as cmd,
+           (0 = any (p.polroles) or exists (select 1 from unnest(p.polroles) r where pg_has_role('brave_app', r, 'MEMBER'))) as applies,
+           pg_get_expr(p.polqual, p.polrelid) as qual, pg_get_expr(p.polwithcheck, p.polrelid) as check
+    from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public'`;
+  for (const table of tenantTables) {
+    const mine = policies.filter((p) => p.table === table && p.permissive && p.applies);
+    for (const cmd of ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] as const) {
+      if (!mine.some((p) => COMMANDS[p.cmd] === cmd || p.cmd === '*')) {
+        v.push(`tenant table ${table}: no permissive ${cmd} policy applying to brave_app`);
+      }
+    }
+    for (const p of mine) {
+      const cmd = COMMANDS[p.cmd];
+      const label = `tenant table ${table}: ${cmd} policy ${p.name}`;
+      if (cmd !== 'INSERT') {
+        if (!p.qual) v.push(`${label} has no USING clause`);
+        else if (!CURRENT_ORG.test(p.qual)) v.push(`${label} USING does not compare with app.current_org: ${p.qual}`);
+        else if (cmd !== 'SELECT' && HAS_OR.test(p.qual))
+          v.push(`${label} USING is widened with OR (writes must stay in the current org): ${p.qual}`);
+      }
+      if (cmd !== 'SELECT' && cmd !== 'DELETE') {
+        // Without WITH CHECK, PostgreSQL checks new rows against USING.
+        const check = p.check ?? (cmd === 'INSERT' ? null : p.qual);
+        if (!check) v.push(`${label} has no WITH CHECK clause`);
+        else if (!CURRENT_ORG.test(check) || HAS_OR.test(check)) {
+          v.push(`${label} WITH CHECK does not pin new rows to app.current_org alone: ${check}`);
+        }
+      }
+    }
+  }
+
+  // ── CHECK (organization_id <> ''): '' is what current_setting returns after a local setting ended ──
+  const checks = await sql<{ table: string; def: string }[]>`
+    select c.relname as table, pg_get_constraintdef(con.oid) as def
+    from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and con.contype = 'c'`;
+  for (const table of tenantTables) {
+    if (!checks.some((c) => c.table === table && /organization_id\s*<>\s*''/.test(c.def))) {
+      v.push(`tenant table ${table}: no CHECK constraint forbidding organization_id = ''`);
+    }
+  }
+
+  // ── Keys: PK, unique and FK lead with organization_id; FKs between tenant tables carry it ──
+  const keys = await sql<
+    { table: string; name: string; kind: string; cols: string[]; ref: string | null; refCols: string[] | null }[]
+  >`
+    select c.relname as table, con.conname as name, con.contype::text as kind,
+           (select array_agg(a.attname::text order by k.ord) from unnest(con.conkey) with ordinality k(attnum, ord)
+              join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum) as cols,
+           rc.relname as ref,
+           (select array_agg(a.attname::text order by k.ord) from unnest(con.confkey) with ordinality k(attnum, ord)
+              join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.attnum) as "refCols"
+    from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace
+    left join pg_class rc on rc.oid = con.confrelid
+    where n.nspname = 'public' and con.contype in ('p', 'u', 'f')`;
+  const kinds: Record<string, string> = { p: 'primary key', u: 'unique constraint', f: 'foreign key' };
+  for (const k of keys.filter((k) => tenantTables.has(k.table))) {
+    if (k.cols[0] !== 'organization_id') {
+      v.push(
+        `tenant table ${k.table}: ${kinds[k.kind]} ${k.name} (${k.cols.join(', ')}) does not lead with organization_id`,
+      );
+    }
+    if (k.kind === 'f' && k.ref && tenantTables.has(k.ref)) {
+      const carried = k.cols.some((c, i) => c === 'organization_id' && k.refCols?.[i] === 'organization_id');
+      if (!carried) {
+        v.push(
+          `tenant table ${k.table}: foreign key ${k.name} to tenant table ${k.ref} does not match organization_id to organization_id`,
+        );
+      }
+    }
+  }
+  // Unique indexes made with CREATE UNIQUE INDEX (those backing a constraint were checked above).
+  const uniques = await sql<{ table: string; name: string; lead: string | null }[]>`
+    select c.relname as table, ic.relname as name,
+           (select a.attname::text from pg_attribute a where a.attrelid = i.indrelid and a.attnum = i.indkey[0]) as lead
+    from pg_index i join pg_class c on c.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and i.indisunique
+      and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid)`;
+  for (const u of uniques.filter((u) => tenantTables.has(u.table))) {
+    if (u.lead !== 'organization_id') {
+      v.push(
+        `tenant table ${u.table}: unique index ${u.name} leads with ${u.lead ?? 'an expression'}, not organization_id`,
+      );
+    }
+  }
+
+  // ── The app roles: no superuser, no BYPASSRLS, own nothing, can't become an owner, no DDL ──
+  const roles = await sql<{ name: string; super: boolean; bypass: boolean; createrole: boolean }[]>`
+    select rolname as name, rolsuper as super, rolbypassrls as bypass, rolcreaterole as createrole
+    from pg_roles where rolname in ${sql(APP_ROLES)}`;
+  for (const role of APP_ROLES) {
+    const r = roles.find((x) => x.name === role);
+    if (!r) {
+      v.push(`role ${role} does not exist`);
+      continue;
+    }
+    if (r.super) v.push(`role ${role} is a superuser`);
+    if (r.bypass) v.push(`role ${role} has BYPASSRLS`);
+    if (r.createrole) v.push(`role ${role} has CREATEROLE`);
+  }
+
+  const owned = await sql<{ role: string; what: string }[]>`
+    with r as (select oid, rolname from pg_roles where rolname in ${sql(APP_ROLES)})
+    select r.rolname as role,
+           case c.relkind when 'r' then 'table' when 'p' then 'table' when 'v' then 'view' when 'm' then 'materialized view'
+                          when 'S' then 'sequence' else 'foreign table' end || ' ' || n.nspname || '.' || c.relname as what
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace join r on r.oid = c.relowner
+    where c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+    union all
+    select r.rolname, 'function ' || p.oid::regprocedure::text from pg_proc p join r on r.oid = p.proowner
+    union all
+    select r.rolname, 'schema ' || n.nspname from pg_namespace n join r on r.oid = n.nspowner
+    union all
+    select r.rolname, 'database ' || d.datname from pg_database d join r on r.oid = d.datdba where d.datname = current_database()
+    union all
+    select r.rolname, 'membership in role ' || o.rolname || ' (' ||
+           case when o.rolsuper then 'superuser' when o.rolbypassrls then 'BYPASSRLS' else 'owner of tables in public' end || ')'
+    from r join pg_roles o on o.oid <> r.oid and pg_has_role(r.oid, o.oid, 'MEMBER')
+    where o.rolsuper or o.rolbypassrls
+       or exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relowner = o.oid)`;
+  for (const o of owned) v.push(`role ${o.role} owns or can act as the owner of: ${o.what}`);
+
+  const privileges = await sql<{ role: string; table: string; privilege: string }[]>`
+    select r.rolname as role, c.relname as table, p.privilege
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    cross join (select rolname from pg_roles where rolname in ${sql(APP_ROLES)}) r
+    cross join unnest(array['TRUNCATE', 'TRIGGER', 'REFERENCES', 'INSERT', 'UPDATE', 'DELETE']) p(privilege)
+    where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f')
+      and has_table_privilege(r.rolname, c.oid, p.privilege)`;
+  for (const p of privileges) {
+    if (p.privilege === 'TRUNCATE') v.push(`role ${p.role} may TRUNCATE ${p.table} (TRUNCATE ignores RLS)`);
+    else if (p.privilege === 'TRIGGER' || p.privilege === 'REFERENCES')
+      v.push(`role ${p.role} has ${p.privilege} on ${p.table}`);
+    else if (p.role === 'brave_public') v.push(`role brave_public may ${p.privilege} ${p.table} (it is read-only)`);
+  }
+  const ddl = await sql<{ role: string; schema: string }[]>`
+    select r.rolname as role, n.nspname as schema
+    from pg_namespace n cross join (select rolname from pg_roles where rolname in ${sql(APP_ROLES)}) r
+    where n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema' and has_schema_privilege(r.rolname, n.oid, 'CREATE')`;
+  for (const d of ddl) v.push(`role ${d.role} may CREATE in schema ${d.schema}`);
+
+  // ── SECURITY DEFINER functions in any schema the app roles can reach ──
+  const definers = await sql<{ fn: string }[]>`
+    select p.oid::regprocedure::text as fn
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where p.prosecdef and n.nspname not in ('pg_catalog', 'information_schema')
+      and (n.nspname = 'public' or has_schema_privilege('brave_app', n.oid, 'USAGE') or has_schema_privilege('brave_public', n.oid, 'USAGE'))`;
+  for (const d of definers)
+    v.push(`function ${d.fn} is SECURITY DEFINER (runs with its owner's rights, bypassing RLS)`);
+
+  return v;
+}
+
+/** Run `fn` in a transaction that is always rolled back, returning fn's result. */
+async function rolledBack<T>(sql: postgres.Sql, fn: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
+  const marker = new Error('rollback');
+  let result: T | undefined;
+  await sql
+    .begin(async (tx) => {
+      result = await fn(tx);
+      throw marker;
+    })
+    .catch((e: unknown) => {
+      if (e !== marker) throw e;
+    });
+  return result as T;
+}
+
+const SAME_ORG = `organization_id = (select current_setting('app.current_org', true))`;
+
+describe('RLS catalog conformance', () => {
+  it('the migrated schema has no violations', async () => {
+    const owner = testDatabase.sql('owner');
+    expect(await findRlsViolations(owner)).toEqual([]);
+  });
+
+  it('sees every tenant table (the rules are not vacuously true)', async () => {
+    const owner = testDatabase.sql('owner');
+    const [row] = await owner<{ n: number }[]>`
+      select count(*)::int as n from information_schema.columns
+      where table_schema = 'public' and column_name = 'organization_id'`;
+    expect(row!.n).toBeGreaterThanOrEqual(17);
+  });
+});
+
+describe('RLS catalog conformance — negative controls', () => {
+  it('reports a tenant table with no RLS, one not forced, and one with only a SELECT policy', async () => {
+    const owner = testDatabase.sql('owner', { max: 1 });
+    const found = await rolledBack(owner, async (tx) => {
+      // No RLS at all.
+      await tx.unsafe(`create table public.leaky (organization_id text not null, id int)`);
+      // RLS and all four policies, but not forced: the owner (and any owner-run job) reads everything.
+      await tx.unsafe(`create table public.leaky_unforced (organization_id text not null, id int)`);
+      await tx.unsafe(`alter table public.leaky_unforced enable row level security`);
+      await tx.unsafe(
+        `create policy p on public.leaky_unforced for all to brave_app using (${SAME_ORG}) with check (${SAME_ORG})`,
+      );
+      // Forced, but only a SELECT policy: INSERT/UPDATE/DELETE have no tenant rule at all.
+      await tx.unsafe(`create table public.leaky_select_only (organization_id text not null, id int)`);
+      await tx.unsafe(`alter table public.leaky_select_only enable row level security, force row level security`);
+      await tx.unsafe(`create policy s on public.leaky_select_only for select to brave_app using (${SAME_ORG})`);
+      return findRlsViolations(tx);
+    });
+
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'tenant table leaky: row level security is not enabled',
+        'tenant table leaky: row level security is not forced (the owner bypasses it)',
+        'tenant table leaky: no permissive SELECT policy applying to brave_app',
+        'tenant table leaky: no permissive INSERT policy applying to brave_app',
+        "tenant table leaky: no CHECK constraint forbidding organization_id = ''",
+        'tenant table leaky_unforced: row level security is not forced (the owner bypasses it)',
+        'tenant table leaky_select_only: no permissive INSERT policy applying to brave_app',
+        'tenant table leaky_select_only: no permissive UPDATE policy applying to brave_app',
+        'tenant table leaky_select_only: no permissive DELETE policy applying to brave_app',
+      ]),
+    );
+    expect(found.some((f) => f.startsWith('tenant table leaky_unforced: row level security is not enabled'))).toBe(
+      false,
+    );
+    expect(found.some((f) => f.includes('leaky_select_only: no permissive SELECT'))).toBe(false);
+
+    // Rolled back: the real schema is untouched and conformant again.
+    expect(await findRlsViolations(owner)).toEqual([]);
+  });
+
+  it('reports open policies, bad keys, definer functions, unsafe views and TRUNCATE grants', async () => {
+    const owner = testDatabase.sql('owner', { max: 1 });
+    const found = await rolledBack(owner, async (tx) => {
+      await tx.unsafe(`create table public.wide (organization_id text not null check (organization_id <> ''), id int, code text, parent int,
+                         primary key (id), unique (code))`);
+      await tx.unsafe(`alter table public.wide enable row level security, force row level security`);
+      await tx.unsafe(`create policy sel on public.wide for select to brave_app using (true)`);
+      await tx.unsafe(
+        `create policy ins on public.wide for insert to brave_app with check ((${SAME_ORG}) or organization_id = 'org_shared')`,
+      );
+      await tx.unsafe(`create policy upd on public.wide for update to brave_app using (${SAME_ORG})`);
+      await tx.unsafe(`create policy del on public.wide for delete to brave_app using ((${SAME_ORG}) or true)`);
+      await tx.unsafe(`create unique index wide_code_uq on public.wide (lower(code))`);
+      await tx.unsafe(
+        `create table public.wide_child (organization_id text not null, id int, wide_id int references public.wide (id))`,
+      );
+      await tx.unsafe(`create view public.wide_view as select * from public.wide`);
+      await tx.unsafe(`create function public.wide_definer() returns int language sql security definer as 'select 1'`);
+      await tx.unsafe(`grant truncate on public.projects to brave_app`);
+      return findRlsViolations(tx);
+    });
+
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'tenant table wide: SELECT policy sel USING does not compare with app.current_org: true',
+        expect.stringMatching(/^tenant table wide: INSERT policy ins WITH CHECK does not pin new rows/),
+        expect.stringMatching(/^tenant table wide: DELETE policy del USING is widened with OR/),
+        'tenant table wide: primary key wide_pkey (id) does not lead with organization_id',
+        'tenant table wide: unique constraint wide_code_key (code) does not lead with organization_id',
+        'tenant table wide: unique index wide_code_uq leads with an expression, not organization_id',
+        'tenant table wide_child: foreign key wide_child_wide_id_fkey (wide_id) does not lead with organization_id',
+        'tenant table wide_child: foreign key wide_child_wide_id_fkey to tenant table wide does not match organization_id to organization_id',
+        "view wide_view: no security_invoker=true (it reads with its owner's rights, bypassing RLS)",
+        "function wide_definer() is SECURITY DEFINER (runs with its owner's rights, bypassing RLS)",
+        'role brave_app may TRUNCATE projects (TRUNCATE ignores RLS)',
+      ]),
+    );
+    // An UPDATE policy without WITH CHECK falls back to its USING, which is fine here.
+    expect(found.some((f) => f.includes('UPDATE policy upd'))).toBe(false);
+    expect(await findRlsViolations(owner)).toEqual([]);
+  });
+
+  it('reports an app role that is BYPASSRLS or owns a table', async () => {
+    // Only the superuser can do these; roles are cluster-wide, but an uncommitted change is invisible elsewhere.
+    const su = testDatabase.sql('superuser', { max: 1 });
+    const found = await rolledBack(su, async (tx) => {
+      await tx.unsafe(`alter role brave_app bypassrls`);
+      await tx.unsafe(`alter table public.projects owner to brave_public`);
+      return findRlsViolations(tx);
+    });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'role brave_app has BYPASSRLS',
+        'role brave_public owns or can act as the owner of: table public.projects',
+      ]),
+    );
+    expect(await findRlsViolations(su)).toEqual([]);
+  });
+});
