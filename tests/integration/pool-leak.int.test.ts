@@ -1,0 +1,142 @@
+/**
+ * Pooled connections must carry no tenant from one borrower to the next
+ * (DESIGN.md §2). Hundreds of concurrent requests for many tenants share a
+ * pool of 3; each reads projects with no org filter (RLS alone) and must see
+ * exactly its own rows. The negative control runs the same load through a
+ * door that sets the tenant at session level and shows that it leaks, so a
+ * zero here means something.
+ */
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projects } from '@/db/schema';
+import { withTenantOn, type TenantScope, type Tx } from '@/db/tenant';
+import { testDatabase } from '@/tests/support/database';
+import { seedProjects, uniqueId } from '@/tests/support/factories';
+
+const TENANTS = 24;
+const PROJECTS_PER_TENANT = 3;
+const CALLS = 240;
+const POOL_MAX = 3;
+
+/** A transaction from the door, or (in the negative control) the bare pool. */
+type Conn = Pick<Tx, 'select' | 'insert'>;
+type Door = (scope: TenantScope, fn: (db: Conn) => Promise<void>) => Promise<void>;
+
+/** A request's own trail of what it saw. */
+interface Tally {
+  calls: number;
+  failedOnPurpose: number;
+  ownRows: number;
+  foreignRows: number;
+  /** Reads that did not return exactly the tenant's projects (a missing tenant shows up here). */
+  wrongCounts: number;
+}
+
+class Planned extends Error {}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** 0–3 ms, or no await at all, so requests interleave differently each time. */
+const jitter = () => (Math.random() < 0.3 ? Promise.resolve() : sleep(Math.floor(Math.random() * 4)));
+
+let tenants: string[];
+
+beforeAll(async () => {
+  tenants = Array.from({ length: TENANTS }, (_, i) => uniqueId('org', `pool${i}`));
+  for (const orgId of tenants) await seedProjects(orgId, PROJECTS_PER_TENANT);
+});
+
+/** What a request does once it has its tenant: read, wait, maybe write and fail, read again. */
+async function request(db: Conn, orgId: string, tally: Tally, fail: boolean) {
+  for (let read = 0; read < 2; read++) {
+    await jitter();
+    // No organization_id filter on purpose: only RLS narrows this.
+    const rows = await db.select({ org: projects.organizationId }).from(projects);
+    for (const r of rows) {
+      if (r.org === orgId) tally.ownRows++;
+      else tally.foreignRows++;
+    }
+    if (rows.length !== PROJECTS_PER_TENANT || rows.some((r) => r.org !== orgId)) tally.wrongCounts++;
+    if (read === 0 && fail) {
+      await db.insert(projects).values({ organizationId: orgId, name: 'rolled back', createdBy: 'pool-leak' });
+      await jitter();
+      throw new Planned();
+    }
+  }
+}
+
+/** CALLS concurrent requests over all tenants through `door`; every `failEvery`-th throws after a write (0: none). */
+async function load(door: Door, failEvery: number) {
+  const tally: Tally = { calls: 0, failedOnPurpose: 0, ownRows: 0, foreignRows: 0, wrongCounts: 0 };
+  await Promise.all(
+    Array.from({ length: CALLS }, async (_, i) => {
+      const orgId = tenants[i % TENANTS]!;
+      const fail = failEvery > 0 && i % failEvery === failEvery - 1;
+      tally.calls++;
+      try {
+        await door({ orgId, userId: `user_${i}` }, (db) => request(db, orgId, tally, fail));
+      } catch (e) {
+        if (!(e instanceof Planned)) throw e;
+        tally.failedOnPurpose++;
+      }
+    }),
+  );
+  return tally;
+}
+
+describe.each([{ prepare: true }, { prepare: false }])(
+  'withTenantOn on a pool of 3 (prepare: $prepare)',
+  ({ prepare }) => {
+    it(`${CALLS} concurrent requests over ${TENANTS} tenants see only their own rows`, async () => {
+      const db = testDatabase.app({ max: POOL_MAX, prepare });
+      const tally = await load((scope, fn) => withTenantOn(db, scope, fn), 10);
+
+      expect(tally.foreignRows).toBe(0);
+      expect(tally.wrongCounts).toBe(0);
+      // Every read happened and saw its tenant's rows: not vacuously zero.
+      expect(tally.ownRows).toBeGreaterThanOrEqual((CALLS - tally.failedOnPurpose) * 2 * PROJECTS_PER_TENANT);
+      expect(tally.failedOnPurpose).toBe(CALLS / 10);
+
+      // The failed requests rolled back their insert (checked as superuser, who is not subject to RLS).
+      const su = testDatabase.sql('superuser', { max: 1 });
+      const [leftover] = await su<{ n: number }[]>`select count(*)::int as n from projects where name = 'rolled back'`;
+      expect(leftover!.n).toBe(0);
+
+      // And no pooled connection kept a tenant: hit all three at once.
+      const settings = await Promise.all(
+        Array.from({ length: POOL_MAX * 2 }, () =>
+          db.execute<{ org: string | null; pid: number }>(
+            sql`select current_setting('app.current_org', true) as org, pg_backend_pid() as pid from pg_sleep(0.05)`,
+          ),
+        ),
+      );
+      expect(new Set(settings.map((r) => r[0]!.pid)).size).toBe(POOL_MAX);
+      for (const r of settings) expect(r[0]!.org ?? '').toBe('');
+    });
+  },
+);
+
+describe.each([{ prepare: true }, { prepare: false }])(
+  'negative control: a session-level door leaks (prepare: $prepare)',
+  ({ prepare }) => {
+    it('observes foreign rows under the same load on the same size of pool', async () => {
+      const db = testDatabase.app({ max: POOL_MAX, prepare });
+      // The defect DESIGN.md §2 forbids: set_config(..., false) outside a transaction. The setting
+      // stays on whichever connection ran it, and the next query may run on another one.
+      // (No planned failures: outside a transaction there is nothing to roll back.)
+      const brokenDoor: Door = async (scope, fn) => {
+        await db.execute(sql`select set_config('app.current_org', ${scope.orgId}, false)`);
+        await sleep(Math.floor(Math.random() * 3));
+        await fn(db);
+      };
+      const tally = await load(brokenDoor, 0);
+
+      expect(tally.foreignRows).toBeGreaterThan(0);
+      expect(tally.wrongCounts).toBeGreaterThan(0);
+      // And the tenant outlives the request on the pooled connection.
+      const [row] = await db.execute<{ org: string | null }>(
+        sql`select current_setting('app.current_org', true) as org`,
+      );
+      expect(tenants).toContain(row!.org);
+    });
+  },
+);
