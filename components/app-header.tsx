@@ -1,9 +1,12 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { BrandMark } from './brand-mark';
 
 export interface AppHeaderProps {
   orgName?: string;
   userName?: string;
+  /** The org switcher and user menu (components/auth/account-menu.tsx); replaces the placeholder. */
+  account?: ReactNode;
 }
 
 /** "Ada Lovelace" → "AL"; used for the avatar placeholder. */
@@ -21,7 +24,7 @@ function initials(name: string): string {
  * the org switcher and user menu replace it once auth lands (in local identity
  * mode they are our own components, not Clerk's — see DESIGN.md §5).
  */
-export function AppHeader({ orgName, userName }: AppHeaderProps) {
+export function AppHeader({ orgName, userName, account }: AppHeaderProps) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/80">
       <div className="flex h-14 items-center justify-between gap-3 px-4 lg:px-6">
@@ -30,22 +33,28 @@ export function AppHeader({ orgName, userName }: AppHeaderProps) {
           <span>BrAve Forms</span>
         </Link>
 
-        <div className="flex min-w-0 items-center gap-3" data-slot="account">
-          <span className="min-w-0 truncate text-sm text-slate-600">
-            <span className="sr-only">Organization: </span>
-            {orgName ?? 'No organization'}
-          </span>
-          <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800">
-            {userName ? (
-              <>
-                <span aria-hidden="true">{initials(userName)}</span>
-                <span className="sr-only">Signed in as {userName}</span>
-              </>
-            ) : (
-              <span aria-hidden="true">?</span>
-            )}
-          </span>
-        </div>
+        {account ? (
+          <div className="flex min-w-0 items-center gap-3" data-slot="account">
+            {account}
+          </div>
+        ) : (
+          <div className="flex min-w-0 items-center gap-3" data-slot="account">
+            <span className="min-w-0 truncate text-sm text-slate-600">
+              <span className="sr-only">Organization: </span>
+              {orgName ?? 'No organization'}
+            </span>
+            <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800">
+              {userName ? (
+                <>
+                  <span aria-hidden="true">{initials(userName)}</span>
+                  <span className="sr-only">Signed in as {userName}</span>
+                </>
+              ) : (
+                <span aria-hidden="true">?</span>
+              )}
+            </span>
+          </div>
+        )}
       </div>
     </header>
   );

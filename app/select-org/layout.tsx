@@ -1,0 +1,6 @@
+import type { ReactNode } from 'react';
+import { AuthProvider } from '@/lib/auth/auth-provider';
+
+export default function SelectOrgLayout({ children }: Readonly<{ children: ReactNode }>) {
+  return <AuthProvider>{children}</AuthProvider>;
+}

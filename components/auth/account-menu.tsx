@@ -1,0 +1,62 @@
+import { OrganizationSwitcher, UserButton } from '@clerk/nextjs';
+import { listUserMemberships } from '@/db/queries/memberships';
+import { getUser } from '@/db/queries/users';
+import { withIdentity } from '@/db/tenant';
+import { isLocalAuth } from '@/lib/auth/auth-provider';
+import { signOutLocallyAction } from '@/lib/auth/local-actions';
+import type { TenantContext } from '@/lib/auth/tenant-context';
+import { LocalOrgSwitcher } from './local-org-switcher';
+
+/**
+ * Right side of the header: Clerk's switcher and user button in Clerk mode;
+ * in local mode our own, fed from our tables (no clerkClient, no network).
+ */
+export async function AccountMenu({ ctx }: { ctx: TenantContext }) {
+  if (!isLocalAuth()) {
+    return (
+      <div className="flex items-center gap-3">
+        <OrganizationSwitcher hidePersonal afterSelectOrganizationUrl="/dashboard" afterLeaveOrganizationUrl="/select-org" />
+        <UserButton />
+      </div>
+    );
+  }
+
+  const { user, orgs } = await withIdentity(ctx.userId, async (tx) => ({
+    user: await getUser(tx, ctx.userId),
+    orgs: await listUserMemberships(tx, ctx.userId),
+  }));
+  const active = orgs.filter((o) => o.active);
+  const current = active.find((o) => o.orgId === ctx.orgId) ?? { orgId: ctx.orgId, name: ctx.orgSlug ?? ctx.orgId, role: ctx.role };
+  const name = user ? [user.firstName, user.lastName].filter(Boolean).join(' ') || user.email : ctx.userId;
+
+  return (
+    <div className="flex items-center gap-2">
+      <LocalOrgSwitcher current={current} orgs={active} />
+      <details className="relative">
+        <summary
+          className="flex size-11 cursor-pointer list-none items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800"
+          aria-label={`Account menu for ${name}`}
+        >
+          <span aria-hidden="true">
+            {name
+              .split(/\s+/)
+              .slice(0, 2)
+              .map((p) => p[0]?.toUpperCase())
+              .join('')}
+          </span>
+        </summary>
+        <div className="absolute right-0 z-40 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+          <p className="px-2 py-1 text-sm font-medium text-slate-900" data-testid="signed-in-user">
+            {name}
+          </p>
+          {user ? <p className="px-2 pb-1 text-xs text-slate-500">{user.email}</p> : null}
+          <form action={signOutLocallyAction}>
+            <button type="submit" className="block min-h-11 w-full rounded px-2 text-left text-sm hover:bg-slate-100">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </details>
+    </div>
+  );
+}

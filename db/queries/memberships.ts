@@ -1,0 +1,41 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import { memberships, organizations } from '../schema';
+import type { Tx } from '../tenant';
+
+export type OrgRole = (typeof memberships.$inferSelect)['role'];
+
+/**
+ * The organizations a user belongs to, for the org picker and switcher.
+ * Runs under withIdentity(userId): RLS shows the user's own memberships and
+ * the organizations they are a member of, nothing else.
+ */
+export async function listUserMemberships(tx: Tx, userId: string) {
+  return tx
+    .select({
+      orgId: organizations.organizationId,
+      name: organizations.name,
+      slug: organizations.slug,
+      active: organizations.active,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.organizationId, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.name));
+}
+
+/** Insert or update one membership of the current tenant (Clerk webhook sync). */
+export async function upsertMembership(tx: Tx, orgId: string, userId: string, role: OrgRole) {
+  await tx
+    .insert(memberships)
+    .values({ organizationId: orgId, userId, role })
+    .onConflictDoUpdate({
+      target: [memberships.organizationId, memberships.userId],
+      set: { role, updatedAt: new Date() },
+    });
+}
+
+export async function deleteMembership(tx: Tx, orgId: string, userId: string) {
+  await tx.delete(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId)));
+}

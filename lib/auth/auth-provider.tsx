@@ -1,0 +1,21 @@
+import 'server-only';
+import { ClerkProvider } from '@clerk/nextjs';
+import type { ReactNode } from 'react';
+import { authConfig } from './config';
+
+/**
+ * ClerkProvider (and with it clerk-js from Clerk's servers) only in Clerk
+ * mode. Local mode renders our own sign-in, switcher and menu instead.
+ */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  if (authConfig().mode !== 'clerk') return children;
+  return (
+    <ClerkProvider signInUrl="/sign-in" afterSignOutUrl="/sign-in">
+      {children}
+    </ClerkProvider>
+  );
+}
+
+export function isLocalAuth(): boolean {
+  return authConfig().mode === 'local';
+}

@@ -1,0 +1,62 @@
+'use server';
+
+import { auth } from '@clerk/nextjs/server';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { isPublicError } from '@/lib/api/errors';
+import { endLocalSession, startLocalSession } from './local-session';
+import { safeReturnPath } from './routes';
+
+/** Result of the local sign-in / switch forms (read with useActionState, or ignored by plain forms). */
+export type LocalAuthResult = { ok: false; formError: string } | null;
+
+const id = z.string().min(1).max(64);
+/** One submit button per (user, org): `as` = "<userId> <orgId>". */
+const signInSchema = z.object({
+  as: z
+    .string()
+    .max(200)
+    .transform((v) => v.split(' '))
+    .pipe(z.tuple([id, id]).or(z.tuple([id]))),
+  redirectUrl: z.string().max(2000).optional(),
+});
+
+async function run(fn: () => Promise<string>): Promise<LocalAuthResult> {
+  let target: string;
+  try {
+    target = await fn();
+  } catch (error) {
+    if (isPublicError(error)) return { ok: false, formError: error.message };
+    throw error;
+  }
+  redirect(target);
+}
+
+/** Local mode: sign in as a seeded user (the user id is the credential here — local mode only). */
+export async function signInLocallyAction(_prev: LocalAuthResult, form: FormData): Promise<LocalAuthResult> {
+  const input = signInSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, formError: 'Choose a user to sign in as.' };
+  return run(async () => {
+    const [userId, orgId] = input.data.as;
+    const { org } = await startLocalSession(userId, orgId);
+    return org ? safeReturnPath(input.data.redirectUrl) : '/select-org';
+  });
+}
+
+/** Local mode: make another of the signed-in user's organizations active (a new token, same session). */
+export async function switchOrganizationAction(_prev: LocalAuthResult, form: FormData): Promise<LocalAuthResult> {
+  const { userId, sessionId } = await auth();
+  if (!userId) redirect('/sign-in');
+  const input = z.object({ orgId: id, redirectUrl: z.string().max(2000).optional() }).safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, formError: 'Choose an organization.' };
+  return run(async () => {
+    await startLocalSession(userId, input.data.orgId, sessionId ?? undefined);
+    return safeReturnPath(input.data.redirectUrl);
+  });
+}
+
+/** Local mode: clear the session cookies. */
+export async function signOutLocallyAction(): Promise<void> {
+  await endLocalSession();
+  redirect('/sign-in');
+}
