@@ -42,3 +42,10 @@ describe('withTenant', () => {
     await owner.end();
   });
 });
+
+describe('withTenant id check', () => {
+  it.each(["org_a'; select 1; --", 'org a', 'org_ä', 'x'.repeat(65), ''])('refuses %j before any SQL is sent', async (bad) => {
+    await expect(withTenant({ orgId: bad, userId: 'user_1' }, async () => 1)).rejects.toThrow();
+    await expect(withTenant({ orgId: 'org_a', userId: bad }, async () => 1)).rejects.toThrow();
+  });
+});

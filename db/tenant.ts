@@ -11,22 +11,40 @@ export interface TenantScope {
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-const id = z.string().min(1).max(64);
+/**
+ * Clerk ids (`org_2abc…`, `user_2abc…`) and our seeded ids use only these
+ * characters. The strict charset is what makes the literal below safe.
+ */
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const scopeSchema = z.object({ orgId: id, userId: id });
 
 /**
- * One transaction whose settings are transaction-local (`set_config(..., true)`)
- * and bound as parameters, so a pooled connection carries nothing to its next
- * borrower. The set_config statement is pipelined with the callback's first
- * query instead of being awaited alone: one round trip fewer per request.
+ * One transaction whose settings are transaction-local (`set_config(..., true)`),
+ * so a pooled connection carries nothing to its next borrower.
+ *
+ * The set_config statement is pipelined with the callback's first query
+ * instead of being awaited alone: one round trip fewer per request. That only
+ * works for a statement without bind parameters: postgres.js describes every
+ * unprepared parameterized statement first (a round trip of its own, and the
+ * pipeline waits for it), and Drizzle sends its queries unprepared. So the
+ * ids, already held to `[A-Za-z0-9_-]` by the zod check above, are rendered
+ * as quoted literals. See docs/architecture.md.
  */
+/** A SQL string literal of a validated id; re-checked here so no caller can skip the check. */
+function literal(value: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new Error('refusing to render an unvalidated id');
+  return `'${value}'`;
+}
+
 async function scoped<T>(db: Database, orgId: string | null, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     const settings =
       orgId === null
-        ? tx.execute(sql`select set_config('app.current_user', ${userId}, true)`)
+        ? tx.execute(sql.raw(`select set_config('app.current_user', ${literal(userId)}, true)`))
         : tx.execute(
-            sql`select set_config('app.current_org', ${orgId}, true), set_config('app.current_user', ${userId}, true)`,
+            sql.raw(
+              `select set_config('app.current_org', ${literal(orgId)}, true), set_config('app.current_user', ${literal(userId)}, true)`,
+            ),
           );
     // `.then` sends the statement now; fn's first query queues behind it on the same connection.
     const applied = settings.then(() => undefined);
