@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { submissionSchemaFor } from '@/lib/forms/submission-schema';
 import { formSubmissions } from '../schema';
 import type { Tx } from '../tenant';
@@ -23,6 +23,38 @@ function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]) {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+/**
+ * JSON with object keys sorted: jsonb stores keys in its own order, so a
+ * replayed submit compares equal to the stored data whatever order it came in.
+ */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** The form of an inspection (its newest submission), if it has one. */
+export async function getSubmissionForInspection(tx: Tx, orgId: string, inspectionId: string) {
+  const [row] = await tx
+    .select()
+    .from(formSubmissions)
+    .where(and(eq(formSubmissions.organizationId, orgId), eq(formSubmissions.inspectionId, inspectionId)))
+    .orderBy(desc(formSubmissions.createdAt), desc(formSubmissions.id))
+    .limit(1);
+  return row;
+}
+
+export async function getSubmissionByIdempotencyKey(tx: Tx, orgId: string, key: string) {
+  const [row] = await tx
+    .select()
+    .from(formSubmissions)
+    .where(and(eq(formSubmissions.organizationId, orgId), eq(formSubmissions.idempotencyKey, key)))
+    .limit(1);
+  return row;
 }
 
 export async function getSubmission(tx: Tx, orgId: string, id: string) {
@@ -65,7 +97,7 @@ export async function saveSubmission(
     if (!before || before.templateId !== template.id) return { ok: false, reason: 'not_found' };
     if (before.status === 'submitted') {
       // A retried submit of the same form is not an error; a change after submitting is.
-      return input.submit && JSON.stringify(before.data) === JSON.stringify(parsed.data)
+      return input.submit && stableJson(before.data) === stableJson(parsed.data)
         ? { ok: true, submission: before, replayed: true }
         : { ok: false, reason: 'conflict', message: 'This form was already submitted.' };
     }

@@ -144,3 +144,40 @@ export async function amendInspection(tx: Tx, actor: Actor, id: string): Promise
   await recordAudit(tx, actor, { action: 'amend', entityType: 'inspection', entityId: row!.id, before: { amends: original.id }, after: row });
   return { ok: true, inspection: row! };
 }
+
+/** The amendment pointing at `id`, if one was made (amendments form a line: one per revision). */
+export async function getAmendmentOf(tx: Tx, orgId: string, id: string): Promise<Inspection | undefined> {
+  const [row] = await tx
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.organizationId, orgId), eq(inspections.amendsInspectionId, id)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Every revision of the record `id` belongs to, oldest first: the originals it
+ * amends, itself, and the amendments made after it. Bounded walk (a chain is
+ * a handful of rows); each step is an indexed lookup inside the tenant.
+ */
+export async function listRevisionChain(tx: Tx, orgId: string, id: string, max = 50): Promise<Inspection[]> {
+  const self = await getInspection(tx, orgId, id);
+  if (!self) return [];
+  const older: Inspection[] = [];
+  let cursor = self;
+  while (cursor.amendsInspectionId && older.length < max) {
+    const prev = await getInspection(tx, orgId, cursor.amendsInspectionId);
+    if (!prev) break;
+    older.unshift(prev);
+    cursor = prev;
+  }
+  const newer: Inspection[] = [];
+  cursor = self;
+  while (newer.length < max) {
+    const next = await getAmendmentOf(tx, orgId, cursor.id);
+    if (!next) break;
+    newer.push(next);
+    cursor = next;
+  }
+  return [...older, self, ...newer];
+}
