@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Config, not app code: reading CI here is fine (lib/env.ts is for the app).
 const CI = Boolean(process.env.CI);
+// A free port per run (.ci/run picks one) keeps two runs on one machine from testing each other's server.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 // Debian's Chromium (apt package `chromium`) when present: this machine and CI can't
 // download Playwright's own browser build. Elsewhere Playwright's bundled one is used.
@@ -31,7 +33,7 @@ export default defineConfig({
   // One `next start` on 2 cores: parallel browsers only make each other flaky.
   workers: CI ? 1 : undefined,
   use: {
-    baseURL: 'http://127.0.0.1:3100',
+    baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -54,11 +56,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // Builds and starts the app on :3100 with its embedded database (package.json).
-    command: 'npm run e2e:server',
-    url: 'http://127.0.0.1:3100/api/health',
+    // Builds and starts the app with its own embedded database (scripts/dev.ts --prod).
+    command: `npm run e2e:server -- --port ${PORT} --data .data/e2e-pg-${PORT}`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 180_000,
-    // Locally, an already running `next start -p 3100` is reused.
+    // Locally, an already running server on PORT is reused.
     reuseExistingServer: !CI,
     stdout: 'pipe',
     stderr: 'pipe',
