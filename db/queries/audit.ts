@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
-import { auditLog } from '../schema';
+import { and, asc, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { auditLog, memberships, users } from '../schema';
 import type { Tx } from '../tenant';
 
 /** Who did it and from where; filled by the action/route wrappers from the request. */
@@ -84,4 +84,38 @@ export async function listAudit(tx: Tx, orgId: string, f: AuditFilter) {
     .where(and(...conds))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(f.limit + 1);
+}
+
+/** The entity types and actions this tenant's log holds: the options of the audit page's filters. */
+export async function auditFacets(tx: Tx, orgId: string) {
+  const [entityTypes, actions] = await Promise.all([
+    tx.selectDistinct({ v: auditLog.entityType }).from(auditLog).where(eq(auditLog.organizationId, orgId)).orderBy(asc(auditLog.entityType)),
+    tx.selectDistinct({ v: auditLog.action }).from(auditLog).where(eq(auditLog.organizationId, orgId)).orderBy(asc(auditLog.action)),
+  ]);
+  return { entityTypes: entityTypes.map((r) => r.v), actions: actions.map((r) => r.v) };
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  role: (typeof memberships.$inferSelect)['role'];
+}
+
+/**
+ * The tenant's members with a display name ("Olivia Owens", else the email,
+ * else the id), for "who did it" on audit and violation pages and for pickers.
+ * RLS shows a user row only to organizations the user is a member of.
+ */
+export async function listMembers(tx: Tx, orgId: string): Promise<Member[]> {
+  const rows = await tx
+    .select({ userId: memberships.userId, role: memberships.role, firstName: users.firstName, lastName: users.lastName, email: users.email })
+    .from(memberships)
+    .leftJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organizationId, orgId))
+    .orderBy(asc(users.firstName), asc(memberships.userId));
+  return rows.map((r) => ({
+    userId: r.userId,
+    role: r.role,
+    name: [r.firstName, r.lastName].filter(Boolean).join(' ') || r.email || r.userId,
+  }));
 }

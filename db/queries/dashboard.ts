@@ -1,8 +1,10 @@
 import 'server-only';
 import { and, eq, gte, inArray, max, ne, sql } from 'drizzle-orm';
 import { inspectionDue, type Due } from '@/lib/compliance/inspection-due';
+import { rainByDay, type RainDay } from '@/lib/dashboard/rain-by-day';
 import { complianceSettings, correctiveActions, inspections, projects, rainEvents } from '../schema';
 import type { Tx } from '../tenant';
+import { openWorkCounts } from './violations';
 
 const DAY = 86_400_000;
 
@@ -95,4 +97,58 @@ export async function recentRain(tx: Tx, orgId: string, days = 14, now = new Dat
     .innerJoin(projects, and(eq(projects.organizationId, rainEvents.organizationId), eq(projects.id, rainEvents.projectId)))
     .where(and(eq(rainEvents.organizationId, orgId), gte(rainEvents.startedAt, since)))
     .orderBy(rainEvents.startedAt);
+}
+
+export interface DashboardData {
+  due: ProjectDue[];
+  counts: {
+    inspectionsOverdue: number;
+    inspectionsDueSoon: number;
+    openViolations: number;
+    overdueViolations: number;
+    openActions: number;
+    overdueActions: number;
+  };
+  actionsByAge: AgeBucket[];
+  rain: RainDay[];
+  timeZone: string;
+  hasProjects: boolean;
+}
+
+/** Everything the dashboard shows, for one tenant, in one transaction. */
+export async function dashboardData(tx: Tx, orgId: string, now = new Date()): Promise<DashboardData> {
+  // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
+  const [settings] = await tx
+    .select({ timezone: complianceSettings.timezone })
+    .from(complianceSettings)
+    .where(eq(complianceSettings.organizationId, orgId));
+  const timeZone = validTimeZone(settings?.timezone);
+  const due = await inspectionsDue(tx, orgId, now);
+  const work = await openWorkCounts(tx, orgId, now);
+  const actionsByAge = await openActionsByAge(tx, orgId, now);
+  const rain = await recentRain(tx, orgId, RAIN_DAYS, now);
+  return {
+    due,
+    counts: {
+      inspectionsOverdue: due.filter((d) => d.status === 'overdue').length,
+      inspectionsDueSoon: due.filter((d) => d.status === 'due_soon').length,
+      ...work,
+    },
+    actionsByAge,
+    rain: rainByDay(rain, { days: RAIN_DAYS, now, timeZone }),
+    timeZone,
+    hasProjects: due.length > 0,
+  };
+}
+
+export const RAIN_DAYS = 14;
+
+function validTimeZone(tz: string | undefined): string {
+  if (!tz) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz;
+  } catch {
+    return 'UTC';
+  }
 }

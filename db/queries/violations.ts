@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Cursor } from '@/lib/pagination/cursor';
-import { bmpCategories, correctiveActions, projects, violations, violationTypes } from '../schema';
+import { auditLog, bmpCategories, correctiveActions, inspections, projects, violations, violationTypes } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
 import { getInspection } from './inspections';
@@ -22,17 +22,32 @@ export const violationTransitions: Record<ViolationStatus, ViolationStatus[]> = 
   verified: [],
 };
 
-export async function listViolations(tx: Tx, orgId: string, f: { projectId?: string; status?: ViolationStatus[]; cursor?: Cursor; limit: number }) {
+/** Statuses that still need work: a violation in one of them past its deadline is overdue. */
+export const OPEN_STATUSES: ViolationStatus[] = ['open', 'in_progress'];
+
+export interface ViolationFilter {
+  projectId?: string;
+  status?: ViolationStatus[];
+  /** Only open / in-progress violations whose deadline has passed (at `now`). */
+  overdue?: boolean;
+  now?: Date;
+  cursor?: Cursor;
+  limit: number;
+}
+
+/** Newest first with project and type names; returns limit + 1 rows (lib/pagination toPage). */
+export async function listViolations(tx: Tx, orgId: string, f: ViolationFilter) {
   const conds: (SQL | undefined)[] = [
     eq(violations.organizationId, orgId),
     f.projectId ? eq(violations.projectId, f.projectId) : undefined,
     f.status?.length ? inArray(violations.status, f.status) : undefined,
+    f.overdue ? and(inArray(violations.status, OPEN_STATUSES), lt(violations.deadline, f.now ?? new Date())) : undefined,
     f.cursor
       ? or(lt(violations.createdAt, f.cursor.createdAt), and(eq(violations.createdAt, f.cursor.createdAt), lt(violations.id, f.cursor.id)))
       : undefined,
   ];
   return tx
-    .select({ violation: violations, projectName: projects.name, typeName: violationTypes.name })
+    .select({ violation: violations, projectName: projects.name, typeName: violationTypes.name, severity: violationTypes.severity })
     .from(violations)
     .innerJoin(projects, and(eq(projects.organizationId, violations.organizationId), eq(projects.id, violations.projectId)))
     .innerJoin(violationTypes, and(eq(violationTypes.organizationId, violations.organizationId), eq(violationTypes.id, violations.violationTypeId)))
@@ -88,7 +103,8 @@ export async function updateViolation(
   if (!before) return { ok: false, reason: 'not_found' };
   if (!(await ownsReferences(tx, actor.orgId, patch))) return { ok: false, reason: 'not_found' };
   if (patch.status && patch.status !== before.status && !violationTransitions[before.status].includes(patch.status)) {
-    return { ok: false, reason: 'conflict', message: `A ${before.status.replace('_', ' ')} violation cannot move to ${patch.status.replace('_', ' ')}.` };
+    const from = before.status.replace('_', ' ');
+    return { ok: false, reason: 'conflict', message: `${/^[aeiou]/.test(from) ? 'An' : 'A'} ${from} violation cannot move to ${patch.status.replace('_', ' ')}.` };
   }
   const [after] = await tx
     .update(violations)
@@ -153,4 +169,89 @@ export async function advanceCorrectiveAction(
     .returning();
   await recordAudit(tx, actor, { action: 'transition', entityType: 'corrective_action', entityId: id, before, after });
   return { ok: true, action: after! };
+}
+
+/** One violation with the names a person reads (project, type, BMP category, inspection). */
+export async function getViolationDetail(tx: Tx, orgId: string, id: string) {
+  const [row] = await tx
+    .select({
+      violation: violations,
+      projectName: projects.name,
+      typeName: violationTypes.name,
+      severity: violationTypes.severity,
+      bmpName: bmpCategories.name,
+      inspection: { id: inspections.id, type: inspections.type, inspectedAt: inspections.inspectedAt, status: inspections.status },
+    })
+    .from(violations)
+    .innerJoin(projects, and(eq(projects.organizationId, violations.organizationId), eq(projects.id, violations.projectId)))
+    .innerJoin(violationTypes, and(eq(violationTypes.organizationId, violations.organizationId), eq(violationTypes.id, violations.violationTypeId)))
+    .leftJoin(bmpCategories, and(eq(bmpCategories.organizationId, violations.organizationId), eq(bmpCategories.id, violations.bmpCategoryId)))
+    .leftJoin(inspections, and(eq(inspections.organizationId, violations.organizationId), eq(inspections.id, violations.inspectionId)))
+    .where(and(eq(violations.organizationId, orgId), eq(violations.id, id)))
+    .limit(1);
+  return row;
+}
+
+export interface StatusStep {
+  status: ViolationStatus;
+  at: Date;
+  by: string;
+}
+
+/**
+ * Who moved a violation to each status and when. The violations row keeps only
+ * its current status; the audit log (written in the same transaction as every
+ * change) holds each step, so the history can't disagree with what happened.
+ */
+export async function violationHistory(tx: Tx, orgId: string, id: string): Promise<StatusStep[]> {
+  const rows = await tx
+    .select({ action: auditLog.action, after: auditLog.after, at: auditLog.createdAt, by: auditLog.actorUserId })
+    .from(auditLog)
+    .where(and(eq(auditLog.organizationId, orgId), eq(auditLog.entityType, 'violation'), eq(auditLog.entityId, id)))
+    .orderBy(asc(auditLog.createdAt), asc(auditLog.id));
+  const steps: StatusStep[] = [];
+  for (const r of rows) {
+    const status = (r.after as { status?: ViolationStatus } | null)?.status;
+    if (r.action === 'create') steps.push({ status: status ?? 'open', at: r.at, by: r.by });
+    else if (r.action === 'transition' && status) steps.push({ status, at: r.at, by: r.by });
+  }
+  return steps;
+}
+
+export async function listViolationTypes(tx: Tx, orgId: string) {
+  return tx.select().from(violationTypes).where(eq(violationTypes.organizationId, orgId)).orderBy(asc(violationTypes.name));
+}
+
+export async function getViolationType(tx: Tx, orgId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(violationTypes)
+    .where(and(eq(violationTypes.organizationId, orgId), eq(violationTypes.id, id)))
+    .limit(1);
+  return row;
+}
+
+export async function listBmpCategories(tx: Tx, orgId: string) {
+  return tx.select().from(bmpCategories).where(eq(bmpCategories.organizationId, orgId)).orderBy(asc(bmpCategories.name));
+}
+
+/** Counts of the dashboard cards: violations and corrective actions still open (open or in progress). */
+export async function openWorkCounts(tx: Tx, orgId: string, now = new Date()) {
+  const [v] = await tx
+    .select({
+      open: count(),
+      overdue: count(sql`case when ${violations.deadline} < ${now} then 1 end`),
+    })
+    .from(violations)
+    .where(and(eq(violations.organizationId, orgId), inArray(violations.status, OPEN_STATUSES)));
+  const [a] = await tx
+    .select({ open: count(), overdue: count(sql`case when ${correctiveActions.dueAt} < ${now} then 1 end`) })
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.organizationId, orgId), inArray(correctiveActions.status, OPEN_STATUSES)));
+  return {
+    openViolations: v?.open ?? 0,
+    overdueViolations: v?.overdue ?? 0,
+    openActions: a?.open ?? 0,
+    overdueActions: a?.overdue ?? 0,
+  };
 }

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { pageQuery } from '@/lib/pagination/cursor';
+
+/**
+ * Violations and corrective actions: one set of schemas for the forms (FormData,
+ * where an empty input is '') and the JSON API (where a missing key means "leave
+ * it"). Times are either ISO 8601 with an offset (API) or a `datetime-local`
+ * value plus the browser's `tzOffset` (forms), so a crew's "found at 7:30"
+ * means 7:30 where they stand, not where the server runs.
+ */
+
+export const VIOLATION_STATUSES = ['open', 'in_progress', 'fixed', 'verified'] as const;
+export type ViolationStatusValue = (typeof VIOLATION_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ViolationStatusValue, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  fixed: 'Fixed',
+  verified: 'Verified',
+};
+
+/** '' (an empty form input) → undefined, so optional fields stay optional in forms. */
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** '' → null: "cleared" in an edit form; a missing key stays undefined ("unchanged"). */
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
+const uuid = (message: string) => z.uuid({ message });
+const optionalRef = (message: string) => z.preprocess(blankToNull, uuid(message).nullable().optional());
+const optionalText = (max: number) =>
+  z.preprocess(blankToNull, z.string().trim().max(max, `At most ${max} characters.`).nullable().optional());
+const description = z
+  .string({ message: 'Describe what was found.' })
+  .trim()
+  .min(3, 'Describe what was found (at least 3 characters).')
+  .max(2000, 'At most 2000 characters.');
+
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+const OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A point in time as typed: ISO with offset, or local `YYYY-MM-DDTHH:mm` (resolved with tzOffset). */
+const when = (label: string) =>
+  z
+    .string({ message: `Enter the ${label}.` })
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .refine((v) => (OFFSET.test(v) || LOCAL.test(v)) && !Number.isNaN(resolveWhen(v).getTime()), {
+      message: `Enter a valid ${label}.`,
+    });
+
+/** `Date.getTimezoneOffset()` of the browser (minutes, UTC − local); forms fill it on submit. */
+const tzOffset = z.preprocess(blankToUndefined, z.coerce.number().int().min(-840).max(840).optional());
+
+/**
+ * Resolve a `when` string: ISO with an offset as is; a local time with the
+ * browser's offset (UTC when the form could not send one).
+ */
+export function resolveWhen(value: string, offsetMinutes = 0): Date {
+  if (OFFSET.test(value)) return new Date(value);
+  const utc = Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`);
+  return new Date(utc + offsetMinutes * 60_000);
+}
+
+const YEAR_MS = 366 * 86_400_000;
+
+// ── Violations ─────────────────────────────────────────────────────────────
+
+/** Create a violation, found on an inspection or on its own. No deadline → the type's default. */
+export const createViolationSchema = z
+  .object({
+    projectId: uuid('Choose a project.'),
+    inspectionId: optionalRef('Choose a valid inspection.'),
+    violationTypeId: uuid('Choose a violation type.'),
+    bmpCategoryId: optionalRef('Choose a valid BMP category.'),
+    description,
+    location: optionalText(500),
+    foundAt: when('date and time found'),
+    deadline: z.preprocess(blankToUndefined, when('deadline').optional()),
+    tzOffset,
+  })
+  .transform(({ tzOffset: offset, foundAt, deadline, ...rest }, ctx) => {
+    const found = resolveWhen(foundAt, offset);
+    const due = deadline === undefined ? undefined : resolveWhen(deadline, offset);
+    if (found.getTime() > Date.now() + 5 * 60_000) {
+      ctx.addIssue({ code: 'custom', path: ['foundAt'], message: 'The time found cannot be in the future.' });
+    }
+    if (due && due <= found) {
+      ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'The deadline must be after the time found.' });
+    }
+    if (due && due.getTime() - found.getTime() > 5 * YEAR_MS) {
+      ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'The deadline must be within 5 years.' });
+    }
+    return { ...rest, foundAt: found, deadline: due };
+  });
+export type CreateViolationInput = z.output<typeof createViolationSchema>;
+
+const editableFields = {
+  inspectionId: optionalRef('Choose a valid inspection.'),
+  violationTypeId: uuid('Choose a violation type.').optional(),
+  bmpCategoryId: optionalRef('Choose a valid BMP category.'),
+  description: description.optional(),
+  location: optionalText(500),
+  foundAt: when('date and time found').optional(),
+  deadline: when('deadline').optional(),
+  tzOffset,
+};
+
+function resolvePatch<T extends { foundAt?: string; deadline?: string; tzOffset?: number }>(
+  { tzOffset: offset, foundAt, deadline, ...rest }: T,
+  ctx: z.RefinementCtx,
+) {
+  const found = foundAt === undefined ? undefined : resolveWhen(foundAt, offset);
+  const due = deadline === undefined ? undefined : resolveWhen(deadline, offset);
+  if (found && due && due <= found) {
+    ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'The deadline must be after the time found.' });
+  }
+  return { ...rest, foundAt: found, deadline: due };
+}
+
+/** Edit a violation's details (the edit form sends every field; '' clears an optional one). */
+export const updateViolationSchema = z.object({ id: uuid('Not found.'), ...editableFields }).transform(resolvePatch);
+export type UpdateViolationInput = z.output<typeof updateViolationSchema>;
+
+export const moveViolationStatusSchema = z.object({
+  id: uuid('Not found.'),
+  status: z.enum(VIOLATION_STATUSES, { message: 'Choose a status.' }),
+});
+
+// ── Corrective actions ─────────────────────────────────────────────────────
+
+export const addCorrectiveActionSchema = z
+  .object({
+    violationId: uuid('Not found.'),
+    description: z
+      .string({ message: 'Describe the corrective action.' })
+      .trim()
+      .min(3, 'Describe the corrective action (at least 3 characters).')
+      .max(2000, 'At most 2000 characters.'),
+    assignedTo: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(64)
+        .regex(/^[A-Za-z0-9_-]+$/, 'Choose a member.')
+        .optional(),
+    ),
+    dueAt: when('due date'),
+    tzOffset,
+  })
+  .transform(({ tzOffset: offset, dueAt, ...rest }) => ({ ...rest, dueAt: resolveWhen(dueAt, offset) }));
+export type AddCorrectiveActionInput = z.output<typeof addCorrectiveActionSchema>;
+
+export const advanceCorrectiveActionSchema = z.object({
+  id: uuid('Not found.'),
+  to: z.enum(VIOLATION_STATUSES, { message: 'Choose a step.' }),
+});
+
+// ── JSON API ───────────────────────────────────────────────────────────────
+
+/** `GET /api/v1/violations?projectId=&status=open,in_progress&cursor=&limit=` */
+export const listViolationsQuery = pageQuery.extend({
+  projectId: z.preprocess(blankToUndefined, z.uuid({ message: 'projectId must be a uuid' }).optional()),
+  status: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((s) => s.trim()) : undefined),
+    z
+      .array(z.enum(VIOLATION_STATUSES, { message: `status must be one of ${VIOLATION_STATUSES.join(', ')}` }))
+      .optional(),
+  ),
+});
+
+/** `PATCH /api/v1/violations/:id`: any editable field, and/or `status` (one step of the workflow). */
+export const patchViolationSchema = z
+  .strictObject({
+    ...editableFields,
+    status: z
+      .enum(VIOLATION_STATUSES, { message: `status must be one of ${VIOLATION_STATUSES.join(', ')}` })
+      .optional(),
+  })
+  .transform(resolvePatch)
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'Send at least one field to change.' });
