@@ -22,12 +22,30 @@ const clerk = clerkMiddleware(
   },
 );
 
+/**
+ * clerkMiddleware turns a pass-through into a rewrite to the request's own
+ * absolute URL. Next normalizes 127.0.0.1 to "localhost" in that URL, so on a
+ * server bound to 127.0.0.1 the rewrite looks external and Next proxies it to
+ * a host nobody listens on (500). A same-URL rewrite is a pass-through: send
+ * it as one; Clerk's auth headers still reach the page (x-middleware-request-*).
+ */
+function keepPassThrough(req: NextRequest, res: Response): Response {
+  const rewrite = res.headers.get('x-middleware-rewrite');
+  if (!rewrite) return res;
+  const target = new URL(rewrite);
+  const own = new URL(req.url);
+  if (target.pathname !== own.pathname || target.search !== own.search) return res;
+  res.headers.delete('x-middleware-rewrite');
+  res.headers.set('x-middleware-next', '1');
+  return res;
+}
+
 export default async function proxy(req: NextRequest, event: NextFetchEvent): Promise<Response> {
   const config = authConfig(); // throws with instructions when neither auth mode is configured
-  if (config.mode !== 'local') return (await clerk(req, event)) ?? NextResponse.next();
+  if (config.mode !== 'local') return keepPassThrough(req, (await clerk(req, event)) ?? NextResponse.next());
 
   const { request, signedOut } = guardLocalRequest(req);
-  const res = (await clerk(request, event)) ?? NextResponse.next();
+  const res = keepPassThrough(req, (await clerk(request, event)) ?? NextResponse.next());
   if (signedOut) {
     const cleared = res instanceof NextResponse ? res : new NextResponse(res.body, res);
     for (const name of SESSION_COOKIES) cleared.cookies.set(name, '', { path: '/', maxAge: 0 });
