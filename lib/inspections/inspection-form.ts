@@ -15,13 +15,17 @@ import {
   getAmendmentOf,
   getInspection,
   submitInspection,
+  updateInspection,
   type Inspection,
 } from '@/db/queries/inspections';
 import type { Tx } from '@/db/tenant';
 import { PublicError } from '@/lib/api/errors';
 import type { FormFieldErrors } from '@/lib/zod/schemas/forms';
-import type { InspectionType } from '@/lib/zod/schemas/inspections';
-import { INSPECTION_TEMPLATE_KEY, initialFormData, summaryFromForm, withoutSignatures } from './form-mapping';
+import type { InspectionType, patchInspectionSchema } from '@/lib/zod/schemas/inspections';
+import type { z } from 'zod';
+import { formTypeOf, INSPECTION_TEMPLATE_KEY, initialFormData, summaryFromForm, withoutSignatures } from './form-mapping';
+
+type InspectionPatch = z.output<typeof patchInspectionSchema>;
 
 /**
  * An inspection and its form: the inspection row is the legal record (status,
@@ -174,4 +178,45 @@ export async function getInspectionDetail(tx: Tx, orgId: string, id: string): Pr
   const submission = await getSubmissionForInspection(tx, orgId, id);
   const template = submission ? await getTemplate(tx, orgId, submission.templateId) : undefined;
   return { inspection, form: submission && template ? { submission, template } : null };
+}
+
+/**
+ * API edit of a draft's summary fields; mirrored into its form so the form and
+ * the row agree when it is submitted. Signed or submitted rows are refused.
+ */
+export async function patchInspectionDraft(tx: Tx, actor: Actor, id: string, patch: InspectionPatch): Promise<Inspection> {
+  const inspection = await requireInspection(tx, actor.orgId, id);
+  if (inspection.status !== 'draft') throw PublicError.conflict('Only a draft can be edited; amend a signed inspection instead.');
+  const { rainGaugeInches, ...rest } = patch;
+  const updated = await updateInspection(tx, actor, id, {
+    ...rest,
+    ...(rainGaugeInches !== undefined ? { rainGaugeInches: rainGaugeInches.toFixed(2) } : {}),
+  });
+  if (!updated.ok) throw updated.reason === 'not_found' ? PublicError.notFound() : PublicError.conflict(updated.message ?? 'Cannot edit.');
+  const form = await getSubmissionForInspection(tx, actor.orgId, id);
+  if (form && form.status === 'draft') {
+    const mirrored: Record<string, unknown> = {
+      ...(patch.type ? { inspection_type: formTypeOf(patch.type) } : {}),
+      ...(patch.inspectedAt ? { inspection_date: patch.inspectedAt.toISOString().slice(0, 10) } : {}),
+      ...(patch.findings !== undefined ? { conditions_requiring_action: patch.findings } : {}),
+      ...(patch.areasNotInspected !== undefined ? { areas_not_inspected: patch.areasNotInspected } : {}),
+      ...(rainGaugeInches !== undefined ? { rain_gauge_inches: rainGaugeInches } : {}),
+    };
+    if (Object.keys(mirrored).length) {
+      const saved = await saveSubmission(tx, actor, {
+        id: form.id,
+        templateId: form.templateId,
+        projectId: form.projectId,
+        inspectionId: id,
+        data: { ...(form.data as Record<string, unknown>), ...mirrored },
+        submit: false,
+        idempotencyKey: form.idempotencyKey ?? form.id,
+      });
+      if (!saved.ok) {
+        const detail = saved.reason === 'invalid' ? Object.entries(saved.fieldErrors).map(([k, v]) => `${k}: ${v.join(', ')}`).join('; ') : saved.reason;
+        throw PublicError.badRequest(`The inspection form does not accept this change (${detail}).`);
+      }
+    }
+  }
+  return updated.inspection;
 }
