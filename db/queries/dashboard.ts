@@ -118,11 +118,7 @@ export interface DashboardData {
 /** Everything the dashboard shows, for one tenant, in one transaction. */
 export async function dashboardData(tx: Tx, orgId: string, now = new Date()): Promise<DashboardData> {
   // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
-  const [settings] = await tx
-    .select({ timezone: complianceSettings.timezone })
-    .from(complianceSettings)
-    .where(eq(complianceSettings.organizationId, orgId));
-  const timeZone = validTimeZone(settings?.timezone);
+  const timeZone = await orgTimeZone(tx, orgId);
   const due = await inspectionsDue(tx, orgId, now);
   const work = await openWorkCounts(tx, orgId, now);
   const actionsByAge = await openActionsByAge(tx, orgId, now);
@@ -143,7 +139,13 @@ export async function dashboardData(tx: Tx, orgId: string, now = new Date()): Pr
 
 export const RAIN_DAYS = 14;
 
-function validTimeZone(tz: string | undefined): string {
+/** The organization's time zone (compliance settings), UTC when unset or unknown to this runtime. */
+export async function orgTimeZone(tx: Tx, orgId: string): Promise<string> {
+  const [settings] = await tx
+    .select({ timezone: complianceSettings.timezone })
+    .from(complianceSettings)
+    .where(eq(complianceSettings.organizationId, orgId));
+  const tz = settings?.timezone;
   if (!tz) return 'UTC';
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });

@@ -1,0 +1,163 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { listMembers } from '@/db/queries/audit';
+import { orgTimeZone } from '@/db/queries/dashboard';
+import { getViolationDetail, listBmpCategories, listCorrectiveActions, listViolationTypes, violationHistory, violationTransitions } from '@/db/queries/violations';
+import { withTenant } from '@/db/tenant';
+import { requireTenantPage } from '@/lib/auth/session';
+import { hasPermission } from '@/lib/auth/tenant-context';
+import { formatDateTime, formatDistance } from '@/lib/format/when';
+import { updateViolationAction } from '../actions/update-violation';
+import { CorrectiveActionForm } from '../_components/corrective-action-form';
+import { CorrectiveActionList } from '../_components/corrective-action-list';
+import { OverdueBadge, StatusBadge } from '../_components/status-badge';
+import { StatusControls } from '../_components/status-controls';
+import { StatusStepper } from '../_components/status-stepper';
+import { ViolationForm } from '../_components/violation-form';
+
+export const metadata: Metadata = { title: 'Violation' };
+
+const INSPECTION_TYPE: Record<string, string> = {
+  routine: 'Routine inspection',
+  storm_event: 'Storm-event inspection',
+  corrective_follow_up: 'Corrective follow-up',
+  final: 'Final inspection',
+};
+
+export default async function ViolationPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireTenantPage();
+  const { id } = await params;
+  // Not a uuid can't name a row: the same 404 as a missing or another tenant's id.
+  if (!z.uuid().safeParse(id).success) notFound();
+  const canWrite = hasPermission(ctx, 'org:violations:write');
+
+  const data = await withTenant(ctx, async (tx) => {
+    const detail = await getViolationDetail(tx, ctx.orgId, id);
+    if (!detail) return undefined;
+    return {
+      detail,
+      history: await violationHistory(tx, ctx.orgId, id),
+      actions: await listCorrectiveActions(tx, ctx.orgId, id),
+      members: await listMembers(tx, ctx.orgId),
+      timeZone: await orgTimeZone(tx, ctx.orgId),
+      types: canWrite ? await listViolationTypes(tx, ctx.orgId) : [],
+      bmps: canWrite ? await listBmpCategories(tx, ctx.orgId) : [],
+    };
+  });
+  if (!data) notFound();
+
+  const { detail, history, actions, members, timeZone } = data;
+  const v = detail.violation;
+  const now = new Date();
+  const names = new Map(members.map((m) => [m.userId, m.name]));
+  const overdue = (v.status === 'open' || v.status === 'in_progress') && v.deadline < now;
+  const defaultDue = new Date(Math.max(v.deadline.getTime(), now.getTime() + 86_400_000)).toISOString();
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <Link href="/violations" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
+        ← Violations
+      </Link>
+      <div className="flex flex-wrap items-center gap-2">
+        <StatusBadge status={v.status} />
+        {overdue ? <OverdueBadge by={formatDistance(v.deadline, now)} /> : null}
+        <span className="text-xs font-medium tracking-wide text-slate-500 uppercase">{detail.severity} severity</span>
+      </div>
+      <h1 className="mt-2 text-2xl font-bold tracking-tight text-slate-900">{detail.typeName}</h1>
+      <p className="text-slate-700">{detail.projectName}</p>
+
+      <section aria-labelledby="details-h" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <h2 id="details-h" className="text-base font-semibold text-slate-900">
+          Details
+        </h2>
+        <p className="mt-2 text-sm whitespace-pre-line text-slate-900">{v.description}</p>
+        <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+          <Item label="Location">{v.location ?? '—'}</Item>
+          <Item label="BMP category">{detail.bmpName ?? '—'}</Item>
+          <Item label="Found">
+            {formatDateTime(v.foundAt, timeZone)} by {names.get(v.foundBy) ?? v.foundBy}
+          </Item>
+          <Item label="Deadline">
+            <span className={overdue ? 'font-semibold text-red-800' : ''}>{formatDateTime(v.deadline, timeZone)}</span>
+          </Item>
+          <Item label="Found on">
+            {detail.inspection?.id
+              ? `${INSPECTION_TYPE[detail.inspection.type] ?? 'Inspection'}${detail.inspection.inspectedAt ? `, ${formatDateTime(detail.inspection.inspectedAt, timeZone)}` : ''}`
+              : 'Its own (not during an inspection)'}
+          </Item>
+        </dl>
+        {canWrite ? (
+          <details className="mt-4 border-t border-slate-200 pt-3">
+            <summary className="min-h-11 cursor-pointer py-2 text-sm font-semibold text-brand-700">Edit details</summary>
+            <div className="mt-3">
+              <ViolationForm
+                mode="edit"
+                action={updateViolationAction}
+                projects={[]}
+                types={data.types.map((t) => ({ id: t.id, name: t.name, defaultDeadlineDays: t.defaultDeadlineDays }))}
+                bmpCategories={data.bmps.map((b) => ({ id: b.id, name: b.name }))}
+                initial={{
+                  id: v.id,
+                  violationTypeId: v.violationTypeId,
+                  bmpCategoryId: v.bmpCategoryId,
+                  description: v.description,
+                  location: v.location,
+                  foundAt: v.foundAt.toISOString(),
+                  deadline: v.deadline.toISOString(),
+                }}
+                cancelHref={`/violations/${v.id}`}
+              />
+            </div>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="status-h" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <h2 id="status-h" className="text-base font-semibold text-slate-900">
+          Status
+        </h2>
+        <div className="mt-4">
+          <StatusStepper current={v.status} history={history} names={names} timeZone={timeZone} />
+        </div>
+        {canWrite ? (
+          <div className="mt-5 border-t border-slate-200 pt-4">
+            <StatusControls id={v.id} next={violationTransitions[v.status]} />
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="actions-h" className="mt-6">
+        <h2 id="actions-h" className="text-lg font-semibold text-slate-900">
+          Corrective actions
+        </h2>
+        <div className="mt-3">
+          <CorrectiveActionList
+            actions={actions}
+            names={names}
+            timeZone={timeZone}
+            canFieldWork={hasPermission(ctx, 'org:forms:submit')}
+            canVerify={canWrite}
+            now={now}
+          />
+        </div>
+        {canWrite && v.status !== 'verified' ? (
+          <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+            <h3 className="mb-3 text-base font-semibold text-slate-900">Add a corrective action</h3>
+            <CorrectiveActionForm violationId={v.id} members={members.map((m) => ({ userId: m.userId, name: m.name }))} defaultDue={defaultDue} />
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="font-medium text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-slate-900">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import type { ActionResult } from '@/lib/actions/tenant-action';
+import { Field, FormError, inputClass, SubmitButton } from './field';
+import { LocalDateTimeInput } from './local-datetime-input';
+import { useActionForm } from './use-action-form';
+
+export interface Option {
+  id: string;
+  name: string;
+}
+
+export interface ViolationFormProps {
+  mode: 'create' | 'edit';
+  action: (prev: ActionResult<{ id: string }> | null, input: FormData) => Promise<ActionResult<{ id: string }>>;
+  projects: Option[];
+  types: (Option & { defaultDeadlineDays: number })[];
+  bmpCategories: Option[];
+  initial?: {
+    id?: string;
+    projectId?: string;
+    inspectionId?: string | null;
+    violationTypeId?: string;
+    bmpCategoryId?: string | null;
+    description?: string;
+    location?: string | null;
+    foundAt?: string;
+    deadline?: string;
+  };
+  cancelHref: string;
+}
+
+/** Record (or edit) a violation: big touch targets, every field's errors inline, nothing lost on a failed submit. */
+export function ViolationForm({ mode, action, projects, types, bmpCategories, initial = {}, cancelHref }: ViolationFormProps) {
+  const router = useRouter();
+  const { state, pending, onSubmit, formError, fieldErrors } = useActionForm(action);
+  const [typeId, setTypeId] = useState(initial.violationTypeId ?? '');
+  const type = types.find((t) => t.id === typeId);
+
+  useEffect(() => {
+    if (state?.ok && mode === 'create') router.push(`/violations/${state.data.id}`);
+  }, [state, mode, router]);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby={formError ? 'violation-form-error' : undefined}>
+      <div id="violation-form-error">
+        <FormError message={formError} />
+      </div>
+      {state?.ok && mode === 'edit' ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm font-medium text-emerald-900">
+          Saved.
+        </p>
+      ) : null}
+      {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      {initial.inspectionId ? <input type="hidden" name="inspectionId" value={initial.inspectionId} /> : null}
+
+      {mode === 'create' ? (
+        <Field id="projectId" label="Project" errors={fieldErrors.projectId} required>
+          {(p) => (
+            <select {...p} name="projectId" defaultValue={initial.projectId ?? ''} className={inputClass}>
+              <option value="">Choose a project…</option>
+              {projects.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+
+      <Field id="violationTypeId" label="Violation type" errors={fieldErrors.violationTypeId} required>
+        {(p) => (
+          <select {...p} name="violationTypeId" value={typeId} onChange={(e) => setTypeId(e.target.value)} className={inputClass}>
+            <option value="">Choose a type…</option>
+            {types.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      <Field id="bmpCategoryId" label="BMP category" errors={fieldErrors.bmpCategoryId}>
+        {(p) => (
+          <select {...p} name="bmpCategoryId" defaultValue={initial.bmpCategoryId ?? ''} className={inputClass}>
+            <option value="">None</option>
+            {bmpCategories.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      <Field id="description" label="What was found" errors={fieldErrors.description} required>
+        {(p) => <textarea {...p} name="description" rows={4} defaultValue={initial.description ?? ''} className={inputClass} />}
+      </Field>
+
+      <Field id="location" label="Location on site" hint="E.g. north swale near station 3+50, or inlet #4." errors={fieldErrors.location}>
+        {(p) => <input {...p} name="location" type="text" autoComplete="off" defaultValue={initial.location ?? ''} className={inputClass} />}
+      </Field>
+
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field id="foundAt" label="Found at" errors={fieldErrors.foundAt} required>
+          {(p) => <LocalDateTimeInput {...p} name="foundAt" initial={initial.foundAt ?? 'now'} className={inputClass} />}
+        </Field>
+        <Field
+          id="deadline"
+          label="Deadline"
+          hint={mode === 'create' ? (type ? `Empty: ${type.defaultDeadlineDays} days after found (the type's default).` : "Empty: the type's default.") : undefined}
+          errors={fieldErrors.deadline}
+          required={mode === 'edit'}
+        >
+          {(p) => <LocalDateTimeInput {...p} name="deadline" initial={initial.deadline} className={inputClass} />}
+        </Field>
+      </div>
+
+      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center">
+        <Link href={cancelHref} className="inline-flex min-h-11 items-center justify-center rounded-md px-4 text-sm font-semibold text-slate-700 hover:bg-slate-100">
+          Cancel
+        </Link>
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          {mode === 'create' ? 'Record violation' : 'Save changes'}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import { AccessDenied } from '@/components/access-denied';
+import { listProjects } from '@/db/queries/projects';
+import { listBmpCategories, listViolationTypes } from '@/db/queries/violations';
+import { withTenant } from '@/db/tenant';
+import { requireTenantPage } from '@/lib/auth/session';
+import { hasPermission } from '@/lib/auth/tenant-context';
+import { createViolationAction } from '../actions/create-violation';
+import { ViolationForm } from '../_components/violation-form';
+
+export const metadata: Metadata = { title: 'Record a violation' };
+
+const querySchema = z.object({
+  projectId: z.uuid().optional().catch(undefined),
+  inspectionId: z.uuid().optional().catch(undefined),
+});
+
+/** `/violations/new[?projectId=&inspectionId=]`: found on an inspection (linked) or on its own. */
+export default async function NewViolationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requireTenantPage();
+  if (!hasPermission(ctx, 'org:violations:write')) return <AccessDenied what="the violation form" permission="org:violations:write" />;
+  const q = querySchema.parse(await searchParams);
+  const { projects, types, bmps } = await withTenant(ctx, async (tx) => ({
+    projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),
+    types: await listViolationTypes(tx, ctx.orgId),
+    bmps: await listBmpCategories(tx, ctx.orgId),
+  }));
+
+  return (
+    <div className="mx-auto max-w-2xl">
+      <Link href="/violations" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
+        ← Violations
+      </Link>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">Record a violation</h1>
+      <p className="mt-1 text-sm text-slate-600">Fields marked * are required.</p>
+      <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        {!projects.length || !types.length ? (
+          <p className="text-sm text-slate-700">
+            {!projects.length
+              ? 'There are no active projects yet. Create a project first, then record violations found on it.'
+              : 'Your organization has no violation types yet. An owner or admin sets them up in the settings.'}
+          </p>
+        ) : (
+          <ViolationForm
+            mode="create"
+            action={createViolationAction}
+            projects={projects.slice(0, 200).map((p) => ({ id: p.id, name: p.name }))}
+            types={types.map((t) => ({ id: t.id, name: t.name, defaultDeadlineDays: t.defaultDeadlineDays }))}
+            bmpCategories={bmps.map((b) => ({ id: b.id, name: b.name }))}
+            initial={{ projectId: q.projectId, inspectionId: q.inspectionId }}
+            cancelHref="/violations"
+          />
+        )}
+      </div>
+    </div>
+  );
+}
