@@ -55,7 +55,7 @@ const recordShape = {
   amountInches: fields.amountInches,
   startedAt: fields.startedAt,
   endedAt: fields.endedAt.optional().transform((v) => v ?? null),
-  source: fields.source.optional().transform((v) => v ?? ('manual' as const)),
+  source: z.preprocess(blankToUndefined, fields.source.optional()).transform((v) => v ?? ('manual' as const)),
 };
 
 /** Record a rain gauge entry for a project (form or POST /api/v1/rain-events). */
