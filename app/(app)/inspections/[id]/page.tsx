@@ -1,0 +1,128 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { listRevisionChain } from '@/db/queries/inspections';
+import { getProject } from '@/db/queries/projects';
+import { getUser } from '@/db/queries/users';
+import { withTenant } from '@/db/tenant';
+import { requireTenantPage } from '@/lib/auth/session';
+import { hasPermission } from '@/lib/auth/tenant-context';
+import { CERTIFICATION_STATEMENT } from '@/lib/inspections/certification';
+import { getInspectionDetail } from '@/lib/inspections/inspection-form';
+import { INSPECTION_TYPE_LABELS } from '@/lib/zod/schemas/inspections';
+import { AmendButton, PublishButton, SignForm } from '../_components/certification-forms';
+import { FormRenderer } from '../_components/form-renderer';
+import { FormView } from '../_components/form-view';
+import { StatusBadge } from '../_components/status-badge';
+
+export const metadata: Metadata = { title: 'Inspection' };
+
+const when = (d: Date) => d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+
+/** View, continue a draft, sign, publish or amend. Missing, malformed and other tenants' ids are one 404. */
+export default async function InspectionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireTenantPage();
+  if (!z.uuid().safeParse(id).success) notFound();
+  const found = await withTenant(ctx, async (tx) => {
+    const detail = await getInspectionDetail(tx, ctx.orgId, id);
+    if (!detail) return undefined;
+    const project = await getProject(tx, ctx.orgId, detail.inspection.projectId);
+    const chain = await listRevisionChain(tx, ctx.orgId, id);
+    const me = await getUser(tx, ctx.userId);
+    return { ...detail, project, chain, myName: me ? [me.firstName, me.lastName].filter(Boolean).join(' ') : '' };
+  });
+  if (!found) notFound();
+  const { inspection: i, form, project, chain, myName } = found;
+  const canSubmit = hasPermission(ctx, 'org:forms:submit');
+  const canSign = hasPermission(ctx, 'org:inspections:sign');
+  const canWrite = hasPermission(ctx, 'org:inspections:write');
+  const hasAmendment = chain.some((r) => r.amendsInspectionId === i.id);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <Link href="/inspections" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700">
+          ← Inspections
+        </Link>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">{INSPECTION_TYPE_LABELS[i.type]} inspection</h1>
+          <StatusBadge status={i.status} signed={Boolean(i.signedAt)} />
+        </div>
+        <p className="mt-1 text-base text-slate-700">
+          {project?.name}
+          {project?.npdesPermitId ? <span className="text-slate-500"> · Permit {project.npdesPermitId}</span> : null}
+          {i.revision > 1 ? <span className="text-slate-500"> · Revision {i.revision}</span> : null}
+        </p>
+      </div>
+
+      {i.status === 'draft' && form && canSubmit ? (
+        <FormRenderer
+          inspectionId={i.id}
+          definition={form.template.schema}
+          initialValues={form.submission.data as Record<string, unknown>}
+          idempotencyKey={form.submission.idempotencyKey ?? form.submission.id}
+        />
+      ) : form ? (
+        <>
+          {i.status === 'draft' ? <p className="text-sm text-slate-600">Draft in progress (read-only for your role).</p> : null}
+          <FormView definition={form.template.schema} data={form.submission.data as Record<string, unknown>} />
+        </>
+      ) : (
+        <p className="text-sm text-slate-600">{i.findings ?? 'No form recorded for this inspection.'}</p>
+      )}
+
+      {i.status !== 'draft' ? (
+        <section aria-labelledby="certification" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="certification" className="text-lg font-semibold text-slate-900">
+            Certification
+          </h2>
+          <div className="mt-3 space-y-4">
+            {i.signedAt ? (
+              <div data-testid="signature">
+                <p className="text-base text-slate-900">
+                  Signed by <span className="font-semibold">{i.signatureName}</span>
+                  {i.inspectorTitle ? `, ${i.inspectorTitle}` : ''} on <time dateTime={i.signedAt.toISOString()}>{when(i.signedAt)}</time>
+                </p>
+                <blockquote className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">{i.signatureStatement}</blockquote>
+                <p className="mt-2 text-sm text-slate-600">This record can no longer change. Corrections are made as an amendment.</p>
+              </div>
+            ) : canSign ? (
+              <SignForm inspectionId={i.id} statement={CERTIFICATION_STATEMENT} defaultName={myName} />
+            ) : (
+              <p className="text-sm text-slate-600">Submitted. Waiting for an inspector to certify it.</p>
+            )}
+            {i.signedAt && i.status === 'submitted' && canSign ? <PublishButton inspectionId={i.id} /> : null}
+            {i.signedAt && canWrite && !hasAmendment ? <AmendButton inspectionId={i.id} /> : null}
+          </div>
+        </section>
+      ) : null}
+
+      {chain.length > 1 ? (
+        <section aria-labelledby="revisions" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="revisions" className="text-lg font-semibold text-slate-900">
+            Revisions
+          </h2>
+          <ol className="mt-3 space-y-2">
+            {chain.map((r) => (
+              <li key={r.id}>
+                <Link
+                  href={`/inspections/${r.id}`}
+                  aria-current={r.id === i.id ? 'page' : undefined}
+                  className={`flex min-h-11 items-center justify-between gap-3 rounded-md px-3 ${r.id === i.id ? 'bg-brand-50 font-semibold' : 'hover:bg-slate-50'}`}
+                >
+                  <span>
+                    Revision {r.revision}
+                    {r.amendsInspectionId ? ' (amendment)' : ' (original)'}
+                  </span>
+                  <StatusBadge status={r.status} signed={Boolean(r.signedAt)} />
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,314 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import type { FieldDefinition } from '@/lib/forms/template-definition';
+
+/**
+ * One input per template field type, mobile-first: labels above inputs, 48px
+ * touch targets, radio groups as large buttons, every error tied to its input
+ * with aria-describedby. Values are plain JSON (what the server validates).
+ */
+
+export interface FieldProps<F extends FieldDefinition = FieldDefinition> {
+  field: F;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** Errors keyed by path: `field` or `field.item` (BMP rows). */
+  errors: Record<string, string[]>;
+}
+
+export const fieldDomId = (key: string) => `field-${key.replace(/\./g, '-')}`;
+const errorId = (key: string) => `${fieldDomId(key)}-error`;
+
+const inputClass =
+  'block w-full min-h-12 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600';
+
+function ErrorText({ id, messages }: { id: string; messages?: string[] }) {
+  if (!messages?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm font-medium text-red-700">
+      {messages.join(' ')}
+    </p>
+  );
+}
+
+function Help({ text }: { text?: string }) {
+  return text ? <p className="mt-1 text-sm text-slate-600">{text}</p> : null;
+}
+
+function Required({ on }: { on: boolean }) {
+  return on ? (
+    <span className="text-red-700" aria-hidden="true">
+      {' '}
+      *
+    </span>
+  ) : null;
+}
+
+function Labelled({ field, errors, children }: { field: FieldDefinition; errors: string[] | undefined; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={fieldDomId(field.key)} className="block text-base font-medium text-slate-900">
+        {field.label}
+        <Required on={field.required} />
+      </label>
+      <Help text={field.help} />
+      <div className="mt-2">{children}</div>
+      <ErrorText id={errorId(field.key)} messages={errors} />
+    </div>
+  );
+}
+
+const a11y = (key: string, errors: string[] | undefined, required: boolean) => ({
+  id: fieldDomId(key),
+  'aria-invalid': errors?.length ? true : undefined,
+  'aria-describedby': errors?.length ? errorId(key) : undefined,
+  'aria-required': required || undefined,
+});
+
+/** Radio buttons drawn as big tappable segments (yes/no/N-A, pass/fail/N-A, single choice). */
+function Segmented({
+  name,
+  options,
+  value,
+  onChange,
+  describedBy,
+  tone,
+}: {
+  name: string;
+  options: { value: string; label: string }[];
+  value: unknown;
+  onChange: (v: string) => void;
+  describedBy?: string;
+  tone?: (v: string) => string;
+}) {
+  return (
+    <div className="grid grid-cols-3 gap-2">
+      {options.map((o) => (
+        <label
+          key={o.value}
+          className={`flex min-h-12 cursor-pointer items-center justify-center rounded-md border border-slate-300 bg-white px-2 text-center text-base font-medium text-slate-800 has-[:checked]:border-transparent has-[:checked]:text-white has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-[var(--color-focus)] ${tone?.(o.value) ?? 'has-[:checked]:bg-brand-700'}`}
+        >
+          <input
+            type="radio"
+            className="sr-only"
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+            aria-describedby={describedBy}
+          />
+          {o.label}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function GroupShell({ field, errors, children }: { field: FieldDefinition; errors: string[] | undefined; children: ReactNode }) {
+  return (
+    <fieldset id={fieldDomId(field.key)} tabIndex={-1} aria-describedby={errors?.length ? errorId(field.key) : undefined} className="outline-none">
+      <legend className="text-base font-medium text-slate-900">
+        {field.label}
+        <Required on={field.required} />
+      </legend>
+      <Help text={field.help} />
+      <div className="mt-2">{children}</div>
+      <ErrorText id={errorId(field.key)} messages={errors} />
+    </fieldset>
+  );
+}
+
+const bmpTone = (v: string) =>
+  v === 'pass' ? 'has-[:checked]:bg-emerald-700' : v === 'fail' ? 'has-[:checked]:bg-red-700' : 'has-[:checked]:bg-slate-700';
+
+function BmpChecklist({ field, value, onChange, errors }: FieldProps<Extract<FieldDefinition, { type: 'bmp_checklist' }>>) {
+  const rows = (value ?? {}) as Record<string, { result?: string; note?: string } | undefined>;
+  const set = (item: string, patch: { result?: string; note?: string }) => {
+    const next = { ...rows, [item]: { ...rows[item], ...patch } };
+    if (!next[item]?.note) delete next[item]!.note;
+    onChange(next);
+  };
+  return (
+    <GroupShell field={field} errors={errors[field.key]}>
+      <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
+        {field.items.map((item) => {
+          const key = `${field.key}.${item.key}`;
+          const rowErrors = errors[key];
+          const row = rows[item.key];
+          return (
+            <li key={item.key} className="p-3">
+              <fieldset id={fieldDomId(key)} tabIndex={-1} className="outline-none">
+                <legend className="text-base text-slate-900">{item.label}</legend>
+                <div className="mt-2">
+                  <Segmented
+                    name={key}
+                    value={row?.result}
+                    onChange={(result) => set(item.key, { result })}
+                    describedBy={rowErrors?.length ? errorId(key) : undefined}
+                    tone={bmpTone}
+                    options={[
+                      { value: 'pass', label: 'Pass' },
+                      { value: 'fail', label: 'Fail' },
+                      { value: 'na', label: 'N/A' },
+                    ]}
+                  />
+                </div>
+                <ErrorText id={errorId(key)} messages={rowErrors} />
+                {row?.result || row?.note ? (
+                  <div className="mt-2">
+                    <label htmlFor={`${fieldDomId(key)}-note`} className="text-sm text-slate-700">
+                      Note {row?.result === 'fail' ? '(what needs fixing, where)' : '(optional)'}
+                    </label>
+                    <input
+                      id={`${fieldDomId(key)}-note`}
+                      className={`${inputClass} mt-1`}
+                      value={row?.note ?? ''}
+                      maxLength={1000}
+                      onChange={(e) => set(item.key, { note: e.target.value })}
+                    />
+                  </div>
+                ) : null}
+              </fieldset>
+            </li>
+          );
+        })}
+      </ul>
+    </GroupShell>
+  );
+}
+
+function NumberField({ field, value, onChange, errors }: FieldProps<Extract<FieldDefinition, { type: 'number' }>>) {
+  const [text, setText] = useState(typeof value === 'number' ? String(value) : '');
+  const [local, setLocal] = useState<string | null>(null);
+  const all = [...(local ? [local] : []), ...(errors[field.key] ?? [])];
+  return (
+    <Labelled field={field} errors={all.length ? all : undefined}>
+      <div className="flex items-center gap-2">
+        <input
+          {...a11y(field.key, all.length ? all : undefined, field.required)}
+          className={`${inputClass} max-w-40`}
+          inputMode="decimal"
+          autoComplete="off"
+          value={text}
+          onChange={(e) => {
+            const t = e.target.value;
+            setText(t);
+            const n = Number(t.replace(',', '.'));
+            if (t.trim() === '') {
+              setLocal(null);
+              onChange(undefined);
+            } else if (Number.isFinite(n)) {
+              setLocal(null);
+              onChange(n);
+            } else {
+              setLocal('Enter a number, like 0.25');
+              onChange(undefined);
+            }
+          }}
+        />
+        {field.unit ? <span className="text-base text-slate-700">{field.unit === 'in' ? 'inches' : field.unit}</span> : null}
+      </div>
+    </Labelled>
+  );
+}
+
+function SignatureField({ field, value, onChange, errors }: FieldProps<Extract<FieldDefinition, { type: 'signature' }>>) {
+  const sig = value as { name?: string; signedAt?: string } | undefined;
+  const fieldErrors = [...(errors[field.key] ?? []), ...(errors[`${field.key}.name`] ?? []), ...(errors[`${field.key}.signedAt`] ?? [])];
+  return (
+    <Labelled field={field} errors={fieldErrors.length ? fieldErrors : undefined}>
+      <p className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">{field.statement}</p>
+      <p className="mt-3 text-sm text-slate-700">Type your full name to sign this statement:</p>
+      <input
+        {...a11y(field.key, fieldErrors.length ? fieldErrors : undefined, field.required)}
+        className={`${inputClass} mt-1`}
+        autoComplete="name"
+        value={sig?.name ?? ''}
+        onChange={(e) => onChange(e.target.value.trim() ? { name: e.target.value, signedAt: new Date().toISOString() } : undefined)}
+      />
+      {sig?.name?.trim() && sig.signedAt ? (
+        <p className="mt-1 text-sm text-slate-600">
+          Signed as <span className="font-medium">{sig.name}</span> at <time dateTime={sig.signedAt}>{new Date(sig.signedAt).toLocaleString()}</time>
+        </p>
+      ) : null}
+    </Labelled>
+  );
+}
+
+/** The input for one template field. */
+export function Field(props: FieldProps) {
+  const { field, value, onChange, errors } = props;
+  const own = errors[field.key];
+  switch (field.type) {
+    case 'text':
+      return (
+        <Labelled field={field} errors={own}>
+          {field.multiline ? (
+            <textarea {...a11y(field.key, own, field.required)} className={inputClass} rows={4} maxLength={field.maxLength} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />
+          ) : (
+            <input {...a11y(field.key, own, field.required)} className={inputClass} maxLength={field.maxLength} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />
+          )}
+        </Labelled>
+      );
+    case 'number':
+      return <NumberField {...props} field={field} />;
+    case 'date':
+      return (
+        <Labelled field={field} errors={own}>
+          <input {...a11y(field.key, own, field.required)} type="date" className={`${inputClass} max-w-56`} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />
+        </Labelled>
+      );
+    case 'yes_no_na':
+      return (
+        <GroupShell field={field} errors={own}>
+          <Segmented
+            name={field.key}
+            value={value}
+            onChange={onChange}
+            options={[
+              { value: 'yes', label: 'Yes' },
+              { value: 'no', label: 'No' },
+              { value: 'na', label: 'N/A' },
+            ]}
+          />
+        </GroupShell>
+      );
+    case 'choice': {
+      const selected = field.multiple ? ((value as string[] | undefined) ?? []) : [value];
+      return (
+        <GroupShell field={field} errors={own}>
+          <div className="space-y-2">
+            {field.options.map((o) => (
+              <label key={o.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+                <input
+                  type={field.multiple ? 'checkbox' : 'radio'}
+                  name={field.key}
+                  value={o.value}
+                  className="size-5 accent-brand-700"
+                  checked={selected.includes(o.value)}
+                  onChange={(e) =>
+                    onChange(field.multiple ? (e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value)) : o.value)
+                  }
+                />
+                <span className="text-base text-slate-900">{o.label}</span>
+              </label>
+            ))}
+          </div>
+        </GroupShell>
+      );
+    }
+    case 'bmp_checklist':
+      return <BmpChecklist {...props} field={field} />;
+    case 'photo':
+      return (
+        <GroupShell field={field} errors={own}>
+          <p className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600">
+            Photo upload is not available yet. Up to {field.maxPhotos} photos can be attached here once it is.
+          </p>
+        </GroupShell>
+      );
+    case 'signature':
+      return <SignatureField {...props} field={field} />;
+  }
+}

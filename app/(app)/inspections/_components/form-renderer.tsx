@@ -1,0 +1,241 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TemplateDefinition } from '@/lib/forms/template-definition';
+import type { FormFieldErrors, FormValues } from '@/lib/zod/schemas/forms';
+import { saveInspectionDraftAction } from '../actions/save-inspection-draft';
+import { submitInspectionAction } from '../actions/submit-inspection';
+import { Field, fieldDomId } from './form-fields';
+
+type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'invalid' | 'error';
+
+/** What this device keeps per open form (keyed by the form's idempotency key). */
+interface StoredDraft {
+  values: FormValues;
+  /** False until the server confirmed this exact version. */
+  synced: boolean;
+  at: number;
+}
+
+const AUTOSAVE_MS = 1200;
+const storageKeyOf = (key: string) => `brave-forms:draft:${key}`;
+
+function readStored(key: string): StoredDraft | null {
+  try {
+    const raw = window.localStorage.getItem(storageKeyOf(key));
+    return raw ? (JSON.parse(raw) as StoredDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeStored(key: string, values: FormValues, synced: boolean) {
+  const draft: StoredDraft = { values, synced, at: Date.now() };
+  try {
+    window.localStorage.setItem(storageKeyOf(key), JSON.stringify(draft));
+  } catch {
+    // Storage full or blocked (private mode): the server copy is still saved.
+  }
+}
+
+const STATUS_TEXT: Record<SaveState, string> = {
+  idle: 'All changes saved',
+  saving: 'Saving…',
+  saved: 'Saved',
+  offline: 'Offline — saved on this device',
+  invalid: 'Not saved to the server: check the highlighted fields (kept on this device)',
+  error: 'Could not save to the server — kept on this device',
+};
+
+/**
+ * Renders a form template (every field type) for one draft inspection. Every
+ * change is written to localStorage at once and to the server after a short
+ * pause, so nothing typed is lost when the signal drops; an unsent copy on this
+ * device is restored when the page is opened again. Submit is idempotent on
+ * the server; every field error it reports is shown at its field.
+ */
+export function FormRenderer({
+  inspectionId,
+  definition,
+  initialValues,
+  idempotencyKey,
+}: {
+  inspectionId: string;
+  definition: TemplateDefinition;
+  initialValues: FormValues;
+  idempotencyKey: string;
+}) {
+  const router = useRouter();
+  const [values, setValues] = useState<FormValues>(initialValues);
+  const [errors, setErrors] = useState<FormFieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [restored, setRestored] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inflight = useRef<Promise<void> | null>(null);
+  const latest = useRef(values);
+  const done = useRef(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const save = useCallback(async () => {
+    if (done.current) return;
+    const snapshot = latest.current;
+    if (!navigator.onLine) {
+      setSaveState('offline');
+      return;
+    }
+    setSaveState('saving');
+    try {
+      const res = await saveInspectionDraftAction(null, { inspectionId, data: snapshot });
+      if (done.current) return;
+      if (res.ok && res.data.status === 'saved') {
+        if (latest.current === snapshot) writeStored(idempotencyKey, snapshot, true);
+        setSaveState('saved');
+      } else if (res.ok) {
+        setErrors(res.data.status === 'invalid' ? res.data.fieldErrors : {});
+        setSaveState('invalid');
+      } else {
+        setFormError(res.formError ?? null);
+        setSaveState('error');
+      }
+    } catch {
+      setSaveState('offline'); // the request never reached the server
+    }
+  }, [idempotencyKey, inspectionId]);
+
+  const scheduleSave = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      inflight.current = save().finally(() => (inflight.current = null));
+    }, AUTOSAVE_MS);
+  }, [save]);
+
+  // Restore an unsent copy from this device (typed offline, or the tab was closed before it synced).
+  useEffect(() => {
+    const stored = readStored(idempotencyKey);
+    if (stored && !stored.synced) {
+      latest.current = stored.values;
+      setValues(stored.values); // eslint-disable-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
+      setRestored(true);
+      scheduleSave();
+    }
+    const online = () => {
+      const s = readStored(idempotencyKey);
+      if (s && !s.synced) scheduleSave();
+    };
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('online', online);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [idempotencyKey, scheduleSave]);
+
+  const change = (key: string, value: unknown) => {
+    const next = { ...latest.current, [key]: value };
+    if (value === undefined) delete next[key];
+    latest.current = next;
+    setValues(next);
+    writeStored(idempotencyKey, next, false);
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== key && !k.startsWith(`${key}.`))));
+    scheduleSave();
+  };
+
+  async function submit() {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    await inflight.current;
+    setSubmitting(true);
+    setFormError(null);
+    try {
+      const res = await submitInspectionAction(null, { inspectionId, data: latest.current });
+      if (res.ok && res.data.status === 'submitted') {
+        done.current = true;
+        window.localStorage.removeItem(storageKeyOf(idempotencyKey));
+        router.refresh();
+        return;
+      }
+      const fieldErrors = res.ok ? (res.data.status === 'invalid' ? res.data.fieldErrors : {}) : ((res.fieldErrors ?? {}) as FormFieldErrors);
+      setErrors(fieldErrors);
+      const n = Object.keys(fieldErrors).length;
+      setFormError(res.ok ? `Please fix ${n} ${n === 1 ? 'answer' : 'answers'} before submitting.` : (res.formError ?? 'Could not submit.'));
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    } catch {
+      setSaveState('offline');
+      setFormError('You are offline. Your answers are saved on this device; submit again when you have signal.');
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const labels = new Map<string, string>();
+  for (const f of definition.sections.flatMap((s) => s.fields)) {
+    labels.set(f.key, f.label);
+    if (f.type === 'bmp_checklist') for (const item of f.items) labels.set(`${f.key}.${item.key}`, item.label);
+  }
+  const errorEntries = Object.entries(errors).filter(([k]) => k !== '_form');
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      className="space-y-6"
+    >
+      <p role="status" aria-live="polite" data-testid="save-status" className={`text-sm font-medium ${saveState === 'offline' || saveState === 'error' || saveState === 'invalid' ? 'text-amber-800' : 'text-slate-600'}`}>
+        {restored ? 'Restored your unsent answers from this device. ' : ''}
+        {STATUS_TEXT[saveState]}
+      </p>
+
+      {formError ? (
+        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-red-900 outline-none">
+          <p className="font-semibold">{formError}</p>
+          {errorEntries.length ? (
+            <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+              {errorEntries.map(([key, messages]) => (
+                <li key={key}>
+                  <a className="underline" href={`#${fieldDomId(key)}`}>
+                    {labels.get(key) ?? key}
+                  </a>
+                  : {messages.join(' ')}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {errors._form ? <p className="mt-2 text-sm">{errors._form.join(' ')}</p> : null}
+        </div>
+      ) : null}
+
+      {definition.sections.map((section) => (
+        <section key={section.key} aria-labelledby={`section-${section.key}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+          <h2 id={`section-${section.key}`} className="text-lg font-semibold text-slate-900">
+            {section.title}
+          </h2>
+          <div className="mt-4 space-y-6">
+            {section.fields.map((field) => (
+              <Field key={field.key} field={field} value={values[field.key]} onChange={(v) => change(field.key, v)} errors={errors} />
+            ))}
+          </div>
+        </section>
+      ))}
+
+      <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <p className="text-sm text-slate-600">
+          Submitting sends the report for an inspector&apos;s certification. Fields marked <span className="text-red-700">*</span> are required.
+        </p>
+        <button
+          type="submit"
+          disabled={submitting}
+          className="mt-3 min-h-12 w-full rounded-md bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
+        >
+          {submitting ? 'Submitting…' : 'Submit inspection'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import type { FieldDefinition, TemplateDefinition } from '@/lib/forms/template-definition';
+
+const YES_NO: Record<string, string> = { yes: 'Yes', no: 'No', na: 'N/A', pass: 'Pass', fail: 'Fail' };
+
+function Answer({ field, value }: { field: FieldDefinition; value: unknown }) {
+  if (value === undefined || value === null || value === '') return <span className="text-slate-500">—</span>;
+  switch (field.type) {
+    case 'yes_no_na':
+      return <>{YES_NO[value as string] ?? String(value)}</>;
+    case 'choice': {
+      const all = Array.isArray(value) ? value : [value];
+      return <>{all.map((v) => field.options.find((o) => o.value === v)?.label ?? String(v)).join(', ')}</>;
+    }
+    case 'number':
+      return (
+        <>
+          {String(value)} {field.unit === 'in' ? 'inches' : field.unit}
+        </>
+      );
+    case 'bmp_checklist': {
+      const rows = value as Record<string, { result: string; note?: string } | undefined>;
+      return (
+        <ul className="mt-1 divide-y divide-slate-100">
+          {field.items.map((item) => {
+            const r = rows[item.key];
+            return (
+              <li key={item.key} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
+                <span className="text-slate-800">{item.label}</span>
+                <span className={r?.result === 'fail' ? 'font-semibold text-red-700' : r?.result === 'pass' ? 'text-emerald-800' : 'text-slate-600'}>
+                  {r ? YES_NO[r.result] : '—'}
+                </span>
+                {r?.note ? <span className="w-full text-sm text-slate-600">Note: {r.note}</span> : null}
+              </li>
+            );
+          })}
+        </ul>
+      );
+    }
+    case 'photo':
+      return <>{(value as string[]).length} photo(s)</>;
+    case 'signature': {
+      const s = value as { name: string; signedAt: string };
+      return (
+        <>
+          {s.name}, <time dateTime={s.signedAt}>{new Date(s.signedAt).toLocaleString('en-US', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })} UTC</time>
+        </>
+      );
+    }
+    default:
+      return <span className="whitespace-pre-wrap">{String(value)}</span>;
+  }
+}
+
+/** Read-only rendering of a submitted form, section by section. */
+export function FormView({ definition, data }: { definition: TemplateDefinition; data: Record<string, unknown> }) {
+  return (
+    <div className="space-y-4">
+      {definition.sections.map((section) => (
+        <section key={section.key} aria-labelledby={`view-${section.key}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id={`view-${section.key}`} className="text-lg font-semibold text-slate-900">
+            {section.title}
+          </h2>
+          <dl className="mt-3 space-y-3">
+            {section.fields.map((field) => (
+              <div key={field.key}>
+                <dt className="text-sm font-medium text-slate-600">{field.label}</dt>
+                <dd className="text-base text-slate-900">
+                  <Answer field={field} value={data[field.key]} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect } from 'react';
+import { INSPECTION_TYPE_LABELS, INSPECTION_TYPES } from '@/lib/zod/schemas/inspections';
+import { createInspectionAction } from '../actions/create-inspection';
+
+const TYPE_HELP: Record<(typeof INSPECTION_TYPES)[number], string> = {
+  routine: 'The scheduled 7- or 14-day inspection',
+  storm_event: 'Within 24 hours of 0.25 in of rain or more',
+  corrective_follow_up: 'Checking that a fix was made',
+  final: 'Before filing the notice of termination',
+};
+
+/**
+ * Step 1 of a new inspection: project and type. The idempotency key was made
+ * when the page rendered, so a double tap or a retried request opens the same
+ * inspection instead of two.
+ */
+export function NewInspectionForm({ projects, idempotencyKey, defaultProjectId }: { projects: { id: string; name: string }[]; idempotencyKey: string; defaultProjectId?: string }) {
+  const router = useRouter();
+  const [state, action, pending] = useActionState(createInspectionAction, null);
+  useEffect(() => {
+    if (state?.ok) router.push(`/inspections/${state.data.inspectionId}`);
+  }, [state, router]);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+
+  return (
+    <form action={action} className="space-y-6">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {state && !state.ok && state.formError ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+          {state.formError}
+        </p>
+      ) : null}
+
+      <div>
+        <label htmlFor="projectId" className="block text-base font-medium text-slate-900">
+          Project
+        </label>
+        <select
+          id="projectId"
+          name="projectId"
+          defaultValue={defaultProjectId ?? ''}
+          required
+          aria-invalid={errors.projectId ? true : undefined}
+          aria-describedby={errors.projectId ? 'projectId-error' : undefined}
+          className="mt-2 block min-h-12 w-full rounded-md border border-slate-300 bg-white px-3 text-base"
+        >
+          <option value="" disabled>
+            Choose a project…
+          </option>
+          {projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        {errors.projectId ? (
+          <p id="projectId-error" className="mt-1 text-sm font-medium text-red-700">
+            {errors.projectId.join(' ')}
+          </p>
+        ) : null}
+      </div>
+
+      <fieldset aria-describedby={errors.type ? 'type-error' : undefined}>
+        <legend className="text-base font-medium text-slate-900">Type of inspection</legend>
+        <div className="mt-2 space-y-2">
+          {INSPECTION_TYPES.map((t, i) => (
+            <label key={t} className="flex min-h-14 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+              <input type="radio" name="type" value={t} defaultChecked={i === 0} className="size-5 accent-brand-700" />
+              <span>
+                <span className="block text-base font-medium text-slate-900">{INSPECTION_TYPE_LABELS[t]}</span>
+                <span className="block text-sm text-slate-600">{TYPE_HELP[t]}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {errors.type ? (
+          <p id="type-error" className="mt-1 text-sm font-medium text-red-700">
+            {errors.type.join(' ')}
+          </p>
+        ) : null}
+      </fieldset>
+
+      <button type="submit" disabled={pending || state?.ok} className="min-h-12 w-full rounded-md bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto">
+        {pending || state?.ok ? 'Opening the form…' : 'Start inspection'}
+      </button>
+    </form>
+  );
+}
