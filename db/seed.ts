@@ -1,6 +1,7 @@
 import 'server-only';
 import { count, eq } from 'drizzle-orm';
-import { complianceSettings, inspections, memberships, organizations, projects, rainEvents, users } from './schema';
+import { provisionTenantIn } from '@/lib/tenancy/provision';
+import { inspections, memberships, projects, rainEvents, users } from './schema';
 import { seedOrganizations, seedProjects, seedUsers } from './seed-data';
 import { withIdentityOn, withTenantOn } from './tenant';
 import type { Database } from './client';
@@ -26,8 +27,8 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
   for (const org of seedOrganizations) {
     const owner = seedUsers.find((u) => u.memberships.some((m) => m.org === org.slug && m.role === 'owner'))!;
     await withTenantOn(db, { orgId: org.id, userId: owner.id }, async (tx) => {
-      await tx.insert(organizations).values({ organizationId: org.id, name: org.name, slug: org.slug }).onConflictDoNothing();
-      await tx.insert(complianceSettings).values({ organizationId: org.id }).onConflictDoNothing();
+      // The same provisioning a Clerk organization.created webhook runs (idempotent).
+      await provisionTenantIn(tx, { orgId: org.id, name: org.name, slug: org.slug });
       for (const u of seedUsers) {
         for (const m of u.memberships.filter((x) => x.org === org.slug)) {
           await tx.insert(memberships).values({ organizationId: org.id, userId: u.id, role: m.role }).onConflictDoNothing();

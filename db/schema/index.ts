@@ -7,3 +7,4 @@ export * from './inspections';
 export * from './violations';
 export * from './files';
 export * from './audit';
+export * from './webhooks';
