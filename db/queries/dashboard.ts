@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, eq, gte, inArray, max, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, max, sql } from 'drizzle-orm';
 import { inspectionDue, type Due } from '@/lib/compliance/inspection-due';
 import { rainByDay, type RainDay } from '@/lib/dashboard/rain-by-day';
 import { complianceSettings, correctiveActions, inspections, projects, rainEvents } from '../schema';
 import type { Tx } from '../tenant';
-import { openWorkCounts } from './violations';
+import { OPEN_STATUSES, openWorkCounts } from './violations';
 
 const DAY = 86_400_000;
 
@@ -67,17 +67,19 @@ export interface AgeBucket {
 
 /** Open corrective actions by how long they have been open: a small bar chart on the dashboard. */
 export async function openActionsByAge(tx: Tx, orgId: string, now = new Date()): Promise<AgeBucket[]> {
+  // Instants as ISO text with a cast: postgres.js can't bind a Date inside a raw `sql` fragment.
+  const since = (days: number) => sql`${new Date(now.getTime() - days * DAY).toISOString()}::timestamptz`;
   const ages = await tx
     .select({
       bucket: sql<number>`case
-        when ${correctiveActions.createdAt} > ${new Date(now.getTime() - 2 * DAY)} then 0
-        when ${correctiveActions.createdAt} > ${new Date(now.getTime() - 7 * DAY)} then 1
-        when ${correctiveActions.createdAt} > ${new Date(now.getTime() - 30 * DAY)} then 2
+        when ${correctiveActions.createdAt} > ${since(2)} then 0
+        when ${correctiveActions.createdAt} > ${since(7)} then 1
+        when ${correctiveActions.createdAt} > ${since(30)} then 2
         else 3 end`.mapWith(Number),
       n: sql<number>`count(*)`.mapWith(Number),
     })
     .from(correctiveActions)
-    .where(and(eq(correctiveActions.organizationId, orgId), ne(correctiveActions.status, 'verified'), ne(correctiveActions.status, 'fixed')))
+    .where(and(eq(correctiveActions.organizationId, orgId), inArray(correctiveActions.status, OPEN_STATUSES)))
     .groupBy(sql`1`);
   const labels = ['< 2 days', '2–7 days', '7–30 days', '> 30 days'];
   return labels.map((label, i) => ({ label, count: ages.find((a) => a.bucket === i)?.n ?? 0 }));

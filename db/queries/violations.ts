@@ -240,12 +240,12 @@ export async function openWorkCounts(tx: Tx, orgId: string, now = new Date()) {
   const [v] = await tx
     .select({
       open: count(),
-      overdue: count(sql`case when ${violations.deadline} < ${now} then 1 end`),
+      overdue: count(sql`case when ${violations.deadline} < ${now.toISOString()}::timestamptz then 1 end`),
     })
     .from(violations)
     .where(and(eq(violations.organizationId, orgId), inArray(violations.status, OPEN_STATUSES)));
   const [a] = await tx
-    .select({ open: count(), overdue: count(sql`case when ${correctiveActions.dueAt} < ${now} then 1 end`) })
+    .select({ open: count(), overdue: count(sql`case when ${correctiveActions.dueAt} < ${now.toISOString()}::timestamptz then 1 end`) })
     .from(correctiveActions)
     .where(and(eq(correctiveActions.organizationId, orgId), inArray(correctiveActions.status, OPEN_STATUSES)));
   return {
