@@ -20,8 +20,12 @@ export const checkbox = z.preprocess(
   (v) => {
     const last = Array.isArray(v) ? v.at(-1) : v;
     if (last === undefined || last === null || last === '') return false;
-    if (typeof last === 'string') return ['on', 'true', '1', 'yes'].includes(last.toLowerCase());
-    return last;
+    if (typeof last === 'string') {
+      const word = last.trim().toLowerCase();
+      if (['on', 'true', '1', 'yes'].includes(word)) return true;
+      if (['off', 'false', '0', 'no'].includes(word)) return false;
+    }
+    return last; // anything else fails z.boolean() with a clear message
   },
   z.boolean({ error: 'Must be true or false.' }),
 );

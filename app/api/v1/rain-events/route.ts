@@ -1,0 +1,36 @@
+import { createRainEvent, listRainEvents } from '@/db/queries/rain-events';
+import { PublicError } from '@/lib/api/errors';
+import { tenantRoute } from '@/lib/api/tenant-route';
+import { requestActor } from '@/lib/audit/actor';
+import { toPage } from '@/lib/pagination/cursor';
+import { rainEventJson } from '@/lib/projects/serialize';
+import { isResponse, readJsonBody, readQuery } from '@/lib/validation/request';
+import { rainEventListQuery, recordRainEventSchema } from '@/lib/zod/schemas/rain-events';
+
+// GET /api/v1/rain-events - the tenant's rain entries, newest first (?projectId=&cursor=&limit=)
+export const GET = tenantRoute({ permission: 'org:data:read' }, async (req, { tx, ctx }) => {
+  const q = readQuery(req, rainEventListQuery);
+  if (isResponse(q)) return q;
+  const rows = await listRainEvents(tx, ctx.orgId, {
+    projectId: q.projectId ?? undefined,
+    cursor: q.cursor,
+    limit: q.limit,
+  });
+  const page = toPage(
+    rows.map((r) => ({ ...r.event, projectName: r.projectName })),
+    q.limit,
+  );
+  return {
+    items: page.items.map(({ projectName, ...e }) => rainEventJson(e, projectName)),
+    nextCursor: page.nextCursor,
+  };
+});
+
+// POST /api/v1/rain-events - record a rain gauge entry for a project; 404 when the project is missing or another tenant's
+export const POST = tenantRoute({ permission: 'org:forms:submit' }, async (req, { tx, ctx }) => {
+  const body = await readJsonBody(req, recordRainEventSchema);
+  if (isResponse(body)) return body;
+  const event = await createRainEvent(tx, await requestActor(ctx), body);
+  if (!event) throw PublicError.notFound();
+  return Response.json(rainEventJson(event), { status: 201, headers: { 'Cache-Control': 'no-store' } });
+});
