@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatDistance } from './when';
+import { formatDateTime, formatDay, formatDistance, startOfDayIn } from './when';
 
 describe('date formatting', () => {
   const at = new Date('2026-05-04T12:30:00Z');
@@ -12,5 +12,14 @@ describe('date formatting', () => {
     expect(formatDistance(at, new Date(at.getTime() + 30 * 60_000))).toBe('less than an hour');
     expect(formatDistance(at, new Date(at.getTime() + 5 * 3_600_000))).toBe('5 hours');
     expect(formatDistance(at, new Date(at.getTime() + 3 * 86_400_000))).toBe('3 days');
+  });
+});
+
+describe('startOfDayIn', () => {
+  it('finds local midnight as an instant, across DST', () => {
+    expect(startOfDayIn('2026-05-04', 'UTC').toISOString()).toBe('2026-05-04T00:00:00.000Z');
+    expect(startOfDayIn('2026-05-04', 'America/Chicago').toISOString()).toBe('2026-05-04T05:00:00.000Z');
+    expect(startOfDayIn('2026-01-04', 'America/Chicago').toISOString()).toBe('2026-01-04T06:00:00.000Z');
+    expect(startOfDayIn('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
   });
 });

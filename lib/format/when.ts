@@ -25,3 +25,18 @@ export function formatDistance(from: Date, to: Date): string {
   const days = Math.floor(hours / 24);
   return `${days} days`;
 }
+
+/** The UTC offset of `timeZone` at instant `at`, in milliseconds (east positive). */
+function offsetAt(at: Date, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
+}
+
+/** Midnight at the start of calendar day `YYYY-MM-DD` in `timeZone`, as an instant. */
+export function startOfDayIn(day: string, timeZone: string): Date {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  const first = utcMidnight - offsetAt(new Date(utcMidnight), timeZone);
+  // Re-check at the found instant: right when a DST change falls between the two.
+  return new Date(utcMidnight - offsetAt(new Date(first), timeZone));
+}
