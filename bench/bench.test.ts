@@ -1,0 +1,73 @@
+/**
+ * Keeps `npm run bench` from rotting: the (a), (b) and (f) measurements run
+ * in a tiny mode against their own throw-away embedded database and the
+ * result shapes are checked. No timing is asserted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '@/db/client';
+import { measureAudit } from './audit';
+import { measureDoor } from './door';
+import { findings } from './findings';
+import { loadDataSet, openBenchDatabase, targets, type BenchDatabase, type Target } from './lib/setup';
+import { rows } from './report';
+import { measureRls } from './rls';
+
+const finite = (n: number) => expect(Number.isFinite(n), `${n} is finite`).toBe(true);
+
+describe('bench (tiny mode)', () => {
+  let bench: BenchDatabase;
+  let t: Target[];
+
+  beforeAll(async () => {
+    bench = await openBenchDatabase({ dir: `.data/bench/test-pg-${process.pid}`, port: 54371, ephemeral: true });
+    const data = await loadDataSet(bench.superuser, { tenants: 20, rows: 2_000 });
+    expect(data.rows).toBe(data.counts.reduce((a, b) => a + b, 0));
+    t = targets(data, 200);
+  }, 60_000);
+
+  afterAll(async () => {
+    await bench?.close({ removeData: true });
+  });
+
+  it('(a) RLS vs explicit filter, (b) the door, (f) the audit row', async () => {
+    const su = createDatabase(bench.superuser, { max: 1 });
+    const app = createDatabase(bench.urls.app, { max: 1 });
+    try {
+      const rls = await measureRls({ su, app, targets: t, warmup: 2, samples: 20, explains: 2 });
+      expect(rls.map((s) => s.shape)).toEqual(['by id', 'newest 50', 'count', 'join', 'text search']);
+      for (const s of rls) {
+        for (const r of [s.rls, s.rlsOnlyRatio, s.door, s.server.ratio]) [r.p50, r.p99].forEach(finite);
+        expect(s.appDoor.n).toBe(20);
+        expect(s.plans.app).toMatch(/Scan/);
+      }
+
+      const door = await measureDoor({
+        urls: { superuser: bench.superuser, app: bench.urls.app },
+        targets: t,
+        warmup: 2,
+        samples: 20,
+        prepare: true,
+      });
+      expect(door.variants).toHaveLength(8);
+      for (const v of door.variants) [v.stats.p50, v.stats.p99, v.vsBare.p50, v.roundTrips].forEach(finite);
+      [door.door.p50, door.door.p99].forEach(finite);
+
+      const audit = await measureAudit({ appUrl: bench.urls.app, targets: t, warmup: 2, samples: 20 });
+      [audit.added.p50, audit.added.p99, audit.ratio.p50].forEach(finite);
+
+      const results = {
+        startedAt: '',
+        seconds: 0,
+        mode: 'test',
+        config: {},
+        rls,
+        door: [door],
+        audit,
+      } as unknown as Parameters<typeof rows>[0];
+      expect(rows(results).length).toBe(5 + 5 + 1 + 1);
+      expect(findings(results).length).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([su.$pool.end({ timeout: 1 }), app.$pool.end({ timeout: 1 })]);
+    }
+  }, 60_000);
+});

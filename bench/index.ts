@@ -1,0 +1,178 @@
+/**
+ * `npm run bench` — every figure a ratio of two variants measured side by side
+ * in one run (issue 5, item 6). Prints one table; writes bench/results.json,
+ * bench/report.md and bench/report.svg. Asserts nothing about time.
+ *
+ *   --quick              smoke mode: 20,000 rows, 100 tenants, few samples, 3 s of HTTP per side
+ *   --rows N             projects in the data set (default 1,000,000; inspections = N/2)
+ *   --tenants N          organizations, Zipf(1) sizes (default 1,000)
+ *   --samples N          samples per shape and variant in (a) (default 300)
+ *   --door-samples N     samples per variant in (b) (default 1,000)
+ *   --audit-samples N    samples per variant in (f) (default 600)
+ *   --http-seconds N     seconds of load per side in (d) and (e) (default 10)
+ *   --connections N      concurrent keep-alive connections (default 10)
+ *   --skip-http          no build, no (d)/(e)
+ *   --app-source head|worktree   what to build for (d)/(e) (default head: the last commit)
+ *   --route PATH         the /api/v1 GET to load (default: first of /api/v1/projects, /api/v1/inspections that answers 200)
+ *   --rebuild            rebuild the app even if a build of this commit exists
+ *   --out DIR            where to write the results (default bench/)
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDatabase } from '@/db/client';
+import { measureAudit } from './audit';
+import { measureDoor } from './door';
+import { measureHttp } from './http';
+import { loadDataSet, openBenchDatabase, targets } from './lib/setup';
+import { measureProvision } from './provision';
+import { printTable, writeReport, type Results } from './report';
+import { measureRls } from './rls';
+import { findings } from './findings';
+
+const { values: a } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    rows: { type: 'string' },
+    tenants: { type: 'string' },
+    samples: { type: 'string' },
+    'door-samples': { type: 'string' },
+    'audit-samples': { type: 'string' },
+    'http-seconds': { type: 'string' },
+    connections: { type: 'string' },
+    'skip-http': { type: 'boolean', default: false },
+    'app-source': { type: 'string', default: 'head' },
+    route: { type: 'string' },
+    rebuild: { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(import.meta.dirname) },
+  },
+});
+
+const q = a.quick;
+const num = (v: string | undefined, full: number, quick: number) => (v !== undefined ? Number(v) : q ? quick : full);
+const cfg = {
+  rows: num(a.rows, 1_000_000, 20_000),
+  tenants: num(a.tenants, 1_000, 100),
+  samples: num(a.samples, 300, 60),
+  warmup: q ? 10 : 50,
+  doorSamples: num(a['door-samples'], 1_000, 150),
+  doorWarmup: q ? 20 : 200,
+  auditSamples: num(a['audit-samples'], 600, 100),
+  httpSeconds: num(a['http-seconds'], 10, 3),
+  connections: num(a.connections, 10, 10),
+  explains: q ? 4 : 20,
+};
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const log = (s: string) => console.log(`\x1b[36m[bench]\x1b[0m ${s}`);
+
+async function main() {
+  const began = Date.now();
+  const bench = await openBenchDatabase({ dir: '.data/bench/pg', port: 54361, ephemeral: false });
+  const results: Results = {
+    startedAt: new Date().toISOString(),
+    seconds: 0,
+    mode: q ? 'quick' : 'full',
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? '?',
+      memoryGiB: os.totalmem() / 2 ** 30,
+      loadAverage: os.loadavg(),
+      postgres: bench.version,
+      node: process.version,
+      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    },
+    config: cfg,
+  };
+  log(
+    `${results.machine.cpus} cores, ${results.machine.memoryGiB.toFixed(1)} GiB, PostgreSQL ${bench.version}, Node ${process.version}; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const su = createDatabase(bench.superuser, { max: 1 });
+  const app = createDatabase(bench.urls.app, { max: 1 });
+  try {
+    log(
+      `loading ${cfg.rows.toLocaleString('en')} projects + ${(cfg.rows / 2).toLocaleString('en')} inspections over ${cfg.tenants} Zipf tenants…`,
+    );
+    const data = await loadDataSet(bench.superuser, { tenants: cfg.tenants, rows: cfg.rows });
+    results.data = {
+      tenants: data.tenants,
+      rows: data.rows,
+      inspections: data.inspections,
+      biggestTenant: data.counts[0]!,
+      smallestTenant: data.counts.at(-1)!,
+      loadSeconds: data.loadSeconds,
+    };
+    log(`loaded in ${data.loadSeconds.toFixed(1)} s`);
+    const t = targets(data, 5_000);
+
+    log(`(a) RLS vs explicit filter: 5 shapes × 4 variants × ${cfg.samples} samples…`);
+    results.rls = await measureRls({
+      su,
+      app,
+      targets: t,
+      warmup: cfg.warmup,
+      samples: cfg.samples,
+      explains: cfg.explains,
+    });
+
+    results.door = [];
+    for (const prepare of [true, false]) {
+      log(`(b) door vs bare, prepare ${prepare}: ${cfg.doorSamples} samples…`);
+      results.door.push(
+        await measureDoor({
+          urls: { superuser: bench.superuser, app: bench.urls.app },
+          targets: t,
+          warmup: cfg.doorWarmup,
+          samples: cfg.doorSamples,
+          prepare,
+        }),
+      );
+    }
+
+    results.provision = measureProvision(ROOT);
+    log(`(c) provisioning: ${results.provision.status}`);
+
+    log(`(f) audit row: ${cfg.auditSamples} samples…`);
+    results.audit = await measureAudit({
+      appUrl: bench.urls.app,
+      targets: t,
+      warmup: cfg.warmup,
+      samples: cfg.auditSamples,
+    });
+
+    if (!a['skip-http']) {
+      log(`(d)/(e) HTTP: ${cfg.httpSeconds} s per side, ${cfg.connections} connections…`);
+      results.http = await measureHttp({
+        appUrl: bench.urls.app,
+        publicUrl: bench.urls.public,
+        superuserUrl: bench.superuser,
+        source: a['app-source'] === 'worktree' ? 'worktree' : 'head',
+        rebuild: a.rebuild,
+        route: a.route,
+        connections: cfg.connections,
+        seconds: cfg.httpSeconds,
+        sliceSeconds: Math.min(2, cfg.httpSeconds),
+        warmupSeconds: q ? 1 : 3,
+        log,
+      });
+      if (results.http.skipped) log(`(d)/(e) skipped: ${results.http.skipped.split('\n')[0]}`);
+    }
+  } finally {
+    await Promise.all([su.$pool.end({ timeout: 1 }), app.$pool.end({ timeout: 1 })]);
+    await bench.close();
+  }
+  results.seconds = (Date.now() - began) / 1000;
+  printTable(results);
+  writeReport(results, a.out!, findings(results));
+  log(
+    `wrote ${path.relative(process.cwd(), path.join(a.out!, 'report.md'))}, report.svg, results.json (${results.seconds.toFixed(0)} s in all)`,
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

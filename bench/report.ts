@@ -1,0 +1,279 @@
+/**
+ * One table on stdout, bench/results.json, bench/report.md and the bar chart
+ * bench/report.svg it embeds. Every figure is a ratio of two things measured
+ * side by side in this run; targets are reported, never asserted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AuditResult } from './audit';
+import type { DoorResult } from './door';
+import type { HttpResult } from './http';
+import type { ProvisionResult } from './provision';
+import type { ShapeResult } from './rls';
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  loadAverage: number[];
+  postgres: string;
+  node: string;
+  platform: string;
+}
+
+export interface Results {
+  startedAt: string;
+  seconds: number;
+  mode: string;
+  machine: Machine;
+  config: Record<string, unknown>;
+  data?: {
+    tenants: number;
+    rows: number;
+    inspections: number;
+    biggestTenant: number;
+    smallestTenant: number;
+    loadSeconds: number;
+  };
+  rls?: ShapeResult[];
+  door?: DoorResult[];
+  provision?: ProvisionResult;
+  audit?: AuditResult;
+  http?: HttpResult;
+}
+
+interface Row {
+  figure: string;
+  value: string;
+  target: string;
+  verdict: string;
+  /** For the chart: a ratio and the target line (1 = parity). */
+  chart?: { label: string; value: number; target?: number };
+}
+
+const x = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : 'n/a');
+const pct = (r: number) => (Number.isFinite(r) ? `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)} %` : 'n/a');
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+export function rows(r: Results): Row[] {
+  const out: Row[] = [];
+  for (const s of r.rls ?? []) {
+    out.push({
+      figure: `(a) RLS, ${s.shape} (app door / superuser door)`,
+      value: `p50 ${pct(s.rls.p50)}, p99 ${pct(s.rls.p99)}; server ${pct(s.server.ratio.p50)}`,
+      target: '≤ +5 % p50, ≤ +10 % p99',
+      verdict: verdict(s.rls.p50 <= 1.05 && s.rls.p99 <= 1.1),
+      chart: { label: `RLS ${s.shape} p50`, value: s.rls.p50, target: 1.05 },
+    });
+  }
+  for (const s of r.rls ?? []) {
+    out.push({
+      figure: `(a) door vs bare, ${s.shape} (superuser)`,
+      value: `p50 ${x(s.door.p50)}, p99 ${x(s.door.p99)}`,
+      target: '—',
+      verdict: '',
+      chart: { label: `door ${s.shape} p50`, value: s.door.p50 },
+    });
+  }
+  for (const d of r.door ?? []) {
+    out.push({
+      figure: `(b) door / bare, fetch by id, prepare ${d.prepare}`,
+      value: `p50 ${x(d.door.p50)}, p99 ${x(d.door.p99)}`,
+      target: '≤ 1.30×',
+      verdict: verdict(d.door.p50 <= 1.3),
+      chart: { label: `door/bare by id (prepare ${d.prepare})`, value: d.door.p50, target: 1.3 },
+    });
+  }
+  if (r.provision)
+    out.push({ figure: '(c) provisioning a new org', value: r.provision.status, target: '≤ 1 s', verdict: 'pending' });
+  if (r.audit) {
+    out.push({
+      figure: '(f) audit row added to a write',
+      value: `p50 +${ms(r.audit.added.p50)} (${x(r.audit.ratio.p50)}), p99 +${ms(r.audit.added.p99)} (${x(r.audit.ratio.p99)})`,
+      target: '< 1 ms p99 added',
+      verdict: verdict(r.audit.added.p99 < 1),
+      chart: { label: 'write with audit / without p50', value: r.audit.ratio.p50 },
+    });
+  }
+  const h = r.http;
+  if (h?.api) {
+    out.push({
+      figure: `(d) ${h.route} via next start / raw handler`,
+      value: `req/s ${x(h.api.throughput)} (${h.api.next.rps.toFixed(0)} vs ${h.api.raw.rps.toFixed(0)}), p50 ${x(h.api.p50)}, p99 ${x(h.api.p99)}`,
+      target: '≥ 0.50× throughput',
+      verdict: verdict(h.api.throughput >= 0.5),
+      chart: { label: 'API route / raw throughput', value: h.api.throughput, target: 0.5 },
+    });
+  } else if (h) {
+    out.push({
+      figure: '(d) API route vs raw handler',
+      value: 'not measured',
+      target: '≥ 0.50× throughput',
+      verdict: h.skipped ? 'skipped' : 'pending',
+    });
+  }
+  if (h?.dashboard) {
+    const d = h.dashboard;
+    out.push({
+      figure: '(e) GET /dashboard / GET /api/health',
+      value: `${d.page.rps.toFixed(0)} req/s (${x(d.throughput)} of health), p50 ${ms(d.page.latency.p50)}, p99 ${ms(d.page.latency.p99)}`,
+      target: '—',
+      verdict: '',
+      chart: { label: 'dashboard / health throughput', value: d.throughput },
+    });
+  }
+  return out;
+}
+
+export function printTable(r: Results) {
+  const list = rows(r);
+  const w = [Math.max(...list.map((l) => l.figure.length), 6), Math.max(...list.map((l) => l.value.length), 5), 26, 8];
+  const line = (c: string[]) => c.map((s, i) => s.padEnd(w[i]!)).join('  ');
+  console.log(`\n${line(['figure', 'value', 'target', ''])}`);
+  console.log(w.map((n) => '─'.repeat(n)).join('  '));
+  for (const l of list) console.log(line([l.figure, l.value, l.target, l.verdict]));
+}
+
+function svg(list: Row[]): string {
+  const bars = list.filter((l) => l.chart).map((l) => l.chart!);
+  const max = Math.max(
+    2,
+    ...bars.map((b) => (Number.isFinite(b.value) ? b.value : 0)),
+    ...bars.map((b) => b.target ?? 0),
+  );
+  const W = 820;
+  const left = 300;
+  const bw = W - left - 70;
+  const rowH = 22;
+  const H = 40 + bars.length * rowH + 30;
+  const sx = (v: number) => left + (Math.min(v, max) / max) * bw;
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
+    `<rect width="100%" height="100%" fill="white"/>`,
+    `<text x="10" y="20" font-size="14" font-weight="bold">BrAve Forms bench — ratios measured side by side (1.00 = parity; red tick = target)</text>`,
+    `<line x1="${sx(1)}" y1="30" x2="${sx(1)}" y2="${H - 25}" stroke="#888" stroke-dasharray="3,3"/>`,
+    `<text x="${sx(1)}" y="${H - 10}" text-anchor="middle" fill="#555">1.00</text>`,
+  ];
+  bars.forEach((b, i) => {
+    const y = 36 + i * rowH;
+    const v = Number.isFinite(b.value) ? b.value : 0;
+    const color =
+      b.target === undefined ? '#6b8fb5' : (b.target < 1 ? v >= b.target : v <= b.target) ? '#3c9a5f' : '#d9822b';
+    parts.push(`<text x="${left - 8}" y="${y + 14}" text-anchor="end">${esc(b.label)}</text>`);
+    parts.push(
+      `<rect x="${left}" y="${y + 3}" width="${Math.max(1, sx(v) - left)}" height="${rowH - 8}" fill="${color}"/>`,
+    );
+    parts.push(`<text x="${sx(v) + 4}" y="${y + 14}">${v.toFixed(2)}</text>`);
+    if (b.target !== undefined)
+      parts.push(
+        `<line x1="${sx(b.target)}" y1="${y + 1}" x2="${sx(b.target)}" y2="${y + rowH - 3}" stroke="#c00" stroke-width="2"/>`,
+      );
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+export function writeReport(r: Results, dir: string, findings: string[]) {
+  fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(r, null, 2)}\n`);
+  const list = rows(r);
+  fs.writeFileSync(path.join(dir, 'report.svg'), `${svg(list)}\n`);
+  const m = r.machine;
+  const md: string[] = [
+    '# Benchmark report',
+    '',
+    `Generated by \`npm run bench\` (${r.mode}) on ${r.startedAt}, ${r.seconds.toFixed(0)} s. Raw numbers: [results.json](results.json).`,
+    '',
+    `**Machine:** ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB.toFixed(1)} GiB RAM, load average at start ${m.loadAverage.map((l) => l.toFixed(2)).join(' / ')}; ` +
+      `PostgreSQL ${m.postgres} (embedded, same machine); Node ${m.node}; ${m.platform}.`,
+    '',
+    '> The machine is shared with other engineers’ builds and tests, so absolute times are noisy. Every figure is a ratio of two variants',
+    '> measured **interleaved** in the same run (A, B, A, B … with the order rotated each iteration; HTTP targets in alternating slices),',
+    '> so background load falls on both sides alike. p99 on a busy 2-core machine is still the least stable figure: read it over several runs.',
+    '',
+    '![ratios](report.svg)',
+    '',
+    '| figure | value | target | |',
+    '|---|---|---|---|',
+    ...list.map((l) => `| ${l.figure} | ${l.value} | ${l.target} | ${l.verdict} |`),
+    '',
+  ];
+  if (r.data) {
+    md.push(
+      '## Data set',
+      '',
+      `${r.data.rows.toLocaleString('en')} projects and ${r.data.inspections.toLocaleString('en')} inspections over ${r.data.tenants} tenants with Zipf(1) sizes ` +
+        `(biggest ${r.data.biggestTenant.toLocaleString('en')} projects, smallest ${r.data.smallestTenant}); loaded in ${r.data.loadSeconds.toFixed(1)} s ` +
+        'as the superuser with generate_series. Queries pick tenants by the same Zipf law (traffic follows size).',
+      '',
+    );
+  }
+  if (r.rls?.length) {
+    md.push(
+      '## (a) RLS vs an explicit filter',
+      '',
+      'A = superuser, explicit filter, no transaction; B = superuser inside the door (same BEGIN/set_config/COMMIT, RLS bypassed); ' +
+        'C = brave_app inside the door, explicit filter + RLS (what the app runs); D = brave_app, RLS only. RLS = C/B. ' +
+        '"server" = EXPLAIN ANALYZE planning + execution time on the biggest tenant, C vs B, no network.',
+      '',
+      '| shape | A p50 | B p50 | C p50 | D p50 | RLS p50 (C/B) | RLS p99 | RLS-only p50 (D/B) | door p50 (B/A) | server C/B p50 | plan (superuser) | plan (brave_app) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      ...r.rls.map(
+        (s) =>
+          `| ${s.shape} | ${ms(s.bare.p50)} | ${ms(s.suDoor.p50)} | ${ms(s.appDoor.p50)} | ${ms(s.rlsOnly.p50)} | ${pct(s.rls.p50)} | ${pct(s.rls.p99)} | ${pct(s.rlsOnlyRatio.p50)} | ${x(s.door.p50)} | ${pct(s.server.ratio.p50)} | ${s.plans.su} | ${s.plans.app} |`,
+      ),
+      '',
+    );
+  }
+  for (const d of r.door ?? []) {
+    md.push(
+      `## (b) The door on a fetch by id — prepare: ${d.prepare}${d.prepare ? ' (app default)' : ' (PgBouncer transaction mode)'}`,
+      '',
+      '| variant | p50 | p99 | p50 × bare | p99 × bare | ≈ round trips (p50 / ping p50) |',
+      '|---|---|---|---|---|---|',
+      ...d.variants.map(
+        (v) =>
+          `| ${v.name} | ${ms(v.stats.p50)} | ${ms(v.stats.p99)} | ${x(v.vsBare.p50)} | ${x(v.vsBare.p99)} | ${v.roundTrips.toFixed(1)} |`,
+      ),
+      '',
+    );
+  }
+  if (r.provision) md.push('## (c) Provisioning', '', `Pending: ${r.provision.note}.`, '');
+  if (r.audit) {
+    const a = r.audit;
+    md.push(
+      '## (f) The audit row',
+      '',
+      `Insert a project through the door, with and without \`recordAudit\` in the same transaction: without p50 ${ms(a.without.p50)} / p99 ${ms(a.without.p99)}, ` +
+        `with p50 ${ms(a.with.p50)} / p99 ${ms(a.with.p99)}; added p50 ${ms(a.added.p50)}, p99 ${ms(a.added.p99)}. ` +
+        '(The p99 difference is a difference of two tails, not the tail of the difference; it is the noisiest figure here.)',
+      '',
+    );
+  }
+  if (r.http) {
+    const h = r.http;
+    md.push('## (d) and (e) HTTP', '');
+    if (h.skipped) md.push(`Skipped: ${h.skipped.split('\n')[0]}`, '');
+    if (h.build)
+      md.push(
+        `App built from ${h.build.source === 'head' ? `commit ${h.build.commit}` : 'the working tree'}${h.build.reused ? ' (build reused)' : ` in ${h.build.seconds.toFixed(0)} s`}. Route probe: ${h.routeNote || 'given by --route'}.`,
+        '',
+      );
+    const lr = (l: NonNullable<HttpResult['api']>['next']) =>
+      `| ${l.name} | ${l.rps.toFixed(1)} | ${ms(l.latency.p50)} | ${ms(l.latency.p99)} | ${l.requests} | ${l.errors} |`;
+    const head = ['| target | req/s | p50 | p99 | requests | errors |', '|---|---|---|---|---|---|'];
+    if (h.api)
+      md.push(
+        ...head,
+        lr(h.api.next),
+        lr(h.api.raw),
+        '',
+        `Throughput ratio ${x(h.api.throughput)}, p50 ${x(h.api.p50)}, p99 ${x(h.api.p99)}.`,
+        '',
+      );
+    if (h.dashboard) md.push(...head, lr(h.dashboard.page), lr(h.dashboard.health), '');
+  }
+  if (findings.length) md.push('## Findings', '', ...findings, '');
+  fs.writeFileSync(path.join(dir, 'report.md'), md.join('\n'));
+}
