@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { provisionTenantIn } from '@/lib/tenancy/provision';
 import { inspections, memberships, projects, rainEvents, users } from './schema';
 import { seedOrganizations, seedProjects, seedUsers } from './seed-data';
+import { seedViolations } from './seed-violations';
 import { withIdentityOn, withTenantOn } from './tenant';
 import type { Database } from './client';
 
@@ -85,6 +86,10 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
       }
       created.push(org.slug);
     });
+    const roleUser = (role: string) => seedUsers.find((u) => u.memberships.some((m) => m.org === org.slug && m.role === role))!.id;
+    await withTenantOn(db, { orgId: org.id, userId: owner.id }, (tx) =>
+      seedViolations(tx, org, { owner: owner.id, inspector: roleUser('inspector'), crew: roleUser('crew') }),
+    );
   }
   return { created };
 }

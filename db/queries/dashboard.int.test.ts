@@ -122,3 +122,22 @@ describe('dashboardData', () => {
     expect(d.rain.every((r) => r.inches === 0)).toBe(true);
   });
 });
+
+describe('demo seed', () => {
+  it('gives both demo orgs look-alike but distinct dashboards, and is idempotent', async () => {
+    const { seed } = await import('../seed');
+    const { seedOrganizations } = await import('../seed-data');
+    const { testDatabase } = await import('@/tests/support/database');
+    const db = testDatabase.app({ max: 2 });
+    await seed(db);
+    await seed(db);
+    const [acme, bolt] = seedOrganizations;
+    const load = (orgId: string) => withTenant({ orgId, userId: 'user_seed_check' }, (tx) => dashboardData(tx, orgId));
+    const [da, dbolt] = [await load(acme.id), await load(bolt.id)];
+    expect(da.counts).toMatchObject({ openViolations: 3, overdueViolations: 2, openActions: 3 });
+    expect(dbolt.counts).toMatchObject({ openViolations: 2, overdueViolations: 2, openActions: 2 });
+    expect(da.actionsByAge.map((b) => b.count)).toEqual([1, 1, 1, 0]);
+    expect(da.due).toHaveLength(3);
+    expect(da.rain.some((r) => r.inches > 0)).toBe(true);
+  });
+});
