@@ -29,16 +29,39 @@ export function inOrg<T>(org: Org, fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 export const auditRowsFor = (org: Org, entityId: string) =>
-  inOrg(org, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.organizationId, org.id), eq(auditLog.entityId, entityId))));
+  inOrg(org, (tx) =>
+    tx
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, org.id), eq(auditLog.entityId, entityId))),
+  );
 
 export const auditCount = (org: Org) =>
-  inOrg(org, (tx) => tx.select({ n: count() }).from(auditLog).where(eq(auditLog.organizationId, org.id)).then((r) => r[0]!.n));
+  inOrg(org, (tx) =>
+    tx
+      .select({ n: count() })
+      .from(auditLog)
+      .where(eq(auditLog.organizationId, org.id))
+      .then((r) => r[0]!.n),
+  );
 
 export const projectCount = (org: Org) =>
-  inOrg(org, (tx) => tx.select({ n: count() }).from(projects).where(eq(projects.organizationId, org.id)).then((r) => r[0]!.n));
+  inOrg(org, (tx) =>
+    tx
+      .select({ n: count() })
+      .from(projects)
+      .where(eq(projects.organizationId, org.id))
+      .then((r) => r[0]!.n),
+  );
 
 export const rainCount = (org: Org) =>
-  inOrg(org, (tx) => tx.select({ n: count() }).from(rainEvents).where(eq(rainEvents.organizationId, org.id)).then((r) => r[0]!.n));
+  inOrg(org, (tx) =>
+    tx
+      .select({ n: count() })
+      .from(rainEvents)
+      .where(eq(rainEvents.organizationId, org.id))
+      .then((r) => r[0]!.n),
+  );
 
 export const projectRow = (org: Org, id: string) =>
   inOrg(org, (tx) =>

@@ -28,7 +28,8 @@ const { updateProjectAction } = await import('./update-project');
 const { archiveProjectAction } = await import('./archive-project');
 
 const owner = () => actAs({ userId: 'user_acme_owner', orgId: acme.id, orgSlug: 'acme', role: 'owner' });
-const superintendent = () => actAs({ userId: 'user_acme_super', orgId: acme.id, orgSlug: 'acme', role: 'superintendent' });
+const superintendent = () =>
+  actAs({ userId: 'user_acme_super', orgId: acme.id, orgSlug: 'acme', role: 'superintendent' });
 const crew = () => actAs({ userId: 'user_acme_crew', orgId: acme.id, orgSlug: 'acme', role: 'crew' });
 const viewer = () => actAs({ userId: 'user_bolt_viewer', orgId: bolt.id, orgSlug: 'bolt', role: 'viewer' });
 
@@ -86,7 +87,10 @@ describe('createProjectAction', () => {
 
   it('accepts the minimum (a name) and fills the defaults', async () => {
     owner();
-    const result = await createProjectAction(null, form({ name: 'Bare lot', address: '', disturbedAcres: '', permitStart: '' }));
+    const result = await createProjectAction(
+      null,
+      form({ name: 'Bare lot', address: '', disturbedAcres: '', permitStart: '' }),
+    );
     expect(result.ok).toBe(true);
     expect(await projectRow(acme, result.ok ? result.data.id : '')).toMatchObject({
       address: '',
@@ -116,11 +120,20 @@ describe('createProjectAction', () => {
     );
     expect(result.ok).toBe(false);
     const fieldErrors = !result.ok ? (result.fieldErrors ?? {}) : {};
-    expect(Object.keys(fieldErrors).sort()).toEqual(['disturbedAcres', 'inspectionSchedule', 'name', 'npdesPermitId', 'permitEnd', 'status']);
+    expect(Object.keys(fieldErrors).sort()).toEqual([
+      'disturbedAcres',
+      'inspectionSchedule',
+      'name',
+      'npdesPermitId',
+      'permitEnd',
+      'status',
+    ]);
     expect(fieldErrors.name).toEqual(['Enter the project name.']);
     expect(fieldErrors.permitEnd).toEqual(['Permit termination must be on or after the coverage start.']);
     expect(fieldErrors.disturbedAcres).toEqual(['The disturbed area must be between 0 and 100000 acres.']);
-    expect(await createProjectAction(null, form({ name: 'x', disturbedAcres: '1.234', permitStart: '2026-02-30' }))).toMatchObject({
+    expect(
+      await createProjectAction(null, form({ name: 'x', disturbedAcres: '1.234', permitStart: '2026-02-30' })),
+    ).toMatchObject({
       ok: false,
       fieldErrors: {
         disturbedAcres: ['Use at most 2 decimal places for the disturbed area.'],
@@ -132,19 +145,30 @@ describe('createProjectAction', () => {
   });
 
   it('refuses a role without org:projects:write (crew, viewer) and writes nothing', async () => {
-    const [acmeBefore, boltBefore, auditBefore] = [await projectCount(acme), await projectCount(bolt), await auditCount(acme)];
+    const [acmeBefore, boltBefore, auditBefore] = [
+      await projectCount(acme),
+      await projectCount(bolt),
+      await auditCount(acme),
+    ];
     crew();
     expect(await createProjectAction(null, validForm())).toEqual(FORBIDDEN);
     viewer();
     expect(await createProjectAction(null, validForm())).toEqual(FORBIDDEN);
     actAs(null);
     expect(await createProjectAction(null, validForm())).toEqual({ ok: false, formError: 'Sign in to continue.' });
-    expect([await projectCount(acme), await projectCount(bolt), await auditCount(acme)]).toEqual([acmeBefore, boltBefore, auditBefore]);
+    expect([await projectCount(acme), await projectCount(bolt), await auditCount(acme)]).toEqual([
+      acmeBefore,
+      boltBefore,
+      auditBefore,
+    ]);
   });
 
   it('ignores an organization id smuggled into the form', async () => {
     owner();
-    const result = await createProjectAction(null, validForm({ name: 'Smuggled', organizationId: bolt.id, orgId: bolt.id }));
+    const result = await createProjectAction(
+      null,
+      validForm({ name: 'Smuggled', organizationId: bolt.id, orgId: bolt.id }),
+    );
     expect(result.ok).toBe(true);
     expect(await projectRow(acme, result.ok ? result.data.id : '')).toMatchObject({ organizationId: acme.id });
   });
@@ -159,7 +183,11 @@ describe('updateProjectAction', () => {
       validForm({ id: p.id, name: 'Oak Park School Expansion', status: 'completed', sensitiveWater: 'false' }),
     );
     expect(result).toEqual({ ok: true, data: { id: p.id } });
-    expect(await projectRow(acme, p.id)).toMatchObject({ status: 'completed', sensitiveWater: false, npdesPermitId: 'TXR15LK01' });
+    expect(await projectRow(acme, p.id)).toMatchObject({
+      status: 'completed',
+      sensitiveWater: false,
+      npdesPermitId: 'TXR15LK01',
+    });
     const audits = await auditRowsFor(acme, p.id);
     const last = audits.find((a) => a.action === 'update');
     expect(last).toMatchObject({ actorUserId: 'user_acme_owner', ip: '198.51.100.7', entityType: 'project' });
@@ -173,9 +201,17 @@ describe('updateProjectAction', () => {
     owner();
     const p = await projectNamed(acme, 'Hillcrest Retail Center');
     const auditBefore = await auditCount(acme);
-    const result = await updateProjectAction(null, form({ id: 'nope', name: '', permitStart: '2026-05-02', permitEnd: '2026-05-01', disturbedAcres: 'lots' }));
+    const result = await updateProjectAction(
+      null,
+      form({ id: 'nope', name: '', permitStart: '2026-05-02', permitEnd: '2026-05-01', disturbedAcres: 'lots' }),
+    );
     expect(result.ok).toBe(false);
-    expect(Object.keys(!result.ok ? (result.fieldErrors ?? {}) : {}).sort()).toEqual(['disturbedAcres', 'id', 'name', 'permitEnd']);
+    expect(Object.keys(!result.ok ? (result.fieldErrors ?? {}) : {}).sort()).toEqual([
+      'disturbedAcres',
+      'id',
+      'name',
+      'permitEnd',
+    ]);
     expect(await projectRow(acme, p.id)).toEqual(p);
     expect(await auditCount(acme)).toBe(auditBefore);
   });
@@ -209,14 +245,20 @@ describe('archiveProjectAction', () => {
     expect(await projectRow(acme, id)).toMatchObject({ status: 'archived' });
     const audits = await auditRowsFor(acme, id);
     expect(audits.map((a) => a.action).sort()).toEqual(['archive', 'create']);
-    expect(audits.find((a) => a.action === 'archive')).toMatchObject({ actorUserId: 'user_acme_super', userAgent: 'vitest-phone/1.0' });
+    expect(audits.find((a) => a.action === 'archive')).toMatchObject({
+      actorUserId: 'user_acme_super',
+      userAgent: 'vitest-phone/1.0',
+    });
     expect(await archiveProjectAction(null, { id })).toEqual({ ok: true, data: { id } });
     expect(await auditRowsFor(acme, id)).toHaveLength(2);
   });
 
   it('validates the id', async () => {
     owner();
-    expect(await archiveProjectAction(null, form({ id: '' }))).toMatchObject({ ok: false, fieldErrors: { id: ['Unknown project.'] } });
+    expect(await archiveProjectAction(null, form({ id: '' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { id: ['Unknown project.'] },
+    });
   });
 
   it('crew and viewer may not archive', async () => {

@@ -43,7 +43,10 @@ describe('recordRainEventAction', () => {
     const p = await projectNamed(acme, 'Riverside Apartments');
     const startedAt = hoursAgo(5);
     const endedAt = hoursAgo(2);
-    const result = await recordRainEventAction(null, form({ projectId: p.id, amountInches: '0.75', startedAt, endedAt, source: 'gauge' }));
+    const result = await recordRainEventAction(
+      null,
+      form({ projectId: p.id, amountInches: '0.75', startedAt, endedAt, source: 'gauge' }),
+    );
     expect(result.ok).toBe(true);
     const id = result.ok ? result.data.id : '';
     expect(await rainRow(acme, id)).toMatchObject({
@@ -55,7 +58,13 @@ describe('recordRainEventAction', () => {
       recordedBy: 'user_acme_crew',
     });
     expect(await auditRowsFor(acme, id)).toMatchObject([
-      { action: 'create', entityType: 'rain_event', actorUserId: 'user_acme_crew', ip: '198.51.100.7', userAgent: 'vitest-phone/1.0' },
+      {
+        action: 'create',
+        entityType: 'rain_event',
+        actorUserId: 'user_acme_crew',
+        ip: '198.51.100.7',
+        userAgent: 'vitest-phone/1.0',
+      },
     ]);
     expect(revalidated).toEqual(expect.arrayContaining([`/projects/${p.id}`, '/rain-events']));
   });
@@ -64,9 +73,16 @@ describe('recordRainEventAction', () => {
     crew();
     const p = await projectNamed(acme, 'Riverside Apartments');
     for (const amount of ['0', '50', '2.5']) {
-      const r = await recordRainEventAction(null, { projectId: p.id, amountInches: amount, startedAt: '2026-01-10T07:30:00-06:00' });
+      const r = await recordRainEventAction(null, {
+        projectId: p.id,
+        amountInches: amount,
+        startedAt: '2026-01-10T07:30:00-06:00',
+      });
       expect(r.ok, amount).toBe(true);
-      expect(await rainRow(acme, r.ok ? r.data.id : '')).toMatchObject({ source: 'manual', startedAt: new Date('2026-01-10T13:30:00Z') });
+      expect(await rainRow(acme, r.ok ? r.data.id : '')).toMatchObject({
+        source: 'manual',
+        startedAt: new Date('2026-01-10T13:30:00Z'),
+      });
     }
   });
 
@@ -85,12 +101,20 @@ describe('recordRainEventAction', () => {
     expect(fe.projectId).toEqual(['Choose a project.']);
 
     const p = await projectNamed(acme, 'Riverside Apartments');
-    expect(await recordRainEventAction(null, form({ projectId: p.id, amountInches: '0.333', startedAt: '' }))).toMatchObject({
+    expect(
+      await recordRainEventAction(null, form({ projectId: p.id, amountInches: '0.333', startedAt: '' })),
+    ).toMatchObject({
       ok: false,
-      fieldErrors: { amountInches: ['Use at most 2 decimal places for the rain amount.'], startedAt: ['Enter when the rain started.'] },
+      fieldErrors: {
+        amountInches: ['Use at most 2 decimal places for the rain amount.'],
+        startedAt: ['Enter when the rain started.'],
+      },
     });
     expect(
-      await recordRainEventAction(null, form({ projectId: p.id, amountInches: 'a lot', startedAt: '2026-05-01T10:00', endedAt: 'soon' })),
+      await recordRainEventAction(
+        null,
+        form({ projectId: p.id, amountInches: 'a lot', startedAt: '2026-05-01T10:00', endedAt: 'soon' }),
+      ),
     ).toMatchObject({
       ok: false,
       fieldErrors: {
@@ -100,7 +124,9 @@ describe('recordRainEventAction', () => {
       },
     });
     const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    expect(await recordRainEventAction(null, form({ projectId: p.id, amountInches: '1', startedAt: nextWeek }))).toMatchObject({
+    expect(
+      await recordRainEventAction(null, form({ projectId: p.id, amountInches: '1', startedAt: nextWeek })),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { startedAt: ['Start can’t be in the future.'] },
     });
@@ -111,17 +137,28 @@ describe('recordRainEventAction', () => {
     const p = await projectNamed(bolt, 'Riverside Apartments');
     const [rainBefore, auditBefore] = [await rainCount(bolt), await auditCount(bolt)];
     boltViewer();
-    expect(await recordRainEventAction(null, form({ projectId: p.id, amountInches: '1', startedAt: hoursAgo(1) }))).toEqual(FORBIDDEN);
+    expect(
+      await recordRainEventAction(null, form({ projectId: p.id, amountInches: '1', startedAt: hoursAgo(1) })),
+    ).toEqual(FORBIDDEN);
     expect([await rainCount(bolt), await auditCount(bolt)]).toEqual([rainBefore, auditBefore]);
   });
 
   it('another org’s project is "Not found." like a missing one: nothing written in either org', async () => {
     crew();
     const theirs = await projectNamed(bolt, 'Riverside Apartments');
-    const counts = async () => [await rainCount(acme), await rainCount(bolt), await auditCount(acme), await auditCount(bolt)];
+    const counts = async () => [
+      await rainCount(acme),
+      await rainCount(bolt),
+      await auditCount(acme),
+      await auditCount(bolt),
+    ];
     const before = await counts();
-    expect(await recordRainEventAction(null, form({ projectId: theirs.id, amountInches: '1', startedAt: hoursAgo(1) }))).toEqual(NOT_FOUND);
-    expect(await recordRainEventAction(null, form({ projectId: randomUUID(), amountInches: '1', startedAt: hoursAgo(1) }))).toEqual(NOT_FOUND);
+    expect(
+      await recordRainEventAction(null, form({ projectId: theirs.id, amountInches: '1', startedAt: hoursAgo(1) })),
+    ).toEqual(NOT_FOUND);
+    expect(
+      await recordRainEventAction(null, form({ projectId: randomUUID(), amountInches: '1', startedAt: hoursAgo(1) })),
+    ).toEqual(NOT_FOUND);
     expect(await counts()).toEqual(before);
   });
 });
@@ -132,12 +169,22 @@ describe('updateRainEventAction', () => {
     const event = await firstRainEvent(acme);
     const result = await updateRainEventAction(
       null,
-      form({ id: event.id, amountInches: '1.10', startedAt: event.startedAt.toISOString(), endedAt: '', source: 'manual' }),
+      form({
+        id: event.id,
+        amountInches: '1.10',
+        startedAt: event.startedAt.toISOString(),
+        endedAt: '',
+        source: 'manual',
+      }),
     );
     expect(result).toEqual({ ok: true, data: { id: event.id } });
     expect(await rainRow(acme, event.id)).toMatchObject({ amountInches: '1.10', projectId: event.projectId });
     const update = (await auditRowsFor(acme, event.id)).find((a) => a.action === 'update');
-    expect(update).toMatchObject({ actorUserId: 'user_acme_crew', before: { amountInches: event.amountInches }, after: { amountInches: '1.10' } });
+    expect(update).toMatchObject({
+      actorUserId: 'user_acme_crew',
+      before: { amountInches: event.amountInches },
+      after: { amountInches: '1.10' },
+    });
   });
 
   it('ignores a projectId in the form: an entry never moves to another site', async () => {
@@ -157,23 +204,36 @@ describe('updateRainEventAction', () => {
   it('reports every invalid field and changes nothing', async () => {
     crew();
     const event = await rainRow(acme, (await firstRainEvent(acme)).id);
-    const result = await updateRainEventAction(null, form({ id: 'bad', amountInches: '-1', startedAt: 'yesterday', source: '' }));
-    expect(Object.keys(!result.ok ? (result.fieldErrors ?? {}) : {}).sort()).toEqual(['amountInches', 'id', 'startedAt']);
+    const result = await updateRainEventAction(
+      null,
+      form({ id: 'bad', amountInches: '-1', startedAt: 'yesterday', source: '' }),
+    );
+    expect(Object.keys(!result.ok ? (result.fieldErrors ?? {}) : {}).sort()).toEqual([
+      'amountInches',
+      'id',
+      'startedAt',
+    ]);
     expect(await rainRow(acme, event!.id)).toEqual(event);
   });
 
   it('a viewer may not edit', async () => {
     const event = await firstRainEvent(bolt);
     boltViewer();
-    expect(await updateRainEventAction(null, { id: event.id, amountInches: '9', startedAt: hoursAgo(1) })).toEqual(FORBIDDEN);
+    expect(await updateRainEventAction(null, { id: event.id, amountInches: '9', startedAt: hoursAgo(1) })).toEqual(
+      FORBIDDEN,
+    );
     expect(await rainRow(bolt, event.id)).toEqual(event);
   });
 
   it('another org’s entry is "Not found.": unchanged, no audit row', async () => {
     crew();
     const theirs = await firstRainEvent(bolt);
-    expect(await updateRainEventAction(null, { id: theirs.id, amountInches: '9', startedAt: hoursAgo(1) })).toEqual(NOT_FOUND);
-    expect(await updateRainEventAction(null, { id: randomUUID(), amountInches: '9', startedAt: hoursAgo(1) })).toEqual(NOT_FOUND);
+    expect(await updateRainEventAction(null, { id: theirs.id, amountInches: '9', startedAt: hoursAgo(1) })).toEqual(
+      NOT_FOUND,
+    );
+    expect(await updateRainEventAction(null, { id: randomUUID(), amountInches: '9', startedAt: hoursAgo(1) })).toEqual(
+      NOT_FOUND,
+    );
     expect(await rainRow(bolt, theirs.id)).toEqual(theirs);
     expect(await auditRowsFor(bolt, theirs.id)).toEqual([]);
     expect(await auditRowsFor(acme, theirs.id)).toEqual([]);

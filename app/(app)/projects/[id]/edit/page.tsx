@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccessDenied } from '@/components/access-denied';
+import { requireTenantPage } from '@/lib/auth/session';
+import { hasPermission } from '@/lib/auth/tenant-context';
+import { ProjectForm } from '../../_components/project-form';
+import { loadProjectDetail } from '../../load-projects';
+
+export const metadata: Metadata = { title: 'Edit project' };
+
+export default async function EditProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireTenantPage();
+  const { id } = await params;
+  const data = await loadProjectDetail(ctx, id);
+  if (!data) notFound();
+  if (!hasPermission(ctx, 'org:projects:write'))
+    return <AccessDenied what="project settings" permission="org:projects:write" />;
+  const p = data.project;
+  return (
+    <div className="mx-auto max-w-2xl">
+      <Link
+        href={`/projects/${p.id}`}
+        className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline"
+      >
+        ← {p.name}
+      </Link>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">Edit project</h1>
+      <div className="mt-6">
+        <ProjectForm
+          initial={{
+            id: p.id,
+            name: p.name,
+            address: p.address,
+            npdesPermitId: p.npdesPermitId ?? '',
+            permitStart: p.permitStart ?? '',
+            permitEnd: p.permitEnd ?? '',
+            disturbedAcres: p.disturbedAcres === null ? '' : String(Number(p.disturbedAcres)),
+            receivingWater: p.receivingWater ?? '',
+            sensitiveWater: p.sensitiveWater,
+            inspectionSchedule: p.inspectionSchedule,
+            status: p.status,
+          }}
+        />
+      </div>
+    </div>
+  );
+}

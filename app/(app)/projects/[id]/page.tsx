@@ -1,0 +1,167 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { notFound } from 'next/navigation';
+import { Card } from '@/components/ui/card';
+import { requireTenantPage } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/format/when';
+import { INSPECTION_SCHEDULE_LABELS } from '@/lib/zod/schemas/projects';
+import { RAIN_SOURCE_LABELS } from '@/lib/zod/schemas/rain-events';
+import { ArchiveProjectButton } from '../_components/archive-project-button';
+import { SensitiveBadge, StatusBadge } from '../_components/badges';
+import { secondaryButtonClass } from '../_components/form-controls';
+import { RainEventForm } from '../_components/rain-event-form';
+import { loadProjectDetail } from '../load-projects';
+
+export const metadata: Metadata = { title: 'Project' };
+
+const words = (s: string) => s.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** "Mar 1, 2026" for a calendar date column (no time zone: it is a date, not an instant). */
+function formatDate(iso: string | null): string {
+  if (!iso) return 'Not set';
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+}
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="py-2 sm:grid sm:grid-cols-3 sm:gap-4">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900 sm:col-span-2 sm:mt-0">{children}</dd>
+    </div>
+  );
+}
+
+/** One job site: permit, schedule, receiving water, recent work and its rain-gauge entries. 404 for another org's id. */
+export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireTenantPage();
+  const { id } = await params;
+  const data = await loadProjectDetail(ctx, id);
+  if (!data) notFound();
+  const { project: p, timeZone } = data;
+  const rain = [...data.rain].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+
+  return (
+    <div className="mx-auto max-w-5xl">
+      <Link
+        href="/projects"
+        className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline"
+      >
+        ← Projects
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold tracking-tight break-words text-slate-900">{p.name}</h1>
+          <p className="mt-1 text-sm text-slate-600">{p.address || 'No address'}</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <StatusBadge status={p.status} />
+            {p.sensitiveWater ? <SensitiveBadge /> : null}
+          </div>
+        </div>
+        {data.canWrite ? (
+          <Link href={`/projects/${p.id}/edit`} className={secondaryButtonClass}>
+            Edit
+          </Link>
+        ) : null}
+      </div>
+
+      <div className="mt-6 grid gap-4 lg:grid-cols-2">
+        <Card title="Permit">
+          <dl className="divide-y divide-slate-100">
+            <Detail label="NPDES permit ID">
+              <span data-testid="permit">{p.npdesPermitId ?? 'Not set'}</span>
+            </Detail>
+            <Detail label="Coverage">
+              {formatDate(p.permitStart)} – {p.permitEnd ? formatDate(p.permitEnd) : 'open'}
+            </Detail>
+            <Detail label="Disturbed area">
+              {p.disturbedAcres === null ? 'Not set' : `${Number(p.disturbedAcres)} acres`}
+            </Detail>
+            <Detail label="Inspection schedule">{INSPECTION_SCHEDULE_LABELS[p.inspectionSchedule]}</Detail>
+            <Detail label="Receiving water">
+              {p.receivingWater ?? 'Not set'}
+              {p.sensitiveWater ? (
+                <span className="block text-slate-600">Impaired or Tier 2/3: tighter rules apply.</span>
+              ) : null}
+            </Detail>
+          </dl>
+        </Card>
+
+        <Card title="Inspections and violations">
+          <p>
+            <span className="text-2xl font-bold text-slate-900">
+              {data.openViolations.count}
+              {data.openViolations.more ? '+' : ''}
+            </span>{' '}
+            open violation{data.openViolations.count === 1 ? '' : 's'}
+          </p>
+          {data.recentInspections.length ? (
+            <>
+              <h3 className="mt-3 text-sm font-semibold text-slate-900">Latest inspections</h3>
+              <ul className="mt-1 divide-y divide-slate-100">
+                {data.recentInspections.map((i) => (
+                  <li key={i.id}>
+                    <Link
+                      href={`/inspections/${i.id}`}
+                      className="flex min-h-11 items-center justify-between gap-2 py-1 hover:text-brand-700"
+                    >
+                      <span>{words(i.type)}</span>
+                      <span className="text-xs text-slate-600">
+                        {words(i.status)} · {formatDateTime(i.inspectedAt ?? i.createdAt, timeZone)}
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="mt-2">No inspections yet.</p>
+          )}
+        </Card>
+      </div>
+
+      <section
+        aria-labelledby="rain-heading"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+      >
+        <h2 id="rain-heading" className="text-base font-semibold text-slate-900">
+          Rain events
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Rain-gauge readings at this site. Times in {timeZone.replaceAll('_', ' ')}.
+        </p>
+        {rain.length ? (
+          <ul className="mt-3 divide-y divide-slate-100" aria-label="Rain events">
+            {rain.map((e) => (
+              <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2 text-sm">
+                <span className="font-semibold text-slate-900">{Number(e.amountInches).toFixed(2)} in</span>
+                <span className="text-slate-600">
+                  {formatDateTime(e.startedAt, timeZone)}
+                  {e.endedAt ? ` – ${formatDateTime(e.endedAt, timeZone)}` : ''} · {RAIN_SOURCE_LABELS[e.source]}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-3 text-sm text-slate-600">No rain recorded yet.</p>
+        )}
+        {data.canRecordRain && p.status !== 'archived' ? (
+          <div className="mt-5 border-t border-slate-200 pt-4">
+            <h3 className="text-sm font-semibold text-slate-900">Add a rain entry</h3>
+            <div className="mt-3">
+              <RainEventForm projectId={p.id} />
+            </div>
+          </div>
+        ) : null}
+      </section>
+
+      {data.canWrite && p.status !== 'archived' ? (
+        <div className="mt-8 flex border-t border-slate-200 pt-6">
+          <ArchiveProjectButton projectId={p.id} projectName={p.name} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { RAIN_SOURCE_LABELS, RAIN_SOURCES } from '@/lib/zod/schemas/rain-events';
+import { recordRainEventAction } from '../../rain-events/actions/record-rain-event';
+import { Field, FormError, inputClass, SubmitButton } from './form-controls';
+import { localToIso, useFormAction } from './use-form-action';
+
+/**
+ * Record a rain-gauge reading. With `projectId` the project is fixed (project
+ * page); otherwise the crew picks one of `projects`. Times are typed in the
+ * phone's local time and sent as ISO instants.
+ */
+export function RainEventForm({
+  projectId,
+  projects,
+}: {
+  projectId?: string;
+  projects?: { id: string; name: string }[];
+}) {
+  const { state, formRef, onSubmit, pending, formError, fieldErrors } = useFormAction(recordRainEventAction, {
+    errorId: 'rain-form-error',
+    prepare: (data) => localToIso(data, 'startedAt', 'endedAt'),
+  });
+  const [savedCount, setSavedCount] = useState(0);
+  const amountRef = useRef<HTMLInputElement>(null);
+  const lastHandled = useRef<typeof state>(null);
+
+  // After a save: clear the form for the next reading and say so (role="status").
+  useEffect(() => {
+    if (state?.ok && lastHandled.current !== state) {
+      lastHandled.current = state;
+      formRef.current?.reset();
+      setSavedCount((n) => n + 1);
+      amountRef.current?.focus();
+    }
+  }, [state, formRef]);
+
+  const f = (name: string) => ({ name, errors: fieldErrors[name], idPrefix: 'rain' });
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Record rain">
+      <FormError id="rain-form-error" message={formError} />
+      <p role="status" className="text-sm font-medium text-green-800 empty:hidden">
+        {savedCount > 0 ? 'Rain entry saved.' : ''}
+      </p>
+      {projectId ? (
+        <input type="hidden" name="projectId" value={projectId} />
+      ) : (
+        <Field {...f('projectId')} label="Project" required>
+          {(p) => (
+            <select {...p} defaultValue="" className={inputClass}>
+              <option value="" disabled>
+                Choose a project…
+              </option>
+              {(projects ?? []).map((pr) => (
+                <option key={pr.id} value={pr.id}>
+                  {pr.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field {...f('amountInches')} label="Rain (inches)" hint="0 to 50, up to 2 decimals." required>
+          {(p) => (
+            <input
+              {...p}
+              ref={amountRef}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder="0.50"
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field {...f('source')} label="Source" required>
+          {(p) => (
+            <select {...p} defaultValue="manual" className={inputClass}>
+              {RAIN_SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {RAIN_SOURCE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field {...f('startedAt')} label="Started" required>
+          {(p) => <input {...p} type="datetime-local" className={inputClass} />}
+        </Field>
+        <Field {...f('endedAt')} label="Ended">
+          {(p) => <input {...p} type="datetime-local" className={inputClass} />}
+        </Field>
+      </div>
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        Save rain entry
+      </SubmitButton>
+    </form>
+  );
+}

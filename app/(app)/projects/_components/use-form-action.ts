@@ -1,0 +1,62 @@
+'use client';
+
+import { useActionState, useEffect, useRef, useTransition, type FormEvent } from 'react';
+import type { ActionResult } from '@/lib/actions/tenant-action';
+
+type Action<T> = (prev: ActionResult<T> | null, input: FormData) => Promise<ActionResult<T>>;
+
+/**
+ * A form bound to a tenant action with useActionState, without React's
+ * automatic reset of the form (a crew member whose submit fails keeps what
+ * they typed). `prepare` may rewrite the FormData before it is sent (e.g. local
+ * date-times → ISO instants). After a failed submit, focus moves to the first
+ * invalid field, or to the form error when no field is at fault.
+ */
+export function useFormAction<T>(action: Action<T>, opts: { prepare?: (data: FormData) => void; errorId: string }) {
+  const [state, dispatch, actionPending] = useActionState(action, null);
+  const [transitioning, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    opts.prepare?.(data);
+    startTransition(() => dispatch(data));
+  }
+
+  useEffect(() => {
+    if (!state || state.ok) return;
+    const form = formRef.current;
+    const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (invalid ?? document.getElementById(opts.errorId))?.focus();
+  }, [state, opts.errorId]);
+
+  const failed = state && !state.ok ? state : undefined;
+  return {
+    state,
+    formRef,
+    onSubmit,
+    pending: actionPending || transitioning,
+    // The generic "Please correct the highlighted fields." is shown too: it is the alert that is announced.
+    formError: failed?.formError,
+    fieldErrors: (failed?.fieldErrors ?? {}) as Record<string, string[] | undefined>,
+  };
+}
+
+/** `<input type="datetime-local">` value (the phone's local time) → ISO instant; blank stays blank. */
+export function localToIso(data: FormData, ...names: string[]) {
+  for (const name of names) {
+    const v = data.get(name);
+    if (typeof v !== 'string' || v === '') continue;
+    const d = new Date(v); // a value without offset is parsed as local time
+    if (!Number.isNaN(d.getTime())) data.set(name, d.toISOString());
+  }
+}
+
+/** An instant → the `datetime-local` value of the phone's time zone. */
+export function isoToLocal(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}

@@ -1,0 +1,111 @@
+import 'server-only';
+import { listInspections } from '@/db/queries/inspections';
+import { getProject, listProjects, type Project } from '@/db/queries/projects';
+import { listRainEvents, type RainEvent } from '@/db/queries/rain-events';
+import { listViolations } from '@/db/queries/violations';
+import { orgTimeZone } from '@/db/queries/dashboard';
+import { withTenant } from '@/db/tenant';
+import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
+import { toPage } from '@/lib/pagination/cursor';
+import { projectListQuery } from '@/lib/zod/schemas/projects';
+import { z } from 'zod';
+
+/**
+ * Data of the project pages, read through the door for the signed-in tenant
+ * only. Kept apart from the JSX so integration tests can call them with two
+ * look-alike orgs.
+ */
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export const PROJECTS_PAGE_SIZE = 20;
+
+export interface ProjectListData {
+  projects: Project[];
+  nextCursor: string | null;
+  search: string;
+  status: Project['status'] | '';
+  /** Set when the query string could not be read (e.g. a stale cursor): the list starts over. */
+  notice?: string;
+  canWrite: boolean;
+}
+
+export async function loadProjectList(ctx: TenantContext, searchParams: SearchParams): Promise<ProjectListData> {
+  const raw = {
+    search: first(searchParams.search),
+    status: first(searchParams.status),
+    cursor: first(searchParams.cursor),
+    limit: String(PROJECTS_PAGE_SIZE),
+  };
+  const parsed = projectListQuery.safeParse(raw);
+  const q = parsed.success ? parsed.data : projectListQuery.parse({ limit: raw.limit });
+  const rows = await withTenant(ctx, (tx) =>
+    listProjects(tx, ctx.orgId, {
+      search: q.search ?? undefined,
+      status: q.status ?? undefined,
+      cursor: q.cursor,
+      limit: q.limit,
+    }),
+  );
+  const page = toPage(rows, q.limit);
+  return {
+    projects: page.items,
+    nextCursor: page.nextCursor,
+    search: q.search ?? '',
+    status: q.status ?? '',
+    notice: parsed.success ? undefined : 'That link was out of date, so the list starts from the top.',
+    canWrite: hasPermission(ctx, 'org:projects:write'),
+  };
+}
+
+const idSchema = z.guid();
+
+export interface ProjectDetailData {
+  project: Project;
+  rain: RainEvent[];
+  recentInspections: { id: string; type: string; status: string; inspectedAt: Date | null; createdAt: Date }[];
+  inspectionCount: { shown: number; more: boolean };
+  openViolations: { count: number; more: boolean };
+  timeZone: string;
+  canWrite: boolean;
+  canRecordRain: boolean;
+}
+
+const VIOLATION_CAP = 99;
+
+/** `null` for a missing, malformed or another tenant's id: the page answers 404 for all three alike. */
+export async function loadProjectDetail(ctx: TenantContext, rawId: string): Promise<ProjectDetailData | null> {
+  const id = idSchema.safeParse(rawId);
+  if (!id.success) return null;
+  return withTenant(ctx, async (tx) => {
+    const project = await getProject(tx, ctx.orgId, id.data);
+    if (!project) return null;
+    // One transaction is one connection: sequential queries, no parallel fan-out.
+    const rain = await listRainEvents(tx, ctx.orgId, { projectId: project.id, limit: 20 });
+    const inspections = await listInspections(tx, ctx.orgId, { projectId: project.id, limit: 5 });
+    const violations = await listViolations(tx, ctx.orgId, {
+      projectId: project.id,
+      status: ['open', 'in_progress'],
+      limit: VIOLATION_CAP,
+    });
+    const timeZone = await orgTimeZone(tx, ctx.orgId);
+    return {
+      project,
+      rain: rain.slice(0, 20).map((r) => r.event),
+      recentInspections: inspections.slice(0, 5).map(({ inspection: i }) => ({
+        id: i.id,
+        type: i.type,
+        status: i.status,
+        inspectedAt: i.inspectedAt,
+        createdAt: i.createdAt,
+      })),
+      inspectionCount: { shown: Math.min(inspections.length, 5), more: inspections.length > 5 },
+      openViolations: { count: Math.min(violations.length, VIOLATION_CAP), more: violations.length > VIOLATION_CAP },
+      timeZone,
+      canWrite: hasPermission(ctx, 'org:projects:write'),
+      canRecordRain: hasPermission(ctx, 'org:forms:submit'),
+    };
+  });
+}

@@ -1,0 +1,70 @@
+import 'server-only';
+import { orgTimeZone, recentRain } from '@/db/queries/dashboard';
+import { listProjects } from '@/db/queries/projects';
+import { listRainEvents, type RainEvent } from '@/db/queries/rain-events';
+import { withTenant } from '@/db/tenant';
+import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
+import { rainByDay, type RainDay } from '@/lib/dashboard/rain-by-day';
+import { toPage } from '@/lib/pagination/cursor';
+import { rainEventListQuery } from '@/lib/zod/schemas/rain-events';
+import type { SearchParams } from '../projects/load-projects';
+
+export const CHART_DAYS = 14;
+const PAGE_SIZE = 25;
+
+export interface RainEventsData {
+  events: (RainEvent & { projectName: string })[];
+  nextCursor: string | null;
+  projectId: string;
+  days: RainDay[];
+  timeZone: string;
+  /** Active projects, for the filter and the "record rain" form. */
+  projects: { id: string; name: string }[];
+  canRecord: boolean;
+  notice?: string;
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Every project's rain entries (this tenant only), newest first, and rain per day for the chart. */
+export async function loadRainEvents(
+  ctx: TenantContext,
+  searchParams: SearchParams,
+  now = new Date(),
+): Promise<RainEventsData> {
+  const raw = {
+    projectId: first(searchParams.projectId),
+    cursor: first(searchParams.cursor),
+    limit: String(PAGE_SIZE),
+  };
+  const parsed = rainEventListQuery.safeParse(raw);
+  const q = parsed.success ? parsed.data : rainEventListQuery.parse({ limit: raw.limit });
+  return withTenant(ctx, async (tx) => {
+    const rows = await listRainEvents(tx, ctx.orgId, {
+      projectId: q.projectId ?? undefined,
+      cursor: q.cursor,
+      limit: q.limit,
+    });
+    const page = toPage(
+      rows.map((r) => ({ ...r.event, projectName: r.projectName })),
+      q.limit,
+    );
+    const timeZone = await orgTimeZone(tx, ctx.orgId);
+    const recent = await recentRain(tx, ctx.orgId, CHART_DAYS, now);
+    const projects = await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 });
+    const filtered = q.projectId ? recent.filter((r) => r.projectId === q.projectId) : recent;
+    return {
+      events: page.items,
+      nextCursor: page.nextCursor,
+      projectId: q.projectId ?? '',
+      days: rainByDay(filtered, { days: CHART_DAYS, now, timeZone }),
+      timeZone,
+      projects: projects
+        .slice(0, 200)
+        .map((p) => ({ id: p.id, name: p.name }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      canRecord: hasPermission(ctx, 'org:forms:submit'),
+      notice: parsed.success ? undefined : 'That link was out of date, so the list starts from the top.',
+    };
+  });
+}
