@@ -21,18 +21,23 @@ const BMP_ITEMS = [
 ];
 
 async function shot(page: Page, info: TestInfo, name: string) {
-  await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', `inspection-${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(info.project.testDir, 'screenshots', `inspection-${name}.png`),
+    fullPage: true,
+  });
 }
 
-async function signInAs(page: Page, name: string) {
+async function signInAs(page: Page, name: string, orgName: string) {
   await page.context().clearCookies();
   await page.goto('/sign-in');
-  await page.getByRole('button', { name: `Sign in as ${name}` }).first().click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBe(0);
 }
 
@@ -41,7 +46,7 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
   test.setTimeout(120_000);
 
   // 1. Crew member starts an inspection.
-  await signInAs(page, 'Carlos Cruz');
+  await signInAs(page, 'Carlos Cruz', 'Acme Site Works');
   await page.goto('/inspections');
   await expect(page.getByRole('heading', { name: 'Inspections', level: 1 })).toBeVisible();
   await shot(page, info, '01-list-crew');
@@ -73,8 +78,13 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
     const row = page.getByRole('group', { name: item, exact: true });
     await row.getByText(item === BMP_ITEMS[0] ? 'Fail' : 'Pass', { exact: true }).click();
   }
-  await page.getByRole('group', { name: BMP_ITEMS[0], exact: true }).getByRole('textbox').fill('Fence down 20 ft at NE corner');
-  await page.getByLabel('Conditions requiring corrective action').fill('Re-trench and re-stake silt fence at NE corner.');
+  await page
+    .getByRole('group', { name: BMP_ITEMS[0], exact: true })
+    .getByRole('textbox')
+    .fill('Fence down 20 ft at NE corner');
+  await page
+    .getByLabel('Conditions requiring corrective action')
+    .fill('Re-trench and re-stake silt fence at NE corner.');
   await page.getByLabel('Areas not inspected and why').fill('None');
   await page.getByLabel('Inspector signature').fill('Carlos Cruz');
   await expect(page.getByTestId('save-status')).toHaveText(/Saved/, { timeout: 15_000 });
@@ -93,7 +103,7 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
   await shot(page, info, '06-submitted');
 
   // 5. The inspector certifies and publishes.
-  await signInAs(page, 'Ines Ibarra');
+  await signInAs(page, 'Ines Ibarra', 'Acme Site Works');
   await page.goto(inspectionUrl);
   await expect(page.getByRole('heading', { name: 'Certification' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign and certify' }).click();
@@ -111,7 +121,7 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
   await shot(page, info, '09-published');
 
   // 6. Another organization's user: the URL is a plain 404.
-  await signInAs(page, 'Bea Boltz');
+  await signInAs(page, 'Bea Boltz', 'Bolt Builders');
   const response = await page.goto(inspectionUrl);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();

@@ -32,7 +32,9 @@ function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]) {
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -74,7 +76,15 @@ export async function getSubmission(tx: Tx, orgId: string, id: string) {
 export async function saveSubmission(
   tx: Tx,
   actor: Actor,
-  input: { templateId: string; projectId: string; inspectionId?: string | null; data: unknown; submit: boolean; idempotencyKey: string; id?: string },
+  input: {
+    templateId: string;
+    projectId: string;
+    inspectionId?: string | null;
+    data: unknown;
+    submit: boolean;
+    idempotencyKey: string;
+    id?: string;
+  },
 ): Promise<SaveResult> {
   const [template, project, inspection] = await Promise.all([
     getTemplate(tx, actor.orgId, input.templateId),
@@ -106,7 +116,13 @@ export async function saveSubmission(
       .set({ data: parsed.data, status, submittedAt, updatedAt: new Date() })
       .where(and(eq(formSubmissions.organizationId, actor.orgId), eq(formSubmissions.id, input.id)))
       .returning();
-    await recordAudit(tx, actor, { action: input.submit ? 'submit' : 'update', entityType: 'form_submission', entityId: input.id, before, after });
+    await recordAudit(tx, actor, {
+      action: input.submit ? 'submit' : 'update',
+      entityType: 'form_submission',
+      entityId: input.id,
+      before,
+      after,
+    });
     return { ok: true, submission: after!, replayed: false };
   }
 
@@ -129,9 +145,16 @@ export async function saveSubmission(
     const [existing] = await tx
       .select()
       .from(formSubmissions)
-      .where(and(eq(formSubmissions.organizationId, actor.orgId), eq(formSubmissions.idempotencyKey, input.idempotencyKey)));
+      .where(
+        and(eq(formSubmissions.organizationId, actor.orgId), eq(formSubmissions.idempotencyKey, input.idempotencyKey)),
+      );
     return existing ? { ok: true, submission: existing, replayed: true } : { ok: false, reason: 'not_found' };
   }
-  await recordAudit(tx, actor, { action: input.submit ? 'submit' : 'create', entityType: 'form_submission', entityId: row.id, after: row });
+  await recordAudit(tx, actor, {
+    action: input.submit ? 'submit' : 'create',
+    entityType: 'form_submission',
+    entityId: row.id,
+    after: row,
+  });
   return { ok: true, submission: row, replayed: false };
 }

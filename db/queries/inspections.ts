@@ -10,7 +10,14 @@ export type Inspection = typeof inspections.$inferSelect;
 export type InspectionFields = Partial<
   Pick<
     Inspection,
-    'type' | 'inspectedAt' | 'inspectorName' | 'inspectorTitle' | 'bmpResults' | 'findings' | 'rainGaugeInches' | 'areasNotInspected'
+    | 'type'
+    | 'inspectedAt'
+    | 'inspectorName'
+    | 'inspectorTitle'
+    | 'bmpResults'
+    | 'findings'
+    | 'rainGaugeInches'
+    | 'areasNotInspected'
   >
 >;
 
@@ -24,13 +31,19 @@ export async function listInspections(
     f.projectId ? eq(inspections.projectId, f.projectId) : undefined,
     f.status?.length ? inArray(inspections.status, f.status) : undefined,
     f.cursor
-      ? or(lt(inspections.createdAt, f.cursor.createdAt), and(eq(inspections.createdAt, f.cursor.createdAt), lt(inspections.id, f.cursor.id)))
+      ? or(
+          lt(inspections.createdAt, f.cursor.createdAt),
+          and(eq(inspections.createdAt, f.cursor.createdAt), lt(inspections.id, f.cursor.id)),
+        )
       : undefined,
   ];
   return tx
     .select({ inspection: inspections, projectName: projects.name })
     .from(inspections)
-    .innerJoin(projects, and(eq(projects.organizationId, inspections.organizationId), eq(projects.id, inspections.projectId)))
+    .innerJoin(
+      projects,
+      and(eq(projects.organizationId, inspections.organizationId), eq(projects.id, inspections.projectId)),
+    )
     .where(and(...conds))
     .orderBy(desc(inspections.createdAt), desc(inspections.id))
     .limit(f.limit + 1);
@@ -50,7 +63,13 @@ export async function createInspection(tx: Tx, actor: Actor, projectId: string, 
   if (!(await getProject(tx, actor.orgId, projectId))) return undefined;
   const [row] = await tx
     .insert(inspections)
-    .values({ ...fields, organizationId: actor.orgId, projectId, createdBy: actor.userId, inspectorUserId: actor.userId })
+    .values({
+      ...fields,
+      organizationId: actor.orgId,
+      projectId,
+      createdBy: actor.userId,
+      inspectorUserId: actor.userId,
+    })
     .returning();
   await recordAudit(tx, actor, { action: 'create', entityType: 'inspection', entityId: row!.id, after: row });
   return row!;
@@ -86,42 +105,75 @@ async function change(
 
 /** Drafts are edited freely; a submitted but unsigned inspection may still be corrected. */
 export function updateInspection(tx: Tx, actor: Actor, id: string, fields: InspectionFields) {
-  return change(tx, actor, id, 'update', (i) => (i.signedAt ? 'This inspection is signed; record an amendment instead.' : null), fields);
-}
-
-export function submitInspection(tx: Tx, actor: Actor, id: string, fields: InspectionFields) {
   return change(
     tx,
     actor,
     id,
-    'submit',
-    (i) => (i.status !== 'draft' ? 'Only a draft can be submitted.' : null),
-    { ...fields, status: 'submitted', inspectedAt: fields.inspectedAt ?? new Date() },
+    'update',
+    (i) => (i.signedAt ? 'This inspection is signed; record an amendment instead.' : null),
+    fields,
   );
 }
 
-export function signInspection(tx: Tx, actor: Actor, id: string, signature: { name: string; title?: string; statement: string }) {
+export function submitInspection(tx: Tx, actor: Actor, id: string, fields: InspectionFields) {
+  return change(tx, actor, id, 'submit', (i) => (i.status !== 'draft' ? 'Only a draft can be submitted.' : null), {
+    ...fields,
+    status: 'submitted',
+    inspectedAt: fields.inspectedAt ?? new Date(),
+  });
+}
+
+export function signInspection(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  signature: { name: string; title?: string; statement: string },
+) {
   return change(
     tx,
     actor,
     id,
     'sign',
-    (i) => (i.status !== 'submitted' ? 'Submit the inspection before signing it.' : i.signedAt ? 'Already signed.' : null),
-    { signedBy: actor.userId, signedAt: new Date(), signatureName: signature.name, signatureStatement: signature.statement, inspectorTitle: signature.title },
+    (i) =>
+      i.status !== 'submitted' ? 'Submit the inspection before signing it.' : i.signedAt ? 'Already signed.' : null,
+    {
+      signedBy: actor.userId,
+      signedAt: new Date(),
+      signatureName: signature.name,
+      signatureStatement: signature.statement,
+      inspectorTitle: signature.title,
+    },
   );
 }
 
 export function publishInspection(tx: Tx, actor: Actor, id: string) {
-  return change(tx, actor, id, 'publish', (i) => (!i.signedAt ? 'Only a signed inspection can be published.' : i.status === 'published' ? 'Already published.' : null), {
-    status: 'published',
-  });
+  return change(
+    tx,
+    actor,
+    id,
+    'publish',
+    (i) =>
+      !i.signedAt
+        ? 'Only a signed inspection can be published.'
+        : i.status === 'published'
+          ? 'Already published.'
+          : null,
+    {
+      status: 'published',
+    },
+  );
 }
 
 /** A signed record never changes: a correction is a new draft that points at it. */
 export async function amendInspection(tx: Tx, actor: Actor, id: string): Promise<Change> {
   const original = await getInspection(tx, actor.orgId, id);
   if (!original) return { ok: false, reason: 'not_found' };
-  if (!original.signedAt) return { ok: false, reason: 'conflict', message: 'Only a signed inspection can be amended; edit the draft instead.' };
+  if (!original.signedAt)
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: 'Only a signed inspection can be amended; edit the draft instead.',
+    };
   const [row] = await tx
     .insert(inspections)
     .values({
@@ -141,7 +193,13 @@ export async function amendInspection(tx: Tx, actor: Actor, id: string): Promise
       createdBy: actor.userId,
     })
     .returning();
-  await recordAudit(tx, actor, { action: 'amend', entityType: 'inspection', entityId: row!.id, before: { amends: original.id }, after: row });
+  await recordAudit(tx, actor, {
+    action: 'amend',
+    entityType: 'inspection',
+    entityId: row!.id,
+    before: { amends: original.id },
+    after: row,
+  });
   return { ok: true, inspection: row! };
 }
 

@@ -9,7 +9,10 @@ describe('inspection form mapping', () => {
     expect(data).toEqual({ inspection_type: 'follow_up', inspection_date: '2026-05-04' });
     expect(submissionSchemaFor(epaCgpInspection, 'draft').safeParse(data).success).toBe(true);
     for (const t of ['routine', 'storm_event', 'corrective_follow_up', 'final'] as const) {
-      expect(submissionSchemaFor(epaCgpInspection, 'draft').safeParse({ inspection_type: formTypeOf(t) }).success, t).toBe(true);
+      expect(
+        submissionSchemaFor(epaCgpInspection, 'draft').safeParse({ inspection_type: formTypeOf(t) }).success,
+        t,
+      ).toBe(true);
     }
   });
 
@@ -28,8 +31,19 @@ describe('inspection form mapping', () => {
       inspectedAt: new Date('2026-05-04T12:00:00Z'),
       inspectorName: 'Carlos Cruz',
       bmpResults: [
-        { bmpCategoryKey: 'sediment_control', item: 'silt_fence', label: 'Silt fence / perimeter controls intact', result: 'fail', note: 'down' },
-        { bmpCategoryKey: 'good_housekeeping', item: 'washout', label: 'Concrete washout contained, not overflowing', result: 'na' },
+        {
+          bmpCategoryKey: 'sediment_control',
+          item: 'silt_fence',
+          label: 'Silt fence / perimeter controls intact',
+          result: 'fail',
+          note: 'down',
+        },
+        {
+          bmpCategoryKey: 'good_housekeeping',
+          item: 'washout',
+          label: 'Concrete washout contained, not overflowing',
+          result: 'na',
+        },
       ],
       findings: 'Fix fence',
       rainGaugeInches: '0.30',
@@ -38,6 +52,8 @@ describe('inspection form mapping', () => {
   });
 
   it('an amendment copy drops signatures only', () => {
-    expect(withoutSignatures(epaCgpInspection, { weather: 'x', signature: { name: 'a', signedAt: 'b' } })).toEqual({ weather: 'x' });
+    expect(withoutSignatures(epaCgpInspection, { weather: 'x', signature: { name: 'a', signedAt: 'b' } })).toEqual({
+      weather: 'x',
+    });
   });
 });

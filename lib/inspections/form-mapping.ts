@@ -56,10 +56,20 @@ export function summaryFromForm(def: TemplateDefinition, data: Record<string, un
   const bmpResults: BmpResultRow[] = [];
   for (const field of fields) {
     if (field.type !== 'bmp_checklist') continue;
-    const values = (data[field.key] ?? {}) as Record<string, { result: BmpResultRow['result']; note?: string } | undefined>;
+    const values = (data[field.key] ?? {}) as Record<
+      string,
+      { result: BmpResultRow['result']; note?: string } | undefined
+    >;
     for (const item of field.items) {
       const v = values[item.key];
-      if (v) bmpResults.push({ bmpCategoryKey: item.category, item: item.key, label: item.label, result: v.result, ...(v.note ? { note: v.note } : {}) });
+      if (v)
+        bmpResults.push({
+          bmpCategoryKey: item.category,
+          item: item.key,
+          label: item.label,
+          result: v.result,
+          ...(v.note ? { note: v.note } : {}),
+        });
     }
   }
   const date = str(data.inspection_date);
@@ -78,6 +88,11 @@ export function summaryFromForm(def: TemplateDefinition, data: Record<string, un
 
 /** Form data without its signature fields: an amendment must be signed again. */
 export function withoutSignatures(def: TemplateDefinition, data: Record<string, unknown>): Record<string, unknown> {
-  const signatureKeys = new Set(def.sections.flatMap((s) => s.fields).filter((f) => f.type === 'signature').map((f) => f.key));
+  const signatureKeys = new Set(
+    def.sections
+      .flatMap((s) => s.fields)
+      .filter((f) => f.type === 'signature')
+      .map((f) => f.key),
+  );
   return Object.fromEntries(Object.entries(data).filter(([k]) => !signatureKeys.has(k)));
 }

@@ -23,7 +23,13 @@ import { PublicError } from '@/lib/api/errors';
 import type { FormFieldErrors } from '@/lib/zod/schemas/forms';
 import type { InspectionType, patchInspectionSchema } from '@/lib/zod/schemas/inspections';
 import type { z } from 'zod';
-import { formTypeOf, INSPECTION_TEMPLATE_KEY, initialFormData, summaryFromForm, withoutSignatures } from './form-mapping';
+import {
+  formTypeOf,
+  INSPECTION_TEMPLATE_KEY,
+  initialFormData,
+  summaryFromForm,
+  withoutSignatures,
+} from './form-mapping';
 
 type InspectionPatch = z.output<typeof patchInspectionSchema>;
 
@@ -71,7 +77,10 @@ export async function startInspection(
   if (existing) throw PublicError.conflict('This request was already used for another form.');
 
   const template = await getCurrentTemplateByKey(tx, actor.orgId, INSPECTION_TEMPLATE_KEY);
-  if (!template) throw PublicError.conflict('This organization has no EPA inspection template yet. Ask an administrator to set up form templates.');
+  if (!template)
+    throw PublicError.conflict(
+      'This organization has no EPA inspection template yet. Ask an administrator to set up form templates.',
+    );
   const inspection = await createInspection(tx, actor, input.projectId, { type: input.type });
   if (!inspection) throw PublicError.notFound('Project not found.');
   const saved = await saveSubmission(tx, actor, {
@@ -87,9 +96,14 @@ export async function startInspection(
 }
 
 /** Autosave: the draft form's data (types checked, required fields not yet). */
-export async function saveInspectionDraft(tx: Tx, actor: Actor, input: { inspectionId: string; data: Record<string, unknown> }): Promise<SaveOutcome> {
+export async function saveInspectionDraft(
+  tx: Tx,
+  actor: Actor,
+  input: { inspectionId: string; data: Record<string, unknown> },
+): Promise<SaveOutcome> {
   const inspection = await requireInspection(tx, actor.orgId, input.inspectionId);
-  if (inspection.status !== 'draft') throw PublicError.conflict('This inspection was already submitted; its form can no longer change.');
+  if (inspection.status !== 'draft')
+    throw PublicError.conflict('This inspection was already submitted; its form can no longer change.');
   const form = await requireForm(tx, actor.orgId, inspection.id);
   const saved = await saveSubmission(tx, actor, {
     id: form.id,
@@ -112,10 +126,15 @@ export async function saveInspectionDraft(tx: Tx, actor: Actor, input: { inspect
  * summary columns copied from the form. A retried submit (same data) is
  * answered with the first result and writes nothing.
  */
-export async function submitInspectionForm(tx: Tx, actor: Actor, input: { inspectionId: string; data: Record<string, unknown> }): Promise<SubmitOutcome> {
+export async function submitInspectionForm(
+  tx: Tx,
+  actor: Actor,
+  input: { inspectionId: string; data: Record<string, unknown> },
+): Promise<SubmitOutcome> {
   const inspection = await requireInspection(tx, actor.orgId, input.inspectionId);
   const form = await requireForm(tx, actor.orgId, inspection.id);
-  if (inspection.status !== 'draft' && form.status !== 'submitted') throw PublicError.conflict('This inspection was already submitted.');
+  if (inspection.status !== 'draft' && form.status !== 'submitted')
+    throw PublicError.conflict('This inspection was already submitted.');
   const saved = await saveSubmission(tx, actor, {
     id: form.id,
     templateId: form.templateId,
@@ -135,7 +154,10 @@ export async function submitInspectionForm(tx: Tx, actor: Actor, input: { inspec
   const template = (await getTemplate(tx, actor.orgId, form.templateId))!;
   const summary = summaryFromForm(template.schema, saved.submission.data as Record<string, unknown>);
   const moved = await submitInspection(tx, actor, inspection.id, summary);
-  if (!moved.ok) throw moved.reason === 'not_found' ? PublicError.notFound() : PublicError.conflict(moved.message ?? 'This inspection was already submitted.');
+  if (!moved.ok)
+    throw moved.reason === 'not_found'
+      ? PublicError.notFound()
+      : PublicError.conflict(moved.message ?? 'This inspection was already submitted.');
   return { status: 'submitted', inspectionId: inspection.id, replayed: false };
 }
 
@@ -149,7 +171,10 @@ export async function amendInspectionWithForm(tx: Tx, actor: Actor, inspectionId
   const already = await getAmendmentOf(tx, actor.orgId, original.id);
   if (already) throw PublicError.conflict(`This inspection already has an amendment (revision ${already.revision}).`);
   const amended = await amendInspection(tx, actor, original.id);
-  if (!amended.ok) throw amended.reason === 'not_found' ? PublicError.notFound() : PublicError.conflict(amended.message ?? 'Cannot amend.');
+  if (!amended.ok)
+    throw amended.reason === 'not_found'
+      ? PublicError.notFound()
+      : PublicError.conflict(amended.message ?? 'Cannot amend.');
   const form = await getSubmissionForInspection(tx, actor.orgId, original.id);
   if (form) {
     const template = (await getTemplate(tx, actor.orgId, form.templateId))!;
@@ -184,15 +209,24 @@ export async function getInspectionDetail(tx: Tx, orgId: string, id: string): Pr
  * API edit of a draft's summary fields; mirrored into its form so the form and
  * the row agree when it is submitted. Signed or submitted rows are refused.
  */
-export async function patchInspectionDraft(tx: Tx, actor: Actor, id: string, patch: InspectionPatch): Promise<Inspection> {
+export async function patchInspectionDraft(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  patch: InspectionPatch,
+): Promise<Inspection> {
   const inspection = await requireInspection(tx, actor.orgId, id);
-  if (inspection.status !== 'draft') throw PublicError.conflict('Only a draft can be edited; amend a signed inspection instead.');
+  if (inspection.status !== 'draft')
+    throw PublicError.conflict('Only a draft can be edited; amend a signed inspection instead.');
   const { rainGaugeInches, ...rest } = patch;
   const updated = await updateInspection(tx, actor, id, {
     ...rest,
     ...(rainGaugeInches !== undefined ? { rainGaugeInches: rainGaugeInches.toFixed(2) } : {}),
   });
-  if (!updated.ok) throw updated.reason === 'not_found' ? PublicError.notFound() : PublicError.conflict(updated.message ?? 'Cannot edit.');
+  if (!updated.ok)
+    throw updated.reason === 'not_found'
+      ? PublicError.notFound()
+      : PublicError.conflict(updated.message ?? 'Cannot edit.');
   const form = await getSubmissionForInspection(tx, actor.orgId, id);
   if (form && form.status === 'draft') {
     const mirrored: Record<string, unknown> = {
@@ -213,7 +247,12 @@ export async function patchInspectionDraft(tx: Tx, actor: Actor, id: string, pat
         idempotencyKey: form.idempotencyKey ?? form.id,
       });
       if (!saved.ok) {
-        const detail = saved.reason === 'invalid' ? Object.entries(saved.fieldErrors).map(([k, v]) => `${k}: ${v.join(', ')}`).join('; ') : saved.reason;
+        const detail =
+          saved.reason === 'invalid'
+            ? Object.entries(saved.fieldErrors)
+                .map(([k, v]) => `${k}: ${v.join(', ')}`)
+                .join('; ')
+            : saved.reason;
         throw PublicError.badRequest(`The inspection form does not accept this change (${detail}).`);
       }
     }

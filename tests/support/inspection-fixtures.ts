@@ -14,10 +14,20 @@ import { testDatabase } from './database';
 export const [acme, bolt] = seedOrganizations;
 
 export const crewA = { userId: 'user_acme_crew', orgId: acme.id, orgSlug: 'acme', role: 'crew' } as const;
-export const inspectorA = { userId: 'user_acme_inspector', orgId: acme.id, orgSlug: 'acme', role: 'inspector' } as const;
+export const inspectorA = {
+  userId: 'user_acme_inspector',
+  orgId: acme.id,
+  orgSlug: 'acme',
+  role: 'inspector',
+} as const;
 export const viewerB = { userId: 'user_bolt_viewer', orgId: bolt.id, orgSlug: 'bolt', role: 'viewer' } as const;
 export const crewB = { userId: 'user_bolt_crew', orgId: bolt.id, orgSlug: 'bolt', role: 'crew' } as const;
-export const inspectorB = { userId: 'user_bolt_inspector', orgId: bolt.id, orgSlug: 'bolt', role: 'inspector' } as const;
+export const inspectorB = {
+  userId: 'user_bolt_inspector',
+  orgId: bolt.id,
+  orgSlug: 'bolt',
+  role: 'inspector',
+} as const;
 
 type Db = ReturnType<typeof testDatabase.app>;
 
@@ -36,7 +46,10 @@ export async function seedInspectionFixtures(db: Db) {
           .select({ n: count() })
           .from(formTemplates)
           .where(and(eq(formTemplates.organizationId, org.id), eq(formTemplates.key, t.key)));
-        if (!have?.n) await tx.insert(formTemplates).values({ organizationId: org.id, key: t.key, name: t.name, kind: t.kind, schema: t.definition });
+        if (!have?.n)
+          await tx
+            .insert(formTemplates)
+            .values({ organizationId: org.id, key: t.key, name: t.name, kind: t.kind, schema: t.definition });
       }
       const rows = await tx.select({ id: projects.id }).from(projects).where(eq(projects.organizationId, org.id));
       return { projectIds: rows.map((r) => r.id) };
@@ -67,14 +80,26 @@ export async function auditOf(db: Db, orgId: string, entityId: string) {
 
 /** A complete, valid EPA inspection form (lib/forms/default-templates.ts). */
 export function completeEpaForm(overrides: Record<string, unknown> = {}) {
-  const bmp = ['silt_fence', 'inlet_protection', 'construction_entrance', 'sediment_basin', 'stabilization', 'slope_protection', 'stockpiles', 'washout', 'waste'];
+  const bmp = [
+    'silt_fence',
+    'inlet_protection',
+    'construction_entrance',
+    'sediment_basin',
+    'stabilization',
+    'slope_protection',
+    'stockpiles',
+    'washout',
+    'waste',
+  ];
   return {
     inspection_date: '2026-05-04',
     inspection_type: 'routine',
     weather: 'Clear, 72°F',
     rain_gauge_inches: 0.3,
     discharge_occurring: 'no',
-    bmp_results: Object.fromEntries(bmp.map((k) => [k, k === 'silt_fence' ? { result: 'fail', note: 'Down at NE corner' } : { result: 'pass' }])),
+    bmp_results: Object.fromEntries(
+      bmp.map((k) => [k, k === 'silt_fence' ? { result: 'fail', note: 'Down at NE corner' } : { result: 'pass' }]),
+    ),
     conditions_requiring_action: 'Re-trench silt fence at NE corner',
     areas_not_inspected: 'North stockpile: flooded access road',
     signature: { name: 'Carlos Cruz', signedAt: '2026-05-04T15:00:00.000Z' },

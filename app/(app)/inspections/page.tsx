@@ -16,16 +16,28 @@ const FILTERS: { value: InspectionStatus | 'all'; label: string }[] = [
   ...INSPECTION_STATUSES.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) })),
 ];
 
-const date = (d: Date | null) => (d ? d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }) : null);
+const date = (d: Date | null) =>
+  d ? d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }) : null;
 
-export default async function InspectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InspectionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireTenantPage();
   const params = await searchParams;
-  const status = (INSPECTION_STATUSES as readonly string[]).includes(String(params.status)) ? (params.status as InspectionStatus) : undefined;
+  const status = (INSPECTION_STATUSES as readonly string[]).includes(String(params.status))
+    ? (params.status as InspectionStatus)
+    : undefined;
   // A malformed cursor starts over at the first page rather than failing.
   const cursor = typeof params.cursor === 'string' ? decodeCursor(params.cursor) : undefined;
-  const rows = await withTenant(ctx, (tx) => listInspections(tx, ctx.orgId, { status: status ? [status] : undefined, cursor, limit: PAGE_SIZE }));
-  const page = toPage(rows.map((r) => ({ ...r.inspection, projectName: r.projectName })), PAGE_SIZE);
+  const rows = await withTenant(ctx, (tx) =>
+    listInspections(tx, ctx.orgId, { status: status ? [status] : undefined, cursor, limit: PAGE_SIZE }),
+  );
+  const page = toPage(
+    rows.map((r) => ({ ...r.inspection, projectName: r.projectName })),
+    PAGE_SIZE,
+  );
   const qs = (extra: Record<string, string | undefined>) => {
     const entries: [string, string | undefined][] = Object.entries({ status, ...extra });
     const p = new URLSearchParams(entries.filter((e): e is [string, string] => Boolean(e[1])));
@@ -38,7 +50,10 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Inspections</h1>
         {hasPermission(ctx, 'org:forms:submit') ? (
-          <Link href="/inspections/new" className="inline-flex min-h-12 items-center rounded-md bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-800">
+          <Link
+            href="/inspections/new"
+            className="inline-flex min-h-12 items-center rounded-md bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-800"
+          >
             New inspection
           </Link>
         ) : null}
@@ -61,10 +76,16 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
       </nav>
 
       {page.items.length ? (
-        <ul className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Inspections">
+        <ul
+          className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+          aria-label="Inspections"
+        >
           {page.items.map((i) => (
             <li key={i.id}>
-              <Link href={`/inspections/${i.id}`} className="flex items-center justify-between gap-3 p-4 hover:bg-slate-50">
+              <Link
+                href={`/inspections/${i.id}`}
+                className="flex items-center justify-between gap-3 p-4 hover:bg-slate-50"
+              >
                 <span className="min-w-0">
                   <span className="block truncate font-medium text-slate-900">{i.projectName}</span>
                   <span className="block text-sm text-slate-600">
@@ -84,14 +105,20 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
 
       <div className="mt-4 flex justify-between">
         {cursor ? (
-          <Link href={qs({})} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
+          <Link
+            href={qs({})}
+            className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+          >
             First page
           </Link>
         ) : (
           <span />
         )}
         {page.nextCursor ? (
-          <Link href={qs({ cursor: page.nextCursor })} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
+          <Link
+            href={qs({ cursor: page.nextCursor })}
+            className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+          >
             Older inspections
           </Link>
         ) : null}

@@ -18,7 +18,8 @@ import { StatusBadge } from '../_components/status-badge';
 
 export const metadata: Metadata = { title: 'Inspection' };
 
-const when = (d: Date) => d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+const when = (d: Date) =>
+  d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 
 /** View, continue a draft, sign, publish or amend. Missing, malformed and other tenants' ids are one 404. */
 export default async function InspectionPage({ params }: { params: Promise<{ id: string }> }) {
@@ -47,7 +48,9 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
           ← Inspections
         </Link>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <h1 className="text-2xl font-bold tracking-tight text-slate-900">{INSPECTION_TYPE_LABELS[i.type]} inspection</h1>
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">
+            {INSPECTION_TYPE_LABELS[i.type]} inspection
+          </h1>
           <StatusBadge status={i.status} signed={Boolean(i.signedAt)} />
         </div>
         <p className="mt-1 text-base text-slate-700">
@@ -66,7 +69,9 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
         />
       ) : form ? (
         <>
-          {i.status === 'draft' ? <p className="text-sm text-slate-600">Draft in progress (read-only for your role).</p> : null}
+          {i.status === 'draft' ? (
+            <p className="text-sm text-slate-600">Draft in progress (read-only for your role).</p>
+          ) : null}
           <FormView definition={form.template.schema} data={form.submission.data as Record<string, unknown>} />
         </>
       ) : (
@@ -83,10 +88,15 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
               <div data-testid="signature">
                 <p className="text-base text-slate-900">
                   Signed by <span className="font-semibold">{i.signatureName}</span>
-                  {i.inspectorTitle ? `, ${i.inspectorTitle}` : ''} on <time dateTime={i.signedAt.toISOString()}>{when(i.signedAt)}</time>
+                  {i.inspectorTitle ? `, ${i.inspectorTitle}` : ''} on{' '}
+                  <time dateTime={i.signedAt.toISOString()}>{when(i.signedAt)}</time>
                 </p>
-                <blockquote className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">{i.signatureStatement}</blockquote>
-                <p className="mt-2 text-sm text-slate-600">This record can no longer change. Corrections are made as an amendment.</p>
+                <blockquote className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
+                  {i.signatureStatement}
+                </blockquote>
+                <p className="mt-2 text-sm text-slate-600">
+                  This record can no longer change. Corrections are made as an amendment.
+                </p>
               </div>
             ) : canSign ? (
               <SignForm inspectionId={i.id} statement={CERTIFICATION_STATEMENT} defaultName={myName} />

@@ -45,7 +45,15 @@ function Required({ on }: { on: boolean }) {
   ) : null;
 }
 
-function Labelled({ field, errors, children }: { field: FieldDefinition; errors: string[] | undefined; children: ReactNode }) {
+function Labelled({
+  field,
+  errors,
+  children,
+}: {
+  field: FieldDefinition;
+  errors: string[] | undefined;
+  children: ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={fieldDomId(field.key)} className="block text-base font-medium text-slate-900">
@@ -105,9 +113,22 @@ function Segmented({
   );
 }
 
-function GroupShell({ field, errors, children }: { field: FieldDefinition; errors: string[] | undefined; children: ReactNode }) {
+function GroupShell({
+  field,
+  errors,
+  children,
+}: {
+  field: FieldDefinition;
+  errors: string[] | undefined;
+  children: ReactNode;
+}) {
   return (
-    <fieldset id={fieldDomId(field.key)} tabIndex={-1} aria-describedby={errors?.length ? errorId(field.key) : undefined} className="outline-none">
+    <fieldset
+      id={fieldDomId(field.key)}
+      tabIndex={-1}
+      aria-describedby={errors?.length ? errorId(field.key) : undefined}
+      className="outline-none"
+    >
       <legend className="text-base font-medium text-slate-900">
         {field.label}
         <Required on={field.required} />
@@ -120,9 +141,18 @@ function GroupShell({ field, errors, children }: { field: FieldDefinition; error
 }
 
 const bmpTone = (v: string) =>
-  v === 'pass' ? 'has-[:checked]:bg-emerald-700' : v === 'fail' ? 'has-[:checked]:bg-red-700' : 'has-[:checked]:bg-slate-700';
+  v === 'pass'
+    ? 'has-[:checked]:bg-emerald-700'
+    : v === 'fail'
+      ? 'has-[:checked]:bg-red-700'
+      : 'has-[:checked]:bg-slate-700';
 
-function BmpChecklist({ field, value, onChange, errors }: FieldProps<Extract<FieldDefinition, { type: 'bmp_checklist' }>>) {
+function BmpChecklist({
+  field,
+  value,
+  onChange,
+  errors,
+}: FieldProps<Extract<FieldDefinition, { type: 'bmp_checklist' }>>) {
   const rows = (value ?? {}) as Record<string, { result?: string; note?: string } | undefined>;
   const set = (item: string, patch: { result?: string; note?: string }) => {
     const next = { ...rows, [item]: { ...rows[item], ...patch } };
@@ -207,15 +237,26 @@ function NumberField({ field, value, onChange, errors }: FieldProps<Extract<Fiel
             }
           }}
         />
-        {field.unit ? <span className="text-base text-slate-700">{field.unit === 'in' ? 'inches' : field.unit}</span> : null}
+        {field.unit ? (
+          <span className="text-base text-slate-700">{field.unit === 'in' ? 'inches' : field.unit}</span>
+        ) : null}
       </div>
     </Labelled>
   );
 }
 
-function SignatureField({ field, value, onChange, errors }: FieldProps<Extract<FieldDefinition, { type: 'signature' }>>) {
+function SignatureField({
+  field,
+  value,
+  onChange,
+  errors,
+}: FieldProps<Extract<FieldDefinition, { type: 'signature' }>>) {
   const sig = value as { name?: string; signedAt?: string } | undefined;
-  const fieldErrors = [...(errors[field.key] ?? []), ...(errors[`${field.key}.name`] ?? []), ...(errors[`${field.key}.signedAt`] ?? [])];
+  const fieldErrors = [
+    ...(errors[field.key] ?? []),
+    ...(errors[`${field.key}.name`] ?? []),
+    ...(errors[`${field.key}.signedAt`] ?? []),
+  ];
   return (
     <Labelled field={field} errors={fieldErrors.length ? fieldErrors : undefined}>
       <p className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">{field.statement}</p>
@@ -225,11 +266,14 @@ function SignatureField({ field, value, onChange, errors }: FieldProps<Extract<F
         className={`${inputClass} mt-1`}
         autoComplete="name"
         value={sig?.name ?? ''}
-        onChange={(e) => onChange(e.target.value.trim() ? { name: e.target.value, signedAt: new Date().toISOString() } : undefined)}
+        onChange={(e) =>
+          onChange(e.target.value.trim() ? { name: e.target.value, signedAt: new Date().toISOString() } : undefined)
+        }
       />
       {sig?.name?.trim() && sig.signedAt ? (
         <p className="mt-1 text-sm text-slate-600">
-          Signed as <span className="font-medium">{sig.name}</span> at <time dateTime={sig.signedAt}>{new Date(sig.signedAt).toLocaleString()}</time>
+          Signed as <span className="font-medium">{sig.name}</span> at{' '}
+          <time dateTime={sig.signedAt}>{new Date(sig.signedAt).toLocaleString()}</time>
         </p>
       ) : null}
     </Labelled>
@@ -245,9 +289,22 @@ export function Field(props: FieldProps) {
       return (
         <Labelled field={field} errors={own}>
           {field.multiline ? (
-            <textarea {...a11y(field.key, own, field.required)} className={inputClass} rows={4} maxLength={field.maxLength} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />
+            <textarea
+              {...a11y(field.key, own, field.required)}
+              className={inputClass}
+              rows={4}
+              maxLength={field.maxLength}
+              value={(value as string) ?? ''}
+              onChange={(e) => onChange(e.target.value)}
+            />
           ) : (
-            <input {...a11y(field.key, own, field.required)} className={inputClass} maxLength={field.maxLength} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />
+            <input
+              {...a11y(field.key, own, field.required)}
+              className={inputClass}
+              maxLength={field.maxLength}
+              value={(value as string) ?? ''}
+              onChange={(e) => onChange(e.target.value)}
+            />
           )}
         </Labelled>
       );
@@ -256,7 +313,13 @@ export function Field(props: FieldProps) {
     case 'date':
       return (
         <Labelled field={field} errors={own}>
-          <input {...a11y(field.key, own, field.required)} type="date" className={`${inputClass} max-w-56`} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />
+          <input
+            {...a11y(field.key, own, field.required)}
+            type="date"
+            className={`${inputClass} max-w-56`}
+            value={(value as string) ?? ''}
+            onChange={(e) => onChange(e.target.value)}
+          />
         </Labelled>
       );
     case 'yes_no_na':
@@ -280,7 +343,10 @@ export function Field(props: FieldProps) {
         <GroupShell field={field} errors={own}>
           <div className="space-y-2">
             {field.options.map((o) => (
-              <label key={o.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+              <label
+                key={o.value}
+                className="flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+              >
                 <input
                   type={field.multiple ? 'checkbox' : 'radio'}
                   name={field.key}
@@ -288,7 +354,13 @@ export function Field(props: FieldProps) {
                   className="size-5 accent-brand-700"
                   checked={selected.includes(o.value)}
                   onChange={(e) =>
-                    onChange(field.multiple ? (e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value)) : o.value)
+                    onChange(
+                      field.multiple
+                        ? e.target.checked
+                          ? [...selected, o.value]
+                          : selected.filter((v) => v !== o.value)
+                        : o.value,
+                    )
                   }
                 />
                 <span className="text-base text-slate-900">{o.label}</span>

@@ -157,10 +157,18 @@ export function FormRenderer({
         router.refresh();
         return;
       }
-      const fieldErrors = res.ok ? (res.data.status === 'invalid' ? res.data.fieldErrors : {}) : ((res.fieldErrors ?? {}) as FormFieldErrors);
+      const fieldErrors = res.ok
+        ? res.data.status === 'invalid'
+          ? res.data.fieldErrors
+          : {}
+        : ((res.fieldErrors ?? {}) as FormFieldErrors);
       setErrors(fieldErrors);
       const n = Object.keys(fieldErrors).length;
-      setFormError(res.ok ? `Please fix ${n} ${n === 1 ? 'answer' : 'answers'} before submitting.` : (res.formError ?? 'Could not submit.'));
+      setFormError(
+        res.ok
+          ? `Please fix ${n} ${n === 1 ? 'answer' : 'answers'} before submitting.`
+          : (res.formError ?? 'Could not submit.'),
+      );
       requestAnimationFrame(() => summaryRef.current?.focus());
     } catch {
       setSaveState('offline');
@@ -187,13 +195,23 @@ export function FormRenderer({
       }}
       className="space-y-6"
     >
-      <p role="status" aria-live="polite" data-testid="save-status" className={`text-sm font-medium ${saveState === 'offline' || saveState === 'error' || saveState === 'invalid' ? 'text-amber-800' : 'text-slate-600'}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="save-status"
+        className={`text-sm font-medium ${saveState === 'offline' || saveState === 'error' || saveState === 'invalid' ? 'text-amber-800' : 'text-slate-600'}`}
+      >
         {restored ? 'Restored your unsent answers from this device. ' : ''}
         {STATUS_TEXT[saveState]}
       </p>
 
       {formError ? (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-red-900 outline-none">
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 p-4 text-red-900 outline-none"
+        >
           <p className="font-semibold">{formError}</p>
           {errorEntries.length ? (
             <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
@@ -212,13 +230,23 @@ export function FormRenderer({
       ) : null}
 
       {definition.sections.map((section) => (
-        <section key={section.key} aria-labelledby={`section-${section.key}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <section
+          key={section.key}
+          aria-labelledby={`section-${section.key}`}
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+        >
           <h2 id={`section-${section.key}`} className="text-lg font-semibold text-slate-900">
             {section.title}
           </h2>
           <div className="mt-4 space-y-6">
             {section.fields.map((field) => (
-              <Field key={field.key} field={field} value={values[field.key]} onChange={(v) => change(field.key, v)} errors={errors} />
+              <Field
+                key={field.key}
+                field={field}
+                value={values[field.key]}
+                onChange={(v) => change(field.key, v)}
+                errors={errors}
+              />
             ))}
           </div>
         </section>
@@ -226,7 +254,8 @@ export function FormRenderer({
 
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <p className="text-sm text-slate-600">
-          Submitting sends the report for an inspector&apos;s certification. Fields marked <span className="text-red-700">*</span> are required.
+          Submitting sends the report for an inspector&apos;s certification. Fields marked{' '}
+          <span className="text-red-700">*</span> are required.
         </p>
         <button
           type="submit"

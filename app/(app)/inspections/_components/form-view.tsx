@@ -26,7 +26,15 @@ function Answer({ field, value }: { field: FieldDefinition; value: unknown }) {
             return (
               <li key={item.key} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
                 <span className="text-slate-800">{item.label}</span>
-                <span className={r?.result === 'fail' ? 'font-semibold text-red-700' : r?.result === 'pass' ? 'text-emerald-800' : 'text-slate-600'}>
+                <span
+                  className={
+                    r?.result === 'fail'
+                      ? 'font-semibold text-red-700'
+                      : r?.result === 'pass'
+                        ? 'text-emerald-800'
+                        : 'text-slate-600'
+                  }
+                >
                   {r ? YES_NO[r.result] : '—'}
                 </span>
                 {r?.note ? <span className="w-full text-sm text-slate-600">Note: {r.note}</span> : null}
@@ -42,7 +50,11 @@ function Answer({ field, value }: { field: FieldDefinition; value: unknown }) {
       const s = value as { name: string; signedAt: string };
       return (
         <>
-          {s.name}, <time dateTime={s.signedAt}>{new Date(s.signedAt).toLocaleString('en-US', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })} UTC</time>
+          {s.name},{' '}
+          <time dateTime={s.signedAt}>
+            {new Date(s.signedAt).toLocaleString('en-US', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })}{' '}
+            UTC
+          </time>
         </>
       );
     }
@@ -56,7 +68,11 @@ export function FormView({ definition, data }: { definition: TemplateDefinition;
   return (
     <div className="space-y-4">
       {definition.sections.map((section) => (
-        <section key={section.key} aria-labelledby={`view-${section.key}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <section
+          key={section.key}
+          aria-labelledby={`view-${section.key}`}
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        >
           <h2 id={`view-${section.key}`} className="text-lg font-semibold text-slate-900">
             {section.title}
           </h2>

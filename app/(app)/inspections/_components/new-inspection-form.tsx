@@ -17,7 +17,15 @@ const TYPE_HELP: Record<(typeof INSPECTION_TYPES)[number], string> = {
  * when the page rendered, so a double tap or a retried request opens the same
  * inspection instead of two.
  */
-export function NewInspectionForm({ projects, idempotencyKey, defaultProjectId }: { projects: { id: string; name: string }[]; idempotencyKey: string; defaultProjectId?: string }) {
+export function NewInspectionForm({
+  projects,
+  idempotencyKey,
+  defaultProjectId,
+}: {
+  projects: { id: string; name: string }[];
+  idempotencyKey: string;
+  defaultProjectId?: string;
+}) {
   const router = useRouter();
   const [state, action, pending] = useActionState(createInspectionAction, null);
   useEffect(() => {
@@ -67,7 +75,10 @@ export function NewInspectionForm({ projects, idempotencyKey, defaultProjectId }
         <legend className="text-base font-medium text-slate-900">Type of inspection</legend>
         <div className="mt-2 space-y-2">
           {INSPECTION_TYPES.map((t, i) => (
-            <label key={t} className="flex min-h-14 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+            <label
+              key={t}
+              className="flex min-h-14 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" name="type" value={t} defaultChecked={i === 0} className="size-5 accent-brand-700" />
               <span>
                 <span className="block text-base font-medium text-slate-900">{INSPECTION_TYPE_LABELS[t]}</span>
@@ -83,7 +94,11 @@ export function NewInspectionForm({ projects, idempotencyKey, defaultProjectId }
         ) : null}
       </fieldset>
 
-      <button type="submit" disabled={pending || state?.ok} className="min-h-12 w-full rounded-md bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto">
+      <button
+        type="submit"
+        disabled={pending || state?.ok}
+        className="min-h-12 w-full rounded-md bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
+      >
         {pending || state?.ok ? 'Opening the form…' : 'Start inspection'}
       </button>
     </form>

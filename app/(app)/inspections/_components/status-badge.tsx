@@ -9,5 +9,9 @@ const STYLE: Record<InspectionStatus, string> = {
 /** Status pill; "signed" is shown for a submitted row that has been certified. */
 export function StatusBadge({ status, signed }: { status: InspectionStatus; signed?: boolean }) {
   const label = status === 'submitted' && signed ? 'Signed' : status[0]!.toUpperCase() + status.slice(1);
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ${STYLE[status]}`}>{label}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ${STYLE[status]}`}>
+      {label}
+    </span>
+  );
 }

@@ -43,9 +43,15 @@ const FORBIDDEN = { ok: false, formError: 'You do not have permission to do that
 const NOT_FOUND = { ok: false, formError: 'Not found.' };
 
 const rowOf = (orgId: string, id: string) =>
-  withTenantOn(db, { orgId, userId: 'test' }, async (tx) => (await tx.select().from(inspections).where(eq(inspections.id, id)))[0]);
+  withTenantOn(
+    db,
+    { orgId, userId: 'test' },
+    async (tx) => (await tx.select().from(inspections).where(eq(inspections.id, id)))[0],
+  );
 const formOf = (orgId: string, inspectionId: string) =>
-  withTenantOn(db, { orgId, userId: 'test' }, (tx) => tx.select().from(formSubmissions).where(eq(formSubmissions.inspectionId, inspectionId)));
+  withTenantOn(db, { orgId, userId: 'test' }, (tx) =>
+    tx.select().from(formSubmissions).where(eq(formSubmissions.inspectionId, inspectionId)),
+  );
 
 /** A draft started by acme's crew member. */
 async function startDraft(type: 'routine' | 'storm_event' = 'routine') {
@@ -63,7 +69,9 @@ async function submitted() {
 async function signed() {
   const id = await submitted();
   actAs(inspectorA);
-  expect((await signInspectionAction(null, { inspectionId: id, name: 'Ines Ibarra', title: 'CPESC', accept: 'on' })).ok).toBe(true);
+  expect(
+    (await signInspectionAction(null, { inspectionId: id, name: 'Ines Ibarra', title: 'CPESC', accept: 'on' })).ok,
+  ).toBe(true);
   return id;
 }
 
@@ -78,7 +86,11 @@ describe('createInspectionAction', () => {
   it('crew starts a draft inspection with its EPA form, both audited', async () => {
     actAs(crewA);
     const key = randomUUID();
-    const res = await createInspectionAction(null, { projectId: acmeProject, type: 'storm_event', idempotencyKey: key });
+    const res = await createInspectionAction(null, {
+      projectId: acmeProject,
+      type: 'storm_event',
+      idempotencyKey: key,
+    });
     expect(res).toMatchObject({ ok: true, data: { replayed: false } });
     if (!res.ok) return;
     const row = await rowOf(acme.id, res.data.inspectionId);
@@ -86,7 +98,9 @@ describe('createInspectionAction', () => {
     const [form] = await formOf(acme.id, res.data.inspectionId);
     expect(form).toMatchObject({ status: 'draft', idempotencyKey: key, data: { inspection_type: 'storm_event' } });
     expect((await auditOf(db, acme.id, res.data.inspectionId)).map((a) => a.action)).toEqual(['create']);
-    expect((await auditOf(db, acme.id, form!.id)).map((a) => [a.action, a.entityType])).toEqual([['create', 'form_submission']]);
+    expect((await auditOf(db, acme.id, form!.id)).map((a) => [a.action, a.entityType])).toEqual([
+      ['create', 'form_submission'],
+    ]);
   });
 
   it('the same idempotency key twice makes one inspection and one form', async () => {
@@ -100,7 +114,11 @@ describe('createInspectionAction', () => {
     expect(new Set([a.data.inspectionId, b.data.inspectionId, c.data.inspectionId]).size).toBe(1);
     expect([a.data.replayed, b.data.replayed, c.data.replayed].filter(Boolean)).toHaveLength(2);
     const after = await tally(db, acme.id);
-    expect(after).toEqual({ inspections: before.inspections + 1, submissions: before.submissions + 1, audit: before.audit + 2 });
+    expect(after).toEqual({
+      inspections: before.inspections + 1,
+      submissions: before.submissions + 1,
+      audit: before.audit + 2,
+    });
   });
 
   it('reports every invalid field from FormData and writes nothing', async () => {
@@ -119,14 +137,18 @@ describe('createInspectionAction', () => {
   it('a viewer is refused and nothing is written', async () => {
     actAs(viewerB);
     const before = await tally(db, bolt.id);
-    expect(await createInspectionAction(null, { projectId: boltProject, type: 'routine', idempotencyKey: randomUUID() })).toEqual(FORBIDDEN);
+    expect(
+      await createInspectionAction(null, { projectId: boltProject, type: 'routine', idempotencyKey: randomUUID() }),
+    ).toEqual(FORBIDDEN);
     expect(await tally(db, bolt.id)).toEqual(before);
   });
 
   it("another tenant's project is not found: nothing written, no audit row in either org", async () => {
     actAs(crewB);
     const [beforeA, beforeB] = [await tally(db, acme.id), await tally(db, bolt.id)];
-    expect(await createInspectionAction(null, { projectId: acmeProject, type: 'routine', idempotencyKey: randomUUID() })).toEqual({
+    expect(
+      await createInspectionAction(null, { projectId: acmeProject, type: 'routine', idempotencyKey: randomUUID() }),
+    ).toEqual({
       ok: false,
       formError: 'Project not found.',
     });
@@ -138,7 +160,10 @@ describe('createInspectionAction', () => {
 describe('saveInspectionDraftAction (autosave)', () => {
   it('saves the draft form with an audit row', async () => {
     const id = await startDraft();
-    const res = await saveInspectionDraftAction(null, { inspectionId: id, data: { weather: 'Overcast', rain_gauge_inches: 0.5 } });
+    const res = await saveInspectionDraftAction(null, {
+      inspectionId: id,
+      data: { weather: 'Overcast', rain_gauge_inches: 0.5 },
+    });
     expect(res).toMatchObject({ ok: true, data: { status: 'saved' } });
     const [form] = await formOf(acme.id, id);
     expect(form?.data).toEqual({ weather: 'Overcast', rain_gauge_inches: 0.5 });
@@ -147,7 +172,10 @@ describe('saveInspectionDraftAction (autosave)', () => {
 
   it('reports wrongly typed values per field and keeps the previous draft', async () => {
     const id = await startDraft();
-    const res = await saveInspectionDraftAction(null, { inspectionId: id, data: { rain_gauge_inches: 'lots', discharge_occurring: 'maybe', unknown_field: 1 } });
+    const res = await saveInspectionDraftAction(null, {
+      inspectionId: id,
+      data: { rain_gauge_inches: 'lots', discharge_occurring: 'maybe', unknown_field: 1 },
+    });
     expect(res).toMatchObject({ ok: true, data: { status: 'invalid' } });
     if (!res.ok || res.data.status !== 'invalid') return;
     expect(Object.keys(res.data.fieldErrors).sort()).toEqual(['_form', 'discharge_occurring', 'rain_gauge_inches']);
@@ -178,11 +206,21 @@ describe('submitInspectionAction', () => {
   it('reports every missing required field against the template version, writes nothing', async () => {
     const id = await startDraft();
     const before = await tally(db, acme.id);
-    const res = await submitInspectionAction(null, { inspectionId: id, data: { inspection_type: 'routine', bmp_results: { silt_fence: { result: 'pass' } } } });
+    const res = await submitInspectionAction(null, {
+      inspectionId: id,
+      data: { inspection_type: 'routine', bmp_results: { silt_fence: { result: 'pass' } } },
+    });
     expect(res).toMatchObject({ ok: true, data: { status: 'invalid' } });
     if (!res.ok || res.data.status !== 'invalid') return;
     expect(Object.keys(res.data.fieldErrors)).toEqual(
-      expect.arrayContaining(['inspection_date', 'weather', 'discharge_occurring', 'signature', 'bmp_results.inlet_protection', 'bmp_results.waste']),
+      expect.arrayContaining([
+        'inspection_date',
+        'weather',
+        'discharge_occurring',
+        'signature',
+        'bmp_results.inlet_protection',
+        'bmp_results.waste',
+      ]),
     );
     expect(res.data.fieldErrors).not.toHaveProperty(['bmp_results.silt_fence']);
     expect(await tally(db, acme.id)).toEqual(before);
@@ -191,7 +229,10 @@ describe('submitInspectionAction', () => {
 
   it('submits form and inspection in one step, copying the summary fields', async () => {
     const id = await startDraft('storm_event');
-    const res = await submitInspectionAction(null, { inspectionId: id, data: completeEpaForm({ inspection_type: 'follow_up' }) });
+    const res = await submitInspectionAction(null, {
+      inspectionId: id,
+      data: completeEpaForm({ inspection_type: 'follow_up' }),
+    });
     expect(res).toEqual({ ok: true, data: { status: 'submitted', inspectionId: id, replayed: false } });
     const row = await rowOf(acme.id, id);
     expect(row).toMatchObject({
@@ -203,7 +244,17 @@ describe('submitInspectionAction', () => {
       rainGaugeInches: '0.30',
     });
     expect(row?.inspectedAt?.toISOString().slice(0, 10)).toBe('2026-05-04');
-    expect(row?.bmpResults).toEqual(expect.arrayContaining([{ bmpCategoryKey: 'sediment_control', item: 'silt_fence', label: expect.any(String), result: 'fail', note: 'Down at NE corner' }]));
+    expect(row?.bmpResults).toEqual(
+      expect.arrayContaining([
+        {
+          bmpCategoryKey: 'sediment_control',
+          item: 'silt_fence',
+          label: expect.any(String),
+          result: 'fail',
+          note: 'Down at NE corner',
+        },
+      ]),
+    );
     expect((row?.bmpResults as unknown[]).length).toBe(9);
     expect((await formOf(acme.id, id))[0]).toMatchObject({ status: 'submitted', submittedBy: 'user_acme_crew' });
     expect((await auditOf(db, acme.id, id)).map((a) => a.action)).toEqual(['create', 'submit']);
@@ -218,8 +269,13 @@ describe('submitInspectionAction', () => {
     expect(await tally(db, acme.id)).toEqual(before);
     expect(await formOf(acme.id, id)).toHaveLength(1);
     // Different data after submitting is a conflict, not an overwrite.
-    expect(await submitInspectionAction(null, { inspectionId: id, data: completeEpaForm({ weather: 'changed' }) })).toMatchObject({ ok: false, formError: expect.stringMatching(/already submitted/) });
-    expect(await saveInspectionDraftAction(null, { inspectionId: id, data: {} })).toMatchObject({ ok: false, formError: expect.stringMatching(/already submitted/) });
+    expect(
+      await submitInspectionAction(null, { inspectionId: id, data: completeEpaForm({ weather: 'changed' }) }),
+    ).toMatchObject({ ok: false, formError: expect.stringMatching(/already submitted/) });
+    expect(await saveInspectionDraftAction(null, { inspectionId: id, data: {} })).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/already submitted/),
+    });
     expect(await tally(db, acme.id)).toEqual(before);
   });
 
@@ -247,7 +303,9 @@ describe('signInspectionAction (certification)', () => {
     const id = await submitted();
     const before = await tally(db, acme.id);
     actAs(crewA);
-    expect(await signInspectionAction(null, { inspectionId: id, name: 'Carlos', title: 'Crew', accept: 'on' })).toEqual(FORBIDDEN);
+    expect(await signInspectionAction(null, { inspectionId: id, name: 'Carlos', title: 'Crew', accept: 'on' })).toEqual(
+      FORBIDDEN,
+    );
     expect(await tally(db, acme.id)).toEqual(before);
   });
 
@@ -269,7 +327,11 @@ describe('signInspectionAction (certification)', () => {
     const res = await signInspectionAction(null, form);
     expect(res).toMatchObject({ ok: true, data: { inspectionId: id } });
     const row = await rowOf(acme.id, id);
-    expect(row).toMatchObject({ signatureName: 'Ines Ibarra', inspectorTitle: 'Certified stormwater inspector', signedBy: 'user_acme_inspector' });
+    expect(row).toMatchObject({
+      signatureName: 'Ines Ibarra',
+      inspectorTitle: 'Certified stormwater inspector',
+      signedBy: 'user_acme_inspector',
+    });
     expect(row?.signatureStatement).toMatch(/^I certify under penalty of law/);
     expect(Math.abs(row!.signedAt!.getTime() - Date.now())).toBeLessThan(60_000);
     expect((await auditOf(db, acme.id, id)).map((a) => a.action)).toEqual(['create', 'submit', 'sign']);
@@ -278,9 +340,13 @@ describe('signInspectionAction (certification)', () => {
   it('a draft cannot be signed; a signed one cannot be signed again', async () => {
     const draft = await startDraft();
     actAs(inspectorA);
-    expect(await signInspectionAction(null, { inspectionId: draft, name: 'Ines', title: 'CPESC', accept: 'on' })).toMatchObject({ ok: false, formError: expect.stringMatching(/Submit/) });
+    expect(
+      await signInspectionAction(null, { inspectionId: draft, name: 'Ines', title: 'CPESC', accept: 'on' }),
+    ).toMatchObject({ ok: false, formError: expect.stringMatching(/Submit/) });
     const id = await signed();
-    expect(await signInspectionAction(null, { inspectionId: id, name: 'Other', title: 'Other', accept: 'on' })).toMatchObject({ ok: false });
+    expect(
+      await signInspectionAction(null, { inspectionId: id, name: 'Other', title: 'Other', accept: 'on' }),
+    ).toMatchObject({ ok: false });
     expect((await rowOf(acme.id, id))?.signatureName).toBe('Ines Ibarra');
   });
 
@@ -289,7 +355,9 @@ describe('signInspectionAction (certification)', () => {
     const [beforeA] = [await tally(db, acme.id)];
     actAs(inspectorB);
     const beforeB = await tally(db, bolt.id);
-    expect(await signInspectionAction(null, { inspectionId: id, name: 'Ivan Ivers', title: 'Inspector', accept: 'on' })).toEqual(NOT_FOUND);
+    expect(
+      await signInspectionAction(null, { inspectionId: id, name: 'Ivan Ivers', title: 'Inspector', accept: 'on' }),
+    ).toEqual(NOT_FOUND);
     expect(await tally(db, acme.id)).toEqual(beforeA);
     expect(await tally(db, bolt.id)).toEqual(beforeB);
     expect((await rowOf(acme.id, id))?.signedAt).toBeNull();
@@ -300,7 +368,10 @@ describe('publishInspectionAction', () => {
   it('needs a signature first; crew cannot; inspector publishes with an audit row', async () => {
     const unsigned = await submitted();
     actAs(inspectorA);
-    expect(await publishInspectionAction(null, { inspectionId: unsigned })).toMatchObject({ ok: false, formError: expect.stringMatching(/signed/) });
+    expect(await publishInspectionAction(null, { inspectionId: unsigned })).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/signed/),
+    });
     const id = await signed();
     actAs(crewA);
     expect(await publishInspectionAction(null, { inspectionId: id })).toEqual(FORBIDDEN);
@@ -312,7 +383,10 @@ describe('publishInspectionAction', () => {
 
   it('invalid id reported; foreign id not found with nothing written', async () => {
     actAs(inspectorA);
-    expect(await publishInspectionAction(null, { inspectionId: '123' })).toMatchObject({ ok: false, fieldErrors: { inspectionId: expect.any(Array) } });
+    expect(await publishInspectionAction(null, { inspectionId: '123' })).toMatchObject({
+      ok: false,
+      fieldErrors: { inspectionId: expect.any(Array) },
+    });
     const id = await signed();
     actAs(inspectorB);
     const beforeB = await tally(db, bolt.id);
@@ -330,9 +404,13 @@ describe('amendInspectionAction and immutability', () => {
     const tallyBefore = await tally(db, acme.id);
     actAs(crewA);
     expect((await saveInspectionDraftAction(null, { inspectionId: id, data: { weather: 'x' } })).ok).toBe(false);
-    expect((await submitInspectionAction(null, { inspectionId: id, data: completeEpaForm({ weather: 'x' }) })).ok).toBe(false);
+    expect((await submitInspectionAction(null, { inspectionId: id, data: completeEpaForm({ weather: 'x' }) })).ok).toBe(
+      false,
+    );
     actAs(inspectorA);
-    expect((await signInspectionAction(null, { inspectionId: id, name: 'Someone Else', title: 'X', accept: 'on' })).ok).toBe(false);
+    expect(
+      (await signInspectionAction(null, { inspectionId: id, name: 'Someone Else', title: 'X', accept: 'on' })).ok,
+    ).toBe(false);
     expect(await rowOf(acme.id, id)).toEqual(before);
     expect(await tally(db, acme.id)).toEqual(tallyBefore);
   });
@@ -346,22 +424,36 @@ describe('amendInspectionAction and immutability', () => {
     expect(res).toMatchObject({ ok: true, data: { revision: 2 } });
     if (!res.ok) return;
     const amendment = await rowOf(acme.id, res.data.inspectionId);
-    expect(amendment).toMatchObject({ status: 'draft', amendsInspectionId: id, revision: 2, signedAt: null, findings: 'Re-trench silt fence at NE corner' });
+    expect(amendment).toMatchObject({
+      status: 'draft',
+      amendsInspectionId: id,
+      revision: 2,
+      signedAt: null,
+      findings: 'Re-trench silt fence at NE corner',
+    });
     const [form] = await formOf(acme.id, res.data.inspectionId);
     expect(form).toMatchObject({ status: 'draft' });
     expect(form?.data).toMatchObject({ weather: 'Clear, 72°F' });
     expect(form?.data).not.toHaveProperty('signature');
     expect((await auditOf(db, acme.id, res.data.inspectionId)).map((a) => a.action)).toEqual(['amend']);
-    expect(await amendInspectionAction(null, { inspectionId: id })).toMatchObject({ ok: false, formError: expect.stringMatching(/already has an amendment/) });
+    expect(await amendInspectionAction(null, { inspectionId: id })).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/already has an amendment/),
+    });
     // The amendment is filled and submitted like any draft.
     actAs(crewA);
-    expect(await submitInspectionAction(null, { inspectionId: res.data.inspectionId, data: completeEpaForm() })).toMatchObject({ ok: true, data: { status: 'submitted' } });
+    expect(
+      await submitInspectionAction(null, { inspectionId: res.data.inspectionId, data: completeEpaForm() }),
+    ).toMatchObject({ ok: true, data: { status: 'submitted' } });
   });
 
   it('an unsigned inspection is edited, not amended; foreign id not found', async () => {
     const draft = await startDraft();
     actAs(inspectorA);
-    expect(await amendInspectionAction(null, { inspectionId: draft })).toMatchObject({ ok: false, formError: expect.stringMatching(/Only a signed/) });
+    expect(await amendInspectionAction(null, { inspectionId: draft })).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/Only a signed/),
+    });
     const id = await signed();
     actAs(inspectorB);
     const [beforeA, beforeB] = [await tally(db, acme.id), await tally(db, bolt.id)];
@@ -378,12 +470,27 @@ describe('one transaction', () => {
     const actor = { orgId: acme.id, userId: 'user_acme_owner' };
     const original = await withTenantOn(db, actor, (tx) => getCurrentTemplateByKey(tx, acme.id, 'epa_cgp_inspection'));
     await withTenantOn(db, actor, (tx) =>
-      publishTemplateVersion(tx, actor, 'epa_cgp_inspection', { title: 'Broken', sections: [{ key: 's', title: 'S', fields: [{ key: 'weather', label: 'Weather', type: 'text', required: false, multiline: false, maxLength: 10 }] }] }),
+      publishTemplateVersion(tx, actor, 'epa_cgp_inspection', {
+        title: 'Broken',
+        sections: [
+          {
+            key: 's',
+            title: 'S',
+            fields: [
+              { key: 'weather', label: 'Weather', type: 'text', required: false, multiline: false, maxLength: 10 },
+            ],
+          },
+        ],
+      }),
     );
     const before = await tally(db, acme.id);
     actAs(crewA);
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const res = await createInspectionAction(null, { projectId: acmeProject, type: 'routine', idempotencyKey: randomUUID() });
+    const res = await createInspectionAction(null, {
+      projectId: acmeProject,
+      type: 'routine',
+      idempotencyKey: randomUUID(),
+    });
     spy.mockRestore();
     expect(res).toEqual({ ok: false, formError: 'Something went wrong. Please try again.' });
     expect(await tally(db, acme.id)).toEqual(before);

@@ -12,10 +12,17 @@ import { inspectionIdSchema } from '@/lib/zod/schemas/inspections';
  * Needs 'org:inspections:sign': releasing a certified record is the certifying
  * inspector's call, not every editor's; crew can fill and submit, not publish.
  */
-export const publishInspectionAction = tenantAction('org:inspections:sign', inspectionIdSchema, async (input, { tx, ctx }) => {
-  const result = await publishInspection(tx, await requestActor(ctx), input.inspectionId);
-  if (!result.ok) throw result.reason === 'not_found' ? PublicError.notFound() : PublicError.conflict(result.message ?? 'Cannot publish.');
-  revalidatePath('/inspections');
-  revalidatePath(`/inspections/${input.inspectionId}`);
-  return { inspectionId: input.inspectionId };
-});
+export const publishInspectionAction = tenantAction(
+  'org:inspections:sign',
+  inspectionIdSchema,
+  async (input, { tx, ctx }) => {
+    const result = await publishInspection(tx, await requestActor(ctx), input.inspectionId);
+    if (!result.ok)
+      throw result.reason === 'not_found'
+        ? PublicError.notFound()
+        : PublicError.conflict(result.message ?? 'Cannot publish.');
+    revalidatePath('/inspections');
+    revalidatePath(`/inspections/${input.inspectionId}`);
+    return { inspectionId: input.inspectionId };
+  },
+);

@@ -13,14 +13,21 @@ import { signInspectionSchema } from '@/lib/zod/schemas/inspections';
  * title; the statement is the server's constant (never the client's text) and
  * the timestamp the server's clock. From here on the row is immutable.
  */
-export const signInspectionAction = tenantAction('org:inspections:sign', signInspectionSchema, async (input, { tx, ctx }) => {
-  const result = await signInspection(tx, await requestActor(ctx), input.inspectionId, {
-    name: input.name,
-    title: input.title,
-    statement: CERTIFICATION_STATEMENT,
-  });
-  if (!result.ok) throw result.reason === 'not_found' ? PublicError.notFound() : PublicError.conflict(result.message ?? 'Cannot sign.');
-  revalidatePath('/inspections');
-  revalidatePath(`/inspections/${input.inspectionId}`);
-  return { inspectionId: input.inspectionId, signedAt: result.inspection.signedAt!.toISOString() };
-});
+export const signInspectionAction = tenantAction(
+  'org:inspections:sign',
+  signInspectionSchema,
+  async (input, { tx, ctx }) => {
+    const result = await signInspection(tx, await requestActor(ctx), input.inspectionId, {
+      name: input.name,
+      title: input.title,
+      statement: CERTIFICATION_STATEMENT,
+    });
+    if (!result.ok)
+      throw result.reason === 'not_found'
+        ? PublicError.notFound()
+        : PublicError.conflict(result.message ?? 'Cannot sign.');
+    revalidatePath('/inspections');
+    revalidatePath(`/inspections/${input.inspectionId}`);
+    return { inspectionId: input.inspectionId, signedAt: result.inspection.signedAt!.toISOString() };
+  },
+);

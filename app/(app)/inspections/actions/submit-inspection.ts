@@ -11,11 +11,15 @@ import { submitInspectionSchema } from '@/lib/zod/schemas/inspections';
  * result is `{ status: 'invalid', fieldErrors }` (every field) or `submitted`.
  * Retrying with the same data returns the first result (`replayed`).
  */
-export const submitInspectionAction = tenantAction('org:forms:submit', submitInspectionSchema, async (input, { tx, ctx }) => {
-  const outcome = await submitInspectionForm(tx, await requestActor(ctx), input);
-  if (outcome.status === 'submitted') {
-    revalidatePath('/inspections');
-    revalidatePath(`/inspections/${input.inspectionId}`);
-  }
-  return outcome;
-});
+export const submitInspectionAction = tenantAction(
+  'org:forms:submit',
+  submitInspectionSchema,
+  async (input, { tx, ctx }) => {
+    const outcome = await submitInspectionForm(tx, await requestActor(ctx), input);
+    if (outcome.status === 'submitted') {
+      revalidatePath('/inspections');
+      revalidatePath(`/inspections/${input.inspectionId}`);
+    }
+    return outcome;
+  },
+);

@@ -10,7 +10,11 @@ import { NewInspectionForm } from '../_components/new-inspection-form';
 
 export const metadata: Metadata = { title: 'New inspection' };
 
-export default async function NewInspectionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewInspectionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireTenantPage();
   if (!hasPermission(ctx, 'org:forms:submit')) redirect('/inspections');
   const { projectId } = await searchParams;
@@ -21,13 +25,17 @@ export default async function NewInspectionPage({ searchParams }: { searchParams
         ← Inspections
       </Link>
       <h1 className="mt-1 text-2xl font-bold tracking-tight text-slate-900">New inspection</h1>
-      <p className="mt-1 text-sm text-slate-600">Pick the site and the kind of inspection; the EPA inspection report opens next.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Pick the site and the kind of inspection; the EPA inspection report opens next.
+      </p>
       <div className="mt-6">
         {projects.length ? (
           <NewInspectionForm
             projects={projects.slice(0, 200).map((p) => ({ id: p.id, name: p.name }))}
             idempotencyKey={randomUUID()}
-            defaultProjectId={typeof projectId === 'string' && projects.some((p) => p.id === projectId) ? projectId : undefined}
+            defaultProjectId={
+              typeof projectId === 'string' && projects.some((p) => p.id === projectId) ? projectId : undefined
+            }
           />
         ) : (
           <p className="text-sm text-slate-600">There are no active projects yet.</p>

@@ -8,7 +8,17 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { actAs } from '@/tests/support/auth-mock';
 import { testDatabase } from '@/tests/support/database';
-import { acme, auditOf, bolt, crewA, crewB, inspectorA, seedInspectionFixtures, tally, viewerB } from '@/tests/support/inspection-fixtures';
+import {
+  acme,
+  auditOf,
+  bolt,
+  crewA,
+  crewB,
+  inspectorA,
+  seedInspectionFixtures,
+  tally,
+  viewerB,
+} from '@/tests/support/inspection-fixtures';
 
 vi.mock('@clerk/nextjs/server', () => import('@/tests/support/auth-mock'));
 vi.mock('next/cache', () => import('@/tests/support/next-cache-mock'));
@@ -24,10 +34,18 @@ let boltProjects: string[];
 const url = (path: string) => `http://localhost/api/v1/inspections${path}`;
 const get = (path = '') => list.GET(new Request(url(path)));
 const post = (body: unknown) =>
-  list.POST(new Request(url(''), { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+  list.POST(
+    new Request(url(''), {
+      method: 'POST',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
 const getOne = (id: string) => one.GET(new Request(url(`/${id}`)), { params: Promise.resolve({ id }) });
 const patch = (id: string, body: unknown) =>
-  one.PATCH(new Request(url(`/${id}`), { method: 'PATCH', body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+  one.PATCH(new Request(url(`/${id}`), { method: 'PATCH', body: JSON.stringify(body) }), {
+    params: Promise.resolve({ id }),
+  });
 
 async function created(projectId = acmeProjects[0]!) {
   actAs(crewA);
@@ -55,7 +73,11 @@ describe('POST /api/v1/inspections', () => {
     const again = await post({ projectId: acmeProjects[0], type: 'storm_event', idempotencyKey });
     expect(again.status).toBe(200);
     expect(((await again.json()) as typeof body).inspection.id).toBe(body.inspection.id);
-    expect(await tally(db, acme.id)).toEqual({ inspections: before.inspections + 1, submissions: before.submissions + 1, audit: before.audit + 2 });
+    expect(await tally(db, acme.id)).toEqual({
+      inspections: before.inspections + 1,
+      submissions: before.submissions + 1,
+      audit: before.audit + 2,
+    });
     expect((await auditOf(db, acme.id, body.inspection.id)).map((a) => a.action)).toEqual(['create']);
   });
 
@@ -90,7 +112,10 @@ describe('GET /api/v1/inspections', () => {
     const p = acmeProjects[2]!;
     const ids = [await created(p), await created(p), await created(p)];
     actAs(crewA);
-    await submitInspectionAction(null, { inspectionId: ids[0]!, data: (await import('@/tests/support/inspection-fixtures')).completeEpaForm() });
+    await submitInspectionAction(null, {
+      inspectionId: ids[0]!,
+      data: (await import('@/tests/support/inspection-fixtures')).completeEpaForm(),
+    });
 
     actAs(viewerB);
     const bolts = (await (await get(`?limit=100`)).json()) as { items: { organizationId: string; id: string }[] };
@@ -112,10 +137,14 @@ describe('GET /api/v1/inspections', () => {
     expect(seen).toEqual(expect.arrayContaining(ids));
     expect(new Set(seen).size).toBe(seen.length);
 
-    const drafts = (await (await get(`?projectId=${p}&status=draft`)).json()) as { items: { id: string; status: string }[] };
+    const drafts = (await (await get(`?projectId=${p}&status=draft`)).json()) as {
+      items: { id: string; status: string }[];
+    };
     expect(drafts.items.every((x) => x.status === 'draft')).toBe(true);
     expect(drafts.items.map((x) => x.id)).not.toContain(ids[0]);
-    const submitted = (await (await get(`?projectId=${p}&status=submitted,published`)).json()) as { items: { id: string }[] };
+    const submitted = (await (await get(`?projectId=${p}&status=submitted,published`)).json()) as {
+      items: { id: string }[];
+    };
     expect(submitted.items.map((x) => x.id)).toContain(ids[0]);
   });
 
@@ -141,7 +170,12 @@ describe('GET /api/v1/inspections/:id', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
       inspection: { id, status: 'draft' },
-      form: { status: 'draft', templateKey: 'epa_cgp_inspection', templateVersion: expect.any(Number), data: { inspection_type: 'routine' } },
+      form: {
+        status: 'draft',
+        templateKey: 'epa_cgp_inspection',
+        templateVersion: expect.any(Number),
+        data: { inspection_type: 'routine' },
+      },
     });
   });
 
@@ -164,9 +198,15 @@ describe('PATCH /api/v1/inspections/:id', () => {
     actAs(crewA);
     const res = await patch(id, { type: 'final', findings: 'All stabilized', rainGaugeInches: 1.25 });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ inspection: { id, type: 'final', findings: 'All stabilized', rainGaugeInches: '1.25' } });
+    expect(await res.json()).toMatchObject({
+      inspection: { id, type: 'final', findings: 'All stabilized', rainGaugeInches: '1.25' },
+    });
     const detail = (await (await getOne(id)).json()) as { form: { data: Record<string, unknown> } };
-    expect(detail.form.data).toMatchObject({ inspection_type: 'final', conditions_requiring_action: 'All stabilized', rain_gauge_inches: 1.25 });
+    expect(detail.form.data).toMatchObject({
+      inspection_type: 'final',
+      conditions_requiring_action: 'All stabilized',
+      rain_gauge_inches: 1.25,
+    });
     expect((await auditOf(db, acme.id, id)).map((a) => a.action)).toEqual(['create', 'update']);
   });
 
