@@ -1,6 +1,6 @@
 import { clerkMiddleware } from '@clerk/nextjs/server';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { authConfig, authorizedPartiesFor } from '@/lib/auth/config';
+import { authConfig, authorizedPartiesFor, browserOrigin } from '@/lib/auth/config';
 import { guardLocalRequest, SESSION_COOKIES } from '@/lib/auth/local-guard';
 import { decide } from '@/lib/auth/proxy-decision';
 
@@ -16,7 +16,7 @@ const clerk = clerkMiddleware(
     const config = authConfig();
     return {
       jwtKey: config.jwtKey,
-      authorizedParties: authorizedPartiesFor(config, req.nextUrl),
+      authorizedParties: authorizedPartiesFor(config, browserOrigin(req)),
       signInUrl: '/sign-in',
     };
   },

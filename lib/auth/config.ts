@@ -69,11 +69,28 @@ export function authConfig(): AuthConfig {
  * those (plus `<org>.<APP_ROOT_DOMAIN>` on a tenant subdomain). Without it,
  * in local mode only, the origin of the request itself.
  */
-export function authorizedPartiesFor(config: AuthConfig, url: URL): string[] {
+export function authorizedPartiesFor(config: AuthConfig, origin: URL): string[] {
   const parties = [...config.appOrigins];
-  if (config.rootDomain && url.hostname.endsWith(`.${config.rootDomain}`) && parties.length) {
-    parties.push(url.origin);
+  if (config.rootDomain && origin.hostname.endsWith(`.${config.rootDomain}`) && parties.length) {
+    parties.push(origin.origin);
   }
-  if (!parties.length && config.mode === 'local') parties.push(url.origin);
+  if (!parties.length && config.mode === 'local') parties.push(origin.origin);
   return parties;
+}
+
+/**
+ * The origin the browser used, from Host / X-Forwarded-* like Clerk's own
+ * request URL. Not `nextUrl`: Next normalizes 127.0.0.1 to "localhost"
+ * there, which would never match the `azp` a browser on 127.0.0.1 gets.
+ */
+export function browserOrigin(req: { headers: Headers; nextUrl: URL }): URL {
+  const first = (v: string | null) => v?.split(',')[0]?.trim() || null;
+  const host = first(req.headers.get('x-forwarded-host')) ?? first(req.headers.get('host'));
+  const proto = first(req.headers.get('x-forwarded-proto')) ?? req.nextUrl.protocol.replace(':', '');
+  if (!host) return new URL(req.nextUrl.origin);
+  try {
+    return new URL(`${proto}://${host}`);
+  } catch {
+    return new URL(req.nextUrl.origin);
+  }
 }

@@ -8,7 +8,7 @@ import { getUser } from '@/db/queries/users';
 import { withIdentity } from '@/db/tenant';
 import { PublicError } from '@/lib/api/errors';
 import { env } from '@/lib/env';
-import { authConfig } from './config';
+import { authConfig, browserOrigin } from './config';
 import { CLIENT_UAT_COOKIE, SESSION_COOKIE } from './local-keys';
 import { sessionClaims, signSessionToken } from './session-token';
 
@@ -29,13 +29,9 @@ function signingKey() {
   return privateKey;
 }
 
-/** The app's origin as the browser sees it: the token's `azp`. */
+/** The app's origin as the browser sees it: the token's `azp`, derived exactly as proxy.ts derives it. */
 async function requestOrigin(): Promise<URL> {
-  const h = await headers();
-  const origin = h.get('origin');
-  if (origin && origin !== 'null') return new URL(origin);
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  return new URL(`${h.get('x-forwarded-proto') ?? 'http'}://${host}`);
+  return browserOrigin({ headers: await headers(), nextUrl: new URL('http://localhost:3000') });
 }
 
 /**
