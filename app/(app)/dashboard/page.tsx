@@ -39,7 +39,7 @@ export default async function DashboardPage() {
         <StatCard
           label="Open violations"
           value={counts.openViolations}
-          href={counts.overdueViolations ? '/violations?status=overdue' : '/violations?status=open'}
+          href={counts.overdueViolations ? '/violations?status=overdue' : '/violations'}
           tone={counts.overdueViolations ? 'danger' : 'warning'}
           detail={counts.overdueViolations ? `${counts.overdueViolations} past deadline` : 'None past deadline'}
         />
