@@ -24,5 +24,9 @@ export function openPool(url: string, opts: { max?: number; prepare?: boolean } 
     ssl: sslFor(url),
     onnotice: () => {},
     connection: { application_name: 'brave-forms' },
+    // Fail fast while the database is down (requests answer 503 at once instead of queueing
+    // behind postgres.js's default backoff of up to 20 s), and retry at most every second.
+    connect_timeout: 5,
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
   });
 }

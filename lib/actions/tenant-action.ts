@@ -6,7 +6,10 @@ import { GENERIC_MESSAGE, isPublicError, PublicError } from '@/lib/api/errors';
 import { assertActiveOrganization } from '@/lib/auth/organization-status';
 import { requireTenant } from '@/lib/auth/session';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '@/lib/api/unavailable';
+import { tagEndpoint } from '@/lib/endpoints/registry';
 import type { Permission } from '@/lib/rbac/permissions';
+import { recordSecurityEvent } from '@/lib/security/record-miss';
 
 /** What every action returns; forms read it with `useActionState`. */
 export type ActionResult<T> =
@@ -44,9 +47,10 @@ export function tenantAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, context: TenantActionContext) => Promise<T>,
 ) {
-  return async function action(_prev: ActionResult<T> | null, input: Input): Promise<ActionResult<T>> {
+  async function action(_prev: ActionResult<T> | null, input: Input): Promise<ActionResult<T>> {
+    let ctx: TenantContext | undefined;
     try {
-      const ctx = await requireTenant();
+      ctx = await requireTenant();
       if (!hasPermission(ctx, permission)) throw PublicError.forbidden();
 
       const raw = input instanceof FormData ? formDataToObject(input) : input;
@@ -60,16 +64,22 @@ export function tenantAction<S extends z.ZodType, T>(
         };
       }
 
-      const data = await withTenant(ctx, async (tx) => {
-        await assertActiveOrganization(tx, ctx.orgId);
-        return handler(parsed.data, { tx, ctx });
+      const tenant = ctx;
+      const data = await withTenant(tenant, async (tx) => {
+        await assertActiveOrganization(tx, tenant.orgId);
+        return handler(parsed.data, { tx, ctx: tenant });
       });
       return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error); // redirect(), notFound() and Next's own control flow
-      if (isPublicError(error)) return { ok: false, formError: error.message };
+      if (isPublicError(error)) {
+        if (error.code === 'not_found' && ctx) await recordSecurityEvent(ctx, 'TENANT_BREACH_ATTEMPT', { endpoint: handler.name || 'action', permission });
+        return { ok: false, formError: error.message };
+      }
+      if (isDatabaseUnavailable(error)) return { ok: false, formError: UNAVAILABLE_MESSAGE };
       console.error(error);
       return { ok: false, formError: GENERIC_MESSAGE };
     }
-  };
+  }
+  return tagEndpoint(action, { kind: 'action', permission, schema });
 }

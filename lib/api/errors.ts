@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from './unavailable';
+
 /**
  * The one error type whose message a user may see. Everything else is logged
  * and answered with a generic message (never a stack, a SQL error or an id
@@ -51,13 +53,19 @@ export function isPublicError(error: unknown): error is PublicError {
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode | 'internal'; message: string; fieldErrors?: Record<string, string[]> };
+  error: { code: ErrorCode | 'internal' | 'unavailable'; message: string; fieldErrors?: Record<string, string[]> };
 }
 
 export const GENERIC_MESSAGE = 'Something went wrong. Please try again.';
 
 /** JSON response for an error thrown by a route handler. Unknown errors are logged, not shown. */
 export function errorResponse(error: unknown): Response {
+  if (isDatabaseUnavailable(error)) {
+    return Response.json({ error: { code: 'unavailable', message: UNAVAILABLE_MESSAGE } } satisfies ErrorBody, {
+      status: 503,
+      headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' },
+    });
+  }
   if (isPublicError(error)) {
     return Response.json({ error: { code: error.code, message: error.message } } satisfies ErrorBody, {
       status: error.status,

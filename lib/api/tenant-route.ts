@@ -6,7 +6,9 @@ import { assertActiveOrganization } from '@/lib/auth/organization-status';
 import { requireTenant } from '@/lib/auth/session';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import type { Permission } from '@/lib/rbac/permissions';
-import { errorResponse, PublicError } from './errors';
+import { tagEndpoint } from '@/lib/endpoints/registry';
+import { recordSecurityEvent } from '@/lib/security/record-miss';
+import { errorResponse, isPublicError, PublicError } from './errors';
 
 export interface TenantRouteContext<P> {
   tx: Tx;
@@ -29,22 +31,28 @@ export function tenantRoute<P = Record<string, string>, T = unknown>(
   options: { permission: Permission },
   handler: (req: Request, context: TenantRouteContext<P>) => Promise<T | Response>,
 ) {
-  return async function route(req: Request, segment?: RouteSegment<P>): Promise<Response> {
+  async function route(req: Request, segment?: RouteSegment<P>): Promise<Response> {
+    let ctx: TenantContext | undefined;
     try {
-      const ctx = await requireTenant();
+      ctx = await requireTenant();
       if (!hasPermission(ctx, options.permission)) throw PublicError.forbidden();
       const params = (segment ? await segment.params : {}) as P;
-      const result = await withTenant(ctx, async (tx) => {
-        await assertActiveOrganization(tx, ctx.orgId);
-        return handler(req, { tx, ctx, params });
+      const tenant = ctx;
+      const result = await withTenant(tenant, async (tx) => {
+        await assertActiveOrganization(tx, tenant.orgId);
+        return handler(req, { tx, ctx: tenant, params });
       });
       if (result instanceof Response) return result;
       return Response.json(result ?? null, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {
       unstable_rethrow(error);
+      if (isPublicError(error) && error.code === 'not_found' && ctx) {
+        await recordSecurityEvent(ctx, 'TENANT_BREACH_ATTEMPT', { method: req.method, path: new URL(req.url).pathname });
+      }
       return errorResponse(error);
     }
-  };
+  }
+  return tagEndpoint(route, { kind: 'route', permission: options.permission });
 }
 
 /** Parse a JSON body with zod; a malformed body is a 400 listing every field error. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isPublicError } from '@/lib/api/errors';
 import { endLocalSession, startLocalSession } from './local-session';
 import { safeReturnPath } from './routes';
+import { publicEndpoint } from '@/lib/endpoints/registry';
 
 /** Result of the local sign-in / switch forms (read with useActionState, or ignored by plain forms). */
 export type LocalAuthResult = { ok: false; formError: string } | null;
@@ -60,3 +61,8 @@ export async function signOutLocallyAction(): Promise<void> {
   await endLocalSession();
   redirect('/sign-in');
 }
+
+// Sign-in happens before there is a tenant: these are public by nature (local identity mode only).
+publicEndpoint('local identity mode: sign in as a seeded user', signInLocallyAction);
+publicEndpoint('local identity mode: switch to another organization of the signed-in user', switchOrganizationAction);
+publicEndpoint('local identity mode: sign out', signOutLocallyAction);

@@ -11,7 +11,11 @@ import { testDatabase } from '@/tests/support/database';
 const APP_ROLES = ['brave_app', 'brave_public'] as const;
 
 /** Tables without organization_id that the app roles may read with no RLS. Adding one is a design decision. */
-const SHARED_TABLES: readonly string[] = [];
+const SHARED_TABLES: readonly string[] = [
+  // svix message ids and event types of applied Clerk webhooks (idempotency): no tenant data,
+  // SELECT/INSERT only for brave_app (db/schema/webhooks.ts, drizzle/0006).
+  'webhook_events',
+];
 
 /** Only SELECT policies may widen what a tenant sees (the org switcher, own memberships); writes never. */
 const CURRENT_ORG = /current_setting\('app\.current_org'/;

@@ -2,6 +2,7 @@ import { verifyWebhook } from '@clerk/nextjs/webhooks';
 import type { NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { applyClerkEvent } from '@/lib/tenancy/clerk-sync';
+import { publicEndpoint } from '@/lib/endpoints/registry';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,3 +31,6 @@ export async function POST(req: NextRequest) {
     return json(500, { error: 'Could not apply the event; it will be retried.' }); // svix retries non-2xx
   }
 }
+
+// Public by design: the svix signature, not a session, authenticates Clerk.
+publicEndpoint('Clerk webhooks, verified by their svix signature', POST);
