@@ -63,12 +63,14 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
 
   // 2. Submitting too early shows every problem, at its field and in a summary.
   await page.getByRole('button', { name: 'Submit inspection' }).click();
-  const summary = page.getByRole('alert');
+  const summary = page.getByRole('alert').filter({ hasText: 'Please fix' });
   await expect(summary).toContainText('Please fix');
   await expect(summary.getByRole('link', { name: 'Weather at time of inspection' })).toBeVisible();
   await expect(summary.getByRole('link', { name: 'Inspector signature' })).toBeVisible();
   await expect(page.getByLabel('Weather at time of inspection')).toHaveAttribute('aria-invalid', 'true');
   await shot(page, info, '04-form-errors');
+  await page.getByRole('group', { name: 'BMP checklist' }).scrollIntoViewIfNeeded();
+  await shot(page, info, '04b-bmp-errors');
 
   // 3. Fill it in; the draft autosaves.
   await page.getByLabel('Weather at time of inspection').fill('Overcast, light wind, 64°F');
@@ -88,7 +90,8 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
   await page.getByLabel('Areas not inspected and why').fill('None');
   await page.getByLabel('Inspector signature').fill('Carlos Cruz');
   await expect(page.getByTestId('save-status')).toHaveText(/Saved/, { timeout: 15_000 });
-  await shot(page, info, '05-form-filled');
+  await page.getByRole('group', { name: BMP_ITEMS[0], exact: true }).scrollIntoViewIfNeeded();
+  await shot(page, info, '05-form-filled', true);
 
   // Nothing typed is lost: a reload shows the saved draft.
   await page.reload();
@@ -105,7 +108,7 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
   // 5. The inspector certifies and publishes.
   await signInAs(page, 'Ines Ibarra', 'Acme Site Works');
   await page.goto(inspectionUrl);
-  await expect(page.getByRole('heading', { name: 'Certification' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Inspector certification' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign and certify' }).click();
   await expect(page.getByText('Confirm the certification statement')).toBeVisible();
   await page.getByLabel('I have read and make this certification.').check();

@@ -60,6 +60,19 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
         </p>
       </div>
 
+      {i.status === 'submitted' && !i.signedAt ? (
+        <p role="status" className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">
+          Submitted{i.inspectorName ? ` by ${i.inspectorName}` : ''}.{' '}
+          {canSign ? (
+            <a href="#certification" className="font-semibold underline">
+              Review and sign it below
+            </a>
+          ) : (
+            'Waiting for an inspector to certify it.'
+          )}
+        </p>
+      ) : null}
+
       {i.status === 'draft' && form && canSubmit ? (
         <FormRenderer
           inspectionId={i.id}
@@ -81,7 +94,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
       {i.status !== 'draft' ? (
         <section aria-labelledby="certification" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="certification" className="text-lg font-semibold text-slate-900">
-            Certification
+            Inspector certification
           </h2>
           <div className="mt-3 space-y-4">
             {i.signedAt ? (
@@ -101,7 +114,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
             ) : canSign ? (
               <SignForm inspectionId={i.id} statement={CERTIFICATION_STATEMENT} defaultName={myName} />
             ) : (
-              <p className="text-sm text-slate-600">Submitted. Waiting for an inspector to certify it.</p>
+              <p className="text-sm text-slate-600">An inspector with signing rights certifies it here.</p>
             )}
             {i.signedAt && i.status === 'submitted' && canSign ? <PublishButton inspectionId={i.id} /> : null}
             {i.signedAt && canWrite && !hasAmendment ? <AmendButton inspectionId={i.id} /> : null}

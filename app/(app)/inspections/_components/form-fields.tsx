@@ -185,7 +185,7 @@ function BmpChecklist({
                   />
                 </div>
                 <ErrorText id={errorId(key)} messages={rowErrors} />
-                {row?.result || row?.note ? (
+                {row?.result === 'fail' || row?.note ? (
                   <div className="mt-2">
                     <label htmlFor={`${fieldDomId(key)}-note`} className="text-sm text-slate-700">
                       Note {row?.result === 'fail' ? '(what needs fixing, where)' : '(optional)'}
@@ -198,6 +198,22 @@ function BmpChecklist({
                       onChange={(e) => set(item.key, { note: e.target.value })}
                     />
                   </div>
+                ) : row?.result ? (
+                  <details className="mt-1">
+                    <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">
+                      Add a note
+                    </summary>
+                    <label htmlFor={`${fieldDomId(key)}-note`} className="sr-only">
+                      Note for {item.label}
+                    </label>
+                    <input
+                      id={`${fieldDomId(key)}-note`}
+                      className={inputClass}
+                      value={row?.note ?? ''}
+                      maxLength={1000}
+                      onChange={(e) => set(item.key, { note: e.target.value })}
+                    />
+                  </details>
                 ) : null}
               </fieldset>
             </li>

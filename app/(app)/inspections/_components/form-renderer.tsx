@@ -215,14 +215,20 @@ export function FormRenderer({
           <p className="font-semibold">{formError}</p>
           {errorEntries.length ? (
             <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-              {errorEntries.map(([key, messages]) => (
-                <li key={key}>
-                  <a className="underline" href={`#${fieldDomId(key)}`}>
-                    {labels.get(key) ?? key}
-                  </a>
-                  : {messages.join(' ')}
-                </li>
-              ))}
+              {errorEntries.map(([key, messages]) => {
+                const label = labels.get(key) ?? key;
+                // Server messages usually name the field already ("Weather … is required").
+                const text = messages
+                  .map((m) => (m.startsWith(label) || m.includes(`${label}:`) ? m : `${label}: ${m}`))
+                  .join(' ');
+                return (
+                  <li key={key}>
+                    <a className="underline" href={`#${fieldDomId(key)}`}>
+                      {text}
+                    </a>
+                  </li>
+                );
+              })}
             </ul>
           ) : null}
           {errors._form ? <p className="mt-2 text-sm">{errors._form.join(' ')}</p> : null}

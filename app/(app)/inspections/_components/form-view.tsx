@@ -7,6 +7,12 @@ function Answer({ field, value }: { field: FieldDefinition; value: unknown }) {
   switch (field.type) {
     case 'yes_no_na':
       return <>{YES_NO[value as string] ?? String(value)}</>;
+    case 'date':
+      return (
+        <>
+          {new Date(`${String(value)}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' })}
+        </>
+      );
     case 'choice': {
       const all = Array.isArray(value) ? value : [value];
       return <>{all.map((v) => field.options.find((o) => o.value === v)?.label ?? String(v)).join(', ')}</>;
