@@ -14,7 +14,7 @@ export interface BarChartProps {
   format?: (v: number) => string;
   /** Column header of the values in the data table. */
   valueHeader: string;
-  /** Show every n-th axis label (dense charts on a phone). */
+  /** Show every n-th axis label, counted back from the last bar (dense charts on a phone). */
   labelEvery?: number;
   /** Tailwind fill class of the bars. */
   barClass?: string;
@@ -53,7 +53,7 @@ export function BarChart({ title, bars, format = String, valueHeader, labelEvery
                   {format(b.value)}
                 </text>
               ) : null}
-              {i % labelEvery === 0 || i === bars.length - 1 ? (
+              {(bars.length - 1 - i) % labelEvery === 0 ? (
                 <text x={x + barW / 2} y={H - 8} textAnchor="middle" className="fill-slate-600 text-[10px]">
                   {b.label}
                 </text>
