@@ -33,13 +33,19 @@ describe('projects list', () => {
   it('searches and filters within the org; a stale cursor starts over with a notice', async () => {
     const hits = await loadProjectList(ctxOf(bolt, 'crew'), { search: 'TXR17' });
     expect(hits.projects.map((p) => p.npdesPermitId)).toEqual(['TXR17B102']);
-    expect((await loadProjectList(ctxOf(acme, 'crew'), { status: 'completed' })).projects.every((p) => p.status === 'completed')).toBe(true);
+    expect(
+      (await loadProjectList(ctxOf(acme, 'crew'), { status: 'completed' })).projects.every(
+        (p) => p.status === 'completed',
+      ),
+    ).toBe(true);
     const stale = await loadProjectList(ctxOf(acme, 'crew'), { cursor: 'garbage' });
     expect(stale.notice).toMatch(/out of date/);
     expect(stale.projects.length).toBeGreaterThan(0);
     // A cursor pointing at another org's row can only narrow this org's list, never reveal theirs.
     const theirs = await projectNamed(bolt, 'Riverside Apartments');
-    const crafted = await loadProjectList(ctxOf(acme, 'crew'), { cursor: encodeCursor({ createdAt: new Date(Date.now() + 86_400_000), id: theirs.id }) });
+    const crafted = await loadProjectList(ctxOf(acme, 'crew'), {
+      cursor: encodeCursor({ createdAt: new Date(Date.now() + 86_400_000), id: theirs.id }),
+    });
     expect(crafted.projects.every((p) => p.organizationId === acme.id)).toBe(true);
   });
 });
@@ -72,7 +78,10 @@ describe('rain events page', () => {
     );
     const chartTotal = a.days.reduce((n, d) => n + d.inches, 0);
     const recent = a.events.filter((e) => e.startedAt.getTime() > Date.now() - 13 * 86_400_000);
-    expect(chartTotal).toBeCloseTo(recent.reduce((n, e) => n + Number(e.amountInches), 0), 2);
+    expect(chartTotal).toBeCloseTo(
+      recent.reduce((n, e) => n + Number(e.amountInches), 0),
+      2,
+    );
   });
 
   it('filtering by another org’s project id shows nothing of theirs', async () => {

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { requireTenantPage } from '@/lib/auth/session';
-import { formatDateTime, formatDay } from '@/lib/format/when';
+import { formatDay } from '@/lib/format/when';
+import { formatRainPeriod } from '../projects/_components/format-rain-period';
 import { RAIN_SOURCE_LABELS } from '@/lib/zod/schemas/rain-events';
 import { BarChart } from '../dashboard/_components/bar-chart';
 import { inputClass, secondaryButtonClass } from '../projects/_components/form-controls';
@@ -68,9 +69,13 @@ export default async function RainEventsPage({ searchParams }: { searchParams: P
           <BarChart
             title={`Rain per day, last ${CHART_DAYS} days (inches)`}
             valueHeader="Rain (inches)"
-            labelEvery={3}
             format={(v) => `${v.toFixed(2)} in`}
-            bars={data.days.map((d) => ({ label: dayLabel(d.date), longLabel: dayLabel(d.date), value: d.inches }))}
+            // Every 4th day counted back from today, so the last label never collides with its neighbour.
+            bars={data.days.map((d, i) => ({
+              label: (data.days.length - 1 - i) % 4 === 0 ? dayLabel(d.date) : '',
+              longLabel: dayLabel(d.date),
+              value: d.inches,
+            }))}
           />
           <p className="mt-1 text-xs text-slate-600">
             {total > 0 ? `Total ${total.toFixed(2)} in.` : `No rain recorded in the last ${CHART_DAYS} days.`}
@@ -106,8 +111,7 @@ export default async function RainEventsPage({ searchParams }: { searchParams: P
                   {e.projectName}
                 </Link>
                 <p className="text-sm text-slate-600">
-                  {formatDateTime(e.startedAt, data.timeZone)}
-                  {e.endedAt ? ` – ${formatDateTime(e.endedAt, data.timeZone)}` : ''} · {RAIN_SOURCE_LABELS[e.source]}
+                  {formatRainPeriod(e.startedAt, e.endedAt, data.timeZone)} · {RAIN_SOURCE_LABELS[e.source]}
                 </p>
               </div>
               <span className="text-lg font-bold text-slate-900">{Number(e.amountInches).toFixed(2)} in</span>

@@ -9,6 +9,7 @@ import { INSPECTION_SCHEDULE_LABELS } from '@/lib/zod/schemas/projects';
 import { RAIN_SOURCE_LABELS } from '@/lib/zod/schemas/rain-events';
 import { ArchiveProjectButton } from '../_components/archive-project-button';
 import { SensitiveBadge, StatusBadge } from '../_components/badges';
+import { formatRainPeriod } from '../_components/format-rain-period';
 import { secondaryButtonClass } from '../_components/form-controls';
 import { RainEventForm } from '../_components/rain-event-form';
 import { loadProjectDetail } from '../load-projects';
@@ -138,8 +139,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2 text-sm">
                 <span className="font-semibold text-slate-900">{Number(e.amountInches).toFixed(2)} in</span>
                 <span className="text-slate-600">
-                  {formatDateTime(e.startedAt, timeZone)}
-                  {e.endedAt ? ` – ${formatDateTime(e.endedAt, timeZone)}` : ''} · {RAIN_SOURCE_LABELS[e.source]}
+                  {formatRainPeriod(e.startedAt, e.endedAt, timeZone)} · {RAIN_SOURCE_LABELS[e.source]}
                 </span>
               </li>
             ))}
