@@ -20,11 +20,11 @@ const BMP_ITEMS = [
   'Waste and chemicals stored and covered',
 ];
 
-async function shot(page: Page, info: TestInfo, name: string) {
-  await page.screenshot({
-    path: path.join(info.project.testDir, 'screenshots', `inspection-${name}.png`),
-    fullPage: true,
-  });
+/** What the phone shows (one screen); `full` adds the whole page as a second file. */
+async function shot(page: Page, info: TestInfo, name: string, full = false) {
+  const file = (suffix: string) => path.join(info.project.testDir, 'screenshots', `inspection-${name}${suffix}.png`);
+  await page.screenshot({ path: file('') });
+  if (full) await page.screenshot({ path: file('-full'), fullPage: true });
 }
 
 async function signInAs(page: Page, name: string, orgName: string) {
