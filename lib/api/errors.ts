@@ -20,10 +20,13 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export class PublicError extends Error {
   readonly code: ErrorCode;
   override readonly name = 'PublicError';
+  /** Every field's errors (400s from zod), so an API client can show all of them at once. */
+  readonly fieldErrors?: Record<string, string[]>;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>) {
     super(message);
     this.code = code;
+    if (fieldErrors && Object.keys(fieldErrors).length) this.fieldErrors = fieldErrors;
   }
 
   get status(): number {
@@ -40,8 +43,8 @@ export class PublicError extends Error {
   static notFound(message = 'Not found.') {
     return new PublicError('not_found', message);
   }
-  static badRequest(message: string) {
-    return new PublicError('bad_request', message);
+  static badRequest(message: string, fieldErrors?: Record<string, string[]>) {
+    return new PublicError('bad_request', message, fieldErrors);
   }
   static conflict(message: string) {
     return new PublicError('conflict', message);
@@ -67,7 +70,9 @@ export function errorResponse(error: unknown): Response {
     });
   }
   if (isPublicError(error)) {
-    return Response.json({ error: { code: error.code, message: error.message } } satisfies ErrorBody, {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.fieldErrors) body.error.fieldErrors = error.fieldErrors;
+    return Response.json(body, {
       status: error.status,
       headers: { 'Cache-Control': 'no-store' },
     });

@@ -1,0 +1,95 @@
+/**
+ * Cross-tenant leak fuzzer: every registered endpoint, called as org B with
+ * org A's ids and org id everywhere, must answer 404 / a form error, return no
+ * byte of A's data, and change nothing of A's. Endpoints come from discovery
+ * (tests/proof/endpoints.ts): a new action or route is covered the day it lands.
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Database } from '@/db/client';
+import { actAs } from '@/tests/support/auth-mock';
+import { testDatabase } from '@/tests/support/database';
+import { discoverEndpoints, type Endpoint } from './endpoints';
+import { probeEndpoint, type Finding } from './leak-probe';
+import { buildWorld, fingerprint, type World } from './world';
+
+vi.mock('@clerk/nextjs/server', async () => ({ ...(await import('@/tests/support/auth-mock')), clerkClient: () => ({}) }));
+vi.mock('next/cache', () => import('@/tests/support/next-cache-mock'));
+
+const { tenantRoute } = await import('@/lib/api/tenant-route');
+
+let db: Database;
+let world: World;
+let endpoints: Endpoint[];
+
+beforeAll(async () => {
+  db = testDatabase.app({ max: 3 });
+  world = await buildWorld(db);
+  endpoints = (await discoverEndpoints()).filter((e) => e.meta && e.meta.kind !== 'public');
+  actAs({ userId: world.b.ownerId, orgId: world.b.orgId, orgSlug: world.b.slug, role: 'owner' });
+}, 120_000);
+
+async function fuzz(list: Endpoint[]) {
+  const findings: Finding[] = [];
+  const shallow: string[] = [];
+  let calls = 0;
+  for (const e of list) {
+    const before = await fingerprint(db, world.a);
+    const r = await probeEndpoint(e, world);
+    calls += r.calls;
+    findings.push(...r.findings);
+    if (!r.validInput || r.idFields === 0) shallow.push(`${e.file}#${e.exportName}${r.validInput ? '' : ' (no valid input found)'}${r.idFields ? '' : ' (no id fields)'}`);
+    if ((await fingerprint(db, world.a)) !== before) {
+      findings.push({ endpoint: `${e.file}#${e.exportName}`, kind: 'changed', detail: "org A's data changed" });
+    }
+  }
+  return { findings, calls, shallow };
+}
+
+describe('cross-tenant leak fuzzer', () => {
+  it('covers every tenant endpoint the app registers', () => {
+    expect(endpoints.length).toBeGreaterThan(5);
+    expect(endpoints.some((e) => e.kind === 'route')).toBe(true);
+    expect(endpoints.some((e) => e.kind === 'action')).toBe(true);
+  });
+
+  it("no endpoint leaks, accepts or changes org A's data when called as org B", async () => {
+    const { findings, calls, shallow } = await fuzz(endpoints);
+    console.log(`leak fuzzer: ${endpoints.length} endpoints, ${calls} cross-tenant requests`);
+    if (shallow.length) console.log(`probed at validation depth only:\n  ${shallow.join('\n  ')}`);
+    expect(calls, 'the probe must actually send requests').toBeGreaterThan(endpoints.length * 3);
+    expect(findings).toEqual([]);
+  }, 300_000);
+});
+
+describe('negative controls: the fuzzer catches planted defects', () => {
+  it('a handler that reads the row without the tenant (as a superuser) leaks and is caught', async () => {
+    const superuser = testDatabase.sql('superuser');
+    const leaky = tenantRoute<{ id: string }>({ permission: 'org:data:read' }, async (_req, { params }) => {
+      const rows = await superuser`select id, name, address from projects where id::text = ${params.id}`;
+      return rows[0] ?? Response.json({ error: 'not found' }, { status: 404 });
+    });
+    const planted: Endpoint = { file: 'planted/projects/[id]/route.ts', exportName: 'GET', kind: 'route', path: '/planted/projects/[id]', fn: leaky, meta: { kind: 'route', permission: 'org:data:read' } };
+    const { findings } = await fuzz([planted]);
+    expect(findings.filter((f) => f.kind === 'leak').length).toBeGreaterThan(0);
+  });
+
+  it("a handler that writes through another tenant's id (bypassing RLS) is caught", async () => {
+    const superuser = testDatabase.sql('superuser');
+    const writer = tenantRoute<{ id: string }>({ permission: 'org:projects:write' }, async (_req, { params }) => {
+      await superuser`update projects set name = name || '!' where id::text = ${params.id}`;
+      return { ok: true };
+    });
+    const planted: Endpoint = { file: 'planted/projects/[id]/route.ts', exportName: 'PATCH', kind: 'route', path: '/planted/projects/[id]', fn: writer, meta: { kind: 'route', permission: 'org:projects:write' } };
+    const { findings } = await fuzz([planted]);
+    expect(findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['changed', 'accepted']));
+  });
+
+  it('a handler that crashes on a foreign id is caught', async () => {
+    const crashing = tenantRoute<{ id: string }>({ permission: 'org:data:read' }, async () => {
+      throw new TypeError('cannot read properties of undefined');
+    });
+    const planted: Endpoint = { file: 'planted/x/[id]/route.ts', exportName: 'GET', kind: 'route', path: '/planted/x/[id]', fn: crashing, meta: { kind: 'route', permission: 'org:data:read' } };
+    const { findings } = await fuzz([planted]);
+    expect(findings.some((f) => f.kind === 'error')).toBe(true);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * The cross-tenant probe of one endpoint: as org B, send it org A's ids in
+ * every place an id can go (fields, path, query) and A's org id where a naive
+ * handler might read a tenant (body, query, headers, cookies). Findings:
+ * - leak: a byte of A's data (an id or a distinctive string) in the answer;
+ * - accepted: a write that succeeded while carrying A's id;
+ * - error: a 5xx (a crash is never the right answer to a foreign id);
+ * - changed: A's data differs afterwards (checked by the caller per endpoint).
+ */
+import type { Endpoint } from './endpoints';
+import { invokeAction, invokeRoute, type Outcome, type RouteCall } from './invoke';
+import { idPaths, sampleInput, tableForField, tablesForFile, withValueAt, zodValidator, type Issue, type Json } from './sample-input';
+import type { Tenant, World } from './world';
+import type { TenantTable } from '@/tests/support/tenants';
+
+export interface Finding {
+  endpoint: string;
+  kind: 'leak' | 'accepted' | 'error' | 'changed';
+  detail: string;
+}
+
+const ORG_SMUGGLING_KEYS = ['organizationId', 'organization_id', 'orgId'];
+const QUERY_ID_KEYS = ['projectId', 'inspectionId', 'violationId', 'templateId', 'id'];
+
+function idsOf(t: Tenant, preferred: TenantTable[]) {
+  return (table?: TenantTable) => {
+    if (table) return t.ids[table] ?? [];
+    return [...new Set([...preferred.flatMap((p) => t.ids[p] ?? []), ...Object.values(t.ids).flat()])].slice(0, 40);
+  };
+}
+
+/** A's ids worth trying in a field: its own table's first, then a few of every other kind. */
+function foreignIds(world: World, table: TenantTable | undefined): string[] {
+  const own = table ? (world.a.ids[table] ?? []).slice(0, 3) : [];
+  const others = Object.entries(world.a.ids)
+    .filter(([t]) => t !== table && t !== 'organizations' && t !== 'compliance_settings')
+    .map(([, ids]) => ids[0])
+    .filter((x): x is string => Boolean(x));
+  return [...new Set([...own, ...others])];
+}
+
+export function findSecrets(text: string, world: World): string[] {
+  return world.secretsOfA.filter((s) => text.includes(s));
+}
+
+function judge(endpoint: string, label: string, out: Outcome, world: World, isWrite: boolean, carriesForeign: boolean): Finding[] {
+  const findings: Finding[] = [];
+  const secrets = findSecrets(out.text, world);
+  if (secrets.length) findings.push({ endpoint, kind: 'leak', detail: `${label}: answer contains ${secrets.slice(0, 3).join(', ')}` });
+  if (out.status >= 500) findings.push({ endpoint, kind: 'error', detail: `${label}: ${out.status} ${out.text.slice(0, 200)}` });
+  if (isWrite && carriesForeign && out.ok) findings.push({ endpoint, kind: 'accepted', detail: `${label}: accepted (${out.status})` });
+  return findings;
+}
+
+async function routeValidator(e: Endpoint, base: Omit<RouteCall, 'body'>) {
+  return async (candidate: Record<string, Json>) => {
+    const out = await invokeRoute(e.fn, { ...base, body: candidate });
+    if (out.status !== 400 || !out.fieldErrors) return { ok: true as const };
+    const issues: Issue[] = Object.keys(out.fieldErrors).map((k) => ({ path: k.split('.') }));
+    return issues.length ? { ok: false as const, issues } : { ok: true as const };
+  };
+}
+
+export interface ProbeResult {
+  findings: Finding[];
+  calls: number;
+  /** Whether a valid input was found, so the probes reached the handler and not only validation. */
+  validInput: boolean;
+  idFields: number;
+}
+
+export async function probeEndpoint(e: Endpoint, world: World): Promise<ProbeResult> {
+  const name = `${e.file}#${e.exportName}`;
+  const findings: Finding[] = [];
+  let calls = 0;
+  const preferred = tablesForFile(e.file);
+  const mine = idsOf(world.b, preferred);
+
+  if (e.kind === 'action' && e.meta?.kind === 'action') {
+    const { input, valid } = await sampleInput(zodValidator(e.meta.schema), mine);
+    const paths = idPaths(input);
+    for (const path of paths) {
+      for (const foreign of foreignIds(world, tableForField(path.at(-1)!) ?? preferred[0])) {
+        const out = await invokeAction(e.fn, withValueAt(input, path, foreign));
+        calls++;
+        findings.push(...judge(name, `${path.join('.')}=${foreign}`, out, world, true, true));
+      }
+    }
+    for (const key of ORG_SMUGGLING_KEYS) {
+      const out = await invokeAction(e.fn, { ...input, [key]: world.a.orgId });
+      calls++;
+      findings.push(...judge(name, `${key}=A`, out, world, false, false));
+    }
+    return { findings, calls, validInput: valid, idFields: paths.length };
+  }
+
+  if (e.kind !== 'route' || !e.path) return { findings, calls, validInput: false, idFields: 0 };
+  const method = e.exportName;
+  const isWrite = method !== 'GET' && method !== 'HEAD';
+  const paramNames = [...e.path.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!);
+  const ownParams = Object.fromEntries(paramNames.map((p) => [p, mine(preferred[0])[0] ?? mine()[0] ?? '']));
+  const concrete = (params: Record<string, string>) => e.path!.replace(/\[([^\]]+)\]/g, (_, p: string) => params[p] ?? '');
+  const base = { method, path: concrete(ownParams), params: ownParams };
+  const { input, valid } = isWrite ? await sampleInput(await routeValidator(e, base), mine, 8) : { input: {}, valid: true };
+
+  for (const p of paramNames) {
+    for (const foreign of foreignIds(world, preferred[0])) {
+      const params = { ...ownParams, [p]: foreign };
+      const out = await invokeRoute(e.fn, { method, path: concrete(params), params, body: input });
+      calls++;
+      findings.push(...judge(name, `[${p}]=${foreign}`, out, world, isWrite, true));
+      if (out.status !== 404 && out.status !== 400) {
+        findings.push({ endpoint: name, kind: 'accepted', detail: `[${p}]=${foreign}: ${out.status} instead of 404` });
+      }
+    }
+  }
+  for (const key of QUERY_ID_KEYS) {
+    for (const foreign of foreignIds(world, tableForField(key) ?? preferred[0]).slice(0, 4)) {
+      const out = await invokeRoute(e.fn, { ...base, query: { [key]: foreign }, body: input });
+      calls++;
+      findings.push(...judge(name, `?${key}=${foreign}`, out, world, false, false));
+    }
+  }
+  for (const path of idPaths(input)) {
+    for (const foreign of foreignIds(world, tableForField(path.at(-1)!))) {
+      const out = await invokeRoute(e.fn, { ...base, body: withValueAt(input, path, foreign) });
+      calls++;
+      findings.push(...judge(name, `body.${path.join('.')}=${foreign}`, out, world, isWrite, true));
+    }
+  }
+  const smuggled = await invokeRoute(e.fn, {
+    ...base,
+    query: { orgId: world.a.orgId, organizationId: world.a.orgId },
+    headers: { 'x-organization-id': world.a.orgId, 'x-clerk-org-id': world.a.orgId, cookie: `__org=${world.a.orgId}; org_id=${world.a.orgId}` },
+    body: { ...input, organizationId: world.a.orgId, orgId: world.a.orgId },
+  });
+  calls++;
+  findings.push(...judge(name, 'org id smuggled in query/headers/cookies/body', smuggled, world, false, false));
+  return { findings, calls, validInput: valid, idFields: paramNames.length + idPaths(input).length };
+}
