@@ -6,7 +6,7 @@ import { GENERIC_MESSAGE, isPublicError, PublicError } from '@/lib/api/errors';
 import { assertActiveOrganization } from '@/lib/auth/organization-status';
 import { requireTenant } from '@/lib/auth/session';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
-import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '@/lib/api/unavailable';
+import { isDatabaseUnavailable, isUnstorableInput, UNAVAILABLE_MESSAGE, UNSTORABLE_MESSAGE } from '@/lib/api/unavailable';
 import { tagEndpoint } from '@/lib/endpoints/registry';
 import type { Permission } from '@/lib/rbac/permissions';
 import { recordSecurityEvent } from '@/lib/security/record-miss';
@@ -51,7 +51,11 @@ export function tenantAction<S extends z.ZodType, T>(
     let ctx: TenantContext | undefined;
     try {
       ctx = await requireTenant();
-      if (!hasPermission(ctx, permission)) throw PublicError.forbidden();
+      if (!hasPermission(ctx, permission)) {
+        // Counted like a miss by id: the alert rules look for a member trying door after door.
+        await recordSecurityEvent(ctx, 'ACCESS_DENIED', { endpoint: handler.name || 'action', permission });
+        throw PublicError.forbidden();
+      }
 
       const raw = input instanceof FormData ? formDataToObject(input) : input;
       const parsed = schema.safeParse(raw);
@@ -77,6 +81,7 @@ export function tenantAction<S extends z.ZodType, T>(
         return { ok: false, formError: error.message };
       }
       if (isDatabaseUnavailable(error)) return { ok: false, formError: UNAVAILABLE_MESSAGE };
+      if (isUnstorableInput(error)) return { ok: false, formError: UNSTORABLE_MESSAGE };
       console.error(error);
       return { ok: false, formError: GENERIC_MESSAGE };
     }

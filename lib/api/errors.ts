@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from './unavailable';
+import { isDatabaseUnavailable, isUnstorableInput, UNAVAILABLE_MESSAGE, UNSTORABLE_MESSAGE } from './unavailable';
 
 /**
  * The one error type whose message a user may see. Everything else is logged
@@ -67,6 +67,12 @@ export function errorResponse(error: unknown): Response {
     return Response.json({ error: { code: 'unavailable', message: UNAVAILABLE_MESSAGE } } satisfies ErrorBody, {
       status: 503,
       headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' },
+    });
+  }
+  if (isUnstorableInput(error)) {
+    return Response.json({ error: { code: 'bad_request', message: UNSTORABLE_MESSAGE } } satisfies ErrorBody, {
+      status: 400,
+      headers: { 'Cache-Control': 'no-store' },
     });
   }
   if (isPublicError(error)) {

@@ -15,6 +15,15 @@ describe('database outage errors', () => {
     expect(isDatabaseUnavailable(code ? pgError(code) : new Error('boom'))).toBe(false);
   });
 
+  it('a data exception (NUL in text, number out of range) is a 400, not a 500', async () => {
+    const nul = new Error('Failed query', { cause: pgError('22021') });
+    const res = errorResponse(nul);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'bad_request' } });
+    expect(errorResponse(pgError('22003')).status).toBe(400);
+    expect(errorResponse(pgError('23505')).status).toBe(500);
+  });
+
   it('maps to 503 with Retry-After; a bug stays a generic 500; a PublicError keeps its status', async () => {
     const down = errorResponse(pgError('ECONNREFUSED'));
     expect(down.status).toBe(503);

@@ -29,3 +29,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 export const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable. Please try again in a moment.';
+
+/**
+ * SQLSTATE class 22 (data exception): a value PostgreSQL can't store, such as
+ * a NUL character in text or a number out of range. Input a validator let
+ * through, not a bug of ours: answered as a 400, never a 500.
+ */
+export function isUnstorableInput(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
+}
+
+export const UNSTORABLE_MESSAGE = 'Some of the text or numbers can’t be stored (for example a NUL character or a number out of range). Please check the input.';
