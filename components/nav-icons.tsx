@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** Names of the icons the app navigation uses (see components/nav-items.ts). */
-export type NavIconName = 'dashboard' | 'projects' | 'inspections' | 'violations' | 'rain' | 'audit';
+export type NavIconName = 'dashboard' | 'projects' | 'inspections' | 'violations' | 'rain' | 'audit' | 'security';
 
 // 24×24 outline paths. Inline SVG avoids an icon package and a network request.
 const paths: Record<NavIconName, ReactNode> = {
@@ -44,6 +44,13 @@ const paths: Record<NavIconName, ReactNode> = {
     <>
       <path d="M6 3.5h9l3.5 3.5v13.5H6z" />
       <path d="M9 11h6.5M9 14.5h6.5M9 18h4" />
+    </>
+  ),
+  security: (
+    <>
+      <path d="M12 3.5 5 6v5.5c0 4.3 2.9 7.6 7 9 4.1-1.4 7-4.7 7-9V6z" />
+      <path d="M12 8.5v4.5" />
+      <path d="M12 15.7v.1" />
     </>
   ),
 };

@@ -1,3 +1,4 @@
+import type { Permission } from '@/lib/rbac/permissions';
 import type { NavIconName } from './nav-icons';
 
 export interface NavItem {
@@ -6,6 +7,8 @@ export interface NavItem {
   /** Shorter label for the phone tab bar, where six items share ~390px. */
   shortLabel: string;
   icon: NavIconName;
+  /** Shown only to members holding this permission. */
+  requires?: Permission;
 }
 
 /** The signed-in app's sections, in the order crews use them most. */
@@ -16,4 +19,10 @@ export const navItems: readonly NavItem[] = [
   { href: '/violations', label: 'Violations', shortLabel: 'Violations', icon: 'violations' },
   { href: '/rain-events', label: 'Rain events', shortLabel: 'Rain', icon: 'rain' },
   { href: '/audit', label: 'Audit', shortLabel: 'Audit', icon: 'audit' },
+  { href: '/security', label: 'Security', shortLabel: 'Security', icon: 'security', requires: 'org:audit:read' },
 ];
+
+/** The items a member with `permissions` sees. */
+export function visibleNavItems(permissions: readonly string[]): NavItem[] {
+  return navItems.filter((item) => !item.requires || permissions.includes(item.requires));
+}

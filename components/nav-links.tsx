@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { NavIcon } from './nav-icons';
-import { navItems } from './nav-items';
+import { visibleNavItems } from './nav-items';
 
 /** True for the section itself and anything under it (/projects/123 marks Projects). */
 function isCurrent(pathname: string, href: string): boolean {
@@ -14,12 +14,13 @@ function isCurrent(pathname: string, href: string): boolean {
  * The app navigation links. A client leaf only because aria-current depends on
  * the URL; `variant` picks the phone tab bar or the desktop side list.
  */
-export function NavLinks({ variant }: { variant: 'tabs' | 'side' }) {
+export function NavLinks({ variant, permissions = [] }: { variant: 'tabs' | 'side'; permissions?: readonly string[] }) {
   const pathname = usePathname();
+  const navItems = visibleNavItems(permissions);
 
   if (variant === 'tabs') {
     return (
-      <ul className="grid grid-cols-6">
+      <ul className="grid" style={{ gridTemplateColumns: `repeat(${navItems.length}, minmax(0, 1fr))` }}>
         {navItems.map((item) => (
           <li key={item.href}>
             <Link

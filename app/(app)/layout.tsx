@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { NavLinks } from '@/components/nav-links';
+import { SecurityAlertBanner } from '@/components/security-alert-banner';
 import { AuthProvider } from '@/lib/auth/auth-provider';
 import { requireTenantPage } from '@/lib/auth/session';
 
@@ -17,13 +18,17 @@ export default async function AppLayout({ children }: Readonly<{ children: React
     <AuthProvider>
       <div className="flex min-h-dvh flex-col">
         <AppHeader account={<AccountMenu ctx={ctx} />} />
+        {/* Streams in after the shell: the alert query never delays the page. */}
+        <Suspense fallback={null}>
+          <SecurityAlertBanner ctx={ctx} />
+        </Suspense>
 
         <div className="flex flex-1">
           <nav
             aria-label="Main"
             className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-60 shrink-0 overflow-y-auto border-r border-slate-200 bg-white p-3 lg:block"
           >
-            <NavLinks variant="side" />
+            <NavLinks variant="side" permissions={ctx.permissions} />
           </nav>
 
           {/* Bottom padding keeps the last content clear of the fixed tab bar on phones. */}
@@ -40,7 +45,7 @@ export default async function AppLayout({ children }: Readonly<{ children: React
           aria-label="Main"
           className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden"
         >
-          <NavLinks variant="tabs" />
+          <NavLinks variant="tabs" permissions={ctx.permissions} />
         </nav>
       </div>
     </AuthProvider>

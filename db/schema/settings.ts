@@ -1,5 +1,18 @@
 import 'server-only';
-import { boolean, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { belongsToOrg } from './organizations';
 
@@ -18,9 +31,34 @@ export const complianceSettings = pgTable(
     /** Security alerts fire on access outside these hours (local time, 0–23). */
     businessHoursStart: integer().notNull().default(5),
     businessHoursEnd: integer().notNull().default(21),
+    /**
+     * Security alert thresholds (lib/security/alert-rules.ts): N events by one
+     * user (or one IP) within M minutes raise an alert. Defaults: 5 misses by id
+     * in 10 minutes is more than a stale bookmark or a double click, and 10
+     * refusals in 15 minutes is more than a confused member clicking around.
+     */
+    breachAttemptThreshold: integer().notNull().default(5),
+    breachAttemptWindowMinutes: integer().notNull().default(10),
+    accessDeniedThreshold: integer().notNull().default(10),
+    accessDeniedWindowMinutes: integer().notNull().default(15),
+    /** Record and alert on access outside business hours (crews that work nights turn it off). */
+    offHoursAlertsEnabled: boolean().notNull().default(true),
+    /** Alerts whose last event is at or before this were reviewed by an owner/admin: no banner for them. */
+    securityAlertsReviewedAt: timestamp({ withTimezone: true, precision: 3 }),
     ...timestamps(),
   },
-  (t) => [belongsToOrg('compliance_settings_org_fk', t.organizationId), ...tenantPolicies()],
+  (t) => [
+    belongsToOrg('compliance_settings_org_fk', t.organizationId),
+    check(
+      'compliance_settings_business_hours_ck',
+      sql`${t.businessHoursStart} between 0 and 23 and ${t.businessHoursEnd} between 0 and 23`,
+    ),
+    check(
+      'compliance_settings_security_thresholds_ck',
+      sql`${t.breachAttemptThreshold} between 1 and 1000 and ${t.breachAttemptWindowMinutes} between 1 and 1440 and ${t.accessDeniedThreshold} between 1 and 1000 and ${t.accessDeniedWindowMinutes} between 1 and 1440`,
+    ),
+    ...tenantPolicies(),
+  ],
 );
 
 export const bmpCategories = pgTable(

@@ -3,6 +3,7 @@ import { auth } from '@clerk/nextjs/server';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { PublicError } from '@/lib/api/errors';
+import { noteOffHoursAccess } from '@/lib/security/off-hours';
 import { organizationStatus } from './organization-status';
 import { resolveTenant, type TenantContext, type TenantResolution } from './tenant-context';
 
@@ -17,7 +18,11 @@ export async function currentUserId(): Promise<string | null> {
 /** For actions and route handlers: the context, or a PublicError (401 signed out, 403 otherwise). */
 export async function requireTenant(): Promise<TenantContext> {
   const r = await currentTenant();
-  if (r.ok) return r.ctx;
+  if (r.ok) {
+    // Every action and route comes through here (tenantAction, tenantRoute); memoized, see off-hours.ts.
+    await noteOffHoursAccess(r.ctx, new Date(), 'request');
+    return r.ctx;
+  }
   if (r.reason === 'signed_out') throw PublicError.unauthorized();
   if (r.reason === 'no_organization') throw PublicError.forbidden('Choose an organization first.');
   throw PublicError.forbidden('Your role in this organization is not recognized.');
@@ -34,5 +39,6 @@ export const requireTenantPage = cache(async (): Promise<TenantContext> => {
     redirect(r.reason === 'unknown_role' ? '/select-org?reason=role' : '/select-org');
   }
   if ((await organizationStatus(r.ctx)) !== 'active') redirect('/select-org?reason=inactive');
+  await noteOffHoursAccess(r.ctx, new Date(), 'page');
   return r.ctx;
 });

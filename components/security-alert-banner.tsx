@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import type { TenantContext } from '@/lib/auth/tenant-context';
+import { openAlertSummary } from '@/lib/security/load-alerts';
+
+/**
+ * The shell's in-app security alert: for members who may read security
+ * alerts (owners, admins), when critical or warning alerts of the last 24 h
+ * haven't been marked reviewed. Renders nothing otherwise, and nothing (after
+ * logging) if the check fails: the banner must never break the page.
+ */
+export async function SecurityAlertBanner({ ctx }: { ctx: TenantContext }) {
+  let summary;
+  try {
+    summary = await openAlertSummary(ctx);
+  } catch (error) {
+    console.error('security alert banner', error);
+    return null;
+  }
+  if (!summary || summary.critical + summary.warning === 0) return null;
+  const critical = summary.critical > 0;
+  const parts = [
+    summary.critical ? `${summary.critical} critical` : null,
+    summary.warning ? `${summary.warning} warning${summary.warning === 1 ? '' : 's'}` : null,
+  ].filter(Boolean);
+  return (
+    <div
+      role="status"
+      data-testid="security-alert-banner"
+      className={`border-b px-4 py-2 text-sm lg:px-6 ${critical ? 'border-red-200 bg-red-50 text-red-900' : 'border-amber-200 bg-amber-50 text-amber-950'}`}
+    >
+      <Link href="/security" className="font-semibold underline underline-offset-2">
+        Security alerts: {parts.join(', ')} in the last 24 hours
+      </Link>
+      <span className="hidden sm:inline"> — review them on the security page.</span>
+    </div>
+  );
+}

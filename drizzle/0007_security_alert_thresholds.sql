@@ -1,0 +1,8 @@
+ALTER TABLE "compliance_settings" ADD COLUMN "breach_attempt_threshold" integer DEFAULT 5 NOT NULL;--> statement-breakpoint
+ALTER TABLE "compliance_settings" ADD COLUMN "breach_attempt_window_minutes" integer DEFAULT 10 NOT NULL;--> statement-breakpoint
+ALTER TABLE "compliance_settings" ADD COLUMN "access_denied_threshold" integer DEFAULT 10 NOT NULL;--> statement-breakpoint
+ALTER TABLE "compliance_settings" ADD COLUMN "access_denied_window_minutes" integer DEFAULT 15 NOT NULL;--> statement-breakpoint
+ALTER TABLE "compliance_settings" ADD COLUMN "off_hours_alerts_enabled" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "compliance_settings" ADD COLUMN "security_alerts_reviewed_at" timestamp (3) with time zone;--> statement-breakpoint
+ALTER TABLE "compliance_settings" ADD CONSTRAINT "compliance_settings_business_hours_ck" CHECK ("compliance_settings"."business_hours_start" between 0 and 23 and "compliance_settings"."business_hours_end" between 0 and 23);--> statement-breakpoint
+ALTER TABLE "compliance_settings" ADD CONSTRAINT "compliance_settings_security_thresholds_ck" CHECK ("compliance_settings"."breach_attempt_threshold" between 1 and 1000 and "compliance_settings"."breach_attempt_window_minutes" between 1 and 1440 and "compliance_settings"."access_denied_threshold" between 1 and 1000 and "compliance_settings"."access_denied_window_minutes" between 1 and 1440);
