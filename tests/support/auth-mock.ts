@@ -7,13 +7,21 @@
  *   vi.mock('next/cache', () => import('@/tests/support/next-cache-mock'));
  *   actAs({ userId: 'user_acme_crew', orgId: acme.id, orgSlug: 'acme', role: 'crew' });
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuthFields } from '@/lib/auth/tenant-context';
 import type { Role } from '@/lib/rbac/permissions';
 
 export const authState: { current: AuthFields } = { current: { userId: null } };
 
+/** Per-request identity for concurrent tests (the soak): `asUser(fields, () => call())`. */
+export const authStorage = new AsyncLocalStorage<AuthFields>();
+
 export async function auth(): Promise<AuthFields> {
-  return authState.current;
+  return authStorage.getStore() ?? authState.current;
+}
+
+export function asUser<T>(who: { userId: string; orgId: string; role: Role }, fn: () => Promise<T>): Promise<T> {
+  return authStorage.run({ userId: who.userId, orgId: who.orgId, orgSlug: null, orgRole: `org:${who.role}` }, fn);
 }
 
 export function actAs(who: { userId: string; orgId: string; orgSlug?: string; role: Role } | null) {
