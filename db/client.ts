@@ -1,7 +1,7 @@
 import 'server-only';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { env } from '@/lib/env';
-import { openPool } from './connection';
+import { openPool, preferPrepared } from './connection';
 import * as schema from './schema';
 
 export type Database = ReturnType<typeof createDatabase>;
@@ -9,7 +9,9 @@ export type Database = ReturnType<typeof createDatabase>;
 /** Drizzle over a postgres.js pool; tests build their own with a small `max`. */
 export function createDatabase(url: string, opts: { max?: number; prepare?: boolean } = {}) {
   const client = openPool(url, opts);
-  return Object.assign(drizzle(client, { schema, casing: 'snake_case' }), { $pool: client });
+  const prepare = opts.prepare ?? env.DATABASE_PREPARE === 'true';
+  const driver = prepare ? preferPrepared(client) : client;
+  return Object.assign(drizzle(driver, { schema, casing: 'snake_case' }), { $pool: client });
 }
 
 // Survives dev hot reloads without opening a new pool per edit.

@@ -30,3 +30,39 @@ export function openPool(url: string, opts: { max?: number; prepare?: boolean } 
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
   });
 }
+
+type AnySql = postgres.Sql | postgres.TransactionSql;
+
+/**
+ * Drizzle's postgres.js driver sends every query with `prepare: false`, and
+ * postgres.js answers that, for a query with parameters, with a Parse/Describe
+ * round trip of its own before Bind/Execute — two round trips per query, and
+ * a stalled pipeline. On a direct connection we let postgres.js use named
+ * prepared statements instead (cached per connection, keyed by the SQL text,
+ * which Drizzle generates identically for a query shape). Not used with
+ * DATABASE_PREPARE=false (PgBouncer in transaction mode).
+ */
+export function preferPrepared<S extends AnySql>(sql: S): S {
+  const wrapTx = (fn: (tx: postgres.TransactionSql) => unknown) => (tx: postgres.TransactionSql) => fn(preferPrepared(tx));
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (prop === 'begin' && 'begin' in target) {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return (target.begin as (...a: unknown[]) => unknown)(...args, wrapTx(fn));
+        };
+      }
+      if (prop === 'savepoint' && 'savepoint' in target) {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return (target.savepoint as (...a: unknown[]) => unknown)(...args, wrapTx(fn));
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
