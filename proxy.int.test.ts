@@ -70,7 +70,10 @@ describe('valid tokens', () => {
   });
 
   it('a user in two orgs gets the org of the token', async () => {
-    const { token, iat } = await mintToken(keys.privateKey, { userId: 'user_dana', org: { id: bolt.id, slug: 'bolt', role: 'crew' } });
+    const { token, iat } = await mintToken(keys.privateKey, {
+      userId: 'user_dana',
+      org: { id: bolt.id, slug: 'bolt', role: 'crew' },
+    });
     const r = await run(request('/projects', { token, uat: iat, navigation: true }));
     expect(passed(r.res)).toBe(true);
     expect(r.auth).toMatchObject({ userId: 'user_dana', orgId: bolt.id, orgRole: 'org:crew' });
@@ -90,6 +93,18 @@ describe('valid tokens', () => {
     );
     expect(passed(r.res)).toBe(true);
     expect(r.auth?.orgId).toBe(acme.id);
+  });
+});
+
+describe('without APP_ROOT_DOMAIN', () => {
+  it('subdomains are ignored: the session’s org, whatever the host says', async () => {
+    for (const host of ['bolt.brave.localhost:3000', 'nosuchco.brave.localhost:3000', 'a.b.brave.localhost:3000']) {
+      const { token, iat } = await mintToken(keys.privateKey, { ...crew, azp: `http://${host}` });
+      const r = await run(request(`http://${host}/dashboard`, { token, uat: iat, navigation: true }));
+      expect(passed(r.res), host).toBe(true);
+      expect(r.auth?.orgId).toBe(acme.id);
+      expect(r.res.headers.getSetCookie()).toEqual([]);
+    }
   });
 });
 
@@ -121,9 +136,34 @@ describe('refused tokens', () => {
 
   it.each([
     ['signed with another key', async () => (await mintToken(otherKeys.privateKey, crew)).token],
-    ['alg: none', async () => unsignedToken({ ...(await import('@/lib/auth/session-token')).sessionClaims({ ...crew, sessionId: 's', azp: 'http://localhost:3000', ttlSeconds: 600 }) })],
-    ['from another origin (azp)', async () => (await mintToken(keys.privateKey, { ...crew, azp: 'https://evil.example' })).token],
+    [
+      'alg: none',
+      async () =>
+        unsignedToken({
+          ...(await import('@/lib/auth/session-token')).sessionClaims({
+            ...crew,
+            sessionId: 's',
+            azp: 'http://localhost:3000',
+            ttlSeconds: 600,
+          }),
+        }),
+    ],
+    [
+      'from another origin (azp)',
+      async () => (await mintToken(keys.privateKey, { ...crew, azp: 'https://evil.example' })).token,
+    ],
     ['garbage', async () => 'not.a.jwt'],
+    [
+      // Algorithm confusion: HS256 keyed with the RS256 public key, which an attacker can read.
+      'HS256 signed with the public key',
+      async () => {
+        const { SignJWT } = await import('jose');
+        const { sessionClaims } = await import('@/lib/auth/session-token');
+        const claims = sessionClaims({ ...crew, sessionId: 's', azp: 'http://localhost:3000', ttlSeconds: 600 });
+        return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(keys.publicPem));
+      },
+    ],
+    ['from another issuer', async () => (await mintToken(keys.privateKey, crew, { iss: 'https://evil.clerk.accounts.dev' })).token],
   ])('%s: 401 for the API, sign-in for pages', async (_label, make) => {
     const token = await make();
     const uat = now() - 30;
@@ -153,7 +193,10 @@ describe('refused tokens', () => {
   });
 
   it('an organization our database does not know is refused like an inactive one', async () => {
-    const { token, iat } = await mintToken(keys.privateKey, { userId: 'user_x', org: { id: 'org_2nope000000000000000000', slug: 'nope', role: 'owner' } });
+    const { token, iat } = await mintToken(keys.privateKey, {
+      userId: 'user_x',
+      org: { id: 'org_2nope000000000000000000', slug: 'nope', role: 'owner' },
+    });
     expect((await run(request('/api/v1/projects', { token, uat: iat }))).status).toBe(403);
   });
 
