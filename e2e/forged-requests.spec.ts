@@ -27,8 +27,9 @@ const tricks: [string, string, Record<string, string>?][] = [
 ];
 
 for (const [label, path, headers] of tricks) {
-  test(`signed out, ${label}: no tenant data`, async ({ request }) => {
-    const res = await request.get(path, { headers, maxRedirects: 0 });
+  test(`signed out, ${label}: no tenant data`, async ({ request, baseURL }) => {
+    // Origin + raw path: a relative '//api/…' would be read as another host.
+    const res = await request.get(`${new URL(baseURL!).origin}${path}`, { headers, maxRedirects: 0 });
     expect([401, 403, 404, 307, 308, 400]).toContain(res.status());
     const body = await res.text();
     // Seeded project data of either demo company must not appear.
