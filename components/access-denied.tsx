@@ -10,8 +10,9 @@ export function AccessDenied({ what, permission }: { what: string; permission: s
       <p className="text-sm font-semibold text-red-700">403 · Not allowed</p>
       <h1 className="mt-2 text-2xl font-bold tracking-tight text-slate-900">You can’t open {what}</h1>
       <p className="mt-2 text-slate-600">
-        Your role in this organization doesn’t include <code className="rounded bg-slate-100 px-1 py-0.5 text-sm">{permission}</code>. Ask an
-        owner or admin if you need it.
+        Your role in this organization doesn’t include{' '}
+        <code className="rounded bg-slate-100 px-1 py-0.5 text-sm">{permission}</code>. Ask an owner or admin if you
+        need it.
       </p>
       <Link
         href="/dashboard"

@@ -2,7 +2,12 @@ import 'server-only';
 import { and, count, eq } from 'drizzle-orm';
 import { bmpCategories, correctiveActions, projects, violations, violationTypes } from './schema';
 import type { Tx } from './tenant';
-import { advanceCorrectiveAction, createCorrectiveAction, createViolation, updateViolation } from './queries/violations';
+import {
+  advanceCorrectiveAction,
+  createCorrectiveAction,
+  createViolation,
+  updateViolation,
+} from './queries/violations';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
@@ -14,17 +19,36 @@ const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
  * Both orgs get the same story with different details; Bolt has verified
  * the Hillcrest fix that Acme has not. Idempotent: skipped once an org has violations.
  */
-export async function seedViolations(tx: Tx, org: { id: string; slug: string }, people: { inspector: string; crew: string; owner: string }) {
+export async function seedViolations(
+  tx: Tx,
+  org: { id: string; slug: string },
+  people: { inspector: string; crew: string; owner: string },
+) {
   const [existing] = await tx.select({ n: count() }).from(violations).where(eq(violations.organizationId, org.id));
   if ((existing?.n ?? 0) > 0) return;
 
   const projectIds = new Map(
-    (await tx.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.organizationId, org.id))).map((p) => [p.name, p.id]),
+    (
+      await tx
+        .select({ id: projects.id, name: projects.name })
+        .from(projects)
+        .where(eq(projects.organizationId, org.id))
+    ).map((p) => [p.name, p.id]),
   );
   const typeId = async (key: string) =>
-    (await tx.select({ id: violationTypes.id }).from(violationTypes).where(and(eq(violationTypes.organizationId, org.id), eq(violationTypes.key, key))))[0]?.id;
+    (
+      await tx
+        .select({ id: violationTypes.id })
+        .from(violationTypes)
+        .where(and(eq(violationTypes.organizationId, org.id), eq(violationTypes.key, key)))
+    )[0]?.id;
   const bmpId = async (key: string) =>
-    (await tx.select({ id: bmpCategories.id }).from(bmpCategories).where(and(eq(bmpCategories.organizationId, org.id), eq(bmpCategories.key, key))))[0]?.id;
+    (
+      await tx
+        .select({ id: bmpCategories.id })
+        .from(bmpCategories)
+        .where(and(eq(bmpCategories.organizationId, org.id), eq(bmpCategories.key, key)))
+    )[0]?.id;
   const inspector = { orgId: org.id, userId: people.inspector };
   const crew = { orgId: org.id, userId: people.crew };
   const acme = org.slug === 'acme';
@@ -39,7 +63,12 @@ export async function seedViolations(tx: Tx, org: { id: string; slug: string }, 
       found: 10,
       deadline: -3,
       status: ['in_progress'] as const,
-      action: { description: 'Re-trench and backfill the silt fence; remove sediment on the downslope side.', age: 9, due: -2, steps: ['in_progress'] as const },
+      action: {
+        description: 'Re-trench and backfill the silt fence; remove sediment on the downslope side.',
+        age: 9,
+        due: -2,
+        steps: ['in_progress'] as const,
+      },
     },
     {
       project: 'Hillcrest Retail Center',
@@ -50,7 +79,12 @@ export async function seedViolations(tx: Tx, org: { id: string; slug: string }, 
       found: 1,
       deadline: 1,
       status: acme ? ([] as const) : (['fixed', 'verified'] as const),
-      action: { description: 'Sweep the street, add rock to the construction entrance.', age: 1, due: 1, steps: acme ? ([] as const) : (['in_progress', 'fixed', 'verified'] as const) },
+      action: {
+        description: 'Sweep the street, add rock to the construction entrance.',
+        age: 1,
+        due: 1,
+        steps: acme ? ([] as const) : (['in_progress', 'fixed', 'verified'] as const),
+      },
     },
     {
       project: 'Oak Park School Expansion',
@@ -61,7 +95,12 @@ export async function seedViolations(tx: Tx, org: { id: string; slug: string }, 
       found: 20,
       deadline: 13,
       status: ['in_progress', 'fixed'] as const,
-      action: { description: 'Pump out the washout and replace the liner.', age: 19, due: 14, steps: ['in_progress', 'fixed'] as const },
+      action: {
+        description: 'Pump out the washout and replace the liner.',
+        age: 19,
+        due: 14,
+        steps: ['in_progress', 'fixed'] as const,
+      },
     },
     {
       project: 'Oak Park School Expansion',
@@ -72,7 +111,12 @@ export async function seedViolations(tx: Tx, org: { id: string; slug: string }, 
       found: 4,
       deadline: -3,
       status: [] as const,
-      action: { description: 'Toolbox talk on PPE; hard hats stocked at the gate.', age: 4, due: -1, steps: [] as const },
+      action: {
+        description: 'Toolbox talk on PPE; hard hats stocked at the gate.',
+        age: 4,
+        due: -1,
+        steps: [] as const,
+      },
     },
   ];
 
@@ -102,7 +146,8 @@ export async function seedViolations(tx: Tx, org: { id: string; slug: string }, 
       .update(correctiveActions)
       .set({ createdAt: daysAgo(s.action.age) })
       .where(and(eq(correctiveActions.organizationId, org.id), eq(correctiveActions.id, ca.id)));
-    for (const step of s.action.steps) await advanceCorrectiveAction(tx, step === 'verified' ? inspector : crew, ca.id, step);
+    for (const step of s.action.steps)
+      await advanceCorrectiveAction(tx, step === 'verified' ? inspector : crew, ca.id, step);
     for (const status of s.status) await updateViolation(tx, inspector, v.id, { status });
   }
 }

@@ -13,11 +13,16 @@ async function signInAs(page: Page, name: string, orgName: string) {
 }
 
 async function shot(page: Page, testInfo: TestInfo, name: string) {
-  await page.screenshot({ path: path.join(testInfo.project.testDir, 'screenshots', `${testInfo.project.name}-${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(testInfo.project.testDir, 'screenshots', `${testInfo.project.name}-${name}.png`),
+    fullPage: true,
+  });
 }
 
 async function noSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
 }
 
 test('an owner sees the dashboard, the violations and the audit log of their own org', async ({ page }, testInfo) => {
@@ -31,7 +36,9 @@ test('an owner sees the dashboard, the violations and the audit log of their own
   await expect(page.getByTestId('stat-Open corrective actions')).toContainText('3');
 
   // Charts: described images with their numbers in a table for screen readers.
-  await expect(page.getByRole('img', { name: /Open corrective actions by age: < 2 days 1, 2–7 days 1, 7–30 days 1/ })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /Open corrective actions by age: < 2 days 1, 2–7 days 1, 7–30 days 1/ }),
+  ).toBeVisible();
   await expect(page.getByRole('img', { name: /Rain per day, last 14 days/ })).toBeVisible();
   await expect(page.getByRole('table', { name: /Open corrective actions by age/ })).toBeAttached();
 
@@ -101,7 +108,9 @@ test("another org's owner sees their own numbers, and a violation URL of Acme is
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
-test('an inspector records a violation on a phone: every error inline, then the stepper to verified', async ({ page }, testInfo) => {
+test('an inspector records a violation on a phone: every error inline, then the stepper to verified', async ({
+  page,
+}, testInfo) => {
   await signInAs(page, 'Ines Ibarra', 'Acme Site Works');
   await page.goto('/violations/new');
   await page.getByLabel(/Found at/).fill('');
@@ -121,7 +130,7 @@ test('an inspector records a violation on a phone: every error inline, then the 
   await page.getByRole('button', { name: 'Record violation' }).click();
   await expect(page).toHaveURL(/\/violations\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { name: 'BMP missing or not maintained', level: 1 })).toBeVisible();
-  await expect(page.getByText('SE curb inlet')).toBeVisible();
+  await expect(page.getByText('SE curb inlet', { exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: /Mark fixed/ }).click();
   await expect(page.getByRole('button', { name: /Verify fix/ })).toBeVisible();

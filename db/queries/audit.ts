@@ -11,7 +11,8 @@ export interface Actor {
   userAgent?: string | null;
 }
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'sign' | 'publish' | 'submit' | 'archive' | 'amend' | 'transition';
+export type AuditAction =
+  'create' | 'update' | 'delete' | 'sign' | 'publish' | 'submit' | 'archive' | 'amend' | 'transition';
 
 const IGNORED = new Set(['updatedAt', 'createdAt']);
 
@@ -75,7 +76,10 @@ export async function listAudit(tx: Tx, orgId: string, f: AuditFilter) {
     f.since ? gte(auditLog.createdAt, f.since) : undefined,
     f.until ? lt(auditLog.createdAt, f.until) : undefined,
     f.before
-      ? or(lt(auditLog.createdAt, f.before.createdAt), and(eq(auditLog.createdAt, f.before.createdAt), lt(auditLog.id, f.before.id)))
+      ? or(
+          lt(auditLog.createdAt, f.before.createdAt),
+          and(eq(auditLog.createdAt, f.before.createdAt), lt(auditLog.id, f.before.id)),
+        )
       : undefined,
   ];
   return tx
@@ -89,8 +93,16 @@ export async function listAudit(tx: Tx, orgId: string, f: AuditFilter) {
 /** The entity types and actions this tenant's log holds: the options of the audit page's filters. */
 export async function auditFacets(tx: Tx, orgId: string) {
   const [entityTypes, actions] = await Promise.all([
-    tx.selectDistinct({ v: auditLog.entityType }).from(auditLog).where(eq(auditLog.organizationId, orgId)).orderBy(asc(auditLog.entityType)),
-    tx.selectDistinct({ v: auditLog.action }).from(auditLog).where(eq(auditLog.organizationId, orgId)).orderBy(asc(auditLog.action)),
+    tx
+      .selectDistinct({ v: auditLog.entityType })
+      .from(auditLog)
+      .where(eq(auditLog.organizationId, orgId))
+      .orderBy(asc(auditLog.entityType)),
+    tx
+      .selectDistinct({ v: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.organizationId, orgId))
+      .orderBy(asc(auditLog.action)),
   ]);
   return { entityTypes: entityTypes.map((r) => r.v), actions: actions.map((r) => r.v) };
 }
@@ -108,7 +120,13 @@ export interface Member {
  */
 export async function listMembers(tx: Tx, orgId: string): Promise<Member[]> {
   const rows = await tx
-    .select({ userId: memberships.userId, role: memberships.role, firstName: users.firstName, lastName: users.lastName, email: users.email })
+    .select({
+      userId: memberships.userId,
+      role: memberships.role,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      email: users.email,
+    })
     .from(memberships)
     .leftJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organizationId, orgId))

@@ -22,7 +22,9 @@ async function arrange(t: TenantGraph, extra: number) {
     const base = { organizationId: t.orgId, createdBy: t.userId };
     for (let i = 0; i < 1 + extra; i++) {
       // Never inspected, coverage started 20 days ago: a routine inspection is overdue.
-      await tx.insert(projects).values({ ...base, name: `Overdue site ${i}`, permitStart: ago(20).toISOString().slice(0, 10) });
+      await tx
+        .insert(projects)
+        .values({ ...base, name: `Overdue site ${i}`, permitStart: ago(20).toISOString().slice(0, 10) });
       const v = await tx
         .insert(violations)
         .values({
@@ -56,8 +58,20 @@ async function arrange(t: TenantGraph, extra: number) {
     });
     // Two storms three days ago on the factory project.
     await tx.insert(rainEvents).values([
-      { organizationId: t.orgId, projectId: t.keys.projects, amountInches: '0.40', startedAt: ago(3), recordedBy: t.userId },
-      { organizationId: t.orgId, projectId: t.keys.projects, amountInches: String((0.1 * (extra + 1)).toFixed(2)), startedAt: ago(3), recordedBy: t.userId },
+      {
+        organizationId: t.orgId,
+        projectId: t.keys.projects,
+        amountInches: '0.40',
+        startedAt: ago(3),
+        recordedBy: t.userId,
+      },
+      {
+        organizationId: t.orgId,
+        projectId: t.keys.projects,
+        amountInches: String((0.1 * (extra + 1)).toFixed(2)),
+        startedAt: ago(3),
+        recordedBy: t.userId,
+      },
     ]);
   });
 }

@@ -37,7 +37,12 @@ export async function inspectionsDue(tx: Tx, orgId: string, now = new Date()): P
     .where(and(eq(projects.organizationId, orgId), eq(projects.status, 'active')))
     .groupBy(projects.organizationId, projects.id);
   const rain = await tx
-    .select({ projectId: rainEvents.projectId, amount: rainEvents.amountInches, startedAt: rainEvents.startedAt, endedAt: rainEvents.endedAt })
+    .select({
+      projectId: rainEvents.projectId,
+      amount: rainEvents.amountInches,
+      startedAt: rainEvents.startedAt,
+      endedAt: rainEvents.endedAt,
+    })
     .from(rainEvents)
     .where(and(eq(rainEvents.organizationId, orgId), gte(rainEvents.startedAt, new Date(now.getTime() - 30 * DAY))));
 
@@ -96,7 +101,10 @@ export async function recentRain(tx: Tx, orgId: string, days = 14, now = new Dat
       startedAt: rainEvents.startedAt,
     })
     .from(rainEvents)
-    .innerJoin(projects, and(eq(projects.organizationId, rainEvents.organizationId), eq(projects.id, rainEvents.projectId)))
+    .innerJoin(
+      projects,
+      and(eq(projects.organizationId, rainEvents.organizationId), eq(projects.id, rainEvents.projectId)),
+    )
     .where(and(eq(rainEvents.organizationId, orgId), gte(rainEvents.startedAt, since)))
     .orderBy(rainEvents.startedAt);
 }

@@ -1,7 +1,15 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Cursor } from '@/lib/pagination/cursor';
-import { auditLog, bmpCategories, correctiveActions, inspections, projects, violations, violationTypes } from '../schema';
+import {
+  auditLog,
+  bmpCategories,
+  correctiveActions,
+  inspections,
+  projects,
+  violations,
+  violationTypes,
+} from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
 import { getInspection } from './inspections';
@@ -11,7 +19,14 @@ export type Violation = typeof violations.$inferSelect;
 export type ViolationStatus = Violation['status'];
 export type ViolationInput = Pick<
   typeof violations.$inferInsert,
-  'projectId' | 'inspectionId' | 'violationTypeId' | 'bmpCategoryId' | 'description' | 'location' | 'foundAt' | 'deadline'
+  | 'projectId'
+  | 'inspectionId'
+  | 'violationTypeId'
+  | 'bmpCategoryId'
+  | 'description'
+  | 'location'
+  | 'foundAt'
+  | 'deadline'
 >;
 
 /** open → in progress → fixed → verified; one step at a time, and back to open if a fix fails. */
@@ -41,16 +56,35 @@ export async function listViolations(tx: Tx, orgId: string, f: ViolationFilter) 
     eq(violations.organizationId, orgId),
     f.projectId ? eq(violations.projectId, f.projectId) : undefined,
     f.status?.length ? inArray(violations.status, f.status) : undefined,
-    f.overdue ? and(inArray(violations.status, OPEN_STATUSES), lt(violations.deadline, f.now ?? new Date())) : undefined,
+    f.overdue
+      ? and(inArray(violations.status, OPEN_STATUSES), lt(violations.deadline, f.now ?? new Date()))
+      : undefined,
     f.cursor
-      ? or(lt(violations.createdAt, f.cursor.createdAt), and(eq(violations.createdAt, f.cursor.createdAt), lt(violations.id, f.cursor.id)))
+      ? or(
+          lt(violations.createdAt, f.cursor.createdAt),
+          and(eq(violations.createdAt, f.cursor.createdAt), lt(violations.id, f.cursor.id)),
+        )
       : undefined,
   ];
   return tx
-    .select({ violation: violations, projectName: projects.name, typeName: violationTypes.name, severity: violationTypes.severity })
+    .select({
+      violation: violations,
+      projectName: projects.name,
+      typeName: violationTypes.name,
+      severity: violationTypes.severity,
+    })
     .from(violations)
-    .innerJoin(projects, and(eq(projects.organizationId, violations.organizationId), eq(projects.id, violations.projectId)))
-    .innerJoin(violationTypes, and(eq(violationTypes.organizationId, violations.organizationId), eq(violationTypes.id, violations.violationTypeId)))
+    .innerJoin(
+      projects,
+      and(eq(projects.organizationId, violations.organizationId), eq(projects.id, violations.projectId)),
+    )
+    .innerJoin(
+      violationTypes,
+      and(
+        eq(violationTypes.organizationId, violations.organizationId),
+        eq(violationTypes.id, violations.violationTypeId),
+      ),
+    )
     .where(and(...conds))
     .orderBy(desc(violations.createdAt), desc(violations.id))
     .limit(f.limit + 1);
@@ -70,9 +104,21 @@ async function ownsReferences(tx: Tx, orgId: string, v: Partial<ViolationInput>)
   if (v.projectId) checks.push(getProject(tx, orgId, v.projectId));
   if (v.inspectionId) checks.push(getInspection(tx, orgId, v.inspectionId));
   if (v.violationTypeId)
-    checks.push(tx.select({ id: violationTypes.id }).from(violationTypes).where(and(eq(violationTypes.organizationId, orgId), eq(violationTypes.id, v.violationTypeId))).then((r) => r[0]));
+    checks.push(
+      tx
+        .select({ id: violationTypes.id })
+        .from(violationTypes)
+        .where(and(eq(violationTypes.organizationId, orgId), eq(violationTypes.id, v.violationTypeId)))
+        .then((r) => r[0]),
+    );
   if (v.bmpCategoryId)
-    checks.push(tx.select({ id: bmpCategories.id }).from(bmpCategories).where(and(eq(bmpCategories.organizationId, orgId), eq(bmpCategories.id, v.bmpCategoryId))).then((r) => r[0]));
+    checks.push(
+      tx
+        .select({ id: bmpCategories.id })
+        .from(bmpCategories)
+        .where(and(eq(bmpCategories.organizationId, orgId), eq(bmpCategories.id, v.bmpCategoryId)))
+        .then((r) => r[0]),
+    );
   return (await Promise.all(checks)).every(Boolean);
 }
 
@@ -87,7 +133,8 @@ export async function createViolation(tx: Tx, actor: Actor, values: ViolationInp
   return row!;
 }
 
-export type ViolationChange = { ok: true; violation: Violation } | { ok: false; reason: 'not_found' | 'conflict'; message?: string };
+export type ViolationChange =
+  { ok: true; violation: Violation } | { ok: false; reason: 'not_found' | 'conflict'; message?: string };
 
 export async function updateViolation(
   tx: Tx,
@@ -104,7 +151,11 @@ export async function updateViolation(
   if (!(await ownsReferences(tx, actor.orgId, patch))) return { ok: false, reason: 'not_found' };
   if (patch.status && patch.status !== before.status && !violationTransitions[before.status].includes(patch.status)) {
     const from = before.status.replace('_', ' ');
-    return { ok: false, reason: 'conflict', message: `${/^[aeiou]/.test(from) ? 'An' : 'A'} ${from} violation cannot move to ${patch.status.replace('_', ' ')}.` };
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: `${/^[aeiou]/.test(from) ? 'An' : 'A'} ${from} violation cannot move to ${patch.status.replace('_', ' ')}.`,
+    };
   }
   const [after] = await tx
     .update(violations)
@@ -154,14 +205,21 @@ export async function advanceCorrectiveAction(
     .for('update');
   if (!before) return { ok: false, reason: 'not_found' };
   if (!violationTransitions[before.status].includes(to)) {
-    return { ok: false, reason: 'conflict', message: `Cannot move from ${before.status.replace('_', ' ')} to ${to.replace('_', ' ')}.` };
+    return {
+      ok: false,
+      reason: 'conflict',
+      message: `Cannot move from ${before.status.replace('_', ' ')} to ${to.replace('_', ' ')}.`,
+    };
   }
   const now = new Date();
   const stamp =
-    to === 'in_progress' ? { startedAt: now, startedBy: actor.userId }
-    : to === 'fixed' ? { fixedAt: now, fixedBy: actor.userId }
-    : to === 'verified' ? { verifiedAt: now, verifiedBy: actor.userId }
-    : { fixedAt: null, fixedBy: null };
+    to === 'in_progress'
+      ? { startedAt: now, startedBy: actor.userId }
+      : to === 'fixed'
+        ? { fixedAt: now, fixedBy: actor.userId }
+        : to === 'verified'
+          ? { verifiedAt: now, verifiedBy: actor.userId }
+          : { fixedAt: null, fixedBy: null };
   const [after] = await tx
     .update(correctiveActions)
     .set({ ...stamp, status: to, updatedAt: now })
@@ -180,13 +238,33 @@ export async function getViolationDetail(tx: Tx, orgId: string, id: string) {
       typeName: violationTypes.name,
       severity: violationTypes.severity,
       bmpName: bmpCategories.name,
-      inspection: { id: inspections.id, type: inspections.type, inspectedAt: inspections.inspectedAt, status: inspections.status },
+      inspection: {
+        id: inspections.id,
+        type: inspections.type,
+        inspectedAt: inspections.inspectedAt,
+        status: inspections.status,
+      },
     })
     .from(violations)
-    .innerJoin(projects, and(eq(projects.organizationId, violations.organizationId), eq(projects.id, violations.projectId)))
-    .innerJoin(violationTypes, and(eq(violationTypes.organizationId, violations.organizationId), eq(violationTypes.id, violations.violationTypeId)))
-    .leftJoin(bmpCategories, and(eq(bmpCategories.organizationId, violations.organizationId), eq(bmpCategories.id, violations.bmpCategoryId)))
-    .leftJoin(inspections, and(eq(inspections.organizationId, violations.organizationId), eq(inspections.id, violations.inspectionId)))
+    .innerJoin(
+      projects,
+      and(eq(projects.organizationId, violations.organizationId), eq(projects.id, violations.projectId)),
+    )
+    .innerJoin(
+      violationTypes,
+      and(
+        eq(violationTypes.organizationId, violations.organizationId),
+        eq(violationTypes.id, violations.violationTypeId),
+      ),
+    )
+    .leftJoin(
+      bmpCategories,
+      and(eq(bmpCategories.organizationId, violations.organizationId), eq(bmpCategories.id, violations.bmpCategoryId)),
+    )
+    .leftJoin(
+      inspections,
+      and(eq(inspections.organizationId, violations.organizationId), eq(inspections.id, violations.inspectionId)),
+    )
     .where(and(eq(violations.organizationId, orgId), eq(violations.id, id)))
     .limit(1);
   return row;
@@ -219,7 +297,11 @@ export async function violationHistory(tx: Tx, orgId: string, id: string): Promi
 }
 
 export async function listViolationTypes(tx: Tx, orgId: string) {
-  return tx.select().from(violationTypes).where(eq(violationTypes.organizationId, orgId)).orderBy(asc(violationTypes.name));
+  return tx
+    .select()
+    .from(violationTypes)
+    .where(eq(violationTypes.organizationId, orgId))
+    .orderBy(asc(violationTypes.name));
 }
 
 export async function getViolationType(tx: Tx, orgId: string, id: string) {
@@ -232,7 +314,11 @@ export async function getViolationType(tx: Tx, orgId: string, id: string) {
 }
 
 export async function listBmpCategories(tx: Tx, orgId: string) {
-  return tx.select().from(bmpCategories).where(eq(bmpCategories.organizationId, orgId)).orderBy(asc(bmpCategories.name));
+  return tx
+    .select()
+    .from(bmpCategories)
+    .where(eq(bmpCategories.organizationId, orgId))
+    .orderBy(asc(bmpCategories.name));
 }
 
 /** Counts of the dashboard cards: violations and corrective actions still open (open or in progress). */
@@ -245,7 +331,10 @@ export async function openWorkCounts(tx: Tx, orgId: string, now = new Date()) {
     .from(violations)
     .where(and(eq(violations.organizationId, orgId), inArray(violations.status, OPEN_STATUSES)));
   const [a] = await tx
-    .select({ open: count(), overdue: count(sql`case when ${correctiveActions.dueAt} < ${now.toISOString()}::timestamptz then 1 end`) })
+    .select({
+      open: count(),
+      overdue: count(sql`case when ${correctiveActions.dueAt} < ${now.toISOString()}::timestamptz then 1 end`),
+    })
     .from(correctiveActions)
     .where(and(eq(correctiveActions.organizationId, orgId), inArray(correctiveActions.status, OPEN_STATUSES)));
   return {

@@ -4,7 +4,11 @@ import { diffLines, fieldLabel, formatValue } from './diff';
 describe('audit diff lines', () => {
   it('reads an update as field: old → new, with dates in the org time zone', () => {
     expect(
-      diffLines({ status: 'open', deadline: '2026-05-04T12:30:00.000Z' }, { status: 'in_progress', deadline: '2026-05-05T12:30:00.000Z' }, 'America/Chicago'),
+      diffLines(
+        { status: 'open', deadline: '2026-05-04T12:30:00.000Z' },
+        { status: 'in_progress', deadline: '2026-05-05T12:30:00.000Z' },
+        'America/Chicago',
+      ),
     ).toEqual([
       { field: 'Status', from: 'open', to: 'in progress' },
       { field: 'Deadline', from: 'May 4, 2026, 7:30 AM', to: 'May 5, 2026, 7:30 AM' },
@@ -12,7 +16,13 @@ describe('audit diff lines', () => {
   });
 
   it('reads a create as the new values only, without bookkeeping columns', () => {
-    expect(diffLines(null, { id: 'x', organizationId: 'org', description: 'Silt fence down', location: null, updatedAt: 'x' }, 'UTC')).toEqual([
+    expect(
+      diffLines(
+        null,
+        { id: 'x', organizationId: 'org', description: 'Silt fence down', location: null, updatedAt: 'x' },
+        'UTC',
+      ),
+    ).toEqual([
       { field: 'Description', to: 'Silt fence down' },
       { field: 'Location', to: '—' },
     ]);

@@ -13,7 +13,12 @@ export function formatDay(at: Date, timeZone: string, now = new Date()): string 
   const sameYear =
     new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at) ===
     new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(now);
-  return new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) }).format(at);
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    month: 'short',
+    day: 'numeric',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  }).format(at);
 }
 
 /** "3 days" / "5 hours" / "less than an hour": the distance between two instants, for "overdue by …". */
@@ -28,7 +33,10 @@ export function formatDistance(from: Date, to: Date): string {
 
 /** The UTC offset of `timeZone` at instant `at`, in milliseconds (east positive). */
 function offsetAt(at: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
 }

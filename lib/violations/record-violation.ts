@@ -14,8 +14,15 @@ export function defaultDeadline(foundAt: Date, days: number): Date {
  * type, project, inspection or BMP category is not this tenant's (→ 404);
  * nothing is written then.
  */
-export async function recordViolation(tx: Tx, actor: Actor, input: CreateViolationInput): Promise<Violation | undefined> {
+export async function recordViolation(
+  tx: Tx,
+  actor: Actor,
+  input: CreateViolationInput,
+): Promise<Violation | undefined> {
   const type = await getViolationType(tx, actor.orgId, input.violationTypeId);
   if (!type) return undefined;
-  return createViolation(tx, actor, { ...input, deadline: input.deadline ?? defaultDeadline(input.foundAt, type.defaultDeadlineDays) });
+  return createViolation(tx, actor, {
+    ...input,
+    deadline: input.deadline ?? defaultDeadline(input.foundAt, type.defaultDeadlineDays),
+  });
 }

@@ -37,22 +37,61 @@ beforeAll(async () => {
   otherUser = await createUser(`user_auditA_other_${randomUUID().slice(0, 6)}`, a.orgId);
   await addMember(a.orgId, otherUser, 'inspector');
   await withTenant({ orgId: a.orgId, userId: a.userId }, async (tx) => {
-    await tx.update(complianceSettings).set({ timezone: 'America/Chicago' }).where(eq(complianceSettings.organizationId, a.orgId));
+    await tx
+      .update(complianceSettings)
+      .set({ timezone: 'America/Chicago' })
+      .where(eq(complianceSettings.organizationId, a.orgId));
     // Entries on known days (Chicago time): May 1 08:00, May 2 23:30 (= May 3 04:30 UTC), May 10 12:00.
     const at = (iso: string) => new Date(iso);
     await tx.insert(auditLog).values([
-      { organizationId: a.orgId, actorUserId: a.userId, action: 'create', entityType: 'project', entityId: randomUUID(), after: { name: 'Yard' }, createdAt: at('2026-05-01T13:00:00Z') },
-      { organizationId: a.orgId, actorUserId: otherUser, action: 'update', entityType: 'project', entityId: randomUUID(), before: { name: 'Yard' }, after: { name: 'Yard 2' }, createdAt: at('2026-05-03T04:30:00Z') },
-      { organizationId: a.orgId, actorUserId: otherUser, action: 'sign', entityType: 'inspection', entityId: randomUUID(), after: { signedBy: otherUser }, createdAt: at('2026-05-10T17:00:00Z') },
+      {
+        organizationId: a.orgId,
+        actorUserId: a.userId,
+        action: 'create',
+        entityType: 'project',
+        entityId: randomUUID(),
+        after: { name: 'Yard' },
+        createdAt: at('2026-05-01T13:00:00Z'),
+      },
+      {
+        organizationId: a.orgId,
+        actorUserId: otherUser,
+        action: 'update',
+        entityType: 'project',
+        entityId: randomUUID(),
+        before: { name: 'Yard' },
+        after: { name: 'Yard 2' },
+        createdAt: at('2026-05-03T04:30:00Z'),
+      },
+      {
+        organizationId: a.orgId,
+        actorUserId: otherUser,
+        action: 'sign',
+        entityType: 'inspection',
+        entityId: randomUUID(),
+        after: { signedBy: otherUser },
+        createdAt: at('2026-05-10T17:00:00Z'),
+      },
     ]);
   });
   // A real write with a diff: open → in progress.
   await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) =>
-    updateViolation(tx, { orgId: a.orgId, userId: a.userId, ip: '203.0.113.9' }, a.keys.violations, { status: 'in_progress' }),
+    updateViolation(tx, { orgId: a.orgId, userId: a.userId, ip: '203.0.113.9' }, a.keys.violations, {
+      status: 'in_progress',
+    }),
   );
   // Look-alike rows in B.
   await withTenant({ orgId: b.orgId, userId: b.userId }, (tx) =>
-    tx.insert(auditLog).values({ organizationId: b.orgId, actorUserId: b.userId, action: 'update', entityType: 'project', entityId: randomUUID(), after: { name: 'B secret' } }),
+    tx
+      .insert(auditLog)
+      .values({
+        organizationId: b.orgId,
+        actorUserId: b.userId,
+        action: 'update',
+        entityType: 'project',
+        entityId: randomUUID(),
+        after: { name: 'B secret' },
+      }),
   );
 });
 
@@ -90,7 +129,8 @@ describe('loadAuditPage', () => {
   });
 
   it('date range: calendar days in the organization time zone, both ends included', async () => {
-    const days = async (from: string, to: string) => (await ok(a, { from, to, entityType: 'project' })).entries.map((e) => e.action);
+    const days = async (from: string, to: string) =>
+      (await ok(a, { from, to, entityType: 'project' })).entries.map((e) => e.action);
     expect(await days('2026-05-01', '2026-05-01')).toEqual(['create']);
     // 04:30 UTC on May 3 is 23:30 on May 2 in Chicago.
     expect(await days('2026-05-02', '2026-05-02')).toEqual(['update']);
@@ -100,7 +140,13 @@ describe('loadAuditPage', () => {
   });
 
   it('invalid filters are field errors with no entries, never a wider list', async () => {
-    const d = await ok(a, { entityType: 'DROP TABLE', action: 'x y', actor: 'a b', from: '2026-13-40', to: 'yesterday' });
+    const d = await ok(a, {
+      entityType: 'DROP TABLE',
+      action: 'x y',
+      actor: 'a b',
+      from: '2026-13-40',
+      to: 'yesterday',
+    });
     expect(Object.keys(d.fieldErrors).sort()).toEqual(['action', 'actor', 'entityType', 'from', 'to']);
     expect(d.entries).toEqual([]);
     const reversed = await ok(a, { from: '2026-05-10', to: '2026-05-01' });

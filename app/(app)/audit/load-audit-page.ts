@@ -41,7 +41,10 @@ export type AuditPageData =
  * page, not a crash), then the validated filters, then one page of entries.
  * Invalid filters show their errors and no entries (never a silently wider list).
  */
-export async function loadAuditPage(ctx: TenantContext, raw: Record<string, string | string[] | undefined>): Promise<AuditPageData> {
+export async function loadAuditPage(
+  ctx: TenantContext,
+  raw: Record<string, string | string[] | undefined>,
+): Promise<AuditPageData> {
   if (!hasPermission(ctx, 'org:audit:read')) return { kind: 'forbidden' };
   const values = firstValues(raw);
   const parsed = auditQuerySchema.safeParse(values);
@@ -52,7 +55,16 @@ export async function loadAuditPage(ctx: TenantContext, raw: Record<string, stri
     const names = new Map(members.map((m) => [m.userId, m.name]));
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error);
-      return { kind: 'ok', values, fieldErrors: flat.fieldErrors as Record<string, string[]>, entries: [], nextCursor: null, members, facets, timeZone };
+      return {
+        kind: 'ok',
+        values,
+        fieldErrors: flat.fieldErrors as Record<string, string[]>,
+        entries: [],
+        nextCursor: null,
+        members,
+        facets,
+        timeZone,
+      };
     }
     const rows = await listAudit(tx, ctx.orgId, toAuditFilter(parsed.data, timeZone, AUDIT_PAGE_SIZE));
     const page = toPage(rows, AUDIT_PAGE_SIZE);

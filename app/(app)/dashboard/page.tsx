@@ -34,8 +34,20 @@ export default async function DashboardPage() {
 
       <h2 className="sr-only">Counts</h2>
       <div className="mt-5 grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <StatCard label="Inspections overdue" value={counts.inspectionsOverdue} href="/inspections" tone="danger" detail="Past the permit's schedule" />
-        <StatCard label="Inspections due soon" value={counts.inspectionsDueSoon} href="/inspections" tone="warning" detail="Within 2 days" />
+        <StatCard
+          label="Inspections overdue"
+          value={counts.inspectionsOverdue}
+          href="/inspections"
+          tone="danger"
+          detail="Past the permit's schedule"
+        />
+        <StatCard
+          label="Inspections due soon"
+          value={counts.inspectionsDueSoon}
+          href="/inspections"
+          tone="warning"
+          detail="Within 2 days"
+        />
         <StatCard
           label="Open violations"
           value={counts.openViolations}
@@ -55,17 +67,25 @@ export default async function DashboardPage() {
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
         <Card title="Inspections due" className="lg:col-span-2">
           {d.hasProjects ? (
-            <ul className="-mx-1 divide-y divide-slate-200" aria-label="Inspections due by project" data-testid="inspections-due">
+            <ul
+              className="-mx-1 divide-y divide-slate-200"
+              aria-label="Inspections due by project"
+              data-testid="inspections-due"
+            >
               {d.due.slice(0, 8).map((p) => (
                 <li key={p.projectId} className="flex items-center justify-between gap-3 px-1 py-2.5">
                   <div className="min-w-0">
                     <p className="truncate font-medium text-slate-900">{p.projectName}</p>
                     <p className="text-xs text-slate-600">
                       {p.reason === 'storm_event' ? 'Storm event' : 'Routine'} ·{' '}
-                      {p.status === 'overdue' ? `was due ${formatDay(p.dueAt, d.timeZone, now)} (${formatDistance(p.dueAt, now)} ago)` : `due ${formatDay(p.dueAt, d.timeZone, now)}`}
+                      {p.status === 'overdue'
+                        ? `was due ${formatDay(p.dueAt, d.timeZone, now)} (${formatDistance(p.dueAt, now)} ago)`
+                        : `due ${formatDay(p.dueAt, d.timeZone, now)}`}
                     </p>
                   </div>
-                  <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${DUE_BADGE[p.status].className}`}>
+                  <span
+                    className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${DUE_BADGE[p.status].className}`}
+                  >
                     {DUE_BADGE[p.status].label}
                   </span>
                 </li>
@@ -73,8 +93,11 @@ export default async function DashboardPage() {
             </ul>
           ) : (
             <p>
-              No active projects yet. <Link href="/projects" className="font-medium text-brand-700 underline">Create a project</Link> with its inspection
-              schedule and its inspections will show up here when they are due.
+              No active projects yet.{' '}
+              <Link href="/projects" className="font-medium text-brand-700 underline">
+                Create a project
+              </Link>{' '}
+              with its inspection schedule and its inspections will show up here when they are due.
             </p>
           )}
         </Card>
@@ -90,7 +113,10 @@ export default async function DashboardPage() {
           ) : (
             <p>
               No open corrective actions. When a violation is found, add the fix on its page under{' '}
-              <Link href="/violations" className="font-medium text-brand-700 underline">Violations</Link> and track it here.
+              <Link href="/violations" className="font-medium text-brand-700 underline">
+                Violations
+              </Link>{' '}
+              and track it here.
             </p>
           )}
         </Card>
@@ -112,7 +138,10 @@ export default async function DashboardPage() {
               <p className="mt-1 text-xs text-slate-600">Total {rainTotal.toFixed(2)} in across all projects.</p>
             </>
           ) : (
-            <p>No rain recorded in the last {RAIN_DAYS} days. Record rain-gauge readings on a project’s page: a storm of 0.25 in or more can make an inspection due.</p>
+            <p>
+              No rain recorded in the last {RAIN_DAYS} days. Record rain-gauge readings on a project’s page: a storm of
+              0.25 in or more can make an inspection due.
+            </p>
           )}
         </Card>
       </div>

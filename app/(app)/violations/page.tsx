@@ -34,7 +34,11 @@ function href(q: { status: Filter; projectId?: string; cursor?: string }) {
   return s ? `/violations?${s}` : '/violations';
 }
 
-export default async function ViolationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ViolationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireTenantPage();
   const raw = await searchParams;
   const q = querySchema.parse({ status: raw.status ?? 'all', projectId: raw.projectId, cursor: raw.cursor });
@@ -85,7 +89,9 @@ export default async function ViolationsPage({ searchParams }: { searchParams: P
                   href={href({ status: f, projectId: q.projectId })}
                   aria-current={active ? 'page' : undefined}
                   className={`inline-flex min-h-11 items-center rounded-full border px-4 text-sm font-medium ${
-                    active ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'
+                    active
+                      ? 'border-brand-700 bg-brand-700 text-white'
+                      : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'
                   }`}
                 >
                   {FILTER_LABELS[f]}
@@ -116,7 +122,9 @@ export default async function ViolationsPage({ searchParams }: { searchParams: P
                   <p className="mt-2 text-xs text-slate-600">
                     Found {formatDay(v.foundAt, timeZone, now)}
                     {v.location ? ` · ${v.location}` : ''} · Due{' '}
-                    <span className={overdue ? 'font-semibold text-red-800' : ''}>{formatDay(v.deadline, timeZone, now)}</span>
+                    <span className={overdue ? 'font-semibold text-red-800' : ''}>
+                      {formatDay(v.deadline, timeZone, now)}
+                    </span>
                   </p>
                 </Link>
               </li>
@@ -125,7 +133,9 @@ export default async function ViolationsPage({ searchParams }: { searchParams: P
         </ul>
       ) : (
         <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">
-          <p className="font-medium text-slate-900">{q.status === 'all' ? 'No violations recorded.' : `No ${FILTER_LABELS[q.status].toLowerCase()} violations.`}</p>
+          <p className="font-medium text-slate-900">
+            {q.status === 'all' ? 'No violations recorded.' : `No ${FILTER_LABELS[q.status].toLowerCase()} violations.`}
+          </p>
           <p className="mt-1 text-sm text-slate-600">
             {canWrite
               ? 'When an inspection finds a problem — a failed silt fence, sediment at an inlet — record it here so its fix is tracked to a deadline.'
@@ -137,7 +147,10 @@ export default async function ViolationsPage({ searchParams }: { searchParams: P
       {q.cursor || page.nextCursor ? (
         <nav aria-label="Pages" className="mt-6 flex justify-between gap-3">
           {q.cursor ? (
-            <Link href={href({ status: q.status, projectId: q.projectId })} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+            <Link
+              href={href({ status: q.status, projectId: q.projectId })}
+              className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+            >
               ← Newest
             </Link>
           ) : (

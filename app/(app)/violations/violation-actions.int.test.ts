@@ -39,7 +39,11 @@ async function footprint(t: TenantGraph) {
 
 async function auditFor(t: TenantGraph, entityId: string) {
   return withTenant({ orgId: t.orgId, userId: t.userId }, (tx) =>
-    tx.select().from(auditLog).where(and(eq(auditLog.organizationId, t.orgId), eq(auditLog.entityId, entityId))).orderBy(auditLog.createdAt),
+    tx
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, t.orgId), eq(auditLog.entityId, entityId)))
+      .orderBy(auditLog.createdAt),
   );
 }
 
@@ -73,7 +77,10 @@ beforeAll(async () => {
   b = await seedTenant('violB');
   // A type with a 3-day default deadline in A.
   await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) =>
-    tx.update(violationTypes).set({ defaultDeadlineDays: 3 }).where(and(eq(violationTypes.organizationId, a.orgId), eq(violationTypes.id, a.keys.violation_types))),
+    tx
+      .update(violationTypes)
+      .set({ defaultDeadlineDays: 3 })
+      .where(and(eq(violationTypes.organizationId, a.orgId), eq(violationTypes.id, a.keys.violation_types))),
   );
 });
 beforeEach(() => {
@@ -88,9 +95,17 @@ describe('createViolationAction', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const [row] = await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) =>
-      tx.select().from(violations).where(and(eq(violations.organizationId, a.orgId), eq(violations.id, r.data.id))),
+      tx
+        .select()
+        .from(violations)
+        .where(and(eq(violations.organizationId, a.orgId), eq(violations.id, r.data.id))),
     );
-    expect(row).toMatchObject({ status: 'open', foundBy: a.userId, inspectionId: a.keys.inspections, location: 'North swale, station 3+50' });
+    expect(row).toMatchObject({
+      status: 'open',
+      foundBy: a.userId,
+      inspectionId: a.keys.inspections,
+      location: 'North swale, station 3+50',
+    });
     expect(row!.foundAt.toISOString()).toBe('2026-05-01T12:30:00.000Z');
     expect(row!.deadline.toISOString()).toBe('2026-05-04T12:30:00.000Z');
     const audit = await auditFor(a, r.data.id);
@@ -111,7 +126,9 @@ describe('createViolationAction', () => {
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const [row] = await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) => tx.select().from(violations).where(eq(violations.id, r.data.id)));
+    const [row] = await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) =>
+      tx.select().from(violations).where(eq(violations.id, r.data.id)),
+    );
     expect(row).toMatchObject({ inspectionId: null, bmpCategoryId: null, location: null });
     expect(row!.deadline.toISOString()).toBe('2026-05-03T10:00:00.000Z');
   });
@@ -119,17 +136,42 @@ describe('createViolationAction', () => {
   it('reports every field error and writes nothing', async () => {
     as('owner');
     const before = await footprint(a);
-    const r = await createViolationAction(null, form({ projectId: 'x', violationTypeId: '', inspectionId: 'nope', bmpCategoryId: '1', description: 'a', foundAt: 'yesterday', deadline: 'soon', location: 'x'.repeat(501) }));
+    const r = await createViolationAction(
+      null,
+      form({
+        projectId: 'x',
+        violationTypeId: '',
+        inspectionId: 'nope',
+        bmpCategoryId: '1',
+        description: 'a',
+        foundAt: 'yesterday',
+        deadline: 'soon',
+        location: 'x'.repeat(501),
+      }),
+    );
     expect(r.ok).toBe(false);
     expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual(
-      ['bmpCategoryId', 'deadline', 'description', 'foundAt', 'inspectionId', 'location', 'projectId', 'violationTypeId'].sort(),
+      [
+        'bmpCategoryId',
+        'deadline',
+        'description',
+        'foundAt',
+        'inspectionId',
+        'location',
+        'projectId',
+        'violationTypeId',
+      ].sort(),
     );
     expect(await footprint(a)).toEqual(before);
   });
 
   it('refuses a deadline before the time found and a time found in the future', async () => {
     as('owner');
-    const r = await createViolationAction(null, { ...validCreate(a), foundAt: '2999-01-01T00:00:00Z', deadline: '2998-01-01T00:00:00Z' });
+    const r = await createViolationAction(null, {
+      ...validCreate(a),
+      foundAt: '2999-01-01T00:00:00Z',
+      deadline: '2998-01-01T00:00:00Z',
+    });
     expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual(['deadline', 'foundAt']);
   });
 
@@ -147,7 +189,12 @@ describe('createViolationAction', () => {
     const before = await footprint(b);
     const beforeA = await footprint(a);
     for (const key of ['projectId', 'violationTypeId', 'bmpCategoryId', 'inspectionId'] as const) {
-      const foreign = { projectId: a.keys.projects, violationTypeId: a.keys.violation_types, bmpCategoryId: a.keys.bmp_categories, inspectionId: a.keys.inspections }[key];
+      const foreign = {
+        projectId: a.keys.projects,
+        violationTypeId: a.keys.violation_types,
+        bmpCategoryId: a.keys.bmp_categories,
+        inspectionId: a.keys.inspections,
+      }[key];
       expect(await createViolationAction(null, { ...validCreate(b), [key]: foreign }), key).toEqual(NOT_FOUND);
     }
     expect(await footprint(b)).toEqual(before);
@@ -155,7 +202,10 @@ describe('createViolationAction', () => {
   });
 
   it('signed out: form error', async () => {
-    expect(await createViolationAction(null, form(validCreate(a)))).toEqual({ ok: false, formError: 'Sign in to continue.' });
+    expect(await createViolationAction(null, form(validCreate(a)))).toEqual({
+      ok: false,
+      formError: 'Sign in to continue.',
+    });
   });
 });
 
@@ -163,7 +213,10 @@ describe('updateViolationAction', () => {
   it('edits details, records only the changed fields', async () => {
     const id = await newViolation();
     as('inspector');
-    const r = await updateViolationAction(null, form({ id, description: 'Silt fence replaced, still undercut', location: '', deadline: '2026-06-01T12:00:00Z' }));
+    const r = await updateViolationAction(
+      null,
+      form({ id, description: 'Silt fence replaced, still undercut', location: '', deadline: '2026-06-01T12:00:00Z' }),
+    );
     expect(r).toEqual({ ok: true, data: { id } });
     const audit = await auditFor(a, id);
     expect(audit.at(-1)).toMatchObject({ action: 'update' });
@@ -175,8 +228,18 @@ describe('updateViolationAction', () => {
     const id = await newViolation();
     as('owner');
     const before = await footprint(a);
-    const r = await updateViolationAction(null, form({ id: 'bad', description: '', violationTypeId: 'x', foundAt: 'x', deadline: 'x', bmpCategoryId: 'x' }));
-    expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual(['bmpCategoryId', 'deadline', 'description', 'foundAt', 'id', 'violationTypeId']);
+    const r = await updateViolationAction(
+      null,
+      form({ id: 'bad', description: '', violationTypeId: 'x', foundAt: 'x', deadline: 'x', bmpCategoryId: 'x' }),
+    );
+    expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual([
+      'bmpCategoryId',
+      'deadline',
+      'description',
+      'foundAt',
+      'id',
+      'violationTypeId',
+    ]);
     expect(await footprint(a)).toEqual(before);
     void id;
   });
@@ -210,7 +273,12 @@ describe('moveViolationStatusAction', () => {
     }
     const audit = await auditFor(a, id);
     expect(audit.map((r) => r.action)).toEqual(['create', 'transition', 'transition', 'transition']);
-    expect(audit.map((r) => (r.after as { status?: string }).status)).toEqual(['open', 'in_progress', 'fixed', 'verified']);
+    expect(audit.map((r) => (r.after as { status?: string }).status)).toEqual([
+      'open',
+      'in_progress',
+      'fixed',
+      'verified',
+    ]);
   });
 
   it('an invalid transition is a clear form error and writes nothing', async () => {
@@ -243,10 +311,21 @@ describe('addCorrectiveActionAction', () => {
   it('adds an action assigned to a member, audited', async () => {
     const id = await newViolation();
     as('superintendent');
-    const r = await addCorrectiveActionAction(null, form({ violationId: id, description: 'Re-trench and backfill the fence', assignedTo: a.userId, dueAt: '2026-05-05T08:00', tzOffset: '300' }));
+    const r = await addCorrectiveActionAction(
+      null,
+      form({
+        violationId: id,
+        description: 'Re-trench and backfill the fence',
+        assignedTo: a.userId,
+        dueAt: '2026-05-05T08:00',
+        tzOffset: '300',
+      }),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const [row] = await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) => tx.select().from(correctiveActions).where(eq(correctiveActions.id, r.data.id)));
+    const [row] = await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) =>
+      tx.select().from(correctiveActions).where(eq(correctiveActions.id, r.data.id)),
+    );
     expect(row).toMatchObject({ violationId: id, assignedTo: a.userId, status: 'open', createdBy: a.userId });
     expect(row!.dueAt.toISOString()).toBe('2026-05-05T13:00:00.000Z');
     expect(await auditFor(a, r.data.id)).toMatchObject([{ action: 'create', entityType: 'corrective_action' }]);
@@ -255,15 +334,25 @@ describe('addCorrectiveActionAction', () => {
   it('reports every field error and writes nothing', async () => {
     as('owner');
     const before = await footprint(a);
-    const r = await addCorrectiveActionAction(null, form({ violationId: '', description: '', assignedTo: 'no spaces allowed', dueAt: '' }));
-    expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual(['assignedTo', 'description', 'dueAt', 'violationId']);
+    const r = await addCorrectiveActionAction(
+      null,
+      form({ violationId: '', description: '', assignedTo: 'no spaces allowed', dueAt: '' }),
+    );
+    expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual([
+      'assignedTo',
+      'description',
+      'dueAt',
+      'violationId',
+    ]);
     expect(await footprint(a)).toEqual(before);
   });
 
   it('crew may not plan corrective actions', async () => {
     const id = await newViolation();
     as('crew');
-    expect(await addCorrectiveActionAction(null, { violationId: id, description: 'Fix it', dueAt: '2026-05-05T08:00:00Z' })).toEqual(DENIED);
+    expect(
+      await addCorrectiveActionAction(null, { violationId: id, description: 'Fix it', dueAt: '2026-05-05T08:00:00Z' }),
+    ).toEqual(DENIED);
   });
 
   it("another tenant's violation or a non-member assignee: 404, nothing written", async () => {
@@ -271,8 +360,17 @@ describe('addCorrectiveActionAction', () => {
     const idB = await newViolation(b);
     as('owner', b);
     const before = await footprint(b);
-    expect(await addCorrectiveActionAction(null, { violationId: idA, description: 'Fix it', dueAt: '2026-05-05T08:00:00Z' })).toEqual(NOT_FOUND);
-    expect(await addCorrectiveActionAction(null, { violationId: idB, description: 'Fix it', dueAt: '2026-05-05T08:00:00Z', assignedTo: a.userId })).toEqual({
+    expect(
+      await addCorrectiveActionAction(null, { violationId: idA, description: 'Fix it', dueAt: '2026-05-05T08:00:00Z' }),
+    ).toEqual(NOT_FOUND);
+    expect(
+      await addCorrectiveActionAction(null, {
+        violationId: idB,
+        description: 'Fix it',
+        dueAt: '2026-05-05T08:00:00Z',
+        assignedTo: a.userId,
+      }),
+    ).toEqual({
       ok: false,
       formError: 'That person is not a member of this organization.',
     });
@@ -284,7 +382,11 @@ describe('advanceCorrectiveActionAction', () => {
   async function newAction(t: TenantGraph = a) {
     const violationId = await newViolation(t);
     as('inspector', t);
-    const r = await addCorrectiveActionAction(null, { violationId, description: 'Replace inlet filter', dueAt: '2026-05-05T08:00:00Z' });
+    const r = await addCorrectiveActionAction(null, {
+      violationId,
+      description: 'Replace inlet filter',
+      dueAt: '2026-05-05T08:00:00Z',
+    });
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.data.id;
   }
@@ -292,15 +394,26 @@ describe('advanceCorrectiveActionAction', () => {
   it('crew start and fix it (stamped who/when); an inspector verifies it', async () => {
     const id = await newAction();
     as('crew');
-    expect(await advanceCorrectiveActionAction(null, form({ id, to: 'in_progress' }))).toEqual({ ok: true, data: { id, status: 'in_progress' } });
-    expect(await advanceCorrectiveActionAction(null, { id, to: 'fixed' })).toEqual({ ok: true, data: { id, status: 'fixed' } });
+    expect(await advanceCorrectiveActionAction(null, form({ id, to: 'in_progress' }))).toEqual({
+      ok: true,
+      data: { id, status: 'in_progress' },
+    });
+    expect(await advanceCorrectiveActionAction(null, { id, to: 'fixed' })).toEqual({
+      ok: true,
+      data: { id, status: 'fixed' },
+    });
     expect(await advanceCorrectiveActionAction(null, { id, to: 'verified' })).toEqual({
       ok: false,
       formError: 'Only an inspector or supervisor can verify or reopen a corrective action.',
     });
     as('inspector');
-    expect(await advanceCorrectiveActionAction(null, { id, to: 'verified' })).toEqual({ ok: true, data: { id, status: 'verified' } });
-    const [row] = await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) => tx.select().from(correctiveActions).where(eq(correctiveActions.id, id)));
+    expect(await advanceCorrectiveActionAction(null, { id, to: 'verified' })).toEqual({
+      ok: true,
+      data: { id, status: 'verified' },
+    });
+    const [row] = await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) =>
+      tx.select().from(correctiveActions).where(eq(correctiveActions.id, id)),
+    );
     expect(row).toMatchObject({ startedBy: a.userId, fixedBy: a.userId, verifiedBy: a.userId });
     expect(row!.startedAt).toBeInstanceOf(Date);
     expect((await auditFor(a, id)).map((r) => r.action)).toEqual(['create', 'transition', 'transition', 'transition']);
@@ -310,7 +423,10 @@ describe('advanceCorrectiveActionAction', () => {
     const id = await newAction();
     as('inspector');
     const before = await footprint(a);
-    expect(await advanceCorrectiveActionAction(null, { id, to: 'verified' })).toEqual({ ok: false, formError: 'Cannot move from open to verified.' });
+    expect(await advanceCorrectiveActionAction(null, { id, to: 'verified' })).toEqual({
+      ok: false,
+      formError: 'Cannot move from open to verified.',
+    });
     expect(await footprint(a)).toEqual(before);
     const r = await advanceCorrectiveActionAction(null, { id: '1', to: 'later' });
     expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual(['id', 'to']);

@@ -11,10 +11,17 @@ import { startOfDayIn } from '@/lib/format/when';
 const token = (label: string) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, `Choose a valid ${label}.`).optional(),
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{0,39}$/, `Choose a valid ${label}.`)
+      .optional(),
   );
 const day = (label: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.iso.date({ message: `Enter the ${label} as a date.` }).optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.iso.date({ message: `Enter the ${label} as a date.` }).optional(),
+  );
 
 export const auditQuerySchema = z
   .object({
@@ -22,7 +29,10 @@ export const auditQuerySchema = z
     action: token('action'),
     actor: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-      z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Choose a valid person.').optional(),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Choose a valid person.')
+        .optional(),
     ),
     from: day('start date'),
     to: day('end date'),
@@ -34,12 +44,16 @@ export const auditQuerySchema = z
         .transform((v, ctx): Cursor | undefined => {
           if (v === undefined) return undefined;
           const c = decodeCursor(v);
-          if (!c) ctx.addIssue({ code: 'custom', message: 'This page link is invalid; start from the newest entries.' });
+          if (!c)
+            ctx.addIssue({ code: 'custom', message: 'This page link is invalid; start from the newest entries.' });
           return c;
         }),
     ),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'The end date must be on or after the start date.' });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ['to'],
+    message: 'The end date must be on or after the start date.',
+  });
 
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
@@ -50,7 +64,9 @@ export function toAuditFilter(q: AuditQuery, timeZone: string, limit: number) {
     action: q.action,
     actorUserId: q.actor,
     since: q.from ? startOfDayIn(q.from, timeZone) : undefined,
-    until: q.to ? startOfDayIn(new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10), timeZone) : undefined,
+    until: q.to
+      ? startOfDayIn(new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10), timeZone)
+      : undefined,
     before: q.cursor,
     limit,
   };

@@ -42,7 +42,7 @@ const when = (label: string) =>
   z
     .string({ message: `Enter the ${label}.` })
     .trim()
-    .min(1, `Enter the ${label}.`)
+    .min(1, { message: `Enter the ${label}.`, abort: true })
     .refine((v) => (OFFSET.test(v) || LOCAL.test(v)) && !Number.isNaN(resolveWhen(v).getTime()), {
       message: `Enter a valid ${label}.`,
     });

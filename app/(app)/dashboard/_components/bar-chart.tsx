@@ -29,7 +29,14 @@ const PAD = { top: 18, right: 4, bottom: 24, left: 4 };
  * no client JavaScript). Screen readers get role="img" with a summary, and
  * the exact numbers in a visually hidden table.
  */
-export function BarChart({ title, bars, format = String, valueHeader, labelEvery = 1, barClass = 'fill-brand-600' }: BarChartProps) {
+export function BarChart({
+  title,
+  bars,
+  format = String,
+  valueHeader,
+  labelEvery = 1,
+  barClass = 'fill-brand-600',
+}: BarChartProps) {
   const max = Math.max(...bars.map((b) => b.value), 0);
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -39,17 +46,37 @@ export function BarChart({ title, bars, format = String, valueHeader, labelEvery
 
   return (
     <figure className="m-0">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} className="h-auto w-full" preserveAspectRatio="xMidYMid meet">
-        <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} className="stroke-slate-300" strokeWidth={1} />
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={summary}
+        className="h-auto w-full"
+        preserveAspectRatio="xMidYMid meet"
+      >
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={H - PAD.bottom}
+          y2={H - PAD.bottom}
+          className="stroke-slate-300"
+          strokeWidth={1}
+        />
         {bars.map((b, i) => {
           const h = max > 0 ? (b.value / max) * plotH : 0;
           const x = PAD.left + i * slot + (slot - barW) / 2;
           const y = H - PAD.bottom - h;
           return (
             <g key={`${b.label}-${i}`}>
-              {b.value > 0 ? <rect x={x} y={y} width={barW} height={Math.max(h, 1.5)} rx={2} className={barClass} /> : null}
+              {b.value > 0 ? (
+                <rect x={x} y={y} width={barW} height={Math.max(h, 1.5)} rx={2} className={barClass} />
+              ) : null}
               {b.value > 0 && (bars.length <= 8 || b.value === max) ? (
-                <text x={x + barW / 2} y={y - 4} textAnchor="middle" className="fill-slate-700 text-[11px] font-semibold">
+                <text
+                  x={x + barW / 2}
+                  y={y - 4}
+                  textAnchor="middle"
+                  className="fill-slate-700 text-[11px] font-semibold"
+                >
                   {format(b.value)}
                 </text>
               ) : null}

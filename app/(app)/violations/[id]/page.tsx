@@ -4,7 +4,14 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { listMembers } from '@/db/queries/audit';
 import { orgTimeZone } from '@/db/queries/dashboard';
-import { getViolationDetail, listBmpCategories, listCorrectiveActions, listViolationTypes, violationHistory, violationTransitions } from '@/db/queries/violations';
+import {
+  getViolationDetail,
+  listBmpCategories,
+  listCorrectiveActions,
+  listViolationTypes,
+  violationHistory,
+  violationTransitions,
+} from '@/db/queries/violations';
 import { withTenant } from '@/db/tenant';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
@@ -57,7 +64,10 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
 
   return (
     <div className="mx-auto max-w-3xl">
-      <Link href="/violations" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
+      <Link
+        href="/violations"
+        className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline"
+      >
         ← Violations
       </Link>
       <div className="flex flex-wrap items-center gap-2">
@@ -68,7 +78,10 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
       <h1 className="mt-2 text-2xl font-bold tracking-tight text-slate-900">{detail.typeName}</h1>
       <p className="text-slate-700">{detail.projectName}</p>
 
-      <section aria-labelledby="details-h" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <section
+        aria-labelledby="details-h"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+      >
         <h2 id="details-h" className="text-base font-semibold text-slate-900">
           Details
         </h2>
@@ -90,7 +103,9 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
         </dl>
         {canWrite ? (
           <details className="mt-4 border-t border-slate-200 pt-3">
-            <summary className="min-h-11 cursor-pointer py-2 text-sm font-semibold text-brand-700">Edit details</summary>
+            <summary className="min-h-11 cursor-pointer py-2 text-sm font-semibold text-brand-700">
+              Edit details
+            </summary>
             <div className="mt-3">
               <ViolationForm
                 mode="edit"
@@ -114,7 +129,10 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
         ) : null}
       </section>
 
-      <section aria-labelledby="status-h" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <section
+        aria-labelledby="status-h"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+      >
         <h2 id="status-h" className="text-base font-semibold text-slate-900">
           Status
         </h2>
@@ -145,7 +163,11 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
         {canWrite && v.status !== 'verified' ? (
           <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
             <h3 className="mb-3 text-base font-semibold text-slate-900">Add a corrective action</h3>
-            <CorrectiveActionForm violationId={v.id} members={members.map((m) => ({ userId: m.userId, name: m.name }))} defaultDue={defaultDue} />
+            <CorrectiveActionForm
+              violationId={v.id}
+              members={members.map((m) => ({ userId: m.userId, name: m.name }))}
+              defaultDue={defaultDue}
+            />
           </div>
         ) : null}
       </section>

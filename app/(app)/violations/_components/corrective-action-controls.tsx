@@ -13,7 +13,15 @@ const VERB: Record<ViolationStatusValue, string> = {
 };
 
 /** Buttons for a corrective action's next steps (the server re-checks who may verify). */
-export function CorrectiveActionControls({ id, next, label }: { id: string; next: ViolationStatusValue[]; label: string }) {
+export function CorrectiveActionControls({
+  id,
+  next,
+  label,
+}: {
+  id: string;
+  next: ViolationStatusValue[];
+  label: string;
+}) {
   const { pending, onSubmit, formError } = useActionForm(advanceCorrectiveActionAction);
   if (!next.length) return null;
   return (

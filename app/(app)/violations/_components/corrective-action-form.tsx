@@ -7,7 +7,15 @@ import { LocalDateTimeInput } from './local-datetime-input';
 import { useActionForm } from './use-action-form';
 
 /** Plan a fix: what, who (optional), by when. Clears itself after a successful add. */
-export function CorrectiveActionForm({ violationId, members, defaultDue }: { violationId: string; members: { userId: string; name: string }[]; defaultDue: string }) {
+export function CorrectiveActionForm({
+  violationId,
+  members,
+  defaultDue,
+}: {
+  violationId: string;
+  members: { userId: string; name: string }[];
+  defaultDue: string;
+}) {
   const { state, pending, onSubmit, formError, fieldErrors } = useActionForm(addCorrectiveActionAction);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -22,7 +30,12 @@ export function CorrectiveActionForm({ violationId, members, defaultDue }: { vio
           Corrective action added.
         </p>
       ) : null}
-      <Field id="ca-description" label="Corrective action" errors={fieldErrors.description ?? fieldErrors.violationId} required>
+      <Field
+        id="ca-description"
+        label="Corrective action"
+        errors={fieldErrors.description ?? fieldErrors.violationId}
+        required
+      >
         {(p) => <textarea {...p} name="description" rows={3} className={inputClass} />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">

@@ -3,7 +3,6 @@ import { formatDateTime, formatDistance } from '@/lib/format/when';
 import { CorrectiveActionControls } from './corrective-action-controls';
 import { OverdueBadge, StatusBadge } from './status-badge';
 
-
 /** Each corrective action with its stamped steps; the buttons offered match what the user may do. */
 export function CorrectiveActionList({
   actions,
@@ -22,20 +21,31 @@ export function CorrectiveActionList({
 }) {
   const who = (id: string | null) => (id ? (names.get(id) ?? id) : '');
   if (!actions.length) {
-    return <p className="text-sm text-slate-600">No corrective actions yet. Add what will be done to fix this, who does it and by when.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        {canVerify
+          ? 'No corrective actions yet. Add what will be done to fix this, who does it and by when.'
+          : 'No corrective actions recorded.'}
+      </p>
+    );
   }
   return (
     <ul className="space-y-3" aria-label="Corrective actions">
       {actions.map((a) => {
         const overdue = (a.status === 'open' || a.status === 'in_progress') && a.dueAt < now;
-        const next = violationTransitions[a.status].filter((s) => (s === 'verified' || s === 'open' ? canVerify : canFieldWork));
+        const next = violationTransitions[a.status].filter((s) =>
+          s === 'verified' || s === 'open' ? canVerify : canFieldWork,
+        );
         const steps = [
           a.startedAt ? `Started by ${who(a.startedBy)}, ${formatDateTime(a.startedAt, timeZone)}` : null,
           a.fixedAt ? `Fixed by ${who(a.fixedBy)}, ${formatDateTime(a.fixedAt, timeZone)}` : null,
           a.verifiedAt ? `Verified by ${who(a.verifiedBy)}, ${formatDateTime(a.verifiedAt, timeZone)}` : null,
         ].filter(Boolean);
         return (
-          <li key={a.id} className={`rounded-lg border bg-white p-4 ${overdue ? 'border-red-300' : 'border-slate-200'}`}>
+          <li
+            key={a.id}
+            className={`rounded-lg border bg-white p-4 ${overdue ? 'border-red-300' : 'border-slate-200'}`}
+          >
             <div className="flex flex-wrap items-center gap-2">
               <StatusBadge status={a.status} />
               {overdue ? <OverdueBadge by={formatDistance(a.dueAt, now)} /> : null}

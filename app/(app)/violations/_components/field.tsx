@@ -7,7 +7,12 @@ export interface FieldProps {
   errors?: string[];
   required?: boolean;
   /** Renders the control; spread the given props onto it (id, aria-invalid, aria-describedby). */
-  children: (control: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; required?: boolean }) => ReactNode;
+  children: (control: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby'?: string;
+    required?: boolean;
+  }) => ReactNode;
 }
 
 export const inputClass =
@@ -22,14 +27,20 @@ export function Field({ id, label, hint, errors, required, children }: FieldProp
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-900">
         {label}
-        {required ? <span className="text-red-700"> *</span> : <span className="font-normal text-slate-500"> (optional)</span>}
+        {required ? (
+          <span className="text-red-700"> *</span>
+        ) : (
+          <span className="font-normal text-slate-500"> (optional)</span>
+        )}
       </label>
       {hint ? (
         <p id={hintId} className="mt-0.5 text-sm text-slate-600">
           {hint}
         </p>
       ) : null}
-      <div className="mt-1">{children({ id, 'aria-invalid': Boolean(errors?.length), 'aria-describedby': describedBy, required })}</div>
+      <div className="mt-1">
+        {children({ id, 'aria-invalid': Boolean(errors?.length), 'aria-describedby': describedBy, required })}
+      </div>
       {errors?.length ? (
         <ul id={errorId} className="mt-1 space-y-0.5 text-sm font-medium text-red-700">
           {errors.map((e) => (
@@ -51,7 +62,15 @@ export function FormError({ message }: { message?: string }) {
   );
 }
 
-export function SubmitButton({ pending, children, pendingLabel }: { pending: boolean; children: ReactNode; pendingLabel: string }) {
+export function SubmitButton({
+  pending,
+  children,
+  pendingLabel,
+}: {
+  pending: boolean;
+  children: ReactNode;
+  pendingLabel: string;
+}) {
   return (
     <button
       type="submit"

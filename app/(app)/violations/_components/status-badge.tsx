@@ -10,7 +10,9 @@ const TONE: Record<ViolationStatusValue, string> = {
 /** The workflow status of a violation or corrective action, as text (never color alone). */
 export function StatusBadge({ status }: { status: ViolationStatusValue }) {
   return (
-    <span className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONE[status]}`}>
+    <span
+      className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONE[status]}`}
+    >
       {STATUS_LABELS[status]}
     </span>
   );

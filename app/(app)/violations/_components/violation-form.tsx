@@ -34,7 +34,15 @@ export interface ViolationFormProps {
 }
 
 /** Record (or edit) a violation: big touch targets, every field's errors inline, nothing lost on a failed submit. */
-export function ViolationForm({ mode, action, projects, types, bmpCategories, initial = {}, cancelHref }: ViolationFormProps) {
+export function ViolationForm({
+  mode,
+  action,
+  projects,
+  types,
+  bmpCategories,
+  initial = {},
+  cancelHref,
+}: ViolationFormProps) {
   const router = useRouter();
   const { state, pending, onSubmit, formError, fieldErrors } = useActionForm(action);
   const [typeId, setTypeId] = useState(initial.violationTypeId ?? '');
@@ -45,12 +53,20 @@ export function ViolationForm({ mode, action, projects, types, bmpCategories, in
   }, [state, mode, router]);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby={formError ? 'violation-form-error' : undefined}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-5"
+      aria-describedby={formError ? 'violation-form-error' : undefined}
+    >
       <div id="violation-form-error">
         <FormError message={formError} />
       </div>
       {state?.ok && mode === 'edit' ? (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm font-medium text-emerald-900">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm font-medium text-emerald-900"
+        >
           Saved.
         </p>
       ) : null}
@@ -74,7 +90,13 @@ export function ViolationForm({ mode, action, projects, types, bmpCategories, in
 
       <Field id="violationTypeId" label="Violation type" errors={fieldErrors.violationTypeId} required>
         {(p) => (
-          <select {...p} name="violationTypeId" value={typeId} onChange={(e) => setTypeId(e.target.value)} className={inputClass}>
+          <select
+            {...p}
+            name="violationTypeId"
+            value={typeId}
+            onChange={(e) => setTypeId(e.target.value)}
+            className={inputClass}
+          >
             <option value="">Choose a type…</option>
             {types.map((o) => (
               <option key={o.id} value={o.id}>
@@ -99,21 +121,51 @@ export function ViolationForm({ mode, action, projects, types, bmpCategories, in
       </Field>
 
       <Field id="description" label="What was found" errors={fieldErrors.description} required>
-        {(p) => <textarea {...p} name="description" rows={4} defaultValue={initial.description ?? ''} className={inputClass} />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="description"
+            rows={4}
+            defaultValue={initial.description ?? ''}
+            className={inputClass}
+          />
+        )}
       </Field>
 
-      <Field id="location" label="Location on site" hint="E.g. north swale near station 3+50, or inlet #4." errors={fieldErrors.location}>
-        {(p) => <input {...p} name="location" type="text" autoComplete="off" defaultValue={initial.location ?? ''} className={inputClass} />}
+      <Field
+        id="location"
+        label="Location on site"
+        hint="E.g. north swale near station 3+50, or inlet #4."
+        errors={fieldErrors.location}
+      >
+        {(p) => (
+          <input
+            {...p}
+            name="location"
+            type="text"
+            autoComplete="off"
+            defaultValue={initial.location ?? ''}
+            className={inputClass}
+          />
+        )}
       </Field>
 
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="foundAt" label="Found at" errors={fieldErrors.foundAt} required>
-          {(p) => <LocalDateTimeInput {...p} name="foundAt" initial={initial.foundAt ?? 'now'} className={inputClass} />}
+          {(p) => (
+            <LocalDateTimeInput {...p} name="foundAt" initial={initial.foundAt ?? 'now'} className={inputClass} />
+          )}
         </Field>
         <Field
           id="deadline"
           label="Deadline"
-          hint={mode === 'create' ? (type ? `Empty: ${type.defaultDeadlineDays} days after found (the type's default).` : "Empty: the type's default.") : undefined}
+          hint={
+            mode === 'create'
+              ? type
+                ? `Empty: ${type.defaultDeadlineDays} days after found (the type's default).`
+                : "Empty: the type's default."
+              : undefined
+          }
           errors={fieldErrors.deadline}
           required={mode === 'edit'}
         >
@@ -122,7 +174,10 @@ export function ViolationForm({ mode, action, projects, types, bmpCategories, in
       </div>
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center">
-        <Link href={cancelHref} className="inline-flex min-h-11 items-center justify-center rounded-md px-4 text-sm font-semibold text-slate-700 hover:bg-slate-100">
+        <Link
+          href={cancelHref}
+          className="inline-flex min-h-11 items-center justify-center rounded-md px-4 text-sm font-semibold text-slate-700 hover:bg-slate-100"
+        >
           Cancel
         </Link>
         <SubmitButton pending={pending} pendingLabel="Saving…">

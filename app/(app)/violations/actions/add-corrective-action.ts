@@ -9,13 +9,17 @@ import { requestActor } from '@/lib/audit/actor';
 import { addCorrectiveActionSchema } from '@/lib/zod/schemas/violations';
 
 /** Plan the fix of a violation, optionally assigned to a member of the organization. */
-export const addCorrectiveActionAction = tenantAction('org:violations:write', addCorrectiveActionSchema, async (input, { tx, ctx }) => {
-  if (input.assignedTo && !(await listMembers(tx, ctx.orgId)).some((m) => m.userId === input.assignedTo)) {
-    throw PublicError.notFound('That person is not a member of this organization.');
-  }
-  const action = await createCorrectiveAction(tx, await requestActor(ctx), input);
-  if (!action) throw PublicError.notFound();
-  revalidatePath(`/violations/${input.violationId}`);
-  revalidatePath('/dashboard');
-  return { id: action.id };
-});
+export const addCorrectiveActionAction = tenantAction(
+  'org:violations:write',
+  addCorrectiveActionSchema,
+  async (input, { tx, ctx }) => {
+    if (input.assignedTo && !(await listMembers(tx, ctx.orgId)).some((m) => m.userId === input.assignedTo)) {
+      throw PublicError.notFound('That person is not a member of this organization.');
+    }
+    const action = await createCorrectiveAction(tx, await requestActor(ctx), input);
+    if (!action) throw PublicError.notFound();
+    revalidatePath(`/violations/${input.violationId}`);
+    revalidatePath('/dashboard');
+    return { id: action.id };
+  },
+);

@@ -13,13 +13,20 @@ import { advanceCorrectiveActionSchema } from '@/lib/zod/schemas/violations';
  * work ('org:forms:submit') may start it and mark it fixed; verifying a fix
  * or reopening it is an inspection call and needs 'org:violations:write'.
  */
-export const advanceCorrectiveActionAction = tenantAction('org:forms:submit', advanceCorrectiveActionSchema, async ({ id, to }, { tx, ctx }) => {
-  if ((to === 'verified' || to === 'open') && !hasPermission(ctx, 'org:violations:write')) {
-    throw PublicError.forbidden('Only an inspector or supervisor can verify or reopen a corrective action.');
-  }
-  const result = await advanceCorrectiveAction(tx, await requestActor(ctx), id, to);
-  if (!result.ok) throw result.reason === 'not_found' ? PublicError.notFound() : PublicError.conflict(result.message ?? 'That step is not allowed.');
-  revalidatePath(`/violations/${result.action.violationId}`);
-  revalidatePath('/dashboard');
-  return { id, status: result.action.status };
-});
+export const advanceCorrectiveActionAction = tenantAction(
+  'org:forms:submit',
+  advanceCorrectiveActionSchema,
+  async ({ id, to }, { tx, ctx }) => {
+    if ((to === 'verified' || to === 'open') && !hasPermission(ctx, 'org:violations:write')) {
+      throw PublicError.forbidden('Only an inspector or supervisor can verify or reopen a corrective action.');
+    }
+    const result = await advanceCorrectiveAction(tx, await requestActor(ctx), id, to);
+    if (!result.ok)
+      throw result.reason === 'not_found'
+        ? PublicError.notFound()
+        : PublicError.conflict(result.message ?? 'That step is not allowed.');
+    revalidatePath(`/violations/${result.action.violationId}`);
+    revalidatePath('/dashboard');
+    return { id, status: result.action.status };
+  },
+);

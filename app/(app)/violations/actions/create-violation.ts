@@ -8,10 +8,14 @@ import { recordViolation } from '@/lib/violations/record-violation';
 import { createViolationSchema } from '@/lib/zod/schemas/violations';
 
 /** Record a violation, found on an inspection or on its own; no deadline → the type's default. */
-export const createViolationAction = tenantAction('org:violations:write', createViolationSchema, async (input, { tx, ctx }) => {
-  const violation = await recordViolation(tx, await requestActor(ctx), input);
-  if (!violation) throw PublicError.notFound();
-  revalidatePath('/violations');
-  revalidatePath('/dashboard');
-  return { id: violation.id };
-});
+export const createViolationAction = tenantAction(
+  'org:violations:write',
+  createViolationSchema,
+  async (input, { tx, ctx }) => {
+    const violation = await recordViolation(tx, await requestActor(ctx), input);
+    if (!violation) throw PublicError.notFound();
+    revalidatePath('/violations');
+    revalidatePath('/dashboard');
+    return { id: violation.id };
+  },
+);

@@ -18,9 +18,14 @@ const querySchema = z.object({
 });
 
 /** `/violations/new[?projectId=&inspectionId=]`: found on an inspection (linked) or on its own. */
-export default async function NewViolationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewViolationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireTenantPage();
-  if (!hasPermission(ctx, 'org:violations:write')) return <AccessDenied what="the violation form" permission="org:violations:write" />;
+  if (!hasPermission(ctx, 'org:violations:write'))
+    return <AccessDenied what="the violation form" permission="org:violations:write" />;
   const q = querySchema.parse(await searchParams);
   const { projects, types, bmps } = await withTenant(ctx, async (tx) => ({
     projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),
@@ -30,7 +35,10 @@ export default async function NewViolationPage({ searchParams }: { searchParams:
 
   return (
     <div className="mx-auto max-w-2xl">
-      <Link href="/violations" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
+      <Link
+        href="/violations"
+        className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline"
+      >
         ← Violations
       </Link>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Record a violation</h1>

@@ -12,7 +12,12 @@ import { createViolationSchema, listViolationsQuery } from '@/lib/zod/schemas/vi
 export const GET = tenantRoute({ permission: 'org:data:read' }, async (req, { tx, ctx }) => {
   const q = readQuery(req, listViolationsQuery);
   if (isResponse(q)) return q;
-  const rows = await listViolations(tx, ctx.orgId, { projectId: q.projectId, status: q.status, cursor: q.cursor, limit: q.limit });
+  const rows = await listViolations(tx, ctx.orgId, {
+    projectId: q.projectId,
+    status: q.status,
+    cursor: q.cursor,
+    limit: q.limit,
+  });
   const page = toPage(
     rows.map((r) => ({ ...violationJson(r.violation, { projectName: r.projectName, typeName: r.typeName }) })),
     q.limit,

@@ -25,7 +25,11 @@ const URL_BASE = 'http://localhost/api/v1/violations';
 const noParams = { params: Promise.resolve({}) };
 const withId = (id: string) => ({ params: Promise.resolve({ id }) });
 const json = (method: string, body: unknown, url = URL_BASE) =>
-  new Request(url, { method, body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  new Request(url, {
+    method,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
 
 async function footprint(t: TenantGraph) {
   return withTenant({ orgId: t.orgId, userId: t.userId }, async (tx) => ({
@@ -59,7 +63,11 @@ describe('POST /api/v1/violations', () => {
   it('201 with the violation, the default deadline from its type (7 days), an audit row, no tenant column', async () => {
     const before = await footprint(a);
     const v = await create();
-    expect(v).toMatchObject({ status: 'open', description: 'Concrete washout overflowing', deadline: '2026-05-08T15:00:00.000Z' });
+    expect(v).toMatchObject({
+      status: 'open',
+      description: 'Concrete washout overflowing',
+      deadline: '2026-05-08T15:00:00.000Z',
+    });
     expect(v).not.toHaveProperty('organizationId');
     expect(await footprint(a)).toEqual({ violations: before.violations + 1, audit: before.audit + 1 });
   });
@@ -67,11 +75,20 @@ describe('POST /api/v1/violations', () => {
   it('400 with every field error (structured), nothing written', async () => {
     as('owner');
     const before = await footprint(a);
-    const res = await list.POST(json('POST', { projectId: 'nope', description: '', foundAt: 'monday', deadline: 5 }), noParams);
+    const res = await list.POST(
+      json('POST', { projectId: 'nope', description: '', foundAt: 'monday', deadline: 5 }),
+      noParams,
+    );
     expect(res.status).toBe(400);
     const err = (await res.json()) as { error: { code: string; fieldErrors: Record<string, string[]> } };
     expect(err.error.code).toBe('bad_request');
-    expect(Object.keys(err.error.fieldErrors).sort()).toEqual(['deadline', 'description', 'foundAt', 'projectId', 'violationTypeId']);
+    expect(Object.keys(err.error.fieldErrors).sort()).toEqual([
+      'deadline',
+      'description',
+      'foundAt',
+      'projectId',
+      'violationTypeId',
+    ]);
     expect((await list.POST(json('POST', '{not json'), noParams)).status).toBe(400);
     expect(await footprint(a)).toEqual(before);
   });
@@ -102,24 +119,34 @@ describe('GET /api/v1/violations', () => {
     await create(a);
     await create(b);
     as('viewer');
-    const all = (await (await list.GET(new Request(URL_BASE), noParams)).json()) as { items: { id: string; organizationId?: string; projectName: string }[] };
+    const all = (await (await list.GET(new Request(URL_BASE), noParams)).json()) as {
+      items: { id: string; organizationId?: string; projectName: string }[];
+    };
     expect(all.items.length).toBeGreaterThanOrEqual(3);
     expect(all.items.every((v) => !('organizationId' in v))).toBe(true);
     const bIds = new Set(
-      ((await withTenant({ orgId: b.orgId, userId: b.userId }, (tx) => tx.select({ id: violations.id }).from(violations))) as { id: string }[]).map((r) => r.id),
+      (
+        (await withTenant({ orgId: b.orgId, userId: b.userId }, (tx) =>
+          tx.select({ id: violations.id }).from(violations),
+        )) as { id: string }[]
+      ).map((r) => r.id),
     );
     expect(all.items.some((v) => bIds.has(v.id))).toBe(false);
 
     as('inspector');
     await one.PATCH(json('PATCH', { status: 'in_progress' }, `${URL_BASE}/${first.id}`), withId(first.id));
     as('viewer');
-    const inProgress = (await (await list.GET(new Request(`${URL_BASE}?status=in_progress&projectId=${a.keys.projects}`), noParams)).json()) as { items: { id: string }[] };
+    const inProgress = (await (
+      await list.GET(new Request(`${URL_BASE}?status=in_progress&projectId=${a.keys.projects}`), noParams)
+    ).json()) as { items: { id: string }[] };
     expect(inProgress.items.map((v) => v.id)).toEqual([first.id]);
 
     const seen: string[] = [];
     let cursor = '';
     for (let i = 0; i < 10; i++) {
-      const page = (await (await list.GET(new Request(`${URL_BASE}?limit=1${cursor ? `&cursor=${cursor}` : ''}`), noParams)).json()) as { items: { id: string }[]; nextCursor: string | null };
+      const page = (await (
+        await list.GET(new Request(`${URL_BASE}?limit=1${cursor ? `&cursor=${cursor}` : ''}`), noParams)
+      ).json()) as { items: { id: string }[]; nextCursor: string | null };
       seen.push(...page.items.map((v) => v.id));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -162,28 +189,42 @@ describe('PATCH /api/v1/violations/:id', () => {
   it('edits details and steps status, each audited; a skipped step is a 409 with nothing written', async () => {
     const v = await create();
     as('inspector');
-    const r1 = await one.PATCH(json('PATCH', { description: 'Washout relined', deadline: '2026-05-03T12:00:00-05:00' }), withId(v.id));
+    const r1 = await one.PATCH(
+      json('PATCH', { description: 'Washout relined', deadline: '2026-05-03T12:00:00-05:00' }),
+      withId(v.id),
+    );
     expect(r1.status).toBe(200);
-    expect(await r1.json()).toMatchObject({ description: 'Washout relined', deadline: '2026-05-03T17:00:00.000Z', status: 'open' });
+    expect(await r1.json()).toMatchObject({
+      description: 'Washout relined',
+      deadline: '2026-05-03T17:00:00.000Z',
+      status: 'open',
+    });
 
     const before = await footprint(a);
     const r409 = await one.PATCH(json('PATCH', { status: 'verified' }), withId(v.id));
     expect(r409.status).toBe(409);
-    expect(await r409.json()).toEqual({ error: { code: 'conflict', message: 'An open violation cannot move to verified.' } });
+    expect(await r409.json()).toEqual({
+      error: { code: 'conflict', message: 'An open violation cannot move to verified.' },
+    });
     expect(await footprint(a)).toEqual(before);
 
     for (const status of ['fixed', 'verified']) {
       const r = await one.PATCH(json('PATCH', { status }), withId(v.id));
       expect(r.status).toBe(200);
     }
-    const audit = await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) => tx.select().from(auditLog).where(eq(auditLog.entityId, v.id)));
+    const audit = await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.entityId, v.id)),
+    );
     expect(audit.map((x) => x.action).sort()).toEqual(['create', 'transition', 'transition', 'update']);
   });
 
   it('400 with every field error; unknown fields (projectId) refused; empty patch refused', async () => {
     const v = await create();
     as('owner');
-    const res = await one.PATCH(json('PATCH', { status: 'done', description: 'x', foundAt: 'later', violationTypeId: 1 }), withId(v.id));
+    const res = await one.PATCH(
+      json('PATCH', { status: 'done', description: 'x', foundAt: 'later', violationTypeId: 1 }),
+      withId(v.id),
+    );
     expect(res.status).toBe(400);
     const err = (await res.json()) as { error: { fieldErrors: Record<string, string[]> } };
     expect(Object.keys(err.error.fieldErrors).sort()).toEqual(['description', 'foundAt', 'status', 'violationTypeId']);

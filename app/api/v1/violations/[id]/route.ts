@@ -26,6 +26,9 @@ export const PATCH = tenantRoute<Params>({ permission: 'org:violations:write' },
   const body = await readJsonBody(req, patchViolationSchema);
   if (isResponse(body)) return body;
   const result = await updateViolation(tx, await requestActor(ctx), id, body);
-  if (!result.ok) throw result.reason === 'not_found' ? PublicError.notFound() : PublicError.conflict(result.message ?? 'That change is not allowed.');
+  if (!result.ok)
+    throw result.reason === 'not_found'
+      ? PublicError.notFound()
+      : PublicError.conflict(result.message ?? 'That change is not allowed.');
   return violationJson(result.violation);
 });
