@@ -1,8 +1,9 @@
 import { clerkMiddleware } from '@clerk/nextjs/server';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { authConfig, authorizedPartiesFor, browserOrigin } from '@/lib/auth/config';
+import { authConfig, authorizedPartiesFor, browserOrigin, type AuthConfig } from '@/lib/auth/config';
 import { guardLocalRequest, SESSION_COOKIES } from '@/lib/auth/local-guard';
 import { decide } from '@/lib/auth/proxy-decision';
+import { siteOf, SWITCH_ORG_PREFIX, switchOrgSlug } from '@/lib/auth/subdomain';
 
 /**
  * Every request (DESIGN.md §1): Clerk verifies the session token — in local
@@ -18,9 +19,23 @@ const clerk = clerkMiddleware(
       jwtKey: config.jwtKey,
       authorizedParties: authorizedPartiesFor(config, browserOrigin(req)),
       signInUrl: '/sign-in',
+      ...organizationSyncFor(config, req),
     };
   },
 );
+
+/**
+ * Clerk mode, subdomain routing: on `<slug>.<root>/switch-org/<slug>` only,
+ * let Clerk activate organization `<slug>` through its handshake
+ * (organizationSyncOptions matches paths, not hosts; decide() sends members
+ * here). Never in local mode: its handshake host does not exist.
+ */
+function organizationSyncFor(config: AuthConfig, req: NextRequest) {
+  if (config.mode !== 'clerk') return {};
+  const site = siteOf(browserOrigin(req).hostname, config.rootDomain);
+  if (site.kind !== 'tenant' || switchOrgSlug(req.nextUrl.pathname) !== site.slug) return {};
+  return { organizationSyncOptions: { organizationPatterns: [`${SWITCH_ORG_PREFIX}:slug`] } };
+}
 
 /**
  * clerkMiddleware turns a pass-through into a rewrite to the request's own

@@ -25,6 +25,29 @@ export async function listUserMemberships(tx: Tx, userId: string) {
     .orderBy(asc(organizations.name));
 }
 
+/**
+ * The user's own membership in the organization with this slug (subdomain
+ * routing, lib/auth/subdomain.ts). Runs under withIdentity(userId): RLS shows
+ * only the user's memberships and their organizations, so a slug of an
+ * organization the user is not in finds nothing, exactly like a slug that
+ * does not exist. Explicit filters on both anyway. Reads at most two rows:
+ * our table mirrors Clerk (where slugs are unique) through webhooks that may
+ * arrive out of order, so a transient duplicate is reported, not guessed.
+ */
+export async function findUserMembershipsBySlug(tx: Tx, userId: string, slug: string) {
+  return tx
+    .select({
+      orgId: organizations.organizationId,
+      slug: organizations.slug,
+      active: organizations.active,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.organizationId, memberships.organizationId))
+    .where(and(eq(memberships.userId, userId), eq(organizations.slug, slug)))
+    .limit(2);
+}
+
 /** Insert or update one membership of the current tenant (Clerk webhook sync). */
 export async function upsertMembership(tx: Tx, orgId: string, userId: string, role: OrgRole) {
   await tx

@@ -1,6 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { LOCAL_PUBLISHABLE_KEY } from './local-keys';
+import { normalizeRootDomain } from './subdomain';
 
 export type AuthMode = 'local' | 'clerk';
 
@@ -29,7 +30,7 @@ function load(): AuthConfig {
     .map((o) => o.trim())
     .filter(Boolean)
     .map((o) => new URL(o).origin);
-  const base = { appOrigins, rootDomain: env.APP_ROOT_DOMAIN?.toLowerCase() };
+  const base = { appOrigins, rootDomain: normalizeRootDomain(env.APP_ROOT_DOMAIN) };
 
   if (env.AUTH_MODE === 'local') {
     const missing = [

@@ -11,6 +11,7 @@ import { env } from '@/lib/env';
 import { authConfig, browserOrigin } from './config';
 import { CLIENT_UAT_COOKIE, SESSION_COOKIE } from './local-keys';
 import { sessionClaims, signSessionToken } from './session-token';
+import type { Role } from '@/lib/rbac/permissions';
 
 /**
  * The local identity mode's "Clerk frontend API": picks the user and the
@@ -39,7 +40,11 @@ async function requestOrigin(): Promise<URL> {
  * or none: the user then picks one on /select-org). The org must be one of
  * the user's memberships and active in our database.
  */
-export async function startLocalSession(userId: string, orgId?: string | null, sessionId: string = `sess_local_${randomUUID()}`) {
+export async function startLocalSession(
+  userId: string,
+  orgId?: string | null,
+  sessionId: string = `sess_local_${randomUUID()}`,
+) {
   assertLocalMode();
   const { user, orgs } = await withIdentity(userId, async (tx) => ({
     user: await getUser(tx, userId),
@@ -50,21 +55,53 @@ export async function startLocalSession(userId: string, orgId?: string | null, s
   const org = orgId ? active.find((o) => o.orgId === orgId) : active[0];
   if (orgId && !org) throw PublicError.forbidden('You are not a member of that organization.');
 
-  const origin = await requestOrigin();
-  const claims = sessionClaims({
+  const jar = await cookies();
+  for (const c of await mintLocalSessionCookies({
     userId,
     sessionId,
-    azp: origin.origin,
+    origin: await requestOrigin(),
     org: org ? { id: org.orgId, slug: org.slug, role: org.role } : null,
+  })) {
+    jar.set(c.name, c.value, c.options);
+  }
+  return { org: org ?? null };
+}
+
+export interface LocalSessionCookie {
+  name: typeof SESSION_COOKIE | typeof CLIENT_UAT_COOKIE;
+  value: string;
+  options: { path: '/'; httpOnly: true; sameSite: 'lax'; secure: boolean };
+}
+
+/**
+ * Mint a v2 token for `userId` with `org` active and the two cookies that
+ * carry it. No membership check here: the callers (startLocalSession above,
+ * the proxy's subdomain switch) have just read the membership from our
+ * database under withIdentity(userId). Usable where next/headers is not
+ * (the proxy): the caller sets the cookies on its own response.
+ */
+export async function mintLocalSessionCookies(input: {
+  userId: string;
+  sessionId: string;
+  /** The browser's origin: the token's `azp`. */
+  origin: URL;
+  org: { id: string; slug: string; role: Role } | null;
+}): Promise<LocalSessionCookie[]> {
+  assertLocalMode();
+  const claims = sessionClaims({
+    userId: input.userId,
+    sessionId: input.sessionId,
+    azp: input.origin.origin,
+    org: input.org,
     ttlSeconds: env.LOCAL_AUTH_SESSION_SECONDS,
   });
   const token = await signSessionToken(claims, await signingKey());
-  const jar = await cookies();
-  const secure = origin.protocol === 'https:';
   // httpOnly: no clerk-js reads it in local mode. Same-site lax, like Clerk's own.
-  jar.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
-  jar.set(CLIENT_UAT_COOKIE, String(claims.iat), { path: '/', httpOnly: true, sameSite: 'lax', secure });
-  return { org: org ?? null };
+  const options = { path: '/', httpOnly: true, sameSite: 'lax', secure: input.origin.protocol === 'https:' } as const;
+  return [
+    { name: SESSION_COOKIE, value: token, options },
+    { name: CLIENT_UAT_COOKIE, value: String(claims.iat), options },
+  ];
 }
 
 export async function endLocalSession() {

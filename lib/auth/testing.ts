@@ -12,18 +12,23 @@ export function testKeyPair() {
   return { privateKey, publicKey, publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
 }
 
-/** Sets process.env for local mode; call before importing proxy.ts or lib/env (vi.resetModules()). */
-export function setLocalAuthEnv(publicPem: string) {
+/**
+ * Sets process.env for local mode; call before importing proxy.ts or lib/env (vi.resetModules()).
+ * `keyFile`: a PKCS#8 PEM of the private key, for code that mints tokens itself (the subdomain switch).
+ */
+export function setLocalAuthEnv(publicPem: string, opts: { keyFile?: string; rootDomain?: string } = {}) {
   Object.assign(process.env, {
     AUTH_MODE: 'local',
     CLERK_JWT_KEY: publicPem,
     CLERK_SECRET_KEY: 'sk_live_local_test_secret',
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: LOCAL_PUBLISHABLE_KEY,
-    LOCAL_AUTH_KEY_FILE: '/dev/null',
+    LOCAL_AUTH_KEY_FILE: opts.keyFile ?? '/dev/null',
     NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED: '1',
     NEXT_PUBLIC_CLERK_KEYLESS_DISABLED: '1',
     CLERK_DISABLE_AUTO_PROXY: '1',
   });
+  if (opts.rootDomain) process.env.APP_ROOT_DOMAIN = opts.rootDomain;
+  else delete process.env.APP_ROOT_DOMAIN;
 }
 
 export const TEST_ORIGIN = 'http://localhost:3000';
@@ -33,7 +38,10 @@ export async function mintToken(
   input: Partial<SessionTokenInput> & { userId: string },
   overrides: Record<string, unknown> = {},
 ) {
-  const claims = { ...sessionClaims({ sessionId: 'sess_test', azp: TEST_ORIGIN, ttlSeconds: 600, ...input }), ...overrides };
+  const claims = {
+    ...sessionClaims({ sessionId: 'sess_test', azp: TEST_ORIGIN, ttlSeconds: 600, ...input }),
+    ...overrides,
+  };
   return { token: await signSessionToken(claims, key), iat: claims.iat as number };
 }
 
@@ -45,12 +53,23 @@ export function unsignedToken(claims: Record<string, unknown>) {
 
 export function request(
   path: string,
-  opts: { token?: string; uat?: number | string; navigation?: boolean; method?: string; headers?: Record<string, string>; cookies?: Record<string, string>; body?: BodyInit } = {},
+  opts: {
+    token?: string;
+    uat?: number | string;
+    navigation?: boolean;
+    method?: string;
+    headers?: Record<string, string>;
+    cookies?: Record<string, string>;
+    body?: BodyInit;
+  } = {},
 ) {
   const cookies: Record<string, string> = { ...opts.cookies };
   if (opts.token !== undefined) cookies[SESSION_COOKIE] = opts.token;
   if (opts.uat !== undefined) cookies[CLIENT_UAT_COOKIE] = String(opts.uat);
+  const url = new URL(path, TEST_ORIGIN);
   const headers = new Headers(opts.headers);
+  // A browser always sends Host; the proxy reads the subdomain (and the azp origin) from it.
+  if (!headers.has('host')) headers.set('host', url.host);
   const cookie = Object.entries(cookies)
     .map(([k, v]) => `${k}=${v}`)
     .join('; ');
@@ -61,5 +80,5 @@ export function request(
   } else if (!headers.has('accept')) {
     headers.set('accept', 'application/json');
   }
-  return new NextRequest(new URL(path, TEST_ORIGIN), { method: opts.method ?? 'GET', headers, body: opts.body });
+  return new NextRequest(url, { method: opts.method ?? 'GET', headers, body: opts.body });
 }
