@@ -1,0 +1,53 @@
+/**
+ * The fault harness: a dependency is taken away under load and brought back.
+ * Each dependency is one entry (PostgreSQL today; Redis and S3 join as one
+ * entry each when the cache and file features land). For every entry:
+ *   - during the outage every answer is a clear 503 (never a 500, never a hang),
+ *   - afterwards the app serves again by itself (no restart),
+ *   - and the entry's consistency check holds (nothing half-written).
+ */
+export interface FaultEntry {
+  name: string;
+  /** One request through the app that depends on this service. */
+  request(): Promise<Response>;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  /** Throws if the outage left anything half-done; gets the count of 200s seen. */
+  verifyConsistency(okCount: number): Promise<void>;
+}
+
+export interface FaultRun {
+  statuses: number[];
+  unavailableBodies: string[];
+  recovered: boolean;
+}
+
+export async function runFault(entry: FaultEntry, opts: { warmup?: number; rounds?: number; parallel?: number } = {}): Promise<FaultRun> {
+  const statuses: number[] = [];
+  const unavailableBodies: string[] = [];
+  const fire = async () => {
+    const res = await entry.request();
+    statuses.push(res.status);
+    if (res.status !== 200) unavailableBodies.push(await res.text());
+  };
+  await Promise.all(Array.from({ length: opts.warmup ?? 20 }, fire));
+  const load = (async () => {
+    for (let i = 0; i < (opts.rounds ?? 15); i++) {
+      await Promise.all(Array.from({ length: opts.parallel ?? 2 }, fire));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 60));
+  await entry.stop();
+  await load;
+  await entry.restart();
+  let recovered = false;
+  for (let i = 0; i < 50 && !recovered; i++) {
+    const res = await entry.request();
+    statuses.push(res.status);
+    recovered = res.status === 200;
+    if (!recovered) await new Promise((r) => setTimeout(r, 100));
+  }
+  await entry.verifyConsistency(statuses.filter((s) => s === 200).length);
+  return { statuses, unavailableBodies, recovered };
+}
