@@ -42,6 +42,8 @@ async function outcome(p: Promise<unknown>): Promise<string | undefined> {
 }
 
 const RLS_VIOLATION = '42501';
+/** Evidence tables: brave_app may insert and read, never update or delete (drizzle/0008). */
+const APPEND_ONLY = new Set<string>(['audit_log', 'security_events']);
 const CHECK_VIOLATION = '23514';
 
 const keyOf = (table: TenantTable) => sql.identifier(TENANT_TABLE_SHAPE[table].key);
@@ -97,22 +99,23 @@ describe.each(TENANT_TABLES)('%s', (table) => {
 
   it("B's update of A's row touches 0 rows and A's row is unchanged", async () => {
     const [before] = await as(A, (tx) => readRow(tx, table, A.keys[table]));
-    const result = await as(B, (tx) =>
+    const update = as(B, (tx) =>
       tx.execute(
         sql`update ${sql.identifier(table)} set ${sql.identifier(mutable)} = 'pwned' where ${keyOf(table)} = ${A.keys[table]}`,
       ),
     );
-    expect(result.count).toBe(0);
+    // Append-only logs refuse every UPDATE outright (no grant); the rest filter A's row away.
+    if (APPEND_ONLY.has(table)) expect(await outcome(update)).toBe(RLS_VIOLATION);
+    else expect((await update).count).toBe(0);
     const [after] = await as(A, (tx) => readRow(tx, table, A.keys[table]));
     expect(after).toEqual(before);
   });
 
   it("B's delete of A's row touches 0 rows and A's row is still there", async () => {
     const [before] = await as(A, (tx) => readRow(tx, table, A.keys[table]));
-    const result = await as(B, (tx) =>
-      tx.execute(sql`delete from ${sql.identifier(table)} where ${keyOf(table)} = ${A.keys[table]}`),
-    );
-    expect(result.count).toBe(0);
+    const del = as(B, (tx) => tx.execute(sql`delete from ${sql.identifier(table)} where ${keyOf(table)} = ${A.keys[table]}`));
+    if (APPEND_ONLY.has(table)) expect(await outcome(del)).toBe(RLS_VIOLATION);
+    else expect((await del).count).toBe(0);
     const [after] = await as(A, (tx) => readRow(tx, table, A.keys[table]));
     expect(after).toBeDefined();
     expect(after).toEqual(before);
@@ -243,5 +246,16 @@ describe('organizations seen through a membership', () => {
       ),
     );
     expect(mine.map((m) => m.user)).toEqual([A.userId]);
+  });
+});
+
+describe('append-only logs', () => {
+  it.each([...APPEND_ONLY])('%s: not even its own tenant can update or delete a row', async (table) => {
+    const t = table as keyof typeof A.keys;
+    const update = as(A, (tx) => tx.execute(sql`update ${sql.identifier(table)} set organization_id = organization_id where ${keyOf(t)} = ${A.keys[t]}`));
+    expect(await outcome(update)).toBe(RLS_VIOLATION);
+    const del = as(A, (tx) => tx.execute(sql`delete from ${sql.identifier(table)} where ${keyOf(t)} = ${A.keys[t]}`));
+    expect(await outcome(del)).toBe(RLS_VIOLATION);
+    expect(await as(A, (tx) => readRow(tx, t, A.keys[t]))).toHaveLength(1);
   });
 });
