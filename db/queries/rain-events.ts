@@ -40,15 +40,36 @@ export async function getRainEvent(tx: Tx, orgId: string, id: string): Promise<R
   return row;
 }
 
-/** `undefined` when the project is not this tenant's. */
-export async function createRainEvent(tx: Tx, actor: Actor, values: RainEventInput): Promise<RainEvent | undefined> {
+/**
+ * `undefined` when the project is not this tenant's. With an `idempotencyKey`
+ * a retried create (double tap, timeout then retry) returns the row the first
+ * request made, and writes no second audit row. Keys are per tenant: the
+ * unique index is (organization_id, idempotency_key).
+ */
+export async function createRainEvent(
+  tx: Tx,
+  actor: Actor,
+  values: RainEventInput & { idempotencyKey?: string },
+): Promise<RainEvent | undefined> {
   if (!(await getProject(tx, actor.orgId, values.projectId))) return undefined;
   const [row] = await tx
     .insert(rainEvents)
     .values({ ...values, organizationId: actor.orgId, recordedBy: actor.userId })
+    .onConflictDoNothing({ target: [rainEvents.organizationId, rainEvents.idempotencyKey] })
     .returning();
-  await recordAudit(tx, actor, { action: 'create', entityType: 'rain_event', entityId: row!.id, after: row });
-  return row!;
+  if (!row) return getRainEventByIdempotencyKey(tx, actor.orgId, values.idempotencyKey!);
+  await recordAudit(tx, actor, { action: 'create', entityType: 'rain_event', entityId: row.id, after: row });
+  return row;
+}
+
+/** The row a create with this key made, if any (a conflict means it exists and is committed). */
+async function getRainEventByIdempotencyKey(tx: Tx, orgId: string, key: string) {
+  const [row] = await tx
+    .select()
+    .from(rainEvents)
+    .where(and(eq(rainEvents.organizationId, orgId), eq(rainEvents.idempotencyKey, key)))
+    .limit(1);
+  return row;
 }
 
 export async function updateRainEvent(tx: Tx, actor: Actor, id: string, patch: Partial<Omit<RainEventInput, 'projectId'>>) {

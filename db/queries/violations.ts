@@ -122,15 +122,31 @@ async function ownsReferences(tx: Tx, orgId: string, v: Partial<ViolationInput>)
   return (await Promise.all(checks)).every(Boolean);
 }
 
-/** `undefined` when any referenced id is not this tenant's (the caller answers 404). */
-export async function createViolation(tx: Tx, actor: Actor, values: ViolationInput): Promise<Violation | undefined> {
+/**
+ * `undefined` when any referenced id is not this tenant's (the caller answers
+ * 404). With an `idempotencyKey` a retried create returns the first request's
+ * row and writes no second audit row (keys are per tenant).
+ */
+export async function createViolation(
+  tx: Tx,
+  actor: Actor,
+  values: ViolationInput & { idempotencyKey?: string },
+): Promise<Violation | undefined> {
   if (!(await ownsReferences(tx, actor.orgId, values))) return undefined;
   const [row] = await tx
     .insert(violations)
     .values({ ...values, organizationId: actor.orgId, foundBy: actor.userId })
+    .onConflictDoNothing({ target: [violations.organizationId, violations.idempotencyKey] })
     .returning();
-  await recordAudit(tx, actor, { action: 'create', entityType: 'violation', entityId: row!.id, after: row });
-  return row!;
+  if (!row) {
+    const [first] = await tx
+      .select()
+      .from(violations)
+      .where(and(eq(violations.organizationId, actor.orgId), eq(violations.idempotencyKey, values.idempotencyKey!)));
+    return first;
+  }
+  await recordAudit(tx, actor, { action: 'create', entityType: 'violation', entityId: row.id, after: row });
+  return row;
 }
 
 export type ViolationChange =
@@ -177,18 +193,38 @@ export async function listCorrectiveActions(tx: Tx, orgId: string, violationId: 
     .orderBy(asc(correctiveActions.createdAt));
 }
 
+/** Like `createViolation`: a retried add with the same `idempotencyKey` returns the first row, one audit row. */
 export async function createCorrectiveAction(
   tx: Tx,
   actor: Actor,
-  values: { violationId: string; description: string; assignedTo?: string | null; dueAt: Date },
+  values: {
+    violationId: string;
+    description: string;
+    assignedTo?: string | null;
+    dueAt: Date;
+    idempotencyKey?: string;
+  },
 ): Promise<CorrectiveAction | undefined> {
   if (!(await getViolation(tx, actor.orgId, values.violationId))) return undefined;
   const [row] = await tx
     .insert(correctiveActions)
     .values({ ...values, organizationId: actor.orgId, createdBy: actor.userId })
+    .onConflictDoNothing({ target: [correctiveActions.organizationId, correctiveActions.idempotencyKey] })
     .returning();
-  await recordAudit(tx, actor, { action: 'create', entityType: 'corrective_action', entityId: row!.id, after: row });
-  return row!;
+  if (!row) {
+    const [first] = await tx
+      .select()
+      .from(correctiveActions)
+      .where(
+        and(
+          eq(correctiveActions.organizationId, actor.orgId),
+          eq(correctiveActions.idempotencyKey, values.idempotencyKey!),
+        ),
+      );
+    return first;
+  }
+  await recordAudit(tx, actor, { action: 'create', entityType: 'corrective_action', entityId: row.id, after: row });
+  return row;
 }
 
 /** Each step stamps who and when: started, fixed, verified. */

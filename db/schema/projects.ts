@@ -45,12 +45,15 @@ export const rainEvents = pgTable(
     endedAt: timestamp({ withTimezone: true, precision: 3 }),
     source: rainSourceEnum().notNull().default('manual'),
     recordedBy: text().notNull(),
+    /** Sent by the form/API client; a retried create with the same key finds this row (per tenant). */
+    idempotencyKey: text(),
     ...timestamps(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     foreignKey({ name: 'rain_events_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
     index('rain_events_org_project_started_idx').on(t.organizationId, t.projectId, t.startedAt.desc().nullsFirst()),
+    uniqueIndex('rain_events_org_idem_uq').on(t.organizationId, t.idempotencyKey),
     ...tenantPolicies(),
   ],
 );

@@ -1,5 +1,5 @@
 import 'server-only';
-import { foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { inspections } from './inspections';
 import { belongsToOrg } from './organizations';
@@ -23,6 +23,8 @@ export const violations = pgTable(
     deadline: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     status: violationStatusEnum().notNull().default('open'),
     foundBy: text().notNull(),
+    /** Sent by the form/API client; a retried create with the same key finds this row (per tenant). */
+    idempotencyKey: text(),
     ...timestamps(),
   },
   (t) => [
@@ -33,6 +35,7 @@ export const violations = pgTable(
     foreignKey({ name: 'violations_bmp_fk', columns: [t.organizationId, t.bmpCategoryId], foreignColumns: [bmpCategories.organizationId, bmpCategories.id] }),
     index('violations_org_status_deadline_idx').on(t.organizationId, t.status, t.deadline),
     index('violations_org_project_idx').on(t.organizationId, t.projectId),
+    uniqueIndex('violations_org_idem_uq').on(t.organizationId, t.idempotencyKey),
     belongsToOrg('violations_org_fk', t.organizationId),
     ...tenantPolicies(),
   ],
@@ -55,12 +58,15 @@ export const correctiveActions = pgTable(
     verifiedAt: timestamp({ withTimezone: true, precision: 3 }),
     verifiedBy: text(),
     createdBy: text().notNull(),
+    /** Sent by the form; a retried add with the same key finds this row (per tenant). */
+    idempotencyKey: text(),
     ...timestamps(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     foreignKey({ name: 'corrective_actions_violation_fk', columns: [t.organizationId, t.violationId], foreignColumns: [violations.organizationId, violations.id] }).onDelete('cascade'),
     index('corrective_actions_org_status_due_idx').on(t.organizationId, t.status, t.dueAt),
+    uniqueIndex('corrective_actions_org_idem_uq').on(t.organizationId, t.idempotencyKey),
     ...tenantPolicies(),
   ],
 );

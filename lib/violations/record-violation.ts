@@ -2,6 +2,8 @@ import 'server-only';
 import type { Actor } from '@/db/queries/audit';
 import { createViolation, getViolationType, type Violation } from '@/db/queries/violations';
 import type { Tx } from '@/db/tenant';
+import { PublicError } from '@/lib/api/errors';
+import { KEY_REUSED } from '@/lib/validation/idempotency-key';
 import type { CreateViolationInput } from '@/lib/zod/schemas/violations';
 
 /** A violation's deadline when none was given: found-at plus the type's allowed days. */
@@ -12,7 +14,8 @@ export function defaultDeadline(foundAt: Date, days: number): Date {
 /**
  * Record a violation for the action and the API alike. `undefined` when the
  * type, project, inspection or BMP category is not this tenant's (→ 404);
- * nothing is written then.
+ * nothing is written then. A retry with the same `idempotencyKey` returns the
+ * first violation; the same key for another project is a 409.
  */
 export async function recordViolation(
   tx: Tx,
@@ -21,8 +24,10 @@ export async function recordViolation(
 ): Promise<Violation | undefined> {
   const type = await getViolationType(tx, actor.orgId, input.violationTypeId);
   if (!type) return undefined;
-  return createViolation(tx, actor, {
+  const violation = await createViolation(tx, actor, {
     ...input,
     deadline: input.deadline ?? defaultDeadline(input.foundAt, type.defaultDeadlineDays),
   });
+  if (violation && violation.projectId !== input.projectId) throw PublicError.conflict(KEY_REUSED);
+  return violation;
 }

@@ -61,3 +61,13 @@ export function decimal2(opts: { label: string; unit: string; min: number; max: 
 
 /** A database id (any 8-4-4-4-12 hex uuid). */
 export const uuidField = (message: string) => z.guid({ error: message });
+
+/**
+ * The key a create form (or an API client's `Idempotency-Key` header) sends so
+ * a retried submit finds the first row instead of making a second: a uuid made
+ * when the form rendered. Optional (blank → absent) for clients that don't send one.
+ */
+export const idempotencyKeyField = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.uuid({ error: 'The idempotency key must be a uuid.' }).optional(),
+);

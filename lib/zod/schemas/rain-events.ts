@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '@/lib/pagination/cursor';
-import { blankToNull, decimal2, uuidField } from '../field-helpers';
+import { blankToNull, decimal2, idempotencyKeyField, uuidField } from '../field-helpers';
 
 export const RAIN_SOURCES = ['manual', 'gauge', 'weather_service'] as const;
 export const RAIN_SOURCE_LABELS: Record<(typeof RAIN_SOURCES)[number], string> = {
@@ -59,7 +59,9 @@ const recordShape = {
 };
 
 /** Record a rain gauge entry for a project (form or POST /api/v1/rain-events). */
-export const recordRainEventSchema = z.object(recordShape).refine(...endAfterStart);
+export const recordRainEventSchema = z
+  .object({ ...recordShape, idempotencyKey: idempotencyKeyField })
+  .refine(...endAfterStart);
 export type RecordRainEventInput = z.output<typeof recordRainEventSchema>;
 
 /** The edit form: every field but the project (an entry never moves between sites). */

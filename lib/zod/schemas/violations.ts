@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '@/lib/pagination/cursor';
+import { idempotencyKeyField } from '../field-helpers';
 
 /**
  * Violations and corrective actions: one set of schemas for the forms (FormData,
@@ -76,6 +77,7 @@ export const createViolationSchema = z
     foundAt: when('date and time found'),
     deadline: z.preprocess(blankToUndefined, when('deadline').optional()),
     tzOffset,
+    idempotencyKey: idempotencyKeyField,
   })
   .transform(({ tzOffset: offset, foundAt, deadline, ...rest }, ctx) => {
     const found = resolveWhen(foundAt, offset);
@@ -146,6 +148,7 @@ export const addCorrectiveActionSchema = z
     ),
     dueAt: when('due date'),
     tzOffset,
+    idempotencyKey: idempotencyKeyField,
   })
   .transform(({ tzOffset: offset, dueAt, ...rest }) => ({ ...rest, dueAt: resolveWhen(dueAt, offset) }));
 export type AddCorrectiveActionInput = z.output<typeof addCorrectiveActionSchema>;

@@ -4,6 +4,7 @@ import { tenantRoute } from '@/lib/api/tenant-route';
 import { requestActor } from '@/lib/audit/actor';
 import { toPage } from '@/lib/pagination/cursor';
 import { rainEventJson } from '@/lib/projects/serialize';
+import { KEY_REUSED, readIdempotencyKey } from '@/lib/validation/idempotency-key';
 import { isResponse, readJsonBody, readQuery } from '@/lib/validation/request';
 import { rainEventListQuery, recordRainEventSchema } from '@/lib/zod/schemas/rain-events';
 
@@ -26,11 +27,17 @@ export const GET = tenantRoute({ permission: 'org:data:read' }, async (req, { tx
   };
 });
 
-// POST /api/v1/rain-events - record a rain gauge entry for a project; 404 when the project is missing or another tenant's
+// POST /api/v1/rain-events - record a rain gauge entry; 404 when the project is missing or another tenant's; a retry with the same Idempotency-Key answers the first entry (201 again)
 export const POST = tenantRoute({ permission: 'org:forms:submit' }, async (req, { tx, ctx }) => {
+  const key = readIdempotencyKey(req);
+  if (isResponse(key)) return key;
   const body = await readJsonBody(req, recordRainEventSchema);
   if (isResponse(body)) return body;
-  const event = await createRainEvent(tx, await requestActor(ctx), body);
+  const event = await createRainEvent(tx, await requestActor(ctx), {
+    ...body,
+    idempotencyKey: key ?? body.idempotencyKey,
+  });
   if (!event) throw PublicError.notFound();
+  if (event.projectId !== body.projectId) throw PublicError.conflict(KEY_REUSED);
   return Response.json(rainEventJson(event), { status: 201, headers: { 'Cache-Control': 'no-store' } });
 });
