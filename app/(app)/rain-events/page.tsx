@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
@@ -86,7 +87,7 @@ export default async function RainEventsPage({ searchParams }: { searchParams: P
           <Card title="Record rain">
             {data.projects.length ? (
               <div className="mt-2">
-                <RainEventForm projects={data.projects} />
+                <RainEventForm projects={data.projects} idempotencyKey={randomUUID()} />
               </div>
             ) : (
               <p>Add an active project first.</p>

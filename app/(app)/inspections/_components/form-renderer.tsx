@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { readLocalDraft, removeLocalDraft, writeLocalDraft } from '@/lib/forms/local-draft-storage';
 import type { TemplateDefinition } from '@/lib/forms/template-definition';
 import type { FormFieldErrors, FormValues } from '@/lib/zod/schemas/forms';
 import { saveInspectionDraftAction } from '../actions/save-inspection-draft';
@@ -19,24 +20,12 @@ interface StoredDraft {
 }
 
 const AUTOSAVE_MS = 1200;
-const storageKeyOf = (key: string) => `brave-forms:draft:${key}`;
 
-function readStored(key: string): StoredDraft | null {
-  try {
-    const raw = window.localStorage.getItem(storageKeyOf(key));
-    return raw ? (JSON.parse(raw) as StoredDraft) : null;
-  } catch {
-    return null;
-  }
-}
+const readStored = (key: string) => readLocalDraft<StoredDraft>(key);
 
 function writeStored(key: string, values: FormValues, synced: boolean) {
-  const draft: StoredDraft = { values, synced, at: Date.now() };
-  try {
-    window.localStorage.setItem(storageKeyOf(key), JSON.stringify(draft));
-  } catch {
-    // Storage full or blocked (private mode): the server copy is still saved.
-  }
+  // Storage full or blocked (private mode): the server copy is still saved.
+  writeLocalDraft(key, { values, synced, at: Date.now() } satisfies StoredDraft);
 }
 
 const STATUS_TEXT: Record<SaveState, string> = {
@@ -153,7 +142,7 @@ export function FormRenderer({
       const res = await submitInspectionAction(null, { inspectionId, data: latest.current });
       if (res.ok && res.data.status === 'submitted') {
         done.current = true;
-        window.localStorage.removeItem(storageKeyOf(idempotencyKey));
+        removeLocalDraft(idempotencyKey);
         router.refresh();
         return;
       }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -151,7 +152,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           <div className="mt-5 border-t border-slate-200 pt-4">
             <h3 className="text-sm font-semibold text-slate-900">Add a rain entry</h3>
             <div className="mt-3">
-              <RainEventForm projectId={p.id} />
+              <RainEventForm projectId={p.id} idempotencyKey={randomUUID()} />
             </div>
           </div>
         ) : null}

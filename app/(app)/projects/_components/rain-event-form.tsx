@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { LocalDraftNote } from '@/components/forms/local-draft-status';
+import { useLocalDraft } from '@/components/forms/use-local-draft';
 import { RAIN_SOURCE_LABELS, RAIN_SOURCES } from '@/lib/zod/schemas/rain-events';
 import { recordRainEventAction } from '../../rain-events/actions/record-rain-event';
 import { Field, FormError, inputClass, SubmitButton } from './form-controls';
@@ -9,14 +11,18 @@ import { localToIso, useFormAction } from './use-form-action';
 /**
  * Record a rain-gauge reading. With `projectId` the project is fixed (project
  * page); otherwise the crew picks one of `projects`. Times are typed in the
- * phone's local time and sent as ISO instants.
+ * phone's local time and sent as ISO instants. What is typed is kept on this
+ * device until it is saved; `idempotencyKey` (made when the page rendered)
+ * makes a retried save return the first entry instead of a second one.
  */
 export function RainEventForm({
   projectId,
   projects,
+  idempotencyKey,
 }: {
   projectId?: string;
   projects?: { id: string; name: string }[];
+  idempotencyKey: string;
 }) {
   const { state, formRef, onSubmit, pending, formError, fieldErrors } = useFormAction(recordRainEventAction, {
     errorId: 'rain-form-error',
@@ -25,22 +31,26 @@ export function RainEventForm({
   const [savedCount, setSavedCount] = useState(0);
   const amountRef = useRef<HTMLInputElement>(null);
   const lastHandled = useRef<typeof state>(null);
+  const draft = useLocalDraft(formRef, `rain-event:${projectId ?? 'any'}`, { idempotencyKey });
+  const clearDraft = draft.clear;
 
   // After a save: clear the form for the next reading and say so (role="status").
   useEffect(() => {
     if (state?.ok && lastHandled.current !== state) {
       lastHandled.current = state;
+      clearDraft();
       formRef.current?.reset();
       setSavedCount((n) => n + 1);
       amountRef.current?.focus();
     }
-  }, [state, formRef]);
+  }, [state, formRef, clearDraft]);
 
   const f = (name: string) => ({ name, errors: fieldErrors[name], idPrefix: 'rain' });
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Record rain">
       <FormError id="rain-form-error" message={formError} />
+      <input type="hidden" name="idempotencyKey" value={draft.idempotencyKey} />
       <p role="status" className="text-sm font-medium text-green-800 empty:hidden">
         {savedCount > 0 ? 'Rain entry saved.' : ''}
       </p>
@@ -97,6 +107,7 @@ export function RainEventForm({
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Save rain entry
       </SubmitButton>
+      <LocalDraftNote status={draft.status} onDiscard={draft.discard} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -167,6 +168,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
               violationId={v.id}
               members={members.map((m) => ({ userId: m.userId, name: m.name }))}
               defaultDue={defaultDue}
+              idempotencyKey={randomUUID()}
             />
           </div>
         ) : null}

@@ -1,29 +1,42 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { LocalDraftNote } from '@/components/forms/local-draft-status';
+import { useLocalDraft } from '@/components/forms/use-local-draft';
 import { addCorrectiveActionAction } from '../actions/add-corrective-action';
 import { Field, FormError, inputClass, SubmitButton } from './field';
 import { LocalDateTimeInput } from './local-datetime-input';
 import { useActionForm } from './use-action-form';
 
-/** Plan a fix: what, who (optional), by when. Clears itself after a successful add. */
+/**
+ * Plan a fix: what, who (optional), by when. Kept on this device until added;
+ * a retried add (same idempotency key) returns the first one. Clears itself
+ * after a successful add.
+ */
 export function CorrectiveActionForm({
   violationId,
   members,
   defaultDue,
+  idempotencyKey,
 }: {
   violationId: string;
   members: { userId: string; name: string }[];
   defaultDue: string;
+  idempotencyKey: string;
 }) {
   const { state, pending, onSubmit, formError, fieldErrors } = useActionForm(addCorrectiveActionAction);
   const formRef = useRef<HTMLFormElement>(null);
+  const draft = useLocalDraft(formRef, `corrective-action:${violationId}`, { idempotencyKey });
+  const clearDraft = draft.clear;
   useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+    if (!state?.ok) return;
+    clearDraft();
+    formRef.current?.reset();
+  }, [state, clearDraft]);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="violationId" value={violationId} />
+      <input type="hidden" name="idempotencyKey" value={draft.idempotencyKey} />
       <FormError message={formError} />
       {state?.ok ? (
         <p role="status" className="text-sm font-medium text-emerald-800">
@@ -58,6 +71,7 @@ export function CorrectiveActionForm({
       <SubmitButton pending={pending} pendingLabel="Adding…">
         Add corrective action
       </SubmitButton>
+      <LocalDraftNote status={draft.status} onDiscard={draft.discard} />
     </form>
   );
 }

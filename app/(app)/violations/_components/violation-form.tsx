@@ -2,7 +2,9 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { LocalDraftNote } from '@/components/forms/local-draft-status';
+import { useLocalDraft } from '@/components/forms/use-local-draft';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 import { Field, FormError, inputClass, SubmitButton } from './field';
 import { LocalDateTimeInput } from './local-datetime-input';
@@ -31,9 +33,15 @@ export interface ViolationFormProps {
     deadline?: string;
   };
   cancelHref: string;
+  /** Create mode: made when the page rendered, so a retried submit returns the first violation. */
+  idempotencyKey?: string;
 }
 
-/** Record (or edit) a violation: big touch targets, every field's errors inline, nothing lost on a failed submit. */
+/**
+ * Record (or edit) a violation: big touch targets, every field's errors
+ * inline, nothing lost on a failed submit. A new violation is kept on this
+ * device until it is recorded (per project/inspection it was opened for).
+ */
 export function ViolationForm({
   mode,
   action,
@@ -42,18 +50,29 @@ export function ViolationForm({
   bmpCategories,
   initial = {},
   cancelHref,
+  idempotencyKey = '',
 }: ViolationFormProps) {
   const router = useRouter();
   const { state, pending, onSubmit, formError, fieldErrors } = useActionForm(action);
   const [typeId, setTypeId] = useState(initial.violationTypeId ?? '');
   const type = types.find((t) => t.id === typeId);
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useLocalDraft(
+    formRef,
+    mode === 'create' ? `violation:${initial.projectId ?? 'any'}:${initial.inspectionId ?? 'none'}` : null,
+    { idempotencyKey, onRestore: (values) => setTypeId(values.get('violationTypeId') ?? '') },
+  );
+  const clearDraft = draft.clear;
 
   useEffect(() => {
-    if (state?.ok && mode === 'create') router.push(`/violations/${state.data.id}`);
-  }, [state, mode, router]);
+    if (!state?.ok || mode !== 'create') return;
+    clearDraft();
+    router.push(`/violations/${state.data.id}`);
+  }, [state, mode, router, clearDraft]);
 
   return (
     <form
+      ref={formRef}
       onSubmit={onSubmit}
       noValidate
       className="space-y-5"
@@ -71,6 +90,7 @@ export function ViolationForm({
         </p>
       ) : null}
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      {mode === 'create' ? <input type="hidden" name="idempotencyKey" value={draft.idempotencyKey} /> : null}
       {initial.inspectionId ? <input type="hidden" name="inspectionId" value={initial.inspectionId} /> : null}
 
       {mode === 'create' ? (
@@ -184,6 +204,7 @@ export function ViolationForm({
           {mode === 'create' ? 'Record violation' : 'Save changes'}
         </SubmitButton>
       </div>
+      <LocalDraftNote status={draft.status} onDiscard={draft.discard} />
     </form>
   );
 }

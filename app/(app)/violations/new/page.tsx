@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
@@ -59,6 +60,7 @@ export default async function NewViolationPage({
             bmpCategories={bmps.map((b) => ({ id: b.id, name: b.name }))}
             initial={{ projectId: q.projectId, inspectionId: q.inspectionId }}
             cancelHref="/violations"
+            idempotencyKey={randomUUID()}
           />
         )}
       </div>
