@@ -9,14 +9,19 @@
  *   --samples N          samples per shape and variant in (a) (default 300)
  *   --door-samples N     samples per variant in (b) (default 1,000)
  *   --audit-samples N    samples per variant in (f) (default 600)
+ *   --provision-samples N  new organizations per variant in (c) (default 30)
  *   --http-seconds N     seconds of load per side in (d) and (e) (default 10)
  *   --connections N      concurrent keep-alive connections (default 10)
  *   --skip-http          no build, no (d)/(e)
+ *   --profile-seconds N  after (d)/(e), run next start under --cpu-prof on the API route for N s and report where its CPU goes
  *   --app-source head|worktree   what to build for (d)/(e) (default head: the last commit)
+ *   --app-commit REV     with --app-source head: build this commit instead of HEAD (reuses its build if present)
  *   --route PATH         the /api/v1 GET to load (default: first of /api/v1/projects, /api/v1/inspections that answers 200)
  *   --rebuild            rebuild the app even if a build of this commit exists
  *   --out DIR            where to write the results (default bench/)
+ *   --report-only        measure nothing: rewrite report.md and report.svg in --out from its results.json
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,9 +43,13 @@ const { values: a } = parseArgs({
     samples: { type: 'string' },
     'door-samples': { type: 'string' },
     'audit-samples': { type: 'string' },
+    'provision-samples': { type: 'string' },
     'http-seconds': { type: 'string' },
     connections: { type: 'string' },
     'skip-http': { type: 'boolean', default: false },
+    'profile-seconds': { type: 'string', default: '0' },
+    'report-only': { type: 'boolean', default: false },
+    'app-commit': { type: 'string' },
     'app-source': { type: 'string', default: 'head' },
     route: { type: 'string' },
     rebuild: { type: 'boolean', default: false },
@@ -58,6 +67,7 @@ const cfg = {
   doorSamples: num(a['door-samples'], 1_000, 150),
   doorWarmup: q ? 20 : 200,
   auditSamples: num(a['audit-samples'], 600, 100),
+  provisionSamples: num(a['provision-samples'], 30, 10),
   httpSeconds: num(a['http-seconds'], 10, 3),
   connections: num(a.connections, 10, 10),
   explains: q ? 4 : 20,
@@ -67,6 +77,12 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const log = (s: string) => console.log(`\x1b[36m[bench]\x1b[0m ${s}`);
 
 async function main() {
+  if (a['report-only']) {
+    const r = JSON.parse(fs.readFileSync(path.join(a.out!, 'results.json'), 'utf8')) as Results;
+    printTable(r);
+    writeReport(r, a.out!, findings(r));
+    return log(`rewrote the report from ${path.join(a.out!, 'results.json')} (${r.startedAt})`);
+  }
   const began = Date.now();
   const bench = await openBenchDatabase({ dir: '.data/bench/pg', port: 54361, ephemeral: false });
   const results: Results = {
@@ -132,8 +148,16 @@ async function main() {
       );
     }
 
-    results.provision = measureProvision(ROOT);
-    log(`(c) provisioning: ${results.provision.status}`);
+    log(`(c) provisioning: ${cfg.provisionSamples} new orgs per variant…`);
+    results.provision = measureProvision({
+      root: ROOT,
+      appUrl: bench.urls.app,
+      warmup: q ? 2 : 3,
+      samples: cfg.provisionSamples,
+    });
+    log(
+      `(c) provisioning: ${results.provision.status}${results.provision.webhooks ? `, end to end p50 ${results.provision.webhooks.total.p50.toFixed(1)} ms` : ` (${results.provision.note})`}`,
+    );
 
     log(`(f) audit row: ${cfg.auditSamples} samples…`);
     results.audit = await measureAudit({
@@ -151,11 +175,13 @@ async function main() {
         superuserUrl: bench.superuser,
         source: a['app-source'] === 'worktree' ? 'worktree' : 'head',
         rebuild: a.rebuild,
+        commit: a['app-commit'],
         route: a.route,
         connections: cfg.connections,
         seconds: cfg.httpSeconds,
         sliceSeconds: Math.min(2, cfg.httpSeconds),
         warmupSeconds: q ? 1 : 3,
+        profileSeconds: Number(a['profile-seconds']),
         log,
       });
       if (results.http.skipped) log(`(d)/(e) skipped: ${results.http.skipped.split('\n')[0]}`);

@@ -24,7 +24,12 @@ export interface LoadResult {
   rps: number;
   latency: Summary;
   bytes: number;
+  /** CPU ms per request of each metered process tree while this target was loaded (see lib/cpu.ts). */
+  cpuPerRequest?: Record<string, number>;
 }
+
+/** Cumulative CPU ms of something (a process tree), read before and after each slice. */
+export type CpuMeters = Record<string, () => number>;
 
 function once(agent: http.Agent, t: LoadTarget): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
@@ -69,9 +74,11 @@ async function slice(
 export async function alternate(
   targets: LoadTarget[],
   o: { connections: number; seconds: number; sliceSeconds: number; warmupSeconds: number },
+  meters: CpuMeters = {},
 ): Promise<LoadResult[]> {
   const agents = targets.map(() => new http.Agent({ keepAlive: true, maxSockets: o.connections }));
-  const acc = targets.map(() => ({ lat: [] as number[], errors: 0, bytes: 0, requests: 0, ms: 0 }));
+  const acc = targets.map(() => ({ lat: [] as number[], errors: 0, bytes: 0, requests: 0, ms: 0, cpu: {} as Record<string, number> }));
+  const read = () => Object.fromEntries(Object.entries(meters).map(([k, f]) => [k, f()]));
   try {
     for (let i = 0; i < targets.length; i++) {
       await slice(agents[i]!, targets[i]!, o.connections, o.warmupSeconds * 1000, {
@@ -85,7 +92,10 @@ export async function alternate(
     for (let s = 0; s < slices; s++) {
       for (let k = 0; k < targets.length; k++) {
         const i = (s + k) % targets.length;
+        const before = read();
         acc[i]!.ms += await slice(agents[i]!, targets[i]!, o.connections, (o.seconds / slices) * 1000, acc[i]!);
+        const after = read();
+        for (const m of Object.keys(meters)) acc[i]!.cpu[m] = (acc[i]!.cpu[m] ?? 0) + (after[m]! - before[m]!);
       }
     }
   } finally {
@@ -101,6 +111,9 @@ export async function alternate(
       rps: a.requests / (a.ms / 1000),
       latency: summarize(a.lat),
       bytes: a.bytes,
+      ...(Object.keys(meters).length
+        ? { cpuPerRequest: Object.fromEntries(Object.entries(a.cpu).map(([k, v]) => [k, v / Math.max(1, a.requests)])) }
+        : {}),
     };
   });
 }
