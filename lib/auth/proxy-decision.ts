@@ -87,10 +87,11 @@ export async function decide(auth: ProxyAuth, req: NextRequest): Promise<Respons
     return redirectTo(req, '/select-org', reason === 'no_organization' ? {} : { reason: 'role' });
   }
 
-  if ((await organizationStatus(r.ctx)) !== 'active') {
-    if (api) return jsonError(403, 'forbidden', REFUSAL_MESSAGE.inactive);
-    return redirectTo(req, '/select-org', { reason: 'inactive' });
-  }
+  // An API route checks the organization inside its own transaction (tenantRoute →
+  // assertActiveOrganization); checking here as well cost a second transaction per API
+  // request (bench (d)). Pages keep the early redirect.
+  if (api) return undefined;
+  if ((await organizationStatus(r.ctx)) !== 'active') return redirectTo(req, '/select-org', { reason: 'inactive' });
   return undefined;
 }
 
