@@ -51,6 +51,16 @@ function fill(form: HTMLFormElement, values: [string, string][]) {
   }
 }
 
+/** A v4 uuid; `crypto.randomUUID` is missing outside secure contexts (a phone on http://<LAN ip> in testing). */
+function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /**
  * Keeps an uncontrolled create form on this device while it is being filled:
  * every change is written to localStorage under `storageKey` (form + project),
@@ -109,7 +119,7 @@ export function useLocalDraft(
   /** After a successful create: forget the draft; the next entry is a new create with a new key. */
   const clear = useCallback(() => {
     if (storageKey) removeLocalDraft(storageKey);
-    const next = crypto.randomUUID();
+    const next = newKey();
     keyRef.current = next;
     setIdempotencyKey(next);
     setStatus('none');
