@@ -57,7 +57,7 @@ export default defineConfig({
   ],
   webServer: {
     // Builds and starts the app with its own embedded database (scripts/dev.ts --prod).
-    command: `npm run e2e:server -- --port ${PORT} --data .data/e2e-pg-${PORT}`,
+    command: `npm run e2e:server -- --port ${PORT} --data .data/e2e-pg-${PORT} --fresh`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 600_000, // next build on a busy 2-core machine can take minutes
     // Locally, an already running server on PORT is reused.

@@ -7,6 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
  * second entry.
  */
 test.describe.configure({ mode: 'serial' });
+// Phone only: the field is where signal drops, and one project keeps the shared demo data predictable.
+test.skip(({ isMobile }) => !isMobile, 'phone project only');
 
 async function signInAs(page: Page, name: string, orgName: string) {
   await page.context().clearCookies();

@@ -6,11 +6,14 @@
  *   --prod        next build && next start (used by the Playwright suite)
  *   --port N      HTTP port (default 3000)
  *   --data DIR    embedded database folder (default .data/pg)
+ *   --fresh       start from an empty embedded database (the browser tests: counts they
+ *                 assert must not depend on what an earlier run left behind)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDatabase } from './lib/database-urls';
+import { destroyEmbeddedPostgres } from './lib/embedded-postgres';
 import { ensureLocalAuth } from './lib/local-auth';
 import { runMigrations } from '@/db/migrate';
 import { createDatabase } from '@/db/client';
@@ -21,11 +24,13 @@ const { values: args } = parseArgs({
     prod: { type: 'boolean', default: false },
     port: { type: 'string', default: '3000' },
     data: { type: 'string', default: '.data/pg' },
+    fresh: { type: 'boolean', default: false },
   },
 });
 
 const log = (msg: string) => console.log(`\x1b[36m[brave]\x1b[0m ${msg}`);
 
+if (args.fresh && !process.env.DATABASE_URL) await destroyEmbeddedPostgres(args.data);
 const database = await resolveDatabase({ dataDir: args.data });
 log(database.embedded ? `embedded PostgreSQL ready (${args.data})` : 'using DATABASE_URL');
 if (!database.embedded && database.urls.owner) await runMigrations(database.urls.owner);
