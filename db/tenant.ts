@@ -18,6 +18,12 @@ export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const scopeSchema = z.object({ orgId: id, userId: id });
 
+/** A SQL string literal of a validated id; re-checked here so no caller can skip the check. */
+function literal(value: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new Error('refusing to render an unvalidated id');
+  return `'${value}'`;
+}
+
 /**
  * One transaction whose settings are transaction-local (`set_config(..., true)`),
  * so a pooled connection carries nothing to its next borrower.
@@ -26,16 +32,10 @@ const scopeSchema = z.object({ orgId: id, userId: id });
  * instead of being awaited alone: one round trip fewer per request. That only
  * works for a statement without bind parameters: postgres.js describes every
  * unprepared parameterized statement first (a round trip of its own, and the
- * pipeline waits for it), and Drizzle sends its queries unprepared. So the
- * ids, already held to `[A-Za-z0-9_-]` by the zod check above, are rendered
- * as quoted literals. See docs/architecture.md.
+ * pipeline waits for it), and behind PgBouncer (DATABASE_PREPARE=false) every
+ * statement is unprepared. So the ids, already held to `[A-Za-z0-9_-]` by
+ * the zod check above, are rendered as quoted literals. See docs/architecture.md.
  */
-/** A SQL string literal of a validated id; re-checked here so no caller can skip the check. */
-function literal(value: string): string {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new Error('refusing to render an unvalidated id');
-  return `'${value}'`;
-}
-
 async function scoped<T>(db: Database, orgId: string | null, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     const settings =
