@@ -132,7 +132,8 @@ describe('negative control', () => {
       return { length: (body?.name as string).length }; // TypeError on anything but a string name
     });
     const partial = tenantRoute({ permission: 'org:projects:write' }, async (req, { tx, ctx }) => {
-      const body = (await req.json().catch(() => ({}))) as Record<string, unknown>;
+      // `null` is valid JSON: without the `??` this control would crash (a 500) instead of writing half.
+      const body = ((await req.json().catch(() => null)) ?? {}) as Record<string, unknown>;
       await tx.execute(sql`insert into projects (organization_id, name, created_by) values (${ctx.orgId}, 'half', ${ctx.userId})`);
       // Answers an error but commits the insert: a "partial write".
       if (typeof body.name !== 'string') return Response.json({ error: { message: 'name required' } }, { status: 400 });
