@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { auditLog, memberships, users } from '../schema';
 import type { Tx } from '../tenant';
+import { olderThan } from './keyset';
 
 /** Who did it and from where; filled by the action/route wrappers from the request. */
 export interface Actor {
@@ -75,12 +76,7 @@ export async function listAudit(tx: Tx, orgId: string, f: AuditFilter) {
     f.action ? eq(auditLog.action, f.action) : undefined,
     f.since ? gte(auditLog.createdAt, f.since) : undefined,
     f.until ? lt(auditLog.createdAt, f.until) : undefined,
-    f.before
-      ? or(
-          lt(auditLog.createdAt, f.before.createdAt),
-          and(eq(auditLog.createdAt, f.before.createdAt), lt(auditLog.id, f.before.id)),
-        )
-      : undefined,
+    olderThan(auditLog, f.before),
   ];
   return tx
     .select()

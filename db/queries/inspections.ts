@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Cursor } from '@/lib/pagination/cursor';
 import { inspections, projects } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
 import { getProject } from './projects';
+import { olderThan } from './keyset';
 
 export type Inspection = typeof inspections.$inferSelect;
 export type InspectionFields = Partial<
@@ -30,12 +31,7 @@ export async function listInspections(
     eq(inspections.organizationId, orgId),
     f.projectId ? eq(inspections.projectId, f.projectId) : undefined,
     f.status?.length ? inArray(inspections.status, f.status) : undefined,
-    f.cursor
-      ? or(
-          lt(inspections.createdAt, f.cursor.createdAt),
-          and(eq(inspections.createdAt, f.cursor.createdAt), lt(inspections.id, f.cursor.id)),
-        )
-      : undefined,
+    olderThan(inspections, f.cursor),
   ];
   return tx
     .select({ inspection: inspections, projectName: projects.name })

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Cursor } from '@/lib/pagination/cursor';
 import { projects } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
+import { olderThan } from './keyset';
 
 export type Project = typeof projects.$inferSelect;
 export type ProjectInput = Omit<typeof projects.$inferInsert, 'organizationId' | 'id' | 'createdBy' | 'createdAt' | 'updatedAt'>;
@@ -26,9 +27,7 @@ export async function listProjects(tx: Tx, orgId: string, f: ProjectFilter = { l
     f.search
       ? or(ilike(projects.name, likeTerm(f.search)), ilike(projects.address, likeTerm(f.search)), ilike(projects.npdesPermitId, likeTerm(f.search)))
       : undefined,
-    f.cursor
-      ? or(lt(projects.createdAt, f.cursor.createdAt), and(eq(projects.createdAt, f.cursor.createdAt), lt(projects.id, f.cursor.id)))
-      : undefined,
+    olderThan(projects, f.cursor),
   ];
   return tx
     .select()

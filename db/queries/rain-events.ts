@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, type SQL } from 'drizzle-orm';
 import type { Cursor } from '@/lib/pagination/cursor';
 import { projects, rainEvents } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
 import { getProject } from './projects';
+import { olderThan } from './keyset';
 
 export type RainEvent = typeof rainEvents.$inferSelect;
 export type RainEventInput = Pick<typeof rainEvents.$inferInsert, 'projectId' | 'amountInches' | 'startedAt' | 'endedAt' | 'source'>;
@@ -18,9 +19,7 @@ export async function listRainEvents(
     eq(rainEvents.organizationId, orgId),
     f.projectId ? eq(rainEvents.projectId, f.projectId) : undefined,
     f.since ? gte(rainEvents.startedAt, f.since) : undefined,
-    f.cursor
-      ? or(lt(rainEvents.createdAt, f.cursor.createdAt), and(eq(rainEvents.createdAt, f.cursor.createdAt), lt(rainEvents.id, f.cursor.id)))
-      : undefined,
+    olderThan(rainEvents, f.cursor),
   ];
   return tx
     .select({ event: rainEvents, projectName: projects.name })

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Cursor } from '@/lib/pagination/cursor';
 import {
   auditLog,
@@ -14,6 +14,7 @@ import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
 import { getInspection } from './inspections';
 import { getProject } from './projects';
+import { olderThan } from './keyset';
 
 export type Violation = typeof violations.$inferSelect;
 export type ViolationStatus = Violation['status'];
@@ -59,12 +60,7 @@ export async function listViolations(tx: Tx, orgId: string, f: ViolationFilter) 
     f.overdue
       ? and(inArray(violations.status, OPEN_STATUSES), lt(violations.deadline, f.now ?? new Date()))
       : undefined,
-    f.cursor
-      ? or(
-          lt(violations.createdAt, f.cursor.createdAt),
-          and(eq(violations.createdAt, f.cursor.createdAt), lt(violations.id, f.cursor.id)),
-        )
-      : undefined,
+    olderThan(violations, f.cursor),
   ];
   return tx
     .select({
