@@ -48,3 +48,10 @@ export function startOfDayIn(day: string, timeZone: string): Date {
   // Re-check at the found instant: right when a DST change falls between the two.
   return new Date(utcMidnight - offsetAt(new Date(first), timeZone));
 }
+
+/** A wall-clock time `YYYY-MM-DDTHH:mm:ss` (no zone, as cameras write EXIF) read in `timeZone`. */
+export function wallTimeIn(wall: string, timeZone: string): Date {
+  const asUtc = Date.parse(`${wall}Z`);
+  const first = asUtc - offsetAt(new Date(asUtc), timeZone);
+  return new Date(asUtc - offsetAt(new Date(first), timeZone));
+}

@@ -12,6 +12,7 @@ export const SECURITY_EVENT_KINDS = [
   'ACCESS_DENIED',
   'BULK_EXPORT',
   'OFF_HOURS_ACCESS',
+  'STORED_OBJECT_CHANGED',
 ] as const;
 export type SecurityEventKindName = (typeof SECURITY_EVENT_KINDS)[number];
 

@@ -13,6 +13,8 @@ const SEVERITY: Record<SecurityEventKind, SecurityEventSeverity> = {
   ACCESS_DENIED: 'info',
   BULK_EXPORT: 'info',
   OFF_HOURS_ACCESS: 'info',
+  // A stored object no longer matches what confirm checked (lib/files/download.ts): replaced bytes.
+  STORED_OBJECT_CHANGED: 'critical',
 };
 
 /**
