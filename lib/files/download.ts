@@ -6,6 +6,7 @@ import { recordSecurityEvent } from '@/lib/security/record-miss';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { inspectObject, presignDownload } from '@/lib/storage/objects';
 import type { FileKind } from '@/lib/storage/rules';
+import { formatDateTimeZone, formatDistance } from '@/lib/format/when';
 
 /**
  * The object must still be the one confirm checked: tagged for this org, same
@@ -45,8 +46,13 @@ export interface PhotoView {
   fileName: string;
   caption: string | null;
   bmpItemKey: string | null;
+  correctiveActionId: string | null;
   takenAt: string | null;
+  /** "Nov 20, 2026, 9:30 AM CST", in the organization's zone; null without EXIF time. */
+  takenAtLabel: string | null;
   takenAtSuspect: boolean;
+  /** Why the capture time is flagged, e.g. "taken 3 days before upload". */
+  suspectLabel: string | null;
   latitude: number | null;
   longitude: number | null;
   uploadedAt: string;
@@ -57,15 +63,21 @@ export interface PhotoView {
 }
 
 /** Rows the caller has just listed inside the door → what a page shows, with presigned thumbnails. */
-export async function photoViews(orgId: string, rows: Photo[]): Promise<PhotoView[]> {
+export async function photoViews(orgId: string, rows: Photo[], timeZone: string): Promise<PhotoView[]> {
   return Promise.all(
     rows.map(async (p) => ({
       id: p.id,
       fileName: p.fileName,
       caption: p.caption,
       bmpItemKey: p.bmpItemKey,
+      correctiveActionId: p.correctiveActionId,
       takenAt: p.takenAt?.toISOString() ?? null,
+      takenAtLabel: p.takenAt ? formatDateTimeZone(p.takenAt, timeZone) : null,
       takenAtSuspect: p.takenAtSuspect,
+      suspectLabel:
+        p.takenAt && p.takenAtSuspect
+          ? `taken ${formatDistance(p.takenAt, p.storedAt ?? p.createdAt)} ${p.takenAt < (p.storedAt ?? p.createdAt) ? 'before' : 'after'} upload`
+          : null,
       latitude: p.latitude,
       longitude: p.longitude,
       uploadedAt: (p.storedAt ?? p.createdAt).toISOString(),

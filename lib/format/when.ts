@@ -55,3 +55,16 @@ export function wallTimeIn(wall: string, timeZone: string): Date {
   const first = asUtc - offsetAt(new Date(asUtc), timeZone);
   return new Date(asUtc - offsetAt(new Date(first), timeZone));
 }
+
+/** "Nov 20, 2026, 9:30 AM CST": with the zone's abbreviation, for times a regulator may read. */
+export function formatDateTimeZone(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
+}

@@ -42,7 +42,9 @@ function launch(dir: string, port: number, origins: string[]): Promise<{ child: 
 export async function startLocalS3(opts: { dir: string; port?: number; origins?: string[] }): Promise<LocalS3> {
   fs.mkdirSync(opts.dir, { recursive: true });
   const origins = opts.origins ?? ['*'];
-  let { child, port } = await launch(opts.dir, opts.port ?? 0, origins);
+  const started = await launch(opts.dir, opts.port ?? 0, origins);
+  const port = started.port;
+  let child = started.child;
   const endpoint = `http://127.0.0.1:${port}`;
   const stopChild = (c: ChildProcess) =>
     new Promise<void>((resolve) => {

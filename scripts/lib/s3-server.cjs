@@ -9,6 +9,7 @@
  * s3rver verifies neither signatures nor POST policies: nothing may rely on it
  * for access control (docs/storage.md). It only stores bytes.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script run by node itself
 const S3rver = require('s3rver');
 
 const [dir, port, bucket, origins] = process.argv.slice(2);

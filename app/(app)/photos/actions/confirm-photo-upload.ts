@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getFileSettings } from '@/db/queries/files';
 import { tenantAction } from '@/lib/actions/tenant-action';
 import { requestActor } from '@/lib/audit/actor';
 import { confirmPhotoUpload } from '@/lib/files/confirm-upload';
@@ -12,6 +13,6 @@ export const confirmPhotoUploadAction = tenantAction('org:photos:upload', confir
   const photo = await confirmPhotoUpload(tx, await requestActor(ctx), id);
   if (photo.inspectionId) revalidatePath(`/inspections/${photo.inspectionId}`);
   if (photo.violationId) revalidatePath(`/violations/${photo.violationId}`);
-  const [view] = await photoViews(ctx.orgId, [photo]);
+  const [view] = await photoViews(ctx.orgId, [photo], (await getFileSettings(tx, ctx.orgId)).timezone);
   return view!;
 });
