@@ -72,7 +72,7 @@ test('crew attaches two photos to a failed BMP: progress, thumbnails, capture ti
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await expect(grid.getByTestId('photo-taken-at')).toHaveCount(2);
   await expect(grid.getByText(/taken 3 days before upload/)).toHaveCount(1);
-  await expect(grid.getByText('30.27222, -97.74306').first()).toBeVisible();
+  await expect(grid.getByText('30.26722, -97.74306').first()).toBeVisible();
   for (const img of await grid.getByRole('img').all()) await expect(img).toHaveJSProperty('complete', true);
   expect(await grid.getByRole('img').first().evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
   await grid.scrollIntoViewIfNeeded();
