@@ -13,6 +13,8 @@
  *   --http-seconds N     seconds of load per side in (d) and (e) (default 10)
  *   --connections N      concurrent keep-alive connections (default 10)
  *   --skip-http          no build, no (d)/(e)
+ *   --skip-files         no (g) photo uploads
+ *   --phones N           concurrent phones in (g) (default 20), --photo-mib N photo size (default 10)
  *   --profile-seconds N  after (d)/(e), run next start under --cpu-prof on the API route for N s and report where its CPU goes
  *   --app-source head|worktree   what to build for (d)/(e) (default head: the last commit)
  *   --app-commit REV     with --app-source head: build this commit instead of HEAD (reuses its build if present)
@@ -34,6 +36,7 @@ import { measureProvision } from './provision';
 import { printTable, writeReport, type Results } from './report';
 import { measureRls } from './rls';
 import { findings } from './findings';
+import { measureFiles } from './files';
 
 const { values: a } = parseArgs({
   options: {
@@ -47,6 +50,9 @@ const { values: a } = parseArgs({
     'http-seconds': { type: 'string' },
     connections: { type: 'string' },
     'skip-http': { type: 'boolean', default: false },
+    'skip-files': { type: 'boolean', default: false },
+    phones: { type: 'string' },
+    'photo-mib': { type: 'string' },
     'profile-seconds': { type: 'string', default: '0' },
     'report-only': { type: 'boolean', default: false },
     'app-commit': { type: 'string' },
@@ -166,6 +172,18 @@ async function main() {
       warmup: cfg.warmup,
       samples: cfg.auditSamples,
     });
+
+    if (!a['skip-files']) {
+      results.files = await measureFiles({
+        root: ROOT,
+        appUrl: bench.urls.app,
+        phones: num(a.phones, 20, 20),
+        photoMiB: num(a['photo-mib'], 10, 10),
+        rounds: q ? 1 : 3,
+        log,
+      });
+      log(`(g) RSS +${results.files.direct.rssGrowthMiB.toFixed(1)} MiB direct vs +${results.files.proxied.rssGrowthMiB.toFixed(1)} MiB proxied; confirm p50 ${results.files.confirmMs.p50.toFixed(1)} ms`);
+    }
 
     if (!a['skip-http']) {
       log(`(d)/(e) HTTP: ${cfg.httpSeconds} s per side, ${cfg.connections} connections…`);

@@ -22,6 +22,7 @@ export function DocumentUploader({ projectId, titles }: { projectId: string; tit
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [inputKey, setInputKey] = useState(0);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
 
   async function upload() {
@@ -40,6 +41,7 @@ export function DocumentUploader({ projectId, titles }: { projectId: string; tit
       if (!done.ok) throw new Error(done.formError ?? 'The document was refused.');
       setMessage({ ok: true, text: `Saved ${done.data.title} as version ${done.data.version}.` });
       setFile(null);
+      setInputKey((k) => k + 1); // clears the file input
       setProgress(null);
       router.refresh();
     } catch (error) {
@@ -88,7 +90,7 @@ export function DocumentUploader({ projectId, titles }: { projectId: string; tit
       </div>
       <label className="block text-sm font-medium text-slate-800">
         File (PDF, Word, Excel or an image)
-        <input type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="mt-1 block min-h-11 w-full text-sm" />
+        <input key={inputKey} type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="mt-1 block min-h-11 w-full text-sm" />
         {err('contentType') || err('sizeBytes') ? <span className="text-sm text-red-700">{err('contentType') ?? err('sizeBytes')}</span> : null}
       </label>
       {progress !== null ? <progress max={1} value={progress} aria-label="Upload progress" className="h-2 w-full accent-brand-700" /> : null}
