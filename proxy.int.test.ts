@@ -34,7 +34,7 @@ let proxy: (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 beforeAll(async () => {
   vi.resetModules(); // lib/env must read the env set above
   const db = testDatabase.app({ max: 2 });
-  const { seed } = await import('@/db/seed');
+  const { seed } = await import('@/lib/demo/seed');
   const { withTenantOn } = await import('@/db/tenant');
   await seed(db);
   await withTenantOn(db, { orgId: COLD.id, userId: 'user_cold' }, async (tx) => {

@@ -34,7 +34,7 @@ let proxy: (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 
 beforeAll(async () => {
   vi.resetModules(); // lib/env must read the env set above
-  const { seed } = await import('@/db/seed');
+  const { seed } = await import('@/lib/demo/seed');
   await seed(testDatabase.app({ max: 2 }));
   proxy = (await import('@/proxy')).default;
 });

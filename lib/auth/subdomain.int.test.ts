@@ -42,7 +42,7 @@ const db = testDatabase.app({ max: 2 });
 
 beforeAll(async () => {
   vi.resetModules(); // lib/env must read the env set above
-  const { seed } = await import('@/db/seed');
+  const { seed } = await import('@/lib/demo/seed');
   const { withTenantOn } = await import('@/db/tenant');
   await seed(db);
   await withTenantOn(db, { orgId: COLD.id, userId: 'user_cold' }, async (tx) => {

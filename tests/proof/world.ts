@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { seed } from '@/db/seed';
+import { seed } from '@/lib/demo/seed';
 import { seedOrganizations, seedUsers } from '@/db/seed-data';
 import { withTenantOn } from '@/db/tenant';
 import { rowFactories, type TenantKeys } from '@/tests/support/factories';
