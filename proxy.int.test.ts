@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { memberships, organizations } from '@/db/schema';
 import { seedOrganizations } from '@/db/seed-data';
 import type { AuthFields } from '@/lib/auth/tenant-context';
-import { mintToken, request, testKeyPair, unsignedToken, setLocalAuthEnv } from '@/lib/auth/testing';
+import { mintToken, request, testKeyPair, unsignedToken, setLocalAuthEnv } from '@/tests/support/session-tokens';
 import { testDatabase } from '@/tests/support/database';
 
 const keys = testKeyPair();

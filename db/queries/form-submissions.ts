@@ -26,15 +26,6 @@ export async function getSubmissionByIdempotencyKey(tx: Tx, orgId: string, key: 
   return row;
 }
 
-export async function getSubmission(tx: Tx, orgId: string, id: string) {
-  const [row] = await tx
-    .select()
-    .from(formSubmissions)
-    .where(and(eq(formSubmissions.organizationId, orgId), eq(formSubmissions.id, id)))
-    .limit(1);
-  return row;
-}
-
 /** The row a save will change, locked until commit so two saves of one form serialize. */
 export async function lockSubmission(tx: Tx, orgId: string, id: string) {
   const [row] = await tx

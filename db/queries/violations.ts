@@ -85,7 +85,7 @@ export async function listViolations(tx: Tx, orgId: string, f: ViolationFilter) 
     .limit(f.limit + 1);
 }
 
-export async function getViolation(tx: Tx, orgId: string, id: string): Promise<Violation | undefined> {
+async function getViolation(tx: Tx, orgId: string, id: string): Promise<Violation | undefined> {
   const [row] = await tx
     .select()
     .from(violations)

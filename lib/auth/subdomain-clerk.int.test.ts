@@ -8,7 +8,7 @@
 import type { NextFetchEvent, NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedOrganizations } from '@/db/seed-data';
-import { mintToken, request, testKeyPair } from '@/lib/auth/testing';
+import { mintToken, request, testKeyPair } from '@/tests/support/session-tokens';
 import type { Role } from '@/lib/rbac/permissions';
 import { testDatabase } from '@/tests/support/database';
 

@@ -12,7 +12,7 @@ import type { NextFetchEvent, NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { memberships, organizations } from '@/db/schema';
 import { seedOrganizations } from '@/db/seed-data';
-import { mintToken, request, setLocalAuthEnv, testKeyPair } from '@/lib/auth/testing';
+import { mintToken, request, setLocalAuthEnv, testKeyPair } from '@/tests/support/session-tokens';
 import type { AuthFields } from '@/lib/auth/tenant-context';
 import type { Role } from '@/lib/rbac/permissions';
 import { testDatabase } from '@/tests/support/database';

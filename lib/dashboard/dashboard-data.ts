@@ -7,13 +7,13 @@ import { rainByDay, type RainDay } from './rain-by-day';
 
 export const RAIN_DAYS = 14;
 
-export interface ProjectDue extends Due {
+interface ProjectDue extends Due {
   projectId: string;
   projectName: string;
 }
 
 /** Due and overdue inspections for every active project (the simple rule of lib/compliance). */
-export async function inspectionsDue(tx: Tx, orgId: string, now = new Date()): Promise<ProjectDue[]> {
+async function inspectionsDue(tx: Tx, orgId: string, now = new Date()): Promise<ProjectDue[]> {
   const { settings, projects, rain } = await inspectionDueInputs(tx, orgId, now);
   return projects
     .map((p) => ({

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { Actor } from '@/db/queries/audit';
 import * as rows from '@/db/queries/form-templates';
 import type { Tx } from '@/db/tenant';
 import { templateDefinition, type TemplateDefinition } from './template-definition';
@@ -23,11 +22,5 @@ export async function getTemplate(tx: Tx, orgId: string, id: string): Promise<Fo
 
 export async function getCurrentTemplateByKey(tx: Tx, orgId: string, key: string): Promise<FormTemplate | undefined> {
   const row = await rows.getCurrentTemplateByKey(tx, orgId, key);
-  return row ? parse(row) : undefined;
-}
-
-/** Editing a template publishes a new version; the old row stays for the submissions made from it. */
-export async function publishTemplateVersion(tx: Tx, actor: Actor, key: string, definition: TemplateDefinition) {
-  const row = await rows.publishTemplateVersion(tx, actor, key, definition);
   return row ? parse(row) : undefined;
 }

@@ -77,18 +77,6 @@ export async function buildWorld(db: Database): Promise<World> {
   return { a, b, secretsOfA };
 }
 
-/** Row counts of every tenant table for one org: "nothing changed" is equality of two snapshots. */
-export async function rowCounts(db: Database, t: Tenant): Promise<Record<string, number>> {
-  return withTenantOn(db, { orgId: t.orgId, userId: t.ownerId }, async (tx) => {
-    const out: Record<string, number> = {};
-    for (const table of TENANT_TABLES) {
-      const [row] = await tx.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
-      out[table] = row?.n ?? 0;
-    }
-    return out;
-  });
-}
-
 /** A text fingerprint of org A's data: any update by another tenant changes it. */
 export async function fingerprint(db: Database, t: Tenant): Promise<string> {
   return withTenantOn(db, { orgId: t.orgId, userId: t.ownerId }, async (tx) => {
