@@ -20,7 +20,7 @@ import { runMigrations } from '@/db/migrate';
 import { installJobQueues } from '@/lib/jobs/install';
 import { startLocalS3, type LocalS3 } from './lib/local-s3';
 import { createDatabase } from '@/db/client';
-import { seed } from '@/db/seed';
+import { seed } from '@/lib/demo/seed';
 
 const { values: args } = parseArgs({
   options: {

@@ -8,7 +8,7 @@ export interface PhotoExif {
 }
 
 /** Capture and upload more than a day apart: shown as a warning next to the photo. */
-export const SUSPECT_AFTER_MS = 24 * 3600 * 1000;
+const SUSPECT_AFTER_MS = 24 * 3600 * 1000;
 
 const EXIF_TIME = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 

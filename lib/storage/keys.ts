@@ -33,7 +33,7 @@ export function thumbnailKey(orgId: string, id: string): string {
   return objectKey(orgId, 'photos', id, 'thumb.webp');
 }
 
-export function tenantPrefix(orgId: string, kind: FileKind): string {
+function tenantPrefix(orgId: string, kind: FileKind): string {
   return `tenants/${orgId}/${kind}/`;
 }
 

@@ -8,7 +8,7 @@ import { assertTenantKey } from './keys';
 import { FILE_RULES, isInlineType, type FileKind } from './rules';
 
 /** The metadata every object carries; confirm refuses an object whose value differs. */
-export const ORG_METADATA = 'organization-id';
+const ORG_METADATA = 'organization-id';
 const UPLOAD_SECONDS = 15 * 60;
 const DOWNLOAD_SECONDS = 5 * 60;
 
@@ -113,7 +113,7 @@ export async function deleteObject(orgId: string, kind: FileKind, key: string): 
 }
 
 /** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
-export function contentDisposition(type: 'inline' | 'attachment', fileName: string): string {
+function contentDisposition(type: 'inline' | 'attachment', fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, '_').slice(0, 150) || 'file';
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName.slice(0, 200))}`;
 }

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const LOCAL_S3_BUCKET = 'brave-local';
+const LOCAL_S3_BUCKET = 'brave-local';
 /** s3rver's fixed credentials; it accepts any signature anyway. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 

@@ -4,7 +4,7 @@ import { listDocuments, storageBytes } from '@/db/queries/files';
 import { withTenant } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 
-export interface DocumentVersion {
+interface DocumentVersion {
   id: string;
   version: number;
   fileName: string;

@@ -18,7 +18,7 @@ export function InspectionPhotosProvider({ value, children }: { value: Inspectio
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
-export function useInspectionPhotos(): InspectionPhotos | null {
+function useInspectionPhotos(): InspectionPhotos | null {
   return useContext(Ctx);
 }
 
