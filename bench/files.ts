@@ -72,7 +72,7 @@ async function watchRss(pid: number, work: () => Promise<void>): Promise<{ rssGr
 }
 
 export async function measureFiles(o: { root: string; appUrl: string; phones: number; photoMiB: number; rounds: number; log: (s: string) => void }): Promise<FilesResult> {
-  const s3 = await startLocalS3({ dir: path.join(o.root, '.data/bench/s3') });
+  const s3 = await startLocalS3({ dir: path.join(o.root, '.data/bench', `s3-${process.pid}`) });
   const org = { orgId: 'org_bench_files', userId: 'user_bench_files' };
   const db = createDatabase(o.appUrl, { max: 1 });
   let child: ChildProcess | undefined;
@@ -134,6 +134,6 @@ export async function measureFiles(o: { root: string; appUrl: string; phones: nu
     child?.kill('SIGTERM');
     await db.$pool.end({ timeout: 1 });
     await s3.stop();
-    fs.rmSync(path.join(o.root, '.data/bench/s3'), { recursive: true, force: true });
+    fs.rmSync(path.join(o.root, '.data/bench', `s3-${process.pid}`), { recursive: true, force: true });
   }
 }
