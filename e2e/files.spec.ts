@@ -122,5 +122,6 @@ test('owner uploads a new SWPPP version; the old one stays', async ({ page }, in
   await docs.getByLabel(/^File/).setInputFiles({ name: 'swppp-rev-3.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
   await docs.getByRole('button', { name: 'Upload document' }).click();
   await expect(docs.getByRole('alert')).toContainText('not a PDF');
+  await docs.getByRole('alert').scrollIntoViewIfNeeded();
   await shot(page, info, '05-refused');
 });
