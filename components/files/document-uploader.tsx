@@ -94,16 +94,14 @@ export function DocumentUploader({ projectId, titles }: { projectId: string; tit
         {err('contentType') || err('sizeBytes') ? <span className="text-sm text-red-700">{err('contentType') ?? err('sizeBytes')}</span> : null}
       </label>
       {progress !== null ? <progress max={1} value={progress} aria-label="Upload progress" className="h-2 w-full accent-brand-700" /> : null}
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={progress !== null} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white disabled:opacity-60">
-          {progress !== null ? `Uploading ${Math.round(progress * 100)}%` : message && !message.ok && file ? 'Retry upload' : 'Upload document'}
-        </button>
-        {message ? (
-          <p role={message.ok ? 'status' : 'alert'} className={`text-sm ${message.ok ? 'text-green-800' : 'text-red-700'}`}>
-            {message.text}
-          </p>
-        ) : null}
-      </div>
+      {message ? (
+        <p role={message.ok ? 'status' : 'alert'} className={`text-sm font-medium ${message.ok ? 'text-green-800' : 'text-red-700'}`}>
+          {message.text}
+        </p>
+      ) : null}
+      <button type="submit" disabled={progress !== null} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white disabled:opacity-60">
+        {progress !== null ? `Uploading ${Math.round(progress * 100)}%` : message && !message.ok && file ? 'Retry upload' : 'Upload document'}
+      </button>
     </form>
   );
 }
