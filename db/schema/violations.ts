@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
+import { inspectorOrg, inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { inspections } from './inspections';
 import { belongsToOrg } from './organizations';
 import { projects } from './projects';
@@ -75,7 +75,7 @@ export const correctiveActions = pgTable(
     ...tenantPolicies(),
     // Public: actions of a violation the public may see (the violations policy decides which).
     publicReadPolicy(
-      sql`exists (select 1 from violations v where v.organization_id = corrective_actions.organization_id and v.id = corrective_actions.violation_id)`,
+      sql`organization_id in ${inspectorOrg} and exists (select 1 from violations v where v.organization_id = corrective_actions.organization_id and v.id = corrective_actions.violation_id)`,
     ),
   ],
 );
