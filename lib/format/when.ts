@@ -51,5 +51,13 @@ export function startOfDayIn(day: string, timeZone: string): Date {
 
 /** "May 4, 2026, 7:30 AM EDT": with the zone's abbreviation, where a reader may be elsewhere. */
 export function formatDateTimeZone(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(at);
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
 }
