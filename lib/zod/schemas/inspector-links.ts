@@ -4,8 +4,8 @@ import { blankToNull, optionalIsoDate, optionalText, uuidField } from '../field-
 /** A new QR link: which project, an optional label ("Gate 2 sign") and an optional last day. */
 export const createInspectorLinkSchema = z.object({
   projectId: uuidField('Choose a project.'),
-  label: optionalText(80, 'Label'),
-  expiresOn: optionalIsoDate('Expiry date'),
+  label: optionalText(80, 'Label').optional(),
+  expiresOn: optionalIsoDate('Expiry date').optional(),
 });
 
 export const revokeInspectorLinkSchema = z.object({ id: uuidField('Choose a link.') });
@@ -13,7 +13,7 @@ export const revokeInspectorLinkSchema = z.object({ id: uuidField('Choose a link
 /** A blank date removes the expiry. */
 export const setInspectorLinkExpirySchema = z.object({
   id: uuidField('Choose a link.'),
-  expiresOn: optionalIsoDate('Expiry date'),
+  expiresOn: optionalIsoDate('Expiry date').optional(),
 });
 
 const phone = z.preprocess(
@@ -29,7 +29,8 @@ const phone = z.preprocess(
 /** The posted notice's own fields (EPA 2022 CGP Part 1.5) on the project. */
 export const updateSiteNoticeSchema = z.object({
   projectId: uuidField('Choose a project.'),
-  noticeContactName: optionalText(120, 'Contact name'),
-  noticeContactPhone: phone,
-  swpppLocation: optionalText(300, 'Where to read the SWPPP'),
+  // Absent: unchanged; blank: cleared.
+  noticeContactName: optionalText(120, 'Contact name').optional(),
+  noticeContactPhone: phone.optional(),
+  swpppLocation: optionalText(300, 'Where to read the SWPPP').optional(),
 });
