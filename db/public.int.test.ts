@@ -34,7 +34,9 @@ const readable = Object.keys(PUBLIC_GRANTS);
 
 describe('brave_public without an opened link', () => {
   it.each(readable)('%s: 0 rows', async (table) => {
-    const rows = await asPublic(null, (tx) => tx.unsafe(`select ${PUBLIC_GRANTS[table]!.join(', ')} from public.${table}`));
+    const rows = await asPublic(null, (tx) =>
+      tx.unsafe(`select ${PUBLIC_GRANTS[table]!.join(', ')} from public.${table}`),
+    );
     expect(rows).toHaveLength(0);
   });
 });

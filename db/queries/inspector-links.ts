@@ -23,7 +23,12 @@ export async function createInspectorLink(
     .insert(inspectorLinks)
     .values({ ...values, organizationId: actor.orgId, createdBy: actor.userId })
     .returning();
-  await recordAudit(tx, actor, { action: 'create', entityType: 'inspector_link', entityId: row!.id, after: audited(row!) });
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entityType: 'inspector_link',
+    entityId: row!.id,
+    after: audited(row!),
+  });
   return row!;
 }
 
@@ -42,7 +47,10 @@ export async function listInspectorLinks(tx: Tx, orgId: string, projectId: strin
     .from(inspectorLinks)
     .leftJoin(
       inspectorLinkViews,
-      and(eq(inspectorLinkViews.organizationId, inspectorLinks.organizationId), eq(inspectorLinkViews.linkId, inspectorLinks.id)),
+      and(
+        eq(inspectorLinkViews.organizationId, inspectorLinks.organizationId),
+        eq(inspectorLinkViews.linkId, inspectorLinks.id),
+      ),
     )
     .where(and(eq(inspectorLinks.organizationId, orgId), eq(inspectorLinks.projectId, projectId)))
     .groupBy(inspectorLinks.organizationId, inspectorLinks.id)
@@ -74,6 +82,12 @@ export async function updateInspectorLink(
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(inspectorLinks.organizationId, actor.orgId), eq(inspectorLinks.id, id)))
     .returning();
-  await recordAudit(tx, actor, { action, entityType: 'inspector_link', entityId: id, before: audited(before), after: audited(row!) });
+  await recordAudit(tx, actor, {
+    action,
+    entityType: 'inspector_link',
+    entityId: id,
+    before: audited(before),
+    after: audited(row!),
+  });
   return row;
 }

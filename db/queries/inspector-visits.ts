@@ -14,7 +14,11 @@ export async function insertLinkView(
 
 export async function listLinkViews(tx: Tx, orgId: string, linkId: string, limit = 20) {
   return tx
-    .select({ viewedAt: inspectorLinkViews.viewedAt, ipHash: inspectorLinkViews.ipHash, userAgent: inspectorLinkViews.userAgent })
+    .select({
+      viewedAt: inspectorLinkViews.viewedAt,
+      ipHash: inspectorLinkViews.ipHash,
+      userAgent: inspectorLinkViews.userAgent,
+    })
     .from(inspectorLinkViews)
     .where(and(eq(inspectorLinkViews.organizationId, orgId), eq(inspectorLinkViews.linkId, linkId)))
     .orderBy(desc(inspectorLinkViews.viewedAt))
@@ -36,6 +40,12 @@ export async function countPublicAccessEvents(tx: Tx, ipHash: string, kind: Publ
   const [row] = await tx
     .select({ n: count() })
     .from(publicAccessEvents)
-    .where(and(eq(publicAccessEvents.ipHash, ipHash), eq(publicAccessEvents.kind, kind), gte(publicAccessEvents.createdAt, since)));
+    .where(
+      and(
+        eq(publicAccessEvents.ipHash, ipHash),
+        eq(publicAccessEvents.kind, kind),
+        gte(publicAccessEvents.createdAt, since),
+      ),
+    );
   return row?.n ?? 0;
 }

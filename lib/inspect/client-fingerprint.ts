@@ -20,6 +20,8 @@ export function visitorFrom(headers: Headers): Visitor {
     headers.get('x-forwarded-for')?.split(',')[0]?.trim().slice(0, 64) ||
     headers.get('x-real-ip')?.slice(0, 64) ||
     'unknown';
-  const ipHash = createHmac('sha256', env.IP_HASH_SECRET ?? DEV_KEY).update(ip).digest('hex');
+  const ipHash = createHmac('sha256', env.IP_HASH_SECRET ?? DEV_KEY)
+    .update(ip)
+    .digest('hex');
   return { ipHash, userAgent: headers.get('user-agent')?.slice(0, 300) ?? null };
 }

@@ -26,6 +26,11 @@ async function publicOrigin(): Promise<string> {
 export async function posterFor(token: string): Promise<{ url: string; qrSvg: string }> {
   const url = `${await publicOrigin()}/inspect/${token}`;
   // Level M survives a scuffed, rain-spotted print; margin 4 is the quiet zone the QR spec asks for.
-  const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
+  const qrSvg = await QRCode.toString(url, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 4,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
   return { url, qrSvg };
 }

@@ -46,7 +46,12 @@ export async function recordMiss(visitor: Visitor, now = new Date()): Promise<bo
         details: { misses, windowMinutes: env.INSPECT_MISS_WINDOW_MINUTES },
       });
       console.warn(
-        JSON.stringify({ event: 'PUBLIC_TOKEN_PROBING', ipHash: visitor.ipHash, misses, windowMinutes: env.INSPECT_MISS_WINDOW_MINUTES }),
+        JSON.stringify({
+          event: 'PUBLIC_TOKEN_PROBING',
+          ipHash: visitor.ipHash,
+          misses,
+          windowMinutes: env.INSPECT_MISS_WINDOW_MINUTES,
+        }),
       );
       return true;
     });

@@ -5,7 +5,8 @@
  * public page so the two never say different things.
  */
 
-export const CGP_NOTICE_CITATION = 'EPA 2022 Construction General Permit (CGP), Part 1.5 — posting notice of permit coverage';
+export const CGP_NOTICE_CITATION =
+  'EPA 2022 Construction General Permit (CGP), Part 1.5 — posting notice of permit coverage';
 
 export const EPA_REPORT_URL = 'https://www.epa.gov/enforcement/report-environmental-violation';
 

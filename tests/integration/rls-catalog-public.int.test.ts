@@ -53,7 +53,9 @@ describe('brave_public catalog rules', () => {
         'role brave_public may read projects.created_by, which is not in PUBLIC_GRANTS',
         'role brave_public may read table audit_log, which is not in PUBLIC_GRANTS',
         "PUBLIC_GRANTS lists projects.swppp_location but brave_public can't read it (stale list)",
-        expect.stringMatching(/^policy org_keyed on rain_events applying to brave_public is not keyed by app.inspector_token/),
+        expect.stringMatching(
+          /^policy org_keyed on rain_events applying to brave_public is not keyed by app.inspector_token/,
+        ),
         expect.stringMatching(/^policy mixed on inspections applying to brave_public reads an org\/user setting/),
         'role brave_public may read table open_board, which is not in PUBLIC_GRANTS',
         'table open_board is readable by brave_public without forced row level security',

@@ -85,11 +85,14 @@ export async function findPublicRoleViolations(sql: Sql): Promise<string[]> {
   for (const [table, cols] of granted) {
     const allowed = PUBLIC_GRANTS[table];
     if (!allowed) v.push(`role brave_public may read table ${table}, which is not in PUBLIC_GRANTS`);
-    else for (const c of cols) if (!allowed.includes(c)) v.push(`role brave_public may read ${table}.${c}, which is not in PUBLIC_GRANTS`);
+    else
+      for (const c of cols)
+        if (!allowed.includes(c)) v.push(`role brave_public may read ${table}.${c}, which is not in PUBLIC_GRANTS`);
   }
   for (const [table, cols] of Object.entries(PUBLIC_GRANTS)) {
     for (const c of cols) {
-      if (!granted.get(table)?.includes(c)) v.push(`PUBLIC_GRANTS lists ${table}.${c} but brave_public can't read it (stale list)`);
+      if (!granted.get(table)?.includes(c))
+        v.push(`PUBLIC_GRANTS lists ${table}.${c} but brave_public can't read it (stale list)`);
     }
   }
 
@@ -119,7 +122,8 @@ export async function findPublicRoleViolations(sql: Sql): Promise<string[]> {
   const functions = await sql<{ fn: string }[]>`
     select p.oid::regprocedure::text as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where n.nspname = 'public' and has_function_privilege('brave_public', p.oid, 'EXECUTE') order by 1`;
-  for (const f of functions) if (!PUBLIC_FUNCTIONS.includes(f.fn)) v.push(`role brave_public may call function ${f.fn}`);
+  for (const f of functions)
+    if (!PUBLIC_FUNCTIONS.includes(f.fn)) v.push(`role brave_public may call function ${f.fn}`);
 
   const schemas = await sql<{ name: string }[]>`
     select nspname as name from pg_namespace

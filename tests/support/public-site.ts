@@ -24,14 +24,24 @@ export interface PublicSiteFixture {
 
 const DAY = 86_400_000;
 
-export async function seedPublicSite(label: string, opts: { publishedCount?: number } = {}): Promise<PublicSiteFixture> {
+export async function seedPublicSite(
+  label: string,
+  opts: { publishedCount?: number } = {},
+): Promise<PublicSiteFixture> {
   const orgId = uniqueId('org', label);
   const userId = uniqueId('user', `${label}_owner`);
   const secret = (what: string) => `SECRET-${label}-${what}`;
-  const tokens = { live: newInspectorToken(), revoked: newInspectorToken(), expired: newInspectorToken(), otherProject: newInspectorToken() };
+  const tokens = {
+    live: newInspectorToken(),
+    revoked: newInspectorToken(),
+    expired: newInspectorToken(),
+    otherProject: newInspectorToken(),
+  };
 
   return withTenant({ orgId, userId }, async (tx) => {
-    await tx.insert(s.organizations).values({ organizationId: orgId, name: `${label} Site Works`, slug: orgId.toLowerCase() });
+    await tx
+      .insert(s.organizations)
+      .values({ organizationId: orgId, name: `${label} Site Works`, slug: orgId.toLowerCase() });
     await tx.insert(s.complianceSettings).values({ organizationId: orgId, timezone: 'America/Chicago' });
     const [bmp] = await tx
       .insert(s.bmpCategories)
@@ -77,7 +87,12 @@ export async function seedPublicSite(label: string, opts: { publishedCount?: num
           inspectorTitle: 'Qualified inspector',
           inspectorUserId: secret('inspector-user-id'),
           bmpResults: [
-            { bmpCategoryKey: 'sediment_control', item: 'Silt fence intact', result: 'fail', note: `${label} torn at <b>outfall</b> 2` },
+            {
+              bmpCategoryKey: 'sediment_control',
+              item: 'Silt fence intact',
+              result: 'fail',
+              note: `${label} torn at <b>outfall</b> 2`,
+            },
           ],
           findings: `${label} published finding <script>alert(1)</script> <img src=x onerror=alert(2)> javascript:alert(3)`,
           signedAt: new Date(Date.now() - (n + 1) * DAY + 3_600_000),
@@ -90,14 +105,32 @@ export async function seedPublicSite(label: string, opts: { publishedCount?: num
     }
     const [draft] = await tx
       .insert(s.inspections)
-      .values({ organizationId: orgId, projectId: project!.id, status: 'draft', findings: secret('draft-finding'), createdBy: userId })
+      .values({
+        organizationId: orgId,
+        projectId: project!.id,
+        status: 'draft',
+        findings: secret('draft-finding'),
+        createdBy: userId,
+      })
       .returning();
     await tx
       .insert(s.inspections)
-      .values({ organizationId: orgId, projectId: project!.id, status: 'submitted', findings: secret('submitted-finding'), createdBy: userId });
+      .values({
+        organizationId: orgId,
+        projectId: project!.id,
+        status: 'submitted',
+        findings: secret('submitted-finding'),
+        createdBy: userId,
+      });
     await tx
       .insert(s.inspections)
-      .values({ organizationId: orgId, projectId: other!.id, status: 'published', findings: secret('other-project-finding'), createdBy: userId });
+      .values({
+        organizationId: orgId,
+        projectId: other!.id,
+        status: 'published',
+        findings: secret('other-project-finding'),
+        createdBy: userId,
+      });
 
     const violation = async (inspectionId: string, description: string) => {
       const [v] = await tx
@@ -119,7 +152,14 @@ export async function seedPublicSite(label: string, opts: { publishedCount?: num
     const shownViolation = await violation(publishedId, `${label} fence down at outfall`);
     const hiddenViolation = await violation(draft!.id, secret('draft-violation'));
     await tx.insert(s.correctiveActions).values([
-      { organizationId: orgId, violationId: shownViolation.id, description: `${label} re-trench fence`, dueAt: new Date(Date.now() + DAY), assignedTo: secret('assignee'), createdBy: userId },
+      {
+        organizationId: orgId,
+        violationId: shownViolation.id,
+        description: `${label} re-trench fence`,
+        dueAt: new Date(Date.now() + DAY),
+        assignedTo: secret('assignee'),
+        createdBy: userId,
+      },
       {
         organizationId: orgId,
         violationId: shownViolation.id,
@@ -130,7 +170,13 @@ export async function seedPublicSite(label: string, opts: { publishedCount?: num
         fixedBy: secret('fixer'),
         createdBy: userId,
       },
-      { organizationId: orgId, violationId: hiddenViolation.id, description: secret('draft-action'), dueAt: new Date(), createdBy: userId },
+      {
+        organizationId: orgId,
+        violationId: hiddenViolation.id,
+        description: secret('draft-action'),
+        dueAt: new Date(),
+        createdBy: userId,
+      },
     ]);
     // A violation found outside any inspection is not published either.
     await tx.insert(s.violations).values({
@@ -142,8 +188,21 @@ export async function seedPublicSite(label: string, opts: { publishedCount?: num
       foundBy: userId,
     });
 
-    const link = (t: { tokenHash: string }, projectId: string, extra: Partial<typeof s.inspectorLinks.$inferInsert> = {}) =>
-      tx.insert(s.inspectorLinks).values({ organizationId: orgId, projectId, tokenHash: t.tokenHash, createdBy: userId, label: secret('link-label'), ...extra });
+    const link = (
+      t: { tokenHash: string },
+      projectId: string,
+      extra: Partial<typeof s.inspectorLinks.$inferInsert> = {},
+    ) =>
+      tx
+        .insert(s.inspectorLinks)
+        .values({
+          organizationId: orgId,
+          projectId,
+          tokenHash: t.tokenHash,
+          createdBy: userId,
+          label: secret('link-label'),
+          ...extra,
+        });
     await link(tokens.live, project!.id);
     await link(tokens.revoked, project!.id, { revokedAt: new Date() });
     await link(tokens.expired, project!.id, { expiresAt: new Date(Date.now() - 1000) });
@@ -155,7 +214,12 @@ export async function seedPublicSite(label: string, opts: { publishedCount?: num
       otherProjectId: other!.id,
       publishedId,
       draftId: draft!.id,
-      tokens: { live: tokens.live.token, revoked: tokens.revoked.token, expired: tokens.expired.token, otherProject: tokens.otherProject.token },
+      tokens: {
+        live: tokens.live.token,
+        revoked: tokens.revoked.token,
+        expired: tokens.expired.token,
+        otherProject: tokens.otherProject.token,
+      },
       secrets: [
         'draft-finding',
         'submitted-finding',
@@ -173,7 +237,14 @@ export async function seedPublicSite(label: string, opts: { publishedCount?: num
         'link-label',
         'receiving-water-column-not-granted',
       ].map(secret),
-      shown: [`${label} Riverside Lots`, `${label} fence down at outfall`, `${label} re-trench fence`, `${label} replace inlet filter`, `${label} Sediment control`, `${label} Pat Lee`],
+      shown: [
+        `${label} Riverside Lots`,
+        `${label} fence down at outfall`,
+        `${label} re-trench fence`,
+        `${label} replace inlet filter`,
+        `${label} Sediment control`,
+        `${label} Pat Lee`,
+      ],
     };
   });
 }

@@ -10,9 +10,14 @@ const { GET } = await import('./route');
 const { visitorFrom } = await import('@/lib/inspect/client-fingerprint');
 
 const get = (token: string, headers: Record<string, string> = {}, query = '') =>
-  GET(new Request(`http://site.test/inspect/${encodeURIComponent(token)}${query}`, { headers: { 'x-forwarded-for': '203.0.113.9', 'user-agent': 'PhoneBrowser/1.0', ...headers } }), {
-    params: Promise.resolve({ token }),
-  });
+  GET(
+    new Request(`http://site.test/inspect/${encodeURIComponent(token)}${query}`, {
+      headers: { 'x-forwarded-for': '203.0.113.9', 'user-agent': 'PhoneBrowser/1.0', ...headers },
+    }),
+    {
+      params: Promise.resolve({ token }),
+    },
+  );
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -66,7 +71,9 @@ describe('a live token', () => {
 
   it('org A’s token never shows org B’s data, whatever ids ride in the path or query', async () => {
     for (const query of [`?projectId=${b.projectId}`, `?organization_id=${b.orgId}&inspection=${b.publishedId}`]) {
-      const body = await (await get(a.tokens.live, { 'x-organization-id': b.orgId, cookie: `org=${b.orgId}` }, query)).text();
+      const body = await (
+        await get(a.tokens.live, { 'x-organization-id': b.orgId, cookie: `org=${b.orgId}` }, query)
+      ).text();
       for (const text of [...b.shown, ...b.secrets]) expect(body).not.toContain(text);
     }
     for (const id of [b.projectId, b.publishedId, b.orgId, `${a.tokens.live}/${b.projectId}`]) {
@@ -113,7 +120,9 @@ describe('what is recorded', () => {
     expect(views[0]!.ip_hash).toBe(views[1]!.ip_hash);
     expect(JSON.stringify(views)).not.toContain('198.51.100.77');
     expect(views[0]!.user_agent).toBe('InspectorPhone/2');
-    const [none] = await su<{ n: number }[]>`select count(*)::int as n from inspector_link_views where organization_id = ${b.orgId}`;
+    const [none] = await su<
+      { n: number }[]
+    >`select count(*)::int as n from inspector_link_views where organization_id = ${b.orgId}`;
     expect(none!.n).toBe(0);
   });
 
@@ -123,7 +132,9 @@ describe('what is recorded', () => {
     for (let i = 0; i < 5; i++) await get(`wrong-${i}`, { 'x-forwarded-for': `192.0.2.${100 + i}` });
     const hashOf = (ip: string) => visitorFrom(new Headers({ 'x-forwarded-for': ip })).ipHash;
     const probing = (ip: string) =>
-      su<{ ip_hash: string }[]>`select ip_hash from public_access_events where kind = 'PUBLIC_TOKEN_PROBING' and ip_hash = ${hashOf(ip)}`;
+      su<
+        { ip_hash: string }[]
+      >`select ip_hash from public_access_events where kind = 'PUBLIC_TOKEN_PROBING' and ip_hash = ${hashOf(ip)}`;
     const ips = ['192.0.2.50', ...[0, 1, 2, 3, 4].map((i) => `192.0.2.${100 + i}`)];
     for (const ip of ips) expect(await probing(ip)).toHaveLength(0);
     await get(a.tokens.revoked, { 'x-forwarded-for': '192.0.2.50' }); // the 10th miss: a revoked token counts too
@@ -131,7 +142,9 @@ describe('what is recorded', () => {
     const events = await probing('192.0.2.50');
     expect(events).toHaveLength(1);
     for (const ip of ips.slice(1)) expect(await probing(ip)).toHaveLength(0);
-    const [misses] = await su<{ n: number }[]>`select count(*)::int as n from public_access_events where kind = 'TOKEN_MISS' and ip_hash = ${events[0]!.ip_hash}`;
+    const [misses] = await su<
+      { n: number }[]
+    >`select count(*)::int as n from public_access_events where kind = 'TOKEN_MISS' and ip_hash = ${events[0]!.ip_hash}`;
     expect(misses!.n).toBe(11);
   });
 });

@@ -31,9 +31,13 @@ export const GET = publicEndpoint(
     const visitor = visitorFrom(request.headers);
     const limited = await checkInspectLimits(visitor, hashToken(token.slice(0, 256)));
     if (!limited.ok) {
-      return page('<!doctype html><title>Too many requests</title><p>Too many requests. Please wait a moment.</p>', 429, {
-        'Retry-After': String(limited.retryAfterSeconds),
-      });
+      return page(
+        '<!doctype html><title>Too many requests</title><p>Too many requests. Please wait a moment.</p>',
+        429,
+        {
+          'Retry-After': String(limited.retryAfterSeconds),
+        },
+      );
     }
     try {
       const opened = await openPublicSite(token);
@@ -45,7 +49,11 @@ export const GET = publicEndpoint(
       return page(renderPublicPage(opened.site), 200);
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
-        return page('<!doctype html><title>Unavailable</title><p>The notice is temporarily unavailable. Please try again in a moment.</p>', 503, { 'Retry-After': '5' });
+        return page(
+          '<!doctype html><title>Unavailable</title><p>The notice is temporarily unavailable. Please try again in a moment.</p>',
+          503,
+          { 'Retry-After': '5' },
+        );
       }
       throw error;
     }

@@ -18,7 +18,10 @@ export async function loadInspectorLinks(ctx: TenantContext, projectId: string) 
   return withTenant(ctx, async (tx) => {
     const project = await getProject(tx, ctx.orgId, projectId);
     if (!project) return undefined;
-    const [links, timeZone] = await Promise.all([listInspectorLinks(tx, ctx.orgId, projectId), orgTimeZone(tx, ctx.orgId)]);
+    const [links, timeZone] = await Promise.all([
+      listInspectorLinks(tx, ctx.orgId, projectId),
+      orgTimeZone(tx, ctx.orgId),
+    ]);
     const views = await Promise.all(links.map((l) => listLinkViews(tx, ctx.orgId, l.id, 5)));
     const now = new Date();
     return {
@@ -35,7 +38,11 @@ export async function loadInspectorLinks(ctx: TenantContext, projectId: string) 
       timeZone,
       links: links.map((l, i) => ({
         ...l,
-        state: l.revokedAt ? ('revoked' as const) : l.expiresAt && l.expiresAt <= now ? ('expired' as const) : ('live' as const),
+        state: l.revokedAt
+          ? ('revoked' as const)
+          : l.expiresAt && l.expiresAt <= now
+            ? ('expired' as const)
+            : ('live' as const),
         recentViews: views[i] ?? [],
       })),
     };

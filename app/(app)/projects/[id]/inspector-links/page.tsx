@@ -33,7 +33,10 @@ export default async function InspectorLinksPage({ params }: { params: Promise<{
 
   return (
     <div className="mx-auto max-w-5xl space-y-6">
-      <Link href={`/projects/${p.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
+      <Link
+        href={`/projects/${p.id}`}
+        className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline"
+      >
         ← {p.name}
       </Link>
       <div>
@@ -63,7 +66,10 @@ export default async function InspectorLinksPage({ params }: { params: Promise<{
         <CreateLinkForm projectId={p.id} project={p} />
       </Card>
 
-      <section aria-labelledby="links-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <section
+        aria-labelledby="links-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+      >
         <h2 id="links-heading" className="text-base font-semibold text-slate-900">
           Links ({data.links.length})
         </h2>
@@ -77,11 +83,15 @@ export default async function InspectorLinksPage({ params }: { params: Promise<{
               <li key={l.id} className="py-4" data-testid="inspector-link">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <p className="font-semibold text-slate-900">{l.label ?? 'Unlabelled link'}</p>
-                  <span className="rounded-full border border-slate-300 px-2 text-xs font-semibold text-slate-800">{STATE_LABEL[l.state]}</span>
+                  <span className="rounded-full border border-slate-300 px-2 text-xs font-semibold text-slate-800">
+                    {STATE_LABEL[l.state]}
+                  </span>
                 </div>
                 <p className="text-sm text-slate-600">
                   Created {formatDateTimeZone(l.createdAt, tz)}
-                  {l.expiresAt ? ` · ${l.state === 'expired' ? 'expired' : 'expires'} ${formatDateTimeZone(l.expiresAt, tz)}` : ' · no expiry'}
+                  {l.expiresAt
+                    ? ` · ${l.state === 'expired' ? 'expired' : 'expires'} ${formatDateTimeZone(l.expiresAt, tz)}`
+                    : ' · no expiry'}
                   {l.revokedAt ? ` · revoked ${formatDateTimeZone(l.revokedAt, tz)}` : ''}
                 </p>
                 <p className="text-sm text-slate-800">
@@ -90,18 +100,25 @@ export default async function InspectorLinksPage({ params }: { params: Promise<{
                 </p>
                 {l.recentViews.length ? (
                   <details className="mt-1 text-sm">
-                    <summary className="min-h-11 cursor-pointer content-center font-medium text-brand-700">Recent views</summary>
+                    <summary className="min-h-11 cursor-pointer content-center font-medium text-brand-700">
+                      Recent views
+                    </summary>
                     <ul className="mt-1 space-y-1">
                       {l.recentViews.map((v) => (
                         <li key={`${v.viewedAt.toISOString()}-${v.ipHash}`} className="break-words text-slate-700">
-                          {formatDateTimeZone(v.viewedAt, tz)} · IP #{v.ipHash.slice(0, 10)} · {v.userAgent ?? 'no browser name'}
+                          {formatDateTimeZone(v.viewedAt, tz)} · IP #{v.ipHash.slice(0, 10)} ·{' '}
+                          {v.userAgent ?? 'no browser name'}
                         </li>
                       ))}
                     </ul>
                   </details>
                 ) : null}
                 {l.state !== 'revoked' ? (
-                  <LinkControls linkId={l.id} label={l.label ?? 'Unlabelled link'} expiresOn={l.expiresAt ? dayIn(l.expiresAt, tz) : ''} />
+                  <LinkControls
+                    linkId={l.id}
+                    label={l.label ?? 'Unlabelled link'}
+                    expiresOn={l.expiresAt ? dayIn(l.expiresAt, tz) : ''}
+                  />
                 ) : null}
               </li>
             ))}

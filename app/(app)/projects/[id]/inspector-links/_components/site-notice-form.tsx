@@ -19,10 +19,26 @@ export function SiteNoticeForm(props: {
       <input type="hidden" name="projectId" value={props.projectId} />
       <FormError id="notice-error" message={formError} />
       <Field name="noticeContactName" label="Contact name" errors={fieldErrors.noticeContactName} idPrefix="notice">
-        {(c) => <input {...c} type="text" maxLength={120} defaultValue={props.noticeContactName ?? ''} className={inputClass} />}
+        {(c) => (
+          <input
+            {...c}
+            type="text"
+            maxLength={120}
+            defaultValue={props.noticeContactName ?? ''}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="noticeContactPhone" label="Contact phone" errors={fieldErrors.noticeContactPhone} idPrefix="notice">
-        {(c) => <input {...c} type="tel" maxLength={40} defaultValue={props.noticeContactPhone ?? ''} className={inputClass} />}
+        {(c) => (
+          <input
+            {...c}
+            type="tel"
+            maxLength={40}
+            defaultValue={props.noticeContactPhone ?? ''}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field
         name="swpppLocation"
@@ -31,7 +47,9 @@ export function SiteNoticeForm(props: {
         errors={fieldErrors.swpppLocation}
         idPrefix="notice"
       >
-        {(c) => <textarea {...c} rows={2} maxLength={300} defaultValue={props.swpppLocation ?? ''} className={inputClass} />}
+        {(c) => (
+          <textarea {...c} rows={2} maxLength={300} defaultValue={props.swpppLocation ?? ''} className={inputClass} />
+        )}
       </Field>
       <div className="flex items-center gap-3">
         <SubmitButton pending={pending} pendingLabel="Saving…">

@@ -1,7 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { CGP_NOTICE_CITATION, EPA_REPORT_STATEMENT, EPA_REPORT_URL, swpppStatement, type NoticeFields } from '@/lib/inspect/site-notice';
+import {
+  CGP_NOTICE_CITATION,
+  EPA_REPORT_STATEMENT,
+  EPA_REPORT_URL,
+  swpppStatement,
+  type NoticeFields,
+} from '@/lib/inspect/site-notice';
 import { primaryButtonClass, secondaryButtonClass } from '../../../_components/form-controls';
 
 export interface PosterProps {
@@ -64,10 +70,15 @@ export function SiteNoticePoster({ url, qrSvg, project }: PosterProps) {
           {EPA_REPORT_STATEMENT} <span className="break-all">{EPA_REPORT_URL}</span>
         </p>
         <div className="mt-5 flex flex-col items-center gap-2 border-t-2 border-black pt-4 sm:flex-row sm:items-start sm:gap-5">
-          {/* eslint-disable-next-line react/no-danger -- server-made SVG of our own URL, no user text in it */}
-          <div className="poster-qr h-56 w-56 shrink-0 [&_svg]:h-full [&_svg]:w-full" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+          {/* Server-made SVG of our own URL (lib/inspect/poster-qr.ts): no user text in it. */}
+          <div
+            className="poster-qr h-56 w-56 shrink-0 [&_svg]:h-full [&_svg]:w-full"
+            dangerouslySetInnerHTML={{ __html: qrSvg }}
+          />
           <div>
-            <p className="text-lg font-bold">Scan for this site&apos;s permit status and published inspection reports.</p>
+            <p className="text-lg font-bold">
+              Scan for this site&apos;s permit status and published inspection reports.
+            </p>
             <p className="mt-1 text-xs break-all">{url}</p>
           </div>
         </div>

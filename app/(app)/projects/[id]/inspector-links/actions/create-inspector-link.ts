@@ -26,7 +26,12 @@ export const createInspectorLinkAction = tenantAction(
     const expiresAt = expiresOn ? endOfDayIn(expiresOn, await orgTimeZone(tx, ctx.orgId)) : null;
     if (expiresAt && expiresAt <= new Date()) throw PublicError.badRequest('The expiry date must be today or later.');
     const { token, tokenHash } = newInspectorToken();
-    const link = await createInspectorLink(tx, await requestActor(ctx), { projectId, tokenHash, label: label ?? null, expiresAt });
+    const link = await createInspectorLink(tx, await requestActor(ctx), {
+      projectId,
+      tokenHash,
+      label: label ?? null,
+      expiresAt,
+    });
     const poster = await posterFor(token);
     revalidatePath(`/projects/${projectId}/inspector-links`);
     return { id: link.id, token, url: poster.url, qrSvg: poster.qrSvg, expiresAt: expiresAt?.toISOString() ?? null };

@@ -20,8 +20,10 @@ const { setInspectorLinkExpiryAction } = await import('./set-inspector-link-expi
 const { updateSiteNoticeAction } = await import('./update-site-notice');
 const { GET } = await import('@/app/inspect/[token]/route');
 
-const as = (role: 'owner' | 'admin' | 'superintendent' | 'inspector' | 'crew' | 'viewer', org: typeof acme | typeof bolt = acme) =>
-  actAs({ userId: `user_${org.slug}_${role}`, orgId: org.id, orgSlug: org.slug, role });
+const as = (
+  role: 'owner' | 'admin' | 'superintendent' | 'inspector' | 'crew' | 'viewer',
+  org: typeof acme | typeof bolt = acme,
+) => actAs({ userId: `user_${org.slug}_${role}`, orgId: org.id, orgSlug: org.slug, role });
 const FORBIDDEN = { ok: false, formError: 'You do not have permission to do that.' };
 const NOT_FOUND = { ok: false, formError: 'Not found.' };
 
@@ -29,14 +31,17 @@ const NOT_FOUND = { ok: false, formError: 'Not found.' };
 const actions = (rows: { action: string; createdAt: Date }[]) =>
   [...rows].sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime()).map((r) => r.action);
 
-const visit = (token: string) => GET(new Request(`http://brave.test/inspect/${token}`), { params: Promise.resolve({ token }) });
+const visit = (token: string) =>
+  GET(new Request(`http://brave.test/inspect/${token}`), { params: Promise.resolve({ token }) });
 
 let projectA = '';
 let projectB = '';
 beforeAll(async () => {
   await seedOrgs();
   const first = (org: typeof acme | typeof bolt) =>
-    inOrg(org, (tx) => tx.select({ id: projects.id }).from(projects).where(eq(projects.organizationId, org.id)).limit(1)).then((r) => r[0]!.id);
+    inOrg(org, (tx) =>
+      tx.select({ id: projects.id }).from(projects).where(eq(projects.organizationId, org.id)).limit(1),
+    ).then((r) => r[0]!.id);
   projectA = await first(acme);
   projectB = await first(bolt);
 });
@@ -50,20 +55,30 @@ async function created(role: 'owner' | 'admin' | 'superintendent' = 'owner', fie
 }
 
 describe('createInspectorLinkAction', () => {
-  it.each(['owner', 'admin', 'superintendent'] as const)('%s creates a link: a 43-char token shown once, only its SHA-256 stored, audited without it', async (role) => {
-    const data = await created(role);
-    expect(data.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(data.url).toBe(`https://brave.test/inspect/${data.token}`); // not localhost: https
-    expect(data.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
-    const [row] = await inOrg(acme, (tx) => tx.select().from(inspectorLinks).where(and(eq(inspectorLinks.organizationId, acme.id), eq(inspectorLinks.id, data.id))));
-    expect(row!.tokenHash).toBe(hashToken(data.token));
-    expect(JSON.stringify(row)).not.toContain(data.token);
-    const audit = await auditRowsFor(acme, data.id);
-    expect(audit.map((r) => [r.action, r.entityType, r.actorUserId])).toEqual([['create', 'inspector_link', `user_acme_${role}`]]);
-    expect(JSON.stringify(audit)).not.toContain(row!.tokenHash);
-    expect(JSON.stringify(audit)).not.toContain(data.token);
-    expect((await visit(data.token)).status).toBe(200);
-  });
+  it.each(['owner', 'admin', 'superintendent'] as const)(
+    '%s creates a link: a 43-char token shown once, only its SHA-256 stored, audited without it',
+    async (role) => {
+      const data = await created(role);
+      expect(data.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(data.url).toBe(`https://brave.test/inspect/${data.token}`); // not localhost: https
+      expect(data.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+      const [row] = await inOrg(acme, (tx) =>
+        tx
+          .select()
+          .from(inspectorLinks)
+          .where(and(eq(inspectorLinks.organizationId, acme.id), eq(inspectorLinks.id, data.id))),
+      );
+      expect(row!.tokenHash).toBe(hashToken(data.token));
+      expect(JSON.stringify(row)).not.toContain(data.token);
+      const audit = await auditRowsFor(acme, data.id);
+      expect(audit.map((r) => [r.action, r.entityType, r.actorUserId])).toEqual([
+        ['create', 'inspector_link', `user_acme_${role}`],
+      ]);
+      expect(JSON.stringify(audit)).not.toContain(row!.tokenHash);
+      expect(JSON.stringify(audit)).not.toContain(data.token);
+      expect((await visit(data.token)).status).toBe(200);
+    },
+  );
 
   it.each(['inspector', 'crew', 'viewer'] as const)('%s is refused and nothing is written', async (role) => {
     as(role);
@@ -126,7 +141,12 @@ describe('updateSiteNoticeAction', () => {
     const data = await created();
     const res = await updateSiteNoticeAction(
       null,
-      form({ projectId: projectA, noticeContactName: 'Olivia Owens', noticeContactPhone: '(512) 555-0142', swpppLocation: 'Trailer at gate 1' }),
+      form({
+        projectId: projectA,
+        noticeContactName: 'Olivia Owens',
+        noticeContactPhone: '(512) 555-0142',
+        swpppLocation: 'Trailer at gate 1',
+      }),
     );
     expect(res).toEqual({ ok: true, data: { id: projectA } });
     const body = await (await visit(data.token)).text();
@@ -138,7 +158,10 @@ describe('updateSiteNoticeAction', () => {
 
   it('rejects a phone with letters (javascript:) with a field error', async () => {
     as('owner');
-    const res = await updateSiteNoticeAction(null, form({ projectId: projectA, noticeContactPhone: 'javascript:alert(1)' }));
+    const res = await updateSiteNoticeAction(
+      null,
+      form({ projectId: projectA, noticeContactPhone: 'javascript:alert(1)' }),
+    );
     expect(res.ok).toBe(false);
     expect(!res.ok && res.fieldErrors?.noticeContactPhone).toBeTruthy();
   });

@@ -14,7 +14,8 @@ export const revokeInspectorLinkAction = tenantAction(
   async ({ id }, { tx, ctx }) => {
     const link = await getInspectorLink(tx, ctx.orgId, id);
     if (!link) throw PublicError.notFound();
-    if (!link.revokedAt) await updateInspectorLink(tx, await requestActor(ctx), id, { revokedAt: new Date() }, 'delete');
+    if (!link.revokedAt)
+      await updateInspectorLink(tx, await requestActor(ctx), id, { revokedAt: new Date() }, 'delete');
     revalidatePath(`/projects/${link.projectId}/inspector-links`);
     return { id };
   },
