@@ -48,6 +48,7 @@ export const securityEvents = pgTable(
   ],
 );
 
+
 /**
  * Events of the public QR page that belong to no organization: a wrong token
  * names no tenant. Not a tenant table (no organization_id, no RLS): brave_app

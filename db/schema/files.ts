@@ -1,16 +1,5 @@
 import 'server-only';
-import {
-  bigint,
-  foreignKey,
-  index,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { inspections } from './inspections';
 import { belongsToOrg } from './organizations';
@@ -42,16 +31,8 @@ export const photos = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex('photos_org_key_uq').on(t.organizationId, t.storageKey),
-    foreignKey({
-      name: 'photos_project_fk',
-      columns: [t.organizationId, t.projectId],
-      foreignColumns: [projects.organizationId, projects.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'photos_inspection_fk',
-      columns: [t.organizationId, t.inspectionId],
-      foreignColumns: [inspections.organizationId, inspections.id],
-    }),
+    foreignKey({ name: 'photos_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
+    foreignKey({ name: 'photos_inspection_fk', columns: [t.organizationId, t.inspectionId], foreignColumns: [inspections.organizationId, inspections.id] }),
     index('photos_org_inspection_idx').on(t.organizationId, t.inspectionId),
     belongsToOrg('photos_org_fk', t.organizationId),
     ...tenantPolicies(),
@@ -69,11 +50,7 @@ export const documents = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex('documents_org_key_uq').on(t.organizationId, t.storageKey),
-    foreignKey({
-      name: 'documents_project_fk',
-      columns: [t.organizationId, t.projectId],
-      foreignColumns: [projects.organizationId, projects.id],
-    }).onDelete('cascade'),
+    foreignKey({ name: 'documents_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
     belongsToOrg('documents_org_fk', t.organizationId),
     ...tenantPolicies(),
   ],

@@ -1,31 +1,12 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import {
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  type AnyPgColumn,
-} from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { belongsToOrg } from './organizations';
 import { projects } from './projects';
 import { formTemplates } from './settings';
 
-export const inspectionTypeEnum = pgEnum('inspection_type', [
-  'routine',
-  'storm_event',
-  'corrective_follow_up',
-  'final',
-]);
+export const inspectionTypeEnum = pgEnum('inspection_type', ['routine', 'storm_event', 'corrective_follow_up', 'final']);
 export const inspectionStatusEnum = pgEnum('inspection_status', ['draft', 'submitted', 'published']);
 export const submissionStatusEnum = pgEnum('submission_status', ['draft', 'submitted']);
 
@@ -57,16 +38,8 @@ export const inspections = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
-    foreignKey({
-      name: 'inspections_project_fk',
-      columns: [t.organizationId, t.projectId],
-      foreignColumns: [projects.organizationId, projects.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'inspections_amends_fk',
-      columns: [t.organizationId, t.amendsInspectionId],
-      foreignColumns: [t.organizationId, t.id],
-    }),
+    foreignKey({ name: 'inspections_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
+    foreignKey({ name: 'inspections_amends_fk', columns: [t.organizationId, t.amendsInspectionId], foreignColumns: [t.organizationId, t.id] }),
     index('inspections_org_project_inspected_idx').on(t.organizationId, t.projectId, t.inspectedAt.desc().nullsFirst()),
     index('inspections_org_status_idx').on(t.organizationId, t.status),
     belongsToOrg('inspections_org_fk', t.organizationId),
@@ -93,21 +66,9 @@ export const formSubmissions = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex('form_submissions_org_idem_uq').on(t.organizationId, t.idempotencyKey),
-    foreignKey({
-      name: 'form_submissions_template_fk',
-      columns: [t.organizationId, t.templateId],
-      foreignColumns: [formTemplates.organizationId, formTemplates.id],
-    }),
-    foreignKey({
-      name: 'form_submissions_project_fk',
-      columns: [t.organizationId, t.projectId],
-      foreignColumns: [projects.organizationId, projects.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'form_submissions_inspection_fk',
-      columns: [t.organizationId, t.inspectionId],
-      foreignColumns: [inspections.organizationId, inspections.id] as [AnyPgColumn, AnyPgColumn],
-    }),
+    foreignKey({ name: 'form_submissions_template_fk', columns: [t.organizationId, t.templateId], foreignColumns: [formTemplates.organizationId, formTemplates.id] }),
+    foreignKey({ name: 'form_submissions_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
+    foreignKey({ name: 'form_submissions_inspection_fk', columns: [t.organizationId, t.inspectionId], foreignColumns: [inspections.organizationId, inspections.id] as [AnyPgColumn, AnyPgColumn] }),
     index('form_submissions_org_project_idx').on(t.organizationId, t.projectId),
     ...tenantPolicies(),
   ],

@@ -14,16 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import {
-  braveApp,
-  currentOrg,
-  currentUser,
-  inspectorOrg,
-  publicReadPolicy,
-  tenantColumns,
-  tenantPolicies,
-  timestamps,
-} from './_tenant';
+import { braveApp, currentOrg, currentUser, inspectorOrg, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 
 export const planEnum = pgEnum('plan', ['trial', 'starter', 'business', 'enterprise']);
 export const orgRoleEnum = pgEnum('org_role', ['owner', 'admin', 'superintendent', 'inspector', 'crew', 'viewer']);
@@ -74,12 +65,7 @@ export const users = pgTable(
       using: sql`id = ${currentUser} or exists (select 1 from memberships m where m.user_id = users.id and m.organization_id = ${currentOrg})`,
     }),
     pgPolicy('user_insert', { for: 'insert', to: braveApp, withCheck: sql`id = ${currentUser}` }),
-    pgPolicy('user_update', {
-      for: 'update',
-      to: braveApp,
-      using: sql`id = ${currentUser}`,
-      withCheck: sql`id = ${currentUser}`,
-    }),
+    pgPolicy('user_update', { for: 'update', to: braveApp, using: sql`id = ${currentUser}`, withCheck: sql`id = ${currentUser}` }),
     pgPolicy('user_delete', { for: 'delete', to: braveApp, using: sql`id = ${currentUser}` }),
   ],
 );

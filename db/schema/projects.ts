@@ -1,19 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  foreignKey,
-  index,
-  numeric,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { belongsToOrg } from './organizations';
 
@@ -71,11 +58,7 @@ export const rainEvents = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
-    foreignKey({
-      name: 'rain_events_project_fk',
-      columns: [t.organizationId, t.projectId],
-      foreignColumns: [projects.organizationId, projects.id],
-    }).onDelete('cascade'),
+    foreignKey({ name: 'rain_events_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
     index('rain_events_org_project_started_idx').on(t.organizationId, t.projectId, t.startedAt.desc().nullsFirst()),
     uniqueIndex('rain_events_org_idem_uq').on(t.organizationId, t.idempotencyKey),
     ...tenantPolicies(),
@@ -102,11 +85,7 @@ export const inspectorLinks = pgTable(
     // The QR page knows only the token: its lookup is by hash alone (one row; a cross-shard lookup on Citus).
     index('inspector_links_token_idx').on(t.tokenHash),
     index('inspector_links_org_project_idx').on(t.organizationId, t.projectId, t.createdAt.desc().nullsFirst()),
-    foreignKey({
-      name: 'inspector_links_project_fk',
-      columns: [t.organizationId, t.projectId],
-      foreignColumns: [projects.organizationId, projects.id],
-    }).onDelete('cascade'),
+    foreignKey({ name: 'inspector_links_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
     ...tenantPolicies(),
     // Only the row whose hash the transaction holds; revoked and expired rows too, so the page
     // does the same work for every wrong token (lib/inspect/resolve-link.ts).
@@ -127,12 +106,9 @@ export const inspectorLinkViews = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
-    foreignKey({
-      name: 'inspector_link_views_link_fk',
-      columns: [t.organizationId, t.linkId],
-      foreignColumns: [inspectorLinks.organizationId, inspectorLinks.id],
-    }).onDelete('cascade'),
+    foreignKey({ name: 'inspector_link_views_link_fk', columns: [t.organizationId, t.linkId], foreignColumns: [inspectorLinks.organizationId, inspectorLinks.id] }).onDelete('cascade'),
     index('inspector_link_views_org_link_idx').on(t.organizationId, t.linkId, t.viewedAt.desc().nullsFirst()),
     ...tenantPolicies(),
   ],
 );
+

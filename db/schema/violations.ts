@@ -1,16 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import {
-  foreignKey,
-  index,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { inspectorOrg, inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { inspections } from './inspections';
 import { belongsToOrg } from './organizations';
@@ -40,26 +30,10 @@ export const violations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
-    foreignKey({
-      name: 'violations_project_fk',
-      columns: [t.organizationId, t.projectId],
-      foreignColumns: [projects.organizationId, projects.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'violations_inspection_fk',
-      columns: [t.organizationId, t.inspectionId],
-      foreignColumns: [inspections.organizationId, inspections.id],
-    }),
-    foreignKey({
-      name: 'violations_type_fk',
-      columns: [t.organizationId, t.violationTypeId],
-      foreignColumns: [violationTypes.organizationId, violationTypes.id],
-    }),
-    foreignKey({
-      name: 'violations_bmp_fk',
-      columns: [t.organizationId, t.bmpCategoryId],
-      foreignColumns: [bmpCategories.organizationId, bmpCategories.id],
-    }),
+    foreignKey({ name: 'violations_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
+    foreignKey({ name: 'violations_inspection_fk', columns: [t.organizationId, t.inspectionId], foreignColumns: [inspections.organizationId, inspections.id] }),
+    foreignKey({ name: 'violations_type_fk', columns: [t.organizationId, t.violationTypeId], foreignColumns: [violationTypes.organizationId, violationTypes.id] }),
+    foreignKey({ name: 'violations_bmp_fk', columns: [t.organizationId, t.bmpCategoryId], foreignColumns: [bmpCategories.organizationId, bmpCategories.id] }),
     index('violations_org_status_deadline_idx').on(t.organizationId, t.status, t.deadline),
     index('violations_org_project_idx').on(t.organizationId, t.projectId),
     uniqueIndex('violations_org_idem_uq').on(t.organizationId, t.idempotencyKey),
@@ -95,11 +69,7 @@ export const correctiveActions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
-    foreignKey({
-      name: 'corrective_actions_violation_fk',
-      columns: [t.organizationId, t.violationId],
-      foreignColumns: [violations.organizationId, violations.id],
-    }).onDelete('cascade'),
+    foreignKey({ name: 'corrective_actions_violation_fk', columns: [t.organizationId, t.violationId], foreignColumns: [violations.organizationId, violations.id] }).onDelete('cascade'),
     index('corrective_actions_org_status_due_idx').on(t.organizationId, t.status, t.dueAt),
     uniqueIndex('corrective_actions_org_idem_uq').on(t.organizationId, t.idempotencyKey),
     ...tenantPolicies(),
