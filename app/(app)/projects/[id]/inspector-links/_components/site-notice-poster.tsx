@@ -45,14 +45,16 @@ export function SiteNoticePoster({ url, qrSvg, project }: PosterProps) {
         data-testid="site-poster"
         aria-label="Site notice poster"
       >
-        <p className="text-sm font-bold tracking-widest uppercase">Stormwater discharge permit</p>
-        <h2 className="mt-1 text-3xl leading-tight font-extrabold">Notice of NPDES permit coverage</h2>
-        <p className="mt-2 text-xl font-bold">{project.name}</p>
-        {project.address ? <p className="text-lg">{project.address}</p> : null}
-        <dl className="mt-4 space-y-3 text-lg">
+        <p className="text-sm font-bold tracking-widest uppercase print:text-base">Stormwater discharge permit</p>
+        <h2 className="mt-1 text-3xl leading-tight font-extrabold print:text-5xl">Notice of NPDES permit coverage</h2>
+        <p className="mt-2 text-xl font-bold print:text-3xl">{project.name}</p>
+        {project.address ? <p className="text-lg print:text-2xl">{project.address}</p> : null}
+        <dl className="mt-4 space-y-3 text-lg print:mt-6 print:space-y-4 print:text-2xl">
           <div>
             <dt className="font-bold">NPDES permit tracking number</dt>
-            <dd className="text-3xl font-extrabold tracking-wide">{project.npdesPermitId ?? 'NOT SET'}</dd>
+            <dd className="text-3xl font-extrabold tracking-wide print:text-5xl">
+              {project.npdesPermitId ?? 'NOT SET'}
+            </dd>
           </div>
           <div>
             <dt className="font-bold">For project information, contact</dt>
@@ -66,8 +68,8 @@ export function SiteNoticePoster({ url, qrSvg, project }: PosterProps) {
             <dd>{swpppStatement(project)}</dd>
           </div>
         </dl>
-        <p className="mt-4 text-lg font-semibold">
-          {EPA_REPORT_STATEMENT} <span className="break-all">{EPA_REPORT_URL}</span>
+        <p className="mt-4 text-lg font-semibold print:mt-6 print:text-xl">
+          {EPA_REPORT_STATEMENT} <span className="[overflow-wrap:anywhere]">{EPA_REPORT_URL}</span>
         </p>
         <div className="mt-5 flex flex-col items-center gap-2 border-t-2 border-black pt-4 sm:flex-row sm:items-start sm:gap-5">
           {/* Server-made SVG of our own URL (lib/inspect/poster-qr.ts): no user text in it. */}
@@ -76,10 +78,10 @@ export function SiteNoticePoster({ url, qrSvg, project }: PosterProps) {
             dangerouslySetInnerHTML={{ __html: qrSvg }}
           />
           <div>
-            <p className="text-lg font-bold">
+            <p className="text-lg font-bold print:text-2xl">
               Scan for this site&apos;s permit status and published inspection reports.
             </p>
-            <p className="mt-1 text-xs break-all">{url}</p>
+            <p className="mt-1 text-xs [overflow-wrap:anywhere]">{url}</p>
           </div>
         </div>
         <p className="mt-4 text-xs">{CGP_NOTICE_CITATION}.</p>
