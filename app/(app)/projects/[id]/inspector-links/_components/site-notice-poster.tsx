@@ -46,10 +46,10 @@ export function SiteNoticePoster({ url, qrSvg, project }: PosterProps) {
         aria-label="Site notice poster"
       >
         <p className="text-sm font-bold tracking-widest uppercase print:text-base">Stormwater discharge permit</p>
-        <h2 className="mt-1 text-3xl leading-tight font-extrabold print:text-5xl">Notice of NPDES permit coverage</h2>
-        <p className="mt-2 text-xl font-bold print:text-3xl">{project.name}</p>
-        {project.address ? <p className="text-lg print:text-2xl">{project.address}</p> : null}
-        <dl className="mt-4 space-y-3 text-lg print:mt-6 print:space-y-4 print:text-2xl">
+        <h2 className="mt-1 text-3xl leading-tight font-extrabold print:text-4xl">Notice of NPDES permit coverage</h2>
+        <p className="mt-2 text-xl font-bold print:text-2xl">{project.name}</p>
+        {project.address ? <p className="text-lg print:text-xl">{project.address}</p> : null}
+        <dl className="mt-4 space-y-3 text-lg print:mt-5 print:space-y-3 print:text-xl">
           <div>
             <dt className="font-bold">NPDES permit tracking number</dt>
             <dd className="text-3xl font-extrabold tracking-wide print:text-5xl">
@@ -78,7 +78,7 @@ export function SiteNoticePoster({ url, qrSvg, project }: PosterProps) {
             dangerouslySetInnerHTML={{ __html: qrSvg }}
           />
           <div>
-            <p className="text-lg font-bold print:text-2xl">
+            <p className="text-lg font-bold print:text-xl">
               Scan for this site&apos;s permit status and published inspection reports.
             </p>
             <p className="mt-1 text-xs [overflow-wrap:anywhere]">{url}</p>
