@@ -30,7 +30,7 @@ export function appDb(): Database {
   return globals.__braveApp;
 }
 
-/** The read-only pool of the public QR page: role brave_public. */
+/** The read-only pool of the public QR page: role brave_public (db/public.ts). */
 export function publicDb(): Database {
   globals.__bravePublic ??= createDatabase(required('DATABASE_PUBLIC_URL', env.DATABASE_PUBLIC_URL), { max: 5 });
   return globals.__bravePublic;

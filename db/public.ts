@@ -35,7 +35,7 @@ export async function withInspectorLink<T>(tokenHash: string, fn: (tx: Tx) => Pr
  * without organization_id (public_access_events) are reachable. Used to count
  * wrong QR tokens, which name no organization.
  */
-export async function withoutTenantOn<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+async function withoutTenantOn<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(fn);
 }
 

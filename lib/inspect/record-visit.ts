@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import type { Visitor } from './client-fingerprint';
 
 /** The user id recorded for the public page's own writes (no person is signed in). */
-export const PUBLIC_PAGE_ACTOR = 'system_inspector_page';
+const PUBLIC_PAGE_ACTOR = 'system_inspector_page';
 
 /**
  * Record one view through a live link, in the link's organization, so the org

@@ -65,7 +65,7 @@ export const PUBLIC_GRANTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The only functions of schema public brave_public may call. */
-export const PUBLIC_FUNCTIONS: readonly string[] = ['open_inspector_link(text)'];
+const PUBLIC_FUNCTIONS: readonly string[] = ['open_inspector_link(text)'];
 
 const TOKEN_SETTING = /current_setting\('app\.inspector_token'/;
 const TENANT_SETTING = /current_setting\('app\.current_(org|user)'/;

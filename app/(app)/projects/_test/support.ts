@@ -19,7 +19,7 @@ let db: ReturnType<typeof testDatabase.app> | undefined;
 /** Seed acme and bolt (idempotent) on a small brave_app pool. */
 export async function seedOrgs() {
   db = testDatabase.app({ max: 2 });
-  const { seed } = await import('@/db/seed');
+  const { seed } = await import('@/lib/demo/seed');
   await seed(db);
 }
 

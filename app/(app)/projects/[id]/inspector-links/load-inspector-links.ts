@@ -49,4 +49,3 @@ export async function loadInspectorLinks(ctx: TenantContext, projectId: string) 
   });
 }
 
-export type InspectorLinksData = NonNullable<Awaited<ReturnType<typeof loadInspectorLinks>>>;
