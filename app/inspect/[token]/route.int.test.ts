@@ -59,7 +59,7 @@ describe('a live token', () => {
     expect(res.headers.get('x-robots-tag')).toBe('noindex, nofollow');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     const body = await res.text();
-    expect(body).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(body).toMatch(/<meta name="robots" content="noindex, nofollow"\s*\/?>/);
     expect(body).not.toMatch(/<script|<[^>]+\son[a-z]+=/i);
   });
 
