@@ -18,6 +18,8 @@ const config: KnipConfig = {
     'bench/files-server.ts',
     // The embedded S3 (s3rver), spawned with --openssl-legacy-provider by scripts/lib/local-s3.ts.
     'scripts/lib/s3-server.cjs',
+    // Served as a static file by Next; linked from the QR page's HTML (lib/inspect/render-page.ts).
+    'public/inspect.css',
   ],
   project: ['**/*.{ts,tsx,mts,mjs,cjs,css}'],
   ignoreDependencies: [

@@ -24,7 +24,18 @@ const nextConfig: NextConfig = {
   // Native or CommonJS-heavy server packages: loaded from node_modules at run time, not bundled.
   serverExternalPackages: ['pg-boss', 'sharp', 'exifr', '@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The public QR page carries its token in the URL: no Referer at all, not even the origin
+      // (the later rule wins for the same key). Its route sets these too (app/inspect/[token]/route.ts).
+      {
+        source: '/inspect/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
+    ];
   },
 };
 

@@ -13,8 +13,8 @@
  *   --http-seconds N     seconds of load per side in (d) and (e) (default 10)
  *   --connections N      concurrent keep-alive connections (default 10)
  *   --skip-http          no build, no (d)/(e)
- *   --skip-files         no (g) photo uploads
- *   --phones N           concurrent phones in (g) (default 20), --photo-mib N photo size (default 10)
+ *   --skip-files         no (h) photo uploads
+ *   --phones N           concurrent phones in (h) (default 20), --photo-mib N photo size (default 10)
  *   --profile-seconds N  after (d)/(e), run next start under --cpu-prof on the API route for N s and report where its CPU goes
  *   --app-source head|worktree   what to build for (d)/(e) (default head: the last commit)
  *   --app-commit REV     with --app-source head: build this commit instead of HEAD (reuses its build if present)
@@ -182,7 +182,7 @@ async function main() {
         rounds: q ? 1 : 3,
         log,
       });
-      log(`(g) RSS +${results.files.direct.rssGrowthMiB.toFixed(1)} MiB direct vs +${results.files.proxied.rssGrowthMiB.toFixed(1)} MiB proxied; confirm p50 ${results.files.confirmMs.p50.toFixed(1)} ms`);
+      log(`(h) RSS +${results.files.direct.rssGrowthMiB.toFixed(1)} MiB direct vs +${results.files.proxied.rssGrowthMiB.toFixed(1)} MiB proxied; confirm p50 ${results.files.confirmMs.p50.toFixed(1)} ms`);
     }
 
     if (!a['skip-http']) {

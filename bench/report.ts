@@ -117,14 +117,14 @@ export function rows(r: Results): Row[] {
   if (r.files) {
     const f = r.files;
     out.push({
-      figure: `(g) server RSS while ${f.phones} phones upload ${f.photoMiB} MiB photos`,
+      figure: `(h) server RSS while ${f.phones} phones upload ${f.photoMiB} MiB photos`,
       value: `+${f.direct.rssGrowthMiB.toFixed(1)} MiB presigned POST vs +${f.proxied.rssGrowthMiB.toFixed(1)} MiB through the server`,
       target: '< 50 MiB growth',
       verdict: verdict(f.direct.rssGrowthMiB < 50),
       chart: { label: 'RSS growth direct / proxied', value: f.direct.rssGrowthMiB / f.proxied.rssGrowthMiB },
     });
     out.push({
-      figure: '(g) confirm (HEAD + first bytes + checks + row)',
+      figure: '(h) confirm (HEAD + first bytes + checks + row)',
       value: `p50 ${ms(f.confirmMs.p50)}, p99 ${ms(f.confirmMs.p99)} (n ${f.confirmMs.n}, ${f.phones} at once)`,
       target: 'report',
       verdict: 'measured',
@@ -156,6 +156,24 @@ export function rows(r: Results): Row[] {
       verdict: '',
       chart: { label: 'dashboard / health throughput', value: d.throughput },
     });
+  }
+  if (h?.inspect && 'page' in h.inspect) {
+    const i = h.inspect;
+    out.push({
+      figure: `(g) GET /inspect/<token> (${i.inspections} published) / GET /api/health`,
+      value: `p50 ${x(i.p50)} (${ms(i.page.latency.p50)} vs ${ms(i.health.latency.p50)}), ${i.page.rps.toFixed(0)} req/s`,
+      target: '—',
+      verdict: '',
+      chart: { label: 'QR page / health p50', value: i.p50 },
+    });
+    out.push({
+      figure: '(g) wrong tokens: unknown / revoked / expired p50',
+      value: `${ms(i.misses.unknown.latency.p50)} / ${ms(i.misses.revoked.latency.p50)} / ${ms(i.misses.expired.latency.p50)} (spread ${x(i.missSpread)})`,
+      target: 'same work',
+      verdict: '',
+    });
+  } else if (h?.inspect && 'failed' in h.inspect) {
+    out.push({ figure: '(g) public QR page', value: h.inspect.failed.slice(0, 80), target: '—', verdict: 'failed' });
   }
   return out;
 }
@@ -292,7 +310,8 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
     );
   }
   if (p?.webhooks && p.direct && p.defaults) {
-    const sr = (name: string, v: NonNullable<typeof p.direct>) => `| ${name} | ${ms(v.p50)} | ${ms(v.p99)} | ${ms(v.mean)} | ${v.n} |`;
+    const sr = (name: string, v: NonNullable<typeof p.direct>) =>
+      `| ${name} | ${ms(v.p50)} | ${ms(v.p99)} | ${ms(v.mean)} | ${v.n} |`;
     md.push(
       '## (c) Provisioning a new organization',
       '',
@@ -327,7 +346,7 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
   if (r.files) {
     const f = r.files;
     md.push(
-      '## (g) Photos: memory during uploads, confirm latency',
+      '## (h) Photos: memory during uploads, confirm latency',
       '',
       `${f.phones} phones upload a ${f.photoMiB} MiB photo each, all at once, ${f.rounds} round(s). With the presigned POST the bytes go phone → S3 and the ` +
         `server only signs the ticket and confirms: its process tree grew by ${f.direct.rssGrowthMiB.toFixed(1)} MiB (${f.direct.seconds.toFixed(1)} s). ` +
@@ -372,11 +391,15 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
         '',
         `Throughput ratio ${x(h.api.throughput)}, p50 ${x(h.api.p50)}, p99 ${x(h.api.p99)}. ` +
           'All rows were loaded in alternating slices in one run with the same connections; CPU is read from /proc for each process tree ' +
-          '(the server under test, the bench PostgreSQL cluster, this process as load generator) over that target\'s slices, divided by its requests.',
+          "(the server under test, the bench PostgreSQL cluster, this process as load generator) over that target's slices, divided by its requests.",
         '',
       );
     }
     if (h.dashboard) md.push(...head, lr(h.dashboard.page), lr(h.dashboard.health), '');
+    if (h.inspect && 'page' in h.inspect) {
+      const m = h.inspect.misses;
+      md.push(...head, lr(h.inspect.page), lr(h.inspect.health), lr(m.unknown), lr(m.revoked), lr(m.expired), '');
+    }
     if (h.profile) md.push(...profileSection(h.profile));
   }
   if (findings.length) md.push('## Findings', '', ...findings, '');

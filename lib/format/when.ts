@@ -56,7 +56,7 @@ export function wallTimeIn(wall: string, timeZone: string): Date {
   return new Date(asUtc - offsetAt(new Date(first), timeZone));
 }
 
-/** "Nov 20, 2026, 9:30 AM CST": with the zone's abbreviation, for times a regulator may read. */
+/** "May 4, 2026, 7:30 AM EDT": with the zone's abbreviation, where a reader may be elsewhere. */
 export function formatDateTimeZone(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', {
     timeZone,
