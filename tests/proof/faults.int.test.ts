@@ -56,7 +56,7 @@ const postgresEntry: FaultEntry = {
     // Every committed project has its audit row and vice versa.
     if (p !== a) throw new Error(`${p} projects but ${a} audit rows`);
     // A 503 may follow a commit whose reply was lost, never the reverse.
-    if (p > okCount || p < okCount - 2) throw new Error(`${p} projects for ${okCount} successful answers`);
+    if (p < okCount || p > okCount + 2) throw new Error(`${p} projects for ${okCount} successful answers`);
   },
 };
 
