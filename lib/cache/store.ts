@@ -1,0 +1,24 @@
+/**
+ * What a cache backend does (lib/cache/stores/*). Only lib/cache/ uses this:
+ * app code gets a tenant-bound cache from tenantCache(ctx) and never names a
+ * raw key (ESLint `brave/cache-door`).
+ */
+export interface CacheStore {
+  readonly kind: 'memory' | 'upstash';
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  del(key: string): Promise<void>;
+  /**
+   * A tenant's generation. When the key is missing (never set, expired or
+   * evicted) it starts at `now × 1000`, larger than any generation it had
+   * before, so values of an earlier life can never be addressed again.
+   */
+  generation(genKey: string): Promise<number>;
+  /** One INCR (after the same start-at-now rule): every value of the tenant is unreachable at once. */
+  bump(genKey: string): Promise<number>;
+}
+
+/** Generations live this long without a bump or a read; an expired one restarts at now. */
+export const GENERATION_TTL_SECONDS = 30 * 86_400;
+
+export const freshGeneration = () => Date.now() * 1000;

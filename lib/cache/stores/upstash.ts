@@ -1,0 +1,54 @@
+import { Redis } from '@upstash/redis';
+import { freshGeneration, GENERATION_TTL_SECONDS, type CacheStore } from '../store';
+
+/** The client both the cache and the rate limits use: no retries, a short timeout per call. */
+export function upstashClient(opts: { url: string; token: string; timeoutMs: number }): Redis {
+  return new Redis({
+    url: opts.url,
+    token: opts.token,
+    // Our values are superjson text: keep them strings (the default would JSON.parse them).
+    automaticDeserialization: false,
+    // A Redis that is down must cost one short wait, not five retries with backoff.
+    retry: false,
+    // A function: a fresh timeout per call (a single AbortSignal would fire once for all).
+    signal: () => AbortSignal.timeout(opts.timeoutMs),
+    enableTelemetry: false,
+    readYourWrites: false,
+  });
+}
+
+/** Upstash Redis over REST (@upstash/redis). */
+export function upstashStore(redis: Redis): CacheStore {
+  return {
+    kind: 'upstash',
+    async get(key) {
+      const v = await redis.get<string>(key);
+      return v ?? null;
+    },
+    async set(key, value, ttlSeconds) {
+      await redis.set(key, value, { ex: ttlSeconds });
+    },
+    async del(key) {
+      await redis.del(key);
+    },
+    async generation(genKey) {
+      const g = await redis.get<string>(genKey);
+      if (g !== null && g !== undefined) return Number(g);
+      // First use or expired: start at now (NX: another server may have just done it), then read back.
+      const p = redis.pipeline();
+      p.set(genKey, String(freshGeneration()), { nx: true, ex: GENERATION_TTL_SECONDS });
+      p.get(genKey);
+      const [, value] = await p.exec<[unknown, string]>();
+      return Number(value);
+    },
+    async bump(genKey) {
+      // One round trip: start at now if missing, then the INCR that invalidates, then keep it alive.
+      const p = redis.pipeline();
+      p.set(genKey, String(freshGeneration()), { nx: true, ex: GENERATION_TTL_SECONDS });
+      p.incr(genKey);
+      p.expire(genKey, GENERATION_TTL_SECONDS);
+      const [, g] = await p.exec<[unknown, number, unknown]>();
+      return g;
+    },
+  };
+}
