@@ -4,6 +4,7 @@ import { Card } from '@/components/ui/card';
 import { dashboardData, RAIN_DAYS } from '@/db/queries/dashboard';
 import { withTenant } from '@/db/tenant';
 import { requireTenantPage } from '@/lib/auth/session';
+import { tenantCache } from '@/lib/cache';
 import type { DueStatus } from '@/lib/compliance/inspection-due';
 import { formatDay, formatDistance } from '@/lib/format/when';
 import { BarChart } from './_components/bar-chart';
@@ -21,7 +22,8 @@ const DUE_BADGE: Record<DueStatus, { label: string; className: string }> = {
 export default async function DashboardPage() {
   const ctx = await requireTenantPage();
   const now = new Date();
-  const d = await withTenant(ctx, (tx) => dashboardData(tx, ctx.orgId, now));
+  // Cached a minute per tenant; every write of the tenant invalidates it (lib/api/tenant-request.ts). bench (g).
+  const d = await tenantCache(ctx).getOrSet('dashboard', 60, () => withTenant(ctx, (tx) => dashboardData(tx, ctx.orgId, now)));
   const { counts } = d;
   const openActionsTotal = d.actionsByAge.reduce((n, b) => n + b.count, 0);
   const rainTotal = d.rain.reduce((n, r) => n + r.inches, 0);
