@@ -9,16 +9,15 @@ export interface CacheStore {
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   del(key: string): Promise<void>;
   /**
-   * A tenant's generation. When the key is missing (never set, expired or
-   * evicted) it starts at `now × 1000`, larger than any generation it had
-   * before, so values of an earlier life can never be addressed again.
+   * A tenant's generation. When the key is missing (never set, or evicted by
+   * an in-memory LRU) it starts at `now × 1000`, larger than any generation it
+   * had before, so values of an earlier life can never be addressed again.
+   * In Redis generation keys have no TTL (values do): a `volatile-*` eviction
+   * policy, or none (Upstash's default), never evicts them.
    */
   generation(genKey: string): Promise<number>;
-  /** One INCR (after the same start-at-now rule): every value of the tenant is unreachable at once. */
+  /** One INCR: every value of the tenant is unreachable at once. */
   bump(genKey: string): Promise<number>;
 }
-
-/** Generations live this long without a bump or a read; an expired one restarts at now. */
-export const GENERATION_TTL_SECONDS = 30 * 86_400;
 
 export const freshGeneration = () => Date.now() * 1000;

@@ -22,6 +22,8 @@ import Redis from 'ioredis';
 export interface UpstashBridge {
   url: string;
   token: string;
+  /** Answer every request this much later (a slow Redis, for the timeout tests). */
+  setDelay(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startUpstashBridge(opts: { redisUrl: string; token?: strin
   });
   redis.on('error', () => {}); // reconnects by itself; each failed command answers an error
   const shaMap = new Map<string, string>();
+  let delayMs = 0;
 
   function rewrite(command: string[]): string[] {
     const [name, ...rest] = command;
@@ -97,6 +100,7 @@ export async function startUpstashBridge(opts: { redisUrl: string; token?: strin
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', async () => {
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
       const send = (status: number, payload: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(payload));
@@ -147,6 +151,9 @@ export async function startUpstashBridge(opts: { redisUrl: string; token?: strin
   return {
     url: `http://127.0.0.1:${port}`,
     token,
+    setDelay(ms) {
+      delayMs = ms;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,5 +1,5 @@
 import { Redis } from '@upstash/redis';
-import { freshGeneration, GENERATION_TTL_SECONDS, type CacheStore } from '../store';
+import { freshGeneration, type CacheStore } from '../store';
 
 /** The client both the cache and the rate limits use: no retries, a short timeout per call. */
 export function upstashClient(opts: { url: string; token: string; timeoutMs: number }): Redis {
@@ -34,21 +34,17 @@ export function upstashStore(redis: Redis): CacheStore {
     async generation(genKey) {
       const g = await redis.get<string>(genKey);
       if (g !== null && g !== undefined) return Number(g);
-      // First use or expired: start at now (NX: another server may have just done it), then read back.
+      // First use: start at now (NX: another server may have just done it), then read back.
       const p = redis.pipeline();
-      p.set(genKey, String(freshGeneration()), { nx: true, ex: GENERATION_TTL_SECONDS });
+      p.set(genKey, String(freshGeneration()), { nx: true });
       p.get(genKey);
       const [, value] = await p.exec<[unknown, string]>();
       return Number(value);
     },
     async bump(genKey) {
-      // One round trip: start at now if missing, then the INCR that invalidates, then keep it alive.
-      const p = redis.pipeline();
-      p.set(genKey, String(freshGeneration()), { nx: true, ex: GENERATION_TTL_SECONDS });
-      p.incr(genKey);
-      p.expire(genKey, GENERATION_TTL_SECONDS);
-      const [, g] = await p.exec<[unknown, number, unknown]>();
-      return g;
+      // The one command that invalidates a tenant. (A missing key becomes 1: no value can exist under
+      // a generation that was never read, and generation keys carry no TTL, so they don't expire.)
+      return redis.incr(genKey);
     },
   };
 }
