@@ -22,7 +22,7 @@ export function resilient(
   const breakMs = opts.breakMs ?? 2_000;
   const logEveryMs = opts.logEveryMs ?? 30_000;
   const log = opts.log ?? ((line: string) => console.warn(line));
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? (() => Date.now());
   let downUntil = 0;
   let lastLog = -Infinity;
   let suppressed = 0;

@@ -7,7 +7,7 @@ import type { RateDecision } from './types';
  * Upstash is not configured (one server), and as the per-instance fallback of
  * the limiters that fail "local" (lib/ratelimit/policies.ts).
  */
-export function memorySlidingWindow(tokens: number, windowMs: number, now: () => number = Date.now) {
+export function memorySlidingWindow(tokens: number, windowMs: number, now: () => number = () => Date.now()) {
   const windows = new Map<string, { start: number; current: number; previous: number }>();
   let sweepAt = now() + windowMs * 2;
 

@@ -3,7 +3,7 @@
  * identifier within one window says true, once. Per server (a repeat seen by
  * one server is enough to record; nothing here must be shared).
  */
-export function repeatDetector(threshold: number, windowMs: number, now: () => number = Date.now) {
+export function repeatDetector(threshold: number, windowMs: number, now: () => number = () => Date.now()) {
   const seen = new Map<string, { start: number; count: number }>();
   return (identifier: string): boolean => {
     const t = now();

@@ -62,6 +62,7 @@ export async function startUpstashBridge(opts: { redisUrl: string; token?: strin
     retryStrategy: () => 100,
   });
   redis.on('error', () => {}); // reconnects by itself; each failed command answers an error
+  if (redis.status !== 'ready') await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
   const shaMap = new Map<string, string>();
   let delayMs = 0;
 

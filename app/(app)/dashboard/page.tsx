@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
-import { dashboardData, RAIN_DAYS } from '@/db/queries/dashboard';
-import { withTenant } from '@/db/tenant';
+import { RAIN_DAYS } from '@/db/queries/dashboard';
+import { cachedDashboard } from '@/lib/dashboard/cached-dashboard';
 import { requireTenantPage } from '@/lib/auth/session';
-import { tenantCache } from '@/lib/cache';
 import type { DueStatus } from '@/lib/compliance/inspection-due';
 import { formatDay, formatDistance } from '@/lib/format/when';
 import { BarChart } from './_components/bar-chart';
@@ -22,8 +21,7 @@ const DUE_BADGE: Record<DueStatus, { label: string; className: string }> = {
 export default async function DashboardPage() {
   const ctx = await requireTenantPage();
   const now = new Date();
-  // Cached a minute per tenant; every write of the tenant invalidates it (lib/api/tenant-request.ts). bench (g).
-  const d = await tenantCache(ctx).getOrSet('dashboard', 60, () => withTenant(ctx, (tx) => dashboardData(tx, ctx.orgId, now)));
+  const d = await cachedDashboard(ctx, now);
   const { counts } = d;
   const openActionsTotal = d.actionsByAge.reduce((n, b) => n + b.count, 0);
   const rainTotal = d.rain.reduce((n, r) => n + r.inches, 0);
