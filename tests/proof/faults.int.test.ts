@@ -11,6 +11,7 @@ import { auditLog, organizations, projects } from '@/db/schema';
 import { withTenantOn } from '@/db/tenant';
 import { startLocalDatabase, type LocalDatabase } from '@/scripts/lib/local-database';
 import { actAs } from '@/tests/support/auth-mock';
+import { startTestRedis, type TestRedis } from '@/tests/support/redis';
 import { runFault, type FaultEntry } from './fault-harness';
 
 vi.mock('@clerk/nextjs/server', () => import('@/tests/support/auth-mock'));
@@ -18,6 +19,8 @@ vi.mock('next/cache', () => import('@/tests/support/next-cache-mock'));
 
 const { tenantRoute } = await import('@/lib/api/tenant-route');
 const { createProject } = await import('@/db/queries/projects');
+const { resilient } = await import('@/lib/cache/resilient');
+const { upstashClient, upstashStore } = await import('@/lib/cache/stores/upstash');
 
 const dir = path.join('.data/test-pg', `fault-${process.pid}`);
 const org = { orgId: 'org_fault', userId: 'user_fault' };
@@ -49,6 +52,33 @@ const postgresEntry: FaultEntry = {
   },
 };
 
+/**
+ * Redis (the cache, Upstash through the bridge on redis-server) stopped under
+ * the same load: every request still succeeds (the org facts come from the
+ * database, the write's invalidation is kept for later), one log line, and the
+ * cache is used again after the restart.
+ */
+let redis: TestRedis;
+const cacheLog: string[] = [];
+const cacheGlobals = globalThis as unknown as { __braveCache?: { store: ReturnType<typeof resilient> | null } };
+const redisEntry: FaultEntry = {
+  name: 'Redis',
+  during: 'served',
+  request: () => write(new Request('http://test/api/v1/projects', { method: 'POST' })),
+  stop: () => redis.server.stop(),
+  restart: () => redis.server.restart(),
+  async verifyConsistency(okCount) {
+    await postgresEntry.verifyConsistency(okCount + baseline);
+    if (cacheLog.length !== 1) throw new Error(`${cacheLog.length} cache log lines for one outage`);
+    await new Promise((r) => setTimeout(r, 300)); // the breaker's pause
+    await redisEntry.request();
+    if (!cacheGlobals.__braveCache?.store?.healthy()) throw new Error('the cache did not come back');
+    const keys = await redis.direct.keys(`t:${org.orgId}:*`);
+    if (!keys.some((k) => k.endsWith(':org'))) throw new Error(`the org facts are not cached again: ${keys.join(', ')}`);
+  },
+};
+let baseline = 0;
+
 beforeAll(async () => {
   local = await startLocalDatabase({ dir, ephemeral: true, port: 0, log: () => {} });
   db = createDatabase(local.urls.app, { max: 4 });
@@ -60,6 +90,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   globals.__braveApp = previous;
+  delete cacheGlobals.__braveCache;
+  await redis?.close();
   await db.$pool.end({ timeout: 1 });
   await local.server.stop({ removeData: true });
 });
@@ -72,6 +104,20 @@ describe('faults', () => {
     expect(run.statuses).toContain(503);
     expect(run.statuses.filter((s) => s !== 200 && s !== 503), 'only 200 or 503, never a 500').toEqual([]);
     for (const body of run.unavailableBodies) expect(JSON.parse(body)).toMatchObject({ error: { code: 'unavailable' } });
+    expect(run.recovered).toBe(true);
+  }, 120_000);
+
+  it('Redis stopped under load: every request served, one log line, the cache back after the restart', async () => {
+    redis = await startTestRedis();
+    cacheGlobals.__braveCache = {
+      store: resilient(upstashStore(upstashClient({ url: redis.bridge.url, token: redis.bridge.token, timeoutMs: 150 })), {
+        breakMs: 200,
+        log: (l) => cacheLog.push(l),
+      }),
+    };
+    baseline = await withTenantOn(db, org, async (tx) => (await tx.select({ n: count() }).from(projects).where(eq(projects.organizationId, org.orgId)))[0]!.n);
+    const run = await runFault(redisEntry);
+    expect(run.statuses.filter((s) => s !== 200), 'every answer a 200').toEqual([]);
     expect(run.recovered).toBe(true);
   }, 120_000);
 
