@@ -97,16 +97,7 @@ afterAll(async () => {
 });
 
 describe('faults', () => {
-  it.each([postgresEntry])('$name stopped under load: 503 during, recovery after, nothing half-written', async (entry) => {
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const run = await runFault(entry);
-    quiet.mockRestore();
-    expect(run.statuses).toContain(503);
-    expect(run.statuses.filter((s) => s !== 200 && s !== 503), 'only 200 or 503, never a 500').toEqual([]);
-    for (const body of run.unavailableBodies) expect(JSON.parse(body)).toMatchObject({ error: { code: 'unavailable' } });
-    expect(run.recovered).toBe(true);
-  }, 120_000);
-
+  // First: it needs a healthy pool, and the PostgreSQL entry leaves some of its connections to reconnect.
   it('Redis stopped under load: every request served, one log line, the cache back after the restart', async () => {
     redis = await startTestRedis();
     cacheGlobals.__braveCache = {
@@ -117,7 +108,18 @@ describe('faults', () => {
     };
     baseline = await withTenantOn(db, org, async (tx) => (await tx.select({ n: count() }).from(projects).where(eq(projects.organizationId, org.orgId)))[0]!.n);
     const run = await runFault(redisEntry);
+    delete cacheGlobals.__braveCache; // the PostgreSQL entry runs on the default backend
     expect(run.statuses.filter((s) => s !== 200), 'every answer a 200').toEqual([]);
+    expect(run.recovered).toBe(true);
+  }, 120_000);
+
+  it.each([postgresEntry])('$name stopped under load: 503 during, recovery after, nothing half-written', async (entry) => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const run = await runFault(entry);
+    quiet.mockRestore();
+    expect(run.statuses).toContain(503);
+    expect(run.statuses.filter((s) => s !== 200 && s !== 503), 'only 200 or 503, never a 500').toEqual([]);
+    for (const body of run.unavailableBodies) expect(JSON.parse(body)).toMatchObject({ error: { code: 'unavailable' } });
     expect(run.recovered).toBe(true);
   }, 120_000);
 
