@@ -75,7 +75,7 @@ const CANDIDATES: { route: string; query: 'projects' | 'inspections' }[] = [
   { route: '/api/v1/inspections?limit=50', query: 'inspections' },
 ];
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.on('error', reject);
@@ -161,14 +161,14 @@ function buildApp(o: HttpOptions, auth: Record<string, string>): NonNullable<Htt
 
 
 /** The child must not inherit tsx's react-server condition (as in scripts/dev.ts). */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace(/--conditions[= ]react-server/g, '').trim(),
   };
 }
 
-function appEnv(auth: Record<string, string>, o: HttpOptions): NodeJS.ProcessEnv {
+export function appEnv(auth: Record<string, string>, o: Pick<HttpOptions, 'appUrl' | 'publicUrl'>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...cleanEnv(),
     ...auth,
@@ -184,7 +184,7 @@ function appEnv(auth: Record<string, string>, o: HttpOptions): NodeJS.ProcessEnv
   return env;
 }
 
-async function waitFor(url: string, child: ChildProcess, ms: number) {
+export async function waitFor(url: string, child: ChildProcess, ms: number) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -202,7 +202,7 @@ async function waitFor(url: string, child: ChildProcess, ms: number) {
   throw new Error(`${url} did not come up in ${ms} ms`);
 }
 
-function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+export function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (res) => {
@@ -214,7 +214,7 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
   });
 }
 
-function stop(child: ChildProcess | undefined) {
+export function stop(child: ChildProcess | undefined) {
   if (!child || child.exitCode !== null) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const t = setTimeout(() => child.kill('SIGKILL'), 5000);

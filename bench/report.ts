@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditResult } from './audit';
+import type { CacheResult } from './cache';
 import type { DoorResult } from './door';
 import type { HttpResult } from './http';
 import type { ProvisionResult } from './provision';
@@ -40,6 +41,7 @@ export interface Results {
   provision?: ProvisionResult;
   audit?: AuditResult;
   http?: HttpResult;
+  cache?: CacheResult;
 }
 
 interface Row {
@@ -138,6 +140,26 @@ export function rows(r: Results): Row[] {
       verdict: '',
       chart: { label: 'dashboard / health throughput', value: d.throughput },
     });
+  }
+  if (r.cache?.ratios.length) {
+    for (const route of ['api', 'dashboard']) {
+      const of = (tenant: string, variant: string) => r.cache!.ratios.find((q) => q.route === route && q.tenant === tenant && q.variant === variant);
+      const parts = r.cache.variants
+        .filter((v) => v !== 'off')
+        .flatMap((v) => ['smallest', 'largest'].map((t) => ({ v, t, q: of(t, v) })))
+        .filter((p) => p.q)
+        .map((p) => `${p.v} ${p.t}: req/s ${x(p.q!.throughput)}, CPU/req ${x(p.q!.cpu)}`);
+      const largest = of('largest', 'memory');
+      out.push({
+        figure: `(g) ${route === 'api' ? 'API route' : 'dashboard'}: cache on / off`,
+        value: parts.join('; '),
+        target: '> 1× (it pays) or removed',
+        verdict: largest ? verdict(largest.throughput > 1) : '',
+        chart: largest ? { label: `${route} largest tenant, cache on / off`, value: largest.throughput, target: 1 } : undefined,
+      });
+    }
+  } else if (r.cache?.skipped) {
+    out.push({ figure: '(g) cache on / off', value: 'not measured', target: '—', verdict: 'skipped' });
   }
   return out;
 }
@@ -348,6 +370,26 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
     }
     if (h.dashboard) md.push(...head, lr(h.dashboard.page), lr(h.dashboard.health), '');
     if (h.profile) md.push(...profileSection(h.profile));
+  }
+  if (r.cache) {
+    const c = r.cache;
+    md.push('## (g) The tenant cache on vs off', '');
+    if (c.skipped) md.push(`Skipped: ${c.skipped.split('\n')[0]}`, '');
+    if (c.cells.length) {
+      md.push(
+        'Three `next start` servers of the same build (CACHE=off; the in-process LRU; Upstash through the REST bridge on redis-server), ' +
+          'rate limits off, loaded in alternating slices as the smallest and the largest tenant. With the cache, the API route skips the ' +
+          "organization lookup (status and plan) and the dashboard its whole transaction; every write invalidates the tenant's values.",
+        '',
+        '| route | tenant (projects) | cache | req/s | p50 | p99 | errors | server CPU ms/req |',
+        '|---|---|---|---|---|---|---|---|',
+        ...c.cells.map(
+          (cell) =>
+            `| ${cell.route} | ${cell.tenant} (${cell.projects}) | ${cell.variant} | ${cell.result.rps.toFixed(1)} | ${ms(cell.result.latency.p50)} | ${ms(cell.result.latency.p99)} | ${cell.result.errors} | ${Number.isFinite(cell.serverCpuMs) ? cell.serverCpuMs.toFixed(2) : 'n/a'} |`,
+        ),
+        '',
+      );
+    }
   }
   if (findings.length) md.push('## Findings', '', ...findings, '');
   fs.writeFileSync(path.join(dir, 'report.md'), md.join('\n'));
