@@ -44,6 +44,6 @@ test('the dashboard is never served from Next’s cache, and an org switch shows
 
   // Back and forth through the client router: each org's own numbers every time.
   await page.getByRole('link', { name: 'Projects' }).first().click();
-  await page.getByRole('link', { name: 'Dashboard' }).first().click();
+  await page.getByRole('link', { name: 'Home' }).first().click();
   await expect(page.getByTestId('stat-Open violations')).toContainText('2');
 });
