@@ -69,6 +69,8 @@ export function resilient(
     del: (key) => attempt('del', () => store.del(key), undefined),
     // NaN: "no generation" — the caller treats it as a miss and stores nothing.
     generation: (genKey) => attempt('generation', () => store.generation(genKey), Number.NaN),
+    // generation NaN: unavailable — a miss that stores nothing.
+    read: (genKey, prefix, suffix) => attempt('read', () => store.read(genKey, prefix, suffix), { generation: Number.NaN, value: null }),
     async bump(genKey) {
       const g = await attempt('bump', () => store.bump(genKey), Number.NaN);
       if (Number.isNaN(g)) pendingBumps.add(genKey);

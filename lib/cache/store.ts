@@ -16,6 +16,11 @@ export interface CacheStore {
    * policy, or none (Upstash's default), never evicts them.
    */
   generation(genKey: string): Promise<number>;
+  /**
+   * The generation and the value at `prefix + generation + suffix`, in one round trip
+   * (a hit costs one call, not two). `null` generation: none yet (call `generation()`).
+   */
+  read(genKey: string, prefix: string, suffix: string): Promise<{ generation: number | null; value: string | null }>;
   /** One INCR: every value of the tenant is unreachable at once. */
   bump(genKey: string): Promise<number>;
 }

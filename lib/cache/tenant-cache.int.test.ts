@@ -118,10 +118,10 @@ describe.each(backends)('cache contract: $name', ({ name, make }) => {
     expect(await c.get(key)).toBeUndefined();
   });
 
-  it('no cache call without an org: refused at runtime (and at compile time, below)', () => {
+  it('no cache call without an org: refused at runtime (and at compile time, below)', async () => {
     const bad: unknown[] = [undefined, null, {}, { orgId: '' }, { orgId: 'org_a' }, { orgId: 'org a', userId: 'u' }, { orgId: 'org_a', userId: '' }, 'org_a'];
     for (const scope of bad) expect(() => bindTenantCache(store, scope as CacheTenant)).toThrow(/TenantContext/);
-    expect(() => bindTenantCache(store, A).get('../../other')).rejects.toThrow(/not a cache key/);
+    await expect(bindTenantCache(store, A).get('../../other')).rejects.toThrow(/not a cache key/);
     // @ts-expect-error — a bare org id is not a TenantContext
     expect(() => bindTenantCache(store, 'org_a')).toThrow();
     // @ts-expect-error — neither is an object without the user
@@ -138,6 +138,16 @@ describe('tenant invalidation is one command', () => {
     await c.invalidate();
     expect(await commandCounts(redis.direct)).toEqual({ incr: 1 });
     expect(await c.get('many-7')).toBeUndefined();
+  });
+
+  it('upstash: a hit is one round trip too (the generation and the value in one script)', async () => {
+    const store = upstashStore(upstashClient({ url: redis.bridge.url, token: redis.bridge.token, timeoutMs: 1_000 }));
+    const c = bindTenantCache(store, B);
+    await c.set('hit', { n: 1 }, 60);
+    expect(await c.get('hit')).toEqual({ n: 1 }); // loads the script
+    await redis.direct.config('RESETSTAT');
+    expect(await c.get('hit')).toEqual({ n: 1 });
+    expect(await commandCounts(redis.direct)).toEqual({ evalsha: 1, get: 2 }); // one call in; the script's two GETs inside Redis
   });
 
   it('memory: one bump of the generation, nothing else', async () => {

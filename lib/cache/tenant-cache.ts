@@ -65,12 +65,12 @@ export function bindTenantCache(store: CacheStore | null, scope: CacheTenant): T
   async function read<T>(key: string): Promise<{ hit: true; value: T } | { hit: false; generation: number }> {
     checkKey(key);
     if (!store) return { hit: false, generation: Number.NaN };
-    const generation = await store.generation(genKey);
-    if (!Number.isFinite(generation)) return { hit: false, generation };
-    const text = await store.get(valueKey(orgId, generation, key));
-    if (text === null) return { hit: false, generation };
+    const r = await store.read(genKey, `t:${orgId}:g`, `:${key}`);
+    // No generation yet: start one (a miss either way); unavailable (NaN): a miss that stores nothing.
+    const generation = r.generation === null ? await store.generation(genKey) : r.generation;
+    if (!Number.isFinite(generation) || r.value === null) return { hit: false, generation };
     try {
-      const env = deserialize<Envelope>(text);
+      const env = deserialize<Envelope>(r.value);
       if (env.o !== orgId) {
         console.error(`[cache] refused a value of another organization under ${orgId}'s key ${key}`);
         return { hit: false, generation };

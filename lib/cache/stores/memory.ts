@@ -38,6 +38,10 @@ export function memoryStore(opts: { maxEntries?: number; maxBytes?: number } = {
     async generation(genKey) {
       return current(genKey);
     },
+    async read(genKey, prefix, suffix) {
+      const generation = generations.get(genKey) ?? null;
+      return { generation, value: generation === null ? null : (values.get(`${prefix}${generation}${suffix}`) ?? null) };
+    },
     async bump(genKey) {
       const g = current(genKey) + 1;
       generations.set(genKey, g);
