@@ -15,7 +15,7 @@ export type { CacheTenant, TenantCache } from './tenant-cache';
  */
 const globals = globalThis as unknown as { __braveCache?: { store: ResilientStore | null } };
 
-export function cacheBackend(): ResilientStore | null {
+function cacheBackend(): ResilientStore | null {
   if (!globals.__braveCache) {
     globals.__braveCache = { store: createBackend() };
   }

@@ -34,7 +34,7 @@ const KEY = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,199}$/;
 const MAX_TTL_SECONDS = 3_600;
 
 export const generationKey = (orgId: string) => `t:${orgId}:gen`;
-export const valueKey = (orgId: string, generation: number, key: string) => `t:${orgId}:g${generation}:${key}`;
+const valueKey = (orgId: string, generation: number, key: string) => `t:${orgId}:g${generation}:${key}`;
 
 interface Envelope {
   o: string;
