@@ -6,7 +6,7 @@
  * after the window, and each fail mode with Redis stopped.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { organizations, securityEvents } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
@@ -54,14 +54,33 @@ async function statuses(n: number, call: () => Promise<Response>) {
   return out;
 }
 
+/** Writes until the first 429 (a sliding window lets a few through again as the previous minute fades). */
+async function exhaust() {
+  for (let i = 0; i < 2 * ORG_WRITES.trial.tokens; i++) if ((await post()).status === 429) return;
+  throw new Error('never limited');
+}
+
 beforeAll(async () => {
   for (const o of [orgA, orgB, orgE, orgS]) await createOrganization(o.orgId, o.userId);
   await setPlan(orgE, 'enterprise');
   await setPlan(orgS, 'starter');
 });
-beforeEach(() => vi.useRealTimers());
+afterAll(() => vi.useRealTimers());
+
+/** The clock stands still 5 s into a minute: a sliding window then counts exactly, however slow this machine is. */
+function stillClock() {
+  const T = Math.ceil(Date.now() / 60_000) * 60_000 + 5_000;
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T);
+  });
+  afterAll(() => vi.useRealTimers());
+  return T;
+}
 
 describe('per organization, by plan tier (embedded default: in-memory)', () => {
+  const T = stillClock();
+
   it('trial: the write after the budget is a 429 with Retry-After; org B is not limited by A; reads have their own budget', async () => {
     as(orgA);
     const budget = ORG_WRITES.trial.tokens;
@@ -93,8 +112,9 @@ describe('per organization, by plan tier (embedded default: in-memory)', () => {
   });
 
   it('repeated limiting is recorded once as a RATE_LIMITED security event in the limited org', async () => {
-    as(orgA); // already over its budget (first test)
-    for (let i = 0; i < 6; i++) expect((await post()).status).toBe(429);
+    as(orgA);
+    await exhaust(); // the first denial
+    for (let i = 0; i < 5; i++) expect((await post()).status).toBe(429);
     const events = await withTenant(orgA, (tx) =>
       tx.select().from(securityEvents).where(and(eq(securityEvents.organizationId, orgA.orgId), eq(securityEvents.kind, 'RATE_LIMITED'))),
     );
@@ -106,19 +126,22 @@ describe('per organization, by plan tier (embedded default: in-memory)', () => {
 
   it('a form over the limit gets a clear message, not an error page', async () => {
     as(orgA);
+    await exhaust();
     const action = tenantAction('org:projects:write', z.object({}), async () => 'done');
     expect(await action(null, {})).toEqual({ ok: false, formError: expect.stringMatching(/^Too many requests\. Please wait \d+ seconds? and try again\.$/) });
   });
 
   it('recovers after the window', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.now() + 2 * ORG_WRITES.trial.windowMs + 1_000);
+    as(orgA);
+    expect((await post()).status).toBe(429);
+    vi.setSystemTime(T + 2 * ORG_WRITES.trial.windowMs);
     as(orgA);
     expect((await post()).status).toBe(200);
   });
 });
 
 describe('per user, on sensitive permissions', () => {
+  stillClock();
   it('one user signing too often is limited; another user of the same org is not', async () => {
     const user1 = 'user_rl_signer1';
     const user2 = 'user_rl_signer2';
@@ -131,6 +154,7 @@ describe('per user, on sensitive permissions', () => {
 });
 
 describe('public inspector page limiter (per IP and per token)', () => {
+  stillClock();
   it('limits one IP across tokens and one token across IPs; 429 with Retry-After', async () => {
     let ipGate;
     for (let i = 0; i < 61; i++) ipGate = await limitPublicRequest({ ip: '198.51.100.1', token: `tok-${i}` });
