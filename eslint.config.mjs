@@ -20,6 +20,12 @@ const CACHE_PATTERN = {
 // scripts/ holds tooling (embedded PostgreSQL, redis-server, the Upstash-REST bridge): never the app's runtime path.
 const SCRIPTS_PATTERN = { group: ['@/scripts/*', '**/scripts/*'], message: 'scripts/ is dev and test tooling: app code must not import it' };
 
+// db/ is the leaf of the dependency graph: schema, the door and single-entity queries, importing
+// only drizzle, postgres, server-only, node built-ins and lib/env. A rule that combines queries
+// with domain logic (validation, due dates, provisioning) is a use case in lib/<domain>/.
+const LEAF_IMPORT_MESSAGE =
+  'db/ is a leaf: it imports only drizzle, postgres and lib/env. Put the composition in a lib/<domain>/ module that calls db/queries';
+
 export default defineConfig([
   // eslint-config-next 16 exports flat-config arrays. The typescript entry already
   // spreads typescript-eslint's `recommended` set (same typescript-eslint instance),
@@ -88,6 +94,35 @@ export default defineConfig([
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [POOL_PATTERN, SCRIPTS_PATTERN] }],
+    },
+  },
+
+  {
+    name: 'brave/db-is-a-leaf',
+    files: ['db/**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+    // Tests in db/ may build fixtures with anything.
+    ignores: ['db/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/lib/*',
+                '!@/lib/env',
+                '@/app/*',
+                '@/components/*',
+                '**/../lib/*',
+                '!**/../lib/env',
+                '**/../app/*',
+                '**/../components/*',
+              ],
+              message: LEAF_IMPORT_MESSAGE,
+            },
+          ],
+        },
+      ],
     },
   },
 ]);

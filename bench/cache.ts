@@ -25,9 +25,9 @@ import { orgIdOf } from './lib/setup';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const USER = 'user_bench_cache';
 
-export type CacheVariant = 'off' | 'memory' | 'upstash';
+type CacheVariant = 'off' | 'memory' | 'upstash';
 
-export interface CacheCell {
+interface CacheCell {
   route: 'api' | 'dashboard';
   tenant: 'smallest' | 'largest';
   orgId: string;

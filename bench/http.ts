@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importPKCS8, importSPKI, jwtVerify } from 'jose';
 import { createDatabase } from '@/db/client';
-import { seed } from '@/db/seed';
+import { seed } from '@/lib/demo/seed';
 import { seedOrganizations, seedUsers } from '@/db/seed-data';
 import { SESSION_COOKIE, CLIENT_UAT_COOKIE } from '@/lib/auth/local-keys';
 import { sessionClaims, signSessionToken } from '@/lib/auth/session-token';
@@ -161,7 +161,7 @@ function buildApp(o: HttpOptions, auth: Record<string, string>): NonNullable<Htt
 
 
 /** The child must not inherit tsx's react-server condition (as in scripts/dev.ts). */
-export function cleanEnv(): NodeJS.ProcessEnv {
+function cleanEnv(): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace(/--conditions[= ]react-server/g, '').trim(),

@@ -19,7 +19,7 @@ type Scope = Pick<TenantContext, 'orgId' | 'userId'>;
 const ORG_TTL_SECONDS = 60;
 
 /** Our database decides whether an organization may be used, not the token alone. */
-export async function organizationStatusIn(tx: Tx, orgId: string): Promise<OrganizationStatus> {
+async function organizationStatusIn(tx: Tx, orgId: string): Promise<OrganizationStatus> {
   const org = await getOrganization(tx, orgId);
   if (!org) return 'unknown';
   return org.active ? 'active' : 'inactive';

@@ -1,11 +1,11 @@
 import 'server-only';
-import { dashboardData } from '@/db/queries/dashboard';
+import { dashboardData } from './dashboard-data';
 import { withTenant } from '@/db/tenant';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { tenantCache } from '@/lib/cache';
 
 /** Seconds a tenant's dashboard is reused. Every write of the tenant invalidates it sooner (lib/api/tenant-request.ts). */
-export const DASHBOARD_TTL_SECONDS = 60;
+const DASHBOARD_TTL_SECONDS = 60;
 
 /**
  * The dashboard's numbers, from the tenant cache or the database. The due

@@ -1,7 +1,7 @@
 import 'server-only';
-import { getCurrentTemplateByKey, getTemplate, type FormTemplate } from '@/db/queries/form-templates';
 import type { Tx } from '@/db/tenant';
 import { tenantCache, type CacheTenant } from '@/lib/cache';
+import { getCurrentTemplateByKey, getTemplate, type FormTemplate } from './templates';
 
 /**
  * Form templates through the tenant cache. A template version never changes

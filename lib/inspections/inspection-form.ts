@@ -5,11 +5,8 @@ import type { Actor } from '@/db/queries/audit';
 import {
   getSubmissionByIdempotencyKey,
   getSubmissionForInspection,
-  saveSubmission,
   type FormSubmission,
 } from '@/db/queries/form-submissions';
-import { getTemplate, type FormTemplate } from '@/db/queries/form-templates';
-import { currentTemplate, templateVersion } from '@/lib/forms/cached-templates';
 import {
   amendInspection,
   createInspection,
@@ -21,6 +18,9 @@ import {
 } from '@/db/queries/inspections';
 import type { Tx } from '@/db/tenant';
 import { PublicError } from '@/lib/api/errors';
+import { saveSubmission } from '@/lib/forms/save-submission';
+import { currentTemplate, templateVersion } from '@/lib/forms/cached-templates';
+import { getTemplate, type FormTemplate } from '@/lib/forms/templates';
 import type { FormFieldErrors } from '@/lib/zod/schemas/forms';
 import type { InspectionType, patchInspectionSchema } from '@/lib/zod/schemas/inspections';
 import type { z } from 'zod';

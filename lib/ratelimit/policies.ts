@@ -14,7 +14,7 @@ import type { Permission } from '@/lib/rbac/permissions';
  * dependency of every request.
  */
 export type PlanTier = 'trial' | 'professional' | 'enterprise';
-export type FailMode = 'open' | 'local';
+type FailMode = 'open' | 'local';
 
 /** Our plan enum → the three tiers of the price list. */
 export function tierOf(plan: string): PlanTier {

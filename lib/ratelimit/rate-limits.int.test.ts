@@ -26,7 +26,7 @@ const { tenantAction } = await import('@/lib/actions/tenant-action');
 const { tenantCache } = await import('@/lib/cache');
 const { createLimiter, onceEvery } = await import('./limiter');
 const { ORG_WRITES, USER_SENSITIVE, tierOf } = await import('./policies');
-const { limitPublicRequest, publicRateLimitedResponse } = await import('./public');
+const { clientIp, limitPublicRequest, publicRateLimitedResponse } = await import('./public');
 const { upstashClient } = await import('@/lib/cache/stores/upstash');
 
 const orgA = { orgId: 'org_rl_a', userId: 'user_rl_a' };
@@ -164,6 +164,9 @@ describe('public inspector page limiter (per IP and per token)', () => {
     for (let i = 0; i < 121; i++) tokenGate = await limitPublicRequest({ ip: `192.0.2.${i % 250}`, token: 'tok-busy' });
     expect(tokenGate).toMatchObject({ ok: false, scope: 'token' });
     const res = publicRateLimitedResponse(tokenGate as Extract<typeof tokenGate, { ok: false }>);
+    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }))).toBe('203.0.113.7');
+    expect(clientIp(new Headers({ 'x-real-ip': '203.0.113.8' }))).toBe('203.0.113.8');
+    expect(clientIp(new Headers())).toBeNull();
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });

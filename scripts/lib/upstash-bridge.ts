@@ -32,7 +32,7 @@ const KNOWN_FLAGS = new Set(['no-writes', 'allow-oom', 'allow-stale', 'no-cluste
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
-export function stripUnknownFlags(script: string): string {
+function stripUnknownFlags(script: string): string {
   const m = /^#!lua([^\n]*)\n/.exec(script);
   if (!m) return script;
   const flags = /flags=([^\s]*)/.exec(m[1]!)?.[1]?.split(',').filter((f) => KNOWN_FLAGS.has(f)) ?? [];

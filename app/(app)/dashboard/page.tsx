@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
-import { RAIN_DAYS } from '@/db/queries/dashboard';
 import { cachedDashboard } from '@/lib/dashboard/cached-dashboard';
+import { RAIN_DAYS } from '@/lib/dashboard/dashboard-data';
 import { requireTenantPage } from '@/lib/auth/session';
 import type { DueStatus } from '@/lib/compliance/inspection-due';
 import { formatDay, formatDistance } from '@/lib/format/when';
