@@ -1,11 +1,10 @@
 /**
- * (g) The tenant cache on vs off, side by side: the same build under three
+ * (h) The tenant cache on vs off, side by side: the same build under three
  * `next start` servers — CACHE=off, the in-process LRU (the embedded
  * default) and Upstash (@upstash/redis through the REST bridge on a real
  * redis-server, when installed) — each loaded on the API route and the
  * dashboard as the smallest and the largest bench tenant, in alternating
- * slices (lib/load.ts). Rate limits are off in all three (RATE_LIMITS=off):
- * the load is one org on purpose.
+ * slices (lib/load.ts). Rate limits are off in all three (appEnv in http.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -89,7 +88,6 @@ export async function measureCache(o: {
       const env = {
         ...appEnv(auth, o),
         CACHE: v === 'off' ? 'off' : 'on',
-        RATE_LIMITS: 'off',
         ...(v === 'upstash' ? { UPSTASH_REDIS_REST_URL: bridge!.url, UPSTASH_REDIS_REST_TOKEN: bridge!.token } : {}),
       };
       if (v !== 'upstash') {
@@ -127,7 +125,7 @@ export async function measureCache(o: {
     }
     const pg = await postmasterPid(o.superuserUrl);
     const meters = Object.fromEntries([...[...servers].map(([v, s]) => [`next (cache ${v})`, () => treeCpuMs(s.child.pid)]), ['postgres', () => treeCpuMs(pg)]]);
-    o.log(`(g) ${targets.length} targets: ${variants.join(' / ')} × API and dashboard × smallest (${tenants[0]!.projects} projects) and largest (${tenants[1]!.projects}) tenant…`);
+    o.log(`(h) ${targets.length} targets: ${variants.join(' / ')} × API and dashboard × smallest (${tenants[0]!.projects} projects) and largest (${tenants[1]!.projects}) tenant…`);
     const results = await alternate(targets, { connections: o.connections, seconds: o.seconds, sliceSeconds: o.sliceSeconds, warmupSeconds: o.warmupSeconds }, meters);
     const cells: CacheCell[] = targets.map((t, i) => ({
       ...t.cell,

@@ -12,8 +12,8 @@
  *   --provision-samples N  new organizations per variant in (c) (default 30)
  *   --http-seconds N     seconds of load per side in (d) and (e) (default 10)
  *   --connections N      concurrent keep-alive connections (default 10)
- *   --skip-http          no build, no (d)/(e)/(g)
- *   --skip-cache         no (g) (the tenant cache on vs off)
+ *   --skip-http          no build, no (d)/(e)/(g)/(h)
+ *   --skip-cache         no (h) (the tenant cache on vs off)
  *   --profile-seconds N  after (d)/(e), run next start under --cpu-prof on the API route for N s and report where its CPU goes
  *   --app-source head|worktree   what to build for (d)/(e) (default head: the last commit)
  *   --app-commit REV     with --app-source head: build this commit instead of HEAD (reuses its build if present)
@@ -189,7 +189,7 @@ async function main() {
       });
       if (results.http.skipped) log(`(d)/(e) skipped: ${results.http.skipped.split('\n')[0]}`);
       if (results.http.build && !a['skip-cache']) {
-        log(`(g) tenant cache on vs off: ${cfg.httpSeconds} s per target…`);
+        log(`(h) tenant cache on vs off: ${cfg.httpSeconds} s per target…`);
         results.cache = await measureCache({
           buildDir: results.http.build.dir,
           appUrl: bench.urls.app,
@@ -203,7 +203,7 @@ async function main() {
           warmupSeconds: q ? 1 : 3,
           log,
         });
-        if (results.cache.skipped) log(`(g) skipped: ${results.cache.skipped.split('\n')[0]}`);
+        if (results.cache.skipped) log(`(h) skipped: ${results.cache.skipped.split('\n')[0]}`);
       }
     }
   } finally {

@@ -141,6 +141,24 @@ export function rows(r: Results): Row[] {
       chart: { label: 'dashboard / health throughput', value: d.throughput },
     });
   }
+  if (h?.inspect && 'page' in h.inspect) {
+    const i = h.inspect;
+    out.push({
+      figure: `(g) GET /inspect/<token> (${i.inspections} published) / GET /api/health`,
+      value: `p50 ${x(i.p50)} (${ms(i.page.latency.p50)} vs ${ms(i.health.latency.p50)}), ${i.page.rps.toFixed(0)} req/s`,
+      target: '—',
+      verdict: '',
+      chart: { label: 'QR page / health p50', value: i.p50 },
+    });
+    out.push({
+      figure: '(g) wrong tokens: unknown / revoked / expired p50',
+      value: `${ms(i.misses.unknown.latency.p50)} / ${ms(i.misses.revoked.latency.p50)} / ${ms(i.misses.expired.latency.p50)} (spread ${x(i.missSpread)})`,
+      target: 'same work',
+      verdict: '',
+    });
+  } else if (h?.inspect && 'failed' in h.inspect) {
+    out.push({ figure: '(g) public QR page', value: h.inspect.failed.slice(0, 80), target: '—', verdict: 'failed' });
+  }
   if (r.cache?.ratios.length) {
     for (const route of ['api', 'dashboard']) {
       const of = (tenant: string, variant: string) => r.cache!.ratios.find((q) => q.route === route && q.tenant === tenant && q.variant === variant);
@@ -151,7 +169,7 @@ export function rows(r: Results): Row[] {
         .map((p) => `${p.v} ${p.t}: req/s ${x(p.q!.throughput)}, CPU/req ${x(p.q!.cpu)}`);
       const largest = of('largest', 'memory');
       out.push({
-        figure: `(g) ${route === 'api' ? 'API route' : 'dashboard'}: cache on / off`,
+        figure: `(h) ${route === 'api' ? 'API route' : 'dashboard'}: cache on / off`,
         value: parts.join('; '),
         target: '> 1× (it pays) or removed',
         verdict: largest ? verdict(largest.throughput > 1) : '',
@@ -159,7 +177,7 @@ export function rows(r: Results): Row[] {
       });
     }
   } else if (r.cache?.skipped) {
-    out.push({ figure: '(g) cache on / off', value: 'not measured', target: '—', verdict: 'skipped' });
+    out.push({ figure: '(h) cache on / off', value: 'not measured', target: '—', verdict: 'skipped' });
   }
   return out;
 }
@@ -296,7 +314,8 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
     );
   }
   if (p?.webhooks && p.direct && p.defaults) {
-    const sr = (name: string, v: NonNullable<typeof p.direct>) => `| ${name} | ${ms(v.p50)} | ${ms(v.p99)} | ${ms(v.mean)} | ${v.n} |`;
+    const sr = (name: string, v: NonNullable<typeof p.direct>) =>
+      `| ${name} | ${ms(v.p50)} | ${ms(v.p99)} | ${ms(v.mean)} | ${v.n} |`;
     md.push(
       '## (c) Provisioning a new organization',
       '',
@@ -364,16 +383,20 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
         '',
         `Throughput ratio ${x(h.api.throughput)}, p50 ${x(h.api.p50)}, p99 ${x(h.api.p99)}. ` +
           'All rows were loaded in alternating slices in one run with the same connections; CPU is read from /proc for each process tree ' +
-          '(the server under test, the bench PostgreSQL cluster, this process as load generator) over that target\'s slices, divided by its requests.',
+          "(the server under test, the bench PostgreSQL cluster, this process as load generator) over that target's slices, divided by its requests.",
         '',
       );
     }
     if (h.dashboard) md.push(...head, lr(h.dashboard.page), lr(h.dashboard.health), '');
+    if (h.inspect && 'page' in h.inspect) {
+      const m = h.inspect.misses;
+      md.push(...head, lr(h.inspect.page), lr(h.inspect.health), lr(m.unknown), lr(m.revoked), lr(m.expired), '');
+    }
     if (h.profile) md.push(...profileSection(h.profile));
   }
   if (r.cache) {
     const c = r.cache;
-    md.push('## (g) The tenant cache on vs off', '');
+    md.push('## (h) The tenant cache on vs off', '');
     if (c.skipped) md.push(`Skipped: ${c.skipped.split('\n')[0]}`, '');
     if (c.cells.length) {
       md.push(

@@ -10,7 +10,7 @@ const DASHBOARD_TTL_SECONDS = 60;
 /**
  * The dashboard's numbers, from the tenant cache or the database. The due
  * statuses are computed for `now` of the request that filled the cache: at
- * most a minute old. bench (g) measures what this saves.
+ * most a minute old. bench (h) measures what this saves.
  */
 export function cachedDashboard(ctx: TenantContext, now: Date) {
   return tenantCache(ctx).getOrSet('dashboard', DASHBOARD_TTL_SECONDS, () => withTenant(ctx, (tx) => dashboardData(tx, ctx.orgId, now)));
