@@ -72,11 +72,11 @@ describe('bench (tiny mode)', () => {
     }
   }, 60_000);
 
-  it('(h) photo uploads: server memory direct vs proxied, confirm latency', async () => {
+  it('(i) photo uploads: server memory direct vs proxied, confirm latency', async () => {
     const files = await measureFiles({ root: process.cwd(), appUrl: bench.urls.app, phones: 2, photoMiB: 1, rounds: 1, log: () => {} });
     expect(files.confirmMs.n).toBe(2);
     [files.direct.rssGrowthMiB, files.proxied.rssGrowthMiB, files.confirmMs.p50].forEach(finite);
     const table = rows({ startedAt: '', seconds: 0, mode: 'test', config: {}, files } as unknown as Parameters<typeof rows>[0]);
-    expect(table.map((r) => r.figure)).toEqual([expect.stringMatching(/^\(h\) server RSS/), expect.stringMatching(/^\(h\) confirm/)]);
+    expect(table.map((r) => r.figure)).toEqual([expect.stringMatching(/^\(i\) server RSS/), expect.stringMatching(/^\(i\) confirm/)]);
   }, 90_000);
 });

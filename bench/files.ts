@@ -1,5 +1,5 @@
 /**
- * (h) Photos: the app server's memory while 20 phones upload 10 MB photos at
+ * (i) Photos: the app server's memory while 20 phones upload 10 MB photos at
  * once, and the latency of the confirm step (HEAD + first bytes + checks +
  * row update). Side by side: the presigned POST we built (bytes go phone →
  * S3, the server only signs and confirms) against a server that receives the
@@ -124,10 +124,10 @@ export async function measureFiles(o: { root: string; appUrl: string; phones: nu
     const rounds = (phone: () => Promise<void>) => async () => {
       for (let r = 0; r < o.rounds; r++) await Promise.all(Array.from({ length: o.phones }, phone));
     };
-    o.log(`(h) ${o.phones} phones × ${o.photoMiB} MiB, presigned POST straight to S3…`);
+    o.log(`(i) ${o.phones} phones × ${o.photoMiB} MiB, presigned POST straight to S3…`);
     const direct = await watchRss(child.pid!, rounds(phoneDirect));
     await new Promise((r) => setTimeout(r, 1000));
-    o.log(`(h) the same through the server (bytes via Node)…`);
+    o.log(`(i) the same through the server (bytes via Node)…`);
     const proxied = await watchRss(child.pid!, rounds(phoneProxied));
     return { phones: o.phones, photoMiB: o.photoMiB, rounds: o.rounds, direct, proxied, confirmMs: summarize(confirmMs) };
   } finally {

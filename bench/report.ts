@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { FilesResult } from './files';
 import path from 'node:path';
 import type { AuditResult } from './audit';
+import type { CacheResult } from './cache';
 import type { DoorResult } from './door';
 import type { HttpResult } from './http';
 import type { ProvisionResult } from './provision';
@@ -42,6 +43,7 @@ export interface Results {
   audit?: AuditResult;
   http?: HttpResult;
   files?: FilesResult;
+  cache?: CacheResult;
 }
 
 interface Row {
@@ -117,14 +119,14 @@ export function rows(r: Results): Row[] {
   if (r.files) {
     const f = r.files;
     out.push({
-      figure: `(h) server RSS while ${f.phones} phones upload ${f.photoMiB} MiB photos`,
+      figure: `(i) server RSS while ${f.phones} phones upload ${f.photoMiB} MiB photos`,
       value: `+${f.direct.rssGrowthMiB.toFixed(1)} MiB presigned POST vs +${f.proxied.rssGrowthMiB.toFixed(1)} MiB through the server`,
       target: '< 50 MiB growth',
       verdict: verdict(f.direct.rssGrowthMiB < 50),
       chart: { label: 'RSS growth direct / proxied', value: f.direct.rssGrowthMiB / f.proxied.rssGrowthMiB },
     });
     out.push({
-      figure: '(h) confirm (HEAD + first bytes + checks + row)',
+      figure: '(i) confirm (HEAD + first bytes + checks + row)',
       value: `p50 ${ms(f.confirmMs.p50)}, p99 ${ms(f.confirmMs.p99)} (n ${f.confirmMs.n}, ${f.phones} at once)`,
       target: 'report',
       verdict: 'measured',
@@ -174,6 +176,26 @@ export function rows(r: Results): Row[] {
     });
   } else if (h?.inspect && 'failed' in h.inspect) {
     out.push({ figure: '(g) public QR page', value: h.inspect.failed.slice(0, 80), target: '—', verdict: 'failed' });
+  }
+  if (r.cache?.ratios.length) {
+    for (const route of ['api', 'dashboard']) {
+      const of = (tenant: string, variant: string) => r.cache!.ratios.find((q) => q.route === route && q.tenant === tenant && q.variant === variant);
+      const parts = r.cache.variants
+        .filter((v) => v !== 'off')
+        .flatMap((v) => ['smallest', 'largest'].map((t) => ({ v, t, q: of(t, v) })))
+        .filter((p) => p.q)
+        .map((p) => `${p.v} ${p.t}: req/s ${x(p.q!.throughput)}, CPU/req ${x(p.q!.cpu)}`);
+      const largest = of('largest', 'memory');
+      out.push({
+        figure: `(h) ${route === 'api' ? 'API route' : 'dashboard'}: cache on / off`,
+        value: parts.join('; '),
+        target: '> 1× (it pays) or removed',
+        verdict: largest ? verdict(largest.throughput > 1) : '',
+        chart: largest ? { label: `${route} largest tenant, cache on / off`, value: largest.throughput, target: 1 } : undefined,
+      });
+    }
+  } else if (r.cache?.skipped) {
+    out.push({ figure: '(h) cache on / off', value: 'not measured', target: '—', verdict: 'skipped' });
   }
   return out;
 }
@@ -346,7 +368,7 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
   if (r.files) {
     const f = r.files;
     md.push(
-      '## (h) Photos: memory during uploads, confirm latency',
+      '## (i) Photos: memory during uploads, confirm latency',
       '',
       `${f.phones} phones upload a ${f.photoMiB} MiB photo each, all at once, ${f.rounds} round(s). With the presigned POST the bytes go phone → S3 and the ` +
         `server only signs the ticket and confirms: its process tree grew by ${f.direct.rssGrowthMiB.toFixed(1)} MiB (${f.direct.seconds.toFixed(1)} s). ` +
@@ -401,6 +423,26 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
       md.push(...head, lr(h.inspect.page), lr(h.inspect.health), lr(m.unknown), lr(m.revoked), lr(m.expired), '');
     }
     if (h.profile) md.push(...profileSection(h.profile));
+  }
+  if (r.cache) {
+    const c = r.cache;
+    md.push('## (h) The tenant cache on vs off', '');
+    if (c.skipped) md.push(`Skipped: ${c.skipped.split('\n')[0]}`, '');
+    if (c.cells.length) {
+      md.push(
+        'Three `next start` servers of the same build (CACHE=off; the in-process LRU; Upstash through the REST bridge on redis-server), ' +
+          'rate limits off, loaded in alternating slices as the smallest and the largest tenant. With the cache, the API route skips the ' +
+          "organization lookup (status and plan) and the dashboard its whole transaction; every write invalidates the tenant's values.",
+        '',
+        '| route | tenant (projects) | cache | req/s | p50 | p99 | errors | server CPU ms/req |',
+        '|---|---|---|---|---|---|---|---|',
+        ...c.cells.map(
+          (cell) =>
+            `| ${cell.route} | ${cell.tenant} (${cell.projects}) | ${cell.variant} | ${cell.result.rps.toFixed(1)} | ${ms(cell.result.latency.p50)} | ${ms(cell.result.latency.p99)} | ${cell.result.errors} | ${Number.isFinite(cell.serverCpuMs) ? cell.serverCpuMs.toFixed(2) : 'n/a'} |`,
+        ),
+        '',
+      );
+    }
   }
   if (findings.length) md.push('## Findings', '', ...findings, '');
   fs.writeFileSync(path.join(dir, 'report.md'), md.join('\n'));

@@ -13,6 +13,7 @@ export const SECURITY_EVENT_KINDS = [
   'BULK_EXPORT',
   'OFF_HOURS_ACCESS',
   'STORED_OBJECT_CHANGED',
+  'RATE_LIMITED',
 ] as const;
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';

@@ -15,6 +15,8 @@ const SEVERITY: Record<SecurityEventKind, SecurityEventSeverity> = {
   OFF_HOURS_ACCESS: 'info',
   // A stored object no longer matches what confirm checked (lib/files/download.ts): replaced bytes.
   STORED_OBJECT_CHANGED: 'critical',
+  // Recorded when limiting repeats (lib/ratelimit/repeats.ts), not for every 429.
+  RATE_LIMITED: 'warning',
 };
 
 /**

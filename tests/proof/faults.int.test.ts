@@ -4,7 +4,7 @@
  * other test files.
  */
 import path from 'node:path';
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase, type Database } from '@/db/client';
 import { auditLog, inspections, organizations, photos, projects } from '@/db/schema';
@@ -15,6 +15,7 @@ import { actAs } from '@/tests/support/auth-mock';
 import { makeJpeg } from '@/tests/support/photo-fixtures';
 import { objectExists, postUpload } from '@/tests/support/storage';
 import { createStorage, type Storage } from '@/lib/storage/client';
+import { startTestRedis, type TestRedis } from '@/tests/support/redis';
 import { runFault, type FaultEntry } from './fault-harness';
 
 vi.mock('@clerk/nextjs/server', () => import('@/tests/support/auth-mock'));
@@ -24,6 +25,8 @@ const { tenantRoute } = await import('@/lib/api/tenant-route');
 const { createProject } = await import('@/db/queries/projects');
 const { requestPhotoUpload } = await import('@/lib/files/request-upload');
 const { confirmPhotoUpload } = await import('@/lib/files/confirm-upload');
+const { resilient } = await import('@/lib/cache/resilient');
+const { upstashClient, upstashStore } = await import('@/lib/cache/stores/upstash');
 
 const dir = path.join('.data/test-pg', `fault-${process.pid}`);
 const org = { orgId: 'org_fault', userId: 'user_fault' };
@@ -41,6 +44,11 @@ const write = tenantRoute({ permission: 'org:projects:write' }, async (_req, { t
   createProject(tx, { orgId: ctx.orgId, userId: ctx.userId }, { name: 'during an outage' }),
 );
 
+/** Projects of the org before the current run (each entry writes some). */
+let baseline = 0;
+const projectTotal = () =>
+  withTenantOn(db, org, async (tx) => (await tx.select({ n: count() }).from(projects).where(eq(projects.organizationId, org.orgId)))[0]!.n);
+
 const postgresEntry: FaultEntry = {
   name: 'PostgreSQL',
   request: () => write(new Request('http://test/api/v1/projects', { method: 'POST' })),
@@ -49,12 +57,14 @@ const postgresEntry: FaultEntry = {
     local = await startLocalDatabase({ dir, ephemeral: true, port: local.server.port, log: () => {} });
   },
   async verifyConsistency(okCount) {
-    const [p, a] = await withTenantOn(db, org, async (tx) => [
-      (await tx.select({ n: count() }).from(projects).where(and(eq(projects.organizationId, org.orgId), eq(projects.name, 'during an outage'))))[0]!.n,
+    const [total, a] = await withTenantOn(db, org, async (tx) => [
+      (await tx.select({ n: count() }).from(projects).where(eq(projects.organizationId, org.orgId)))[0]!.n,
       (await tx.select({ n: count() }).from(auditLog).where(eq(auditLog.entityType, 'project')))[0]!.n,
     ]);
     // Every committed project has its audit row and vice versa.
-    if (p !== a) throw new Error(`${p} projects but ${a} audit rows`);
+    if (total !== a) throw new Error(`${total} projects but ${a} audit rows`);
+    const p = total - baseline; // the projects of this run
+
     // A 503 may follow a commit whose reply was lost, never the reverse.
     if (p < okCount || p > okCount + 2) throw new Error(`${p} projects for ${okCount} successful answers`);
   },
@@ -91,6 +101,31 @@ const s3Entry: FaultEntry = {
   },
 };
 
+/**
+ * Redis (the cache, Upstash through the bridge on redis-server) stopped under
+ * the same load: every request still succeeds (the org facts come from the
+ * database, the write's invalidation is kept for later), one log line, and the
+ * cache is used again after the restart.
+ */
+let redis: TestRedis;
+const cacheLog: string[] = [];
+const cacheGlobals = globalThis as unknown as { __braveCache?: { store: ReturnType<typeof resilient> | null } };
+const redisEntry: FaultEntry = {
+  name: 'Redis',
+  during: 'served',
+  request: () => write(new Request('http://test/api/v1/projects', { method: 'POST' })),
+  stop: () => redis.server.stop(),
+  restart: () => redis.server.restart(),
+  async verifyConsistency(okCount) {
+    await postgresEntry.verifyConsistency(okCount);
+    if (cacheLog.length !== 1) throw new Error(`${cacheLog.length} cache log lines for one outage`);
+    await new Promise((r) => setTimeout(r, 300)); // the breaker's pause
+    await redisEntry.request();
+    if (!cacheGlobals.__braveCache?.store?.healthy()) throw new Error('the cache did not come back');
+    const keys = await redis.direct.keys(`t:${org.orgId}:*`);
+    if (!keys.some((k) => k.endsWith(':org'))) throw new Error(`the org facts are not cached again: ${keys.join(', ')}`);
+  },
+};
 beforeAll(async () => {
   local = await startLocalDatabase({ dir, ephemeral: true, port: 0, log: () => {} });
   db = createDatabase(local.urls.app, { max: 4 });
@@ -112,9 +147,9 @@ beforeAll(async () => {
   });
   const jpeg = await makeJpeg({ width: 64, height: 48 });
   const inspectionId = await withTenantOn(db, org, async (tx) => {
-    // Inserted directly (no audit row): the PostgreSQL entry counts projects against audit rows.
-    const [project] = await tx.insert(projects).values({ organizationId: org.orgId, name: 'photo site', createdBy: org.userId }).returning({ id: projects.id });
-    const [row] = await tx.insert(inspections).values({ organizationId: org.orgId, projectId: project!.id, createdBy: org.userId }).returning({ id: inspections.id });
+    // Through createProject (with its audit row): the PostgreSQL entry checks projects against audit rows.
+    const project = await createProject(tx, org, { name: 'photo site' });
+    const [row] = await tx.insert(inspections).values({ organizationId: org.orgId, projectId: project.id, createdBy: org.userId }).returning({ id: inspections.id });
     return row!.id;
   });
   for (let i = 0; i < 110; i++) {
@@ -130,14 +165,32 @@ afterAll(async () => {
   globals.__braveApp = previous;
   globals.__braveStorage = previousStorage;
   await s3.stop();
+  delete cacheGlobals.__braveCache;
+  await redis?.close();
   await db.$pool.end({ timeout: 1 });
   await local.server.stop({ removeData: true });
 });
 
 describe('faults', () => {
-  // S3 first: right after the PostgreSQL entry the pool may still hand out a dead connection (a DB 503).
+  // First: it needs a healthy pool, and the PostgreSQL entry leaves some of its connections to reconnect.
+  it('Redis stopped under load: every request served, one log line, the cache back after the restart', async () => {
+    redis = await startTestRedis();
+    cacheGlobals.__braveCache = {
+      store: resilient(upstashStore(upstashClient({ url: redis.bridge.url, token: redis.bridge.token, timeoutMs: 150 })), {
+        breakMs: 200,
+        log: (l) => cacheLog.push(l),
+      }),
+    };
+    baseline = await projectTotal();
+    const run = await runFault(redisEntry);
+    delete cacheGlobals.__braveCache; // the PostgreSQL entry runs on the default backend
+    expect(run.statuses.filter((s) => s !== 200), 'every answer a 200').toEqual([]);
+    expect(run.recovered).toBe(true);
+  }, 120_000);
+
   it.each([s3Entry, postgresEntry])('$name stopped under load: 503 during, recovery after, nothing half-written', async (entry) => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    baseline = await projectTotal();
     const run = await runFault(entry);
     quiet.mockRestore();
     expect(run.statuses).toContain(503);
