@@ -22,7 +22,7 @@ export async function listMembers(tx: Tx, orgId: string) {
     .from(memberships)
     .leftJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organizationId, orgId))
-    .orderBy(users.lastName, users.firstName);
+    .orderBy(users.lastName, users.firstName, memberships.userId);
 }
 
 export async function getMembership(tx: Tx, orgId: string, userId: string) {
