@@ -24,6 +24,8 @@ export interface Refs {
   strings: string[];
   /** One id per referenced table of the target tenant, for fields of objects. */
   byTable: Record<string, string>;
+  /** The target tenant's keys (idempotency keys, template keys, slugs): a retry may name one. */
+  keys: string[];
   /** The target tenant's user (a member). */
   user: string;
 }
@@ -31,6 +33,8 @@ export interface Refs {
 export interface Scope {
   orgId: string;
   userId: string;
+  /** The scope's own ids, for the valid parts of a request that smuggles one foreign id. */
+  refs: Refs;
 }
 
 export interface QueryFunction {
@@ -91,29 +95,50 @@ const now = () => new Date();
 const soon = () => new Date(Date.now() + 7 * 86_400_000);
 const ref = (r: Refs, table: string) => r.byTable[table] ?? r.user;
 
-/** Filters: "everything" and "everything about the target's rows". */
-const filters = (r: Refs) => [
+/** Fields that reference another row, and the table (or `user`) each points into. */
+const REFERENCES = {
+  projectId: 'projects',
+  inspectionId: 'inspections',
+  violationTypeId: 'violation_types',
+  bmpCategoryId: 'bmp_categories',
+  violationId: 'violations',
+  templateId: 'form_templates',
+  assignedTo: 'user',
+  userId: 'user',
+  actorUserId: 'user',
+} as const;
+type RefField = keyof typeof REFERENCES;
+type Pick = (field: RefField) => string;
+
+const from = (r: Refs): Pick => (field) => (REFERENCES[field] === 'user' ? r.user : ref(r, REFERENCES[field]));
+
+/**
+ * Whose ids fill the reference fields: all the target's, all one's own, and
+ * one's own except a single field that points at the target (the attack that
+ * slips one foreign id into an otherwise valid request).
+ */
+function mixes(own: Refs, target: Refs): Pick[] {
+  const mine = from(own);
+  const theirs = from(target);
+  const fields = Object.keys(REFERENCES) as RefField[];
+  return [theirs, mine, ...fields.map((f): Pick => (field) => (field === f ? theirs(field) : mine(field)))];
+}
+
+const refs = (pick: Pick, fields: RefField[]) => Object.fromEntries(fields.map((f) => [f, pick(f)]));
+
+/** Filters: "everything", and narrowed by references. */
+const filters = (own: Refs, target: Refs) => [
   { limit: 50 },
-  {
+  ...mixes(own, target).map((pick) => ({
     limit: 50,
-    projectId: ref(r, 'projects'),
-    violationId: ref(r, 'violations'),
-    inspectionId: ref(r, 'inspections'),
-    userId: r.user,
-    actorUserId: r.user,
-  },
+    ...refs(pick, ['projectId', 'violationId', 'inspectionId', 'userId', 'actorUserId']),
+  })),
 ];
 
 /** A create payload that satisfies any of the create functions; drizzle ignores columns a table lacks. */
-const createPayload = (r: Refs) => ({
+const createPayload = (pick: Pick, idempotencyKey: string = randomUUID()) => ({
   name: 'probe',
-  projectId: ref(r, 'projects'),
-  inspectionId: ref(r, 'inspections'),
-  violationTypeId: ref(r, 'violation_types'),
-  bmpCategoryId: ref(r, 'bmp_categories'),
-  violationId: ref(r, 'violations'),
-  templateId: ref(r, 'form_templates'),
-  assignedTo: r.user,
+  ...refs(pick, ['projectId', 'inspectionId', 'violationTypeId', 'bmpCategoryId', 'violationId', 'templateId', 'assignedTo']),
   description: 'probe',
   foundAt: now(),
   deadline: soon(),
@@ -122,7 +147,7 @@ const createPayload = (r: Refs) => ({
   startedAt: now(),
   data: {},
   submit: false,
-  idempotencyKey: randomUUID(),
+  idempotencyKey,
   timezone: 'UTC',
   businessHoursStart: 7,
   businessHoursEnd: 18,
@@ -133,16 +158,21 @@ const createPayload = (r: Refs) => ({
   offHoursAlertsEnabled: true,
 });
 
-const patchPayload = (r: Refs) => ({
-  name: 'probe',
-  description: 'probe',
-  findings: 'probe',
-  location: 'probe',
-  amountInches: '0.30',
-  inspectionId: ref(r, 'inspections'),
-  violationTypeId: ref(r, 'violation_types'),
-  bmpCategoryId: ref(r, 'bmp_categories'),
-});
+/** Creates: each mix of references, and one's own valid create retried with each key the target holds. */
+const creates = (own: Refs, target: Refs) => [
+  ...mixes(own, target).map((pick) => createPayload(pick)),
+  ...target.keys.map((k) => createPayload(from(own), k)),
+];
+
+const patches = (own: Refs, target: Refs) =>
+  mixes(own, target).map((pick) => ({
+    name: 'probe',
+    description: 'probe',
+    findings: 'probe',
+    location: 'probe',
+    amountInches: '0.30',
+    ...refs(pick, ['inspectionId', 'violationTypeId', 'bmpCategoryId']),
+  }));
 
 const definition = {
   title: 'Probe',
@@ -150,27 +180,46 @@ const definition = {
 };
 
 /** Object parameters by name: each returns the candidate values to try. */
-const OBJECTS: Record<string, (target: Refs, scope: Scope) => unknown[]> = {
+const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown[]> = {
   f: filters,
   opts: filters,
-  values: (r) => [createPayload(r)],
-  // `input` may name an existing row to update (form submissions): try the target's.
-  input: (r) => [createPayload(r), ...r.strings.map((id) => ({ ...createPayload(r), id }))],
-  patch: (r) => [patchPayload(r)],
-  fields: (r) => [patchPayload(r)],
+  values: creates,
+  // `input` may also name an existing row to update (form submissions): try each of the target's ids.
+  input: (own, target) => [...creates(own, target), ...target.strings.map((id) => ({ ...createPayload(from(own)), id }))],
+  patch: patches,
+  fields: patches,
   signature: () => [{ name: 'Probe', statement: 'I certify.' }],
   definition: () => [definition],
-  entry: (r) => [{ action: 'update', entityType: 'project', entityId: ref(r, 'projects') }],
-  event: (r) => [{ kind: 'ACCESS_DENIED', userId: r.user, ip: null, day: '2026-01-01', details: {} }],
+  entry: (own, target) => [{ action: 'update', entityType: 'project', entityId: ref(target, 'projects') }],
+  event: (own, target) =>
+    [own.user, target.user].flatMap((userId) =>
+      ['2026-01-01', '2026-01-02'].map((day) => ({ kind: 'ACCESS_DENIED', userId, ip: null, day, details: {} })),
+    ),
   // The acting user's own profile (identity door): never another user's.
-  user: (_r, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
+  user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
 };
+
+/** One clock for every call, so two runs of a time-dependent query compute the same answer. */
+export const NOW = new Date();
 
 const SCALARS: Record<string, () => unknown> = {
   role: () => 'viewer',
   to: () => 'in_progress',
-  at: now,
+  at: () => NOW,
+  now: () => NOW,
+  days: () => 14,
 };
+
+/** Candidates that differ only in a generated idempotency key are one candidate. */
+function dedupe(values: unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = JSON.stringify(v, (k, x: unknown) => (k === 'idempotencyKey' && typeof x === 'string' && x.length === 36 ? '' : x));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 const TARGET_STRINGS = new Set(['id', 'projectId', 'inspectionId', 'violationId', 'key', 'slug']);
 
@@ -194,9 +243,10 @@ export function argumentLists(q: QueryFunction, scope: Scope, target: Refs): { l
     else if (p.name === 'actor') values = [{ orgId: scope.orgId, userId: scope.userId, ip: '192.0.2.1', userAgent: 'probe' }];
     else if (p.name === 'userId') values = orgScoped ? [target.user, ...target.strings] : [scope.userId];
     else if (TARGET_STRINGS.has(p.name)) values = target.strings;
-    else if (OBJECTS[p.name]) values = OBJECTS[p.name]!(target, scope);
+    else if (OBJECTS[p.name]) values = OBJECTS[p.name]!(scope.refs, target, scope);
     else if (SCALARS[p.name]) values = [SCALARS[p.name]!()];
     if (values) {
+      values = dedupe(values);
       if (trailingDefaults) return { uncallable: `parameter ${p.name} follows a defaulted one` };
       choices.push(values);
     } else if (p.hasDefault) trailingDefaults = true;
