@@ -7,6 +7,7 @@
 import type postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { testDatabase } from '@/tests/support/database';
+import { findGrantViolations, findPolicyViolations } from '@/tests/support/rls-expectations';
 
 const APP_ROLES = ['brave_app', 'brave_public'] as const;
 
@@ -236,6 +237,8 @@ export async function findRlsViolations(sql: Sql): Promise<string[]> {
   for (const d of definers)
     v.push(`function ${d.fn} is SECURITY DEFINER (runs with its owner's rights, bypassing RLS)`);
 
+  // ── Exact policy expressions on every table an app role can touch, and the exact grants ──
+  v.push(...(await findPolicyViolations(sql, SHARED_TABLES)), ...(await findGrantViolations(sql)));
   return v;
 }
 

@@ -1,0 +1,169 @@
+/**
+ * The exact row-level security and grants the schema must have, compared
+ * character for character with what PostgreSQL reports (`pg_get_expr`), so a
+ * policy loosened in any way — a dropped `(select …)` wrapper, an extra `OR`,
+ * another role, a new permissive policy next to the old one — is reported.
+ * Used by tests/integration/rls-catalog (conformance) and rls-exact (its
+ * negative controls).
+ */
+import type postgres from 'postgres';
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+const setting = (name: 'app.current_org' | 'app.current_user') =>
+  `( SELECT current_setting('${name}'::text, true) AS current_setting)`;
+
+/** The one tenant expression, as pg_get_expr prints it. */
+export const SAME_ORG_EXPR = `(organization_id = ${setting('app.current_org')})`;
+
+export interface ExpectedPolicy {
+  cmd: 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+  using: string | null;
+  check: string | null;
+}
+
+/** The four policies every tenant table has (drizzle/0001 via db/schema/_tenant.ts). */
+const TENANT_POLICIES: Record<string, ExpectedPolicy> = {
+  tenant_select: { cmd: 'SELECT', using: SAME_ORG_EXPR, check: null },
+  tenant_insert: { cmd: 'INSERT', using: null, check: SAME_ORG_EXPR },
+  tenant_update: { cmd: 'UPDATE', using: SAME_ORG_EXPR, check: SAME_ORG_EXPR },
+  tenant_delete: { cmd: 'DELETE', using: SAME_ORG_EXPR, check: null },
+};
+
+const SAME_USER = (col: string) => `(${col} = ${setting('app.current_user')})`;
+const SYNC_SCOPE =
+  `(((scope_org IS NOT NULL) AND (scope_org = ${setting('app.current_org')})) OR ` +
+  `((scope_org IS NULL) AND (scope_user = ${setting('app.current_user')})))`;
+
+/**
+ * Reviewed exceptions to TENANT_POLICIES, by table and policy name: the
+ * identity door (withIdentity) lets a user see their own memberships, the
+ * organizations they belong to and their own user row; tenants see their
+ * members' user rows; Clerk sync bookkeeping is scoped to the org or the user.
+ * Each widening is read-only (SELECT) except on rows that are the user's own.
+ * Changing one of these strings is a security review.
+ */
+export const IDENTITY_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
+  memberships: {
+    ...TENANT_POLICIES,
+    tenant_select: { cmd: 'SELECT', using: `(${SAME_ORG_EXPR} OR ${SAME_USER('user_id')})`, check: null },
+  },
+  organizations: {
+    ...TENANT_POLICIES,
+    tenant_select: {
+      cmd: 'SELECT',
+      using:
+        `(${SAME_ORG_EXPR} OR (EXISTS ( SELECT 1\n   FROM memberships m\n  WHERE ((m.organization_id = organizations.organization_id) ` +
+        `AND (m.user_id = ${setting('app.current_user')})))))`,
+      check: null,
+    },
+  },
+  users: {
+    user_select: {
+      cmd: 'SELECT',
+      using:
+        `(${SAME_USER('id')} OR (EXISTS ( SELECT 1\n   FROM memberships m\n  WHERE ((m.user_id = users.id) ` +
+        `AND (m.organization_id = ${setting('app.current_org')})))))`,
+      check: null,
+    },
+    user_insert: { cmd: 'INSERT', using: null, check: SAME_USER('id') },
+    user_update: { cmd: 'UPDATE', using: SAME_USER('id'), check: SAME_USER('id') },
+    user_delete: { cmd: 'DELETE', using: SAME_USER('id'), check: null },
+  },
+  clerk_sync_state: {
+    sync_select: { cmd: 'SELECT', using: SYNC_SCOPE, check: null },
+    sync_insert: { cmd: 'INSERT', using: null, check: SYNC_SCOPE },
+    sync_update: { cmd: 'UPDATE', using: SYNC_SCOPE, check: SYNC_SCOPE },
+  },
+};
+
+/** Evidence: brave_app may add and read rows, never change or remove one (drizzle/0008). */
+export const APPEND_ONLY_TABLES = ['audit_log', 'security_events'] as const;
+
+/**
+ * Everything brave_public (the public QR inspector page) may do, as
+ * `table:PRIVILEGE`. Nothing yet; the inspector page adds exactly what it shows.
+ */
+export const PUBLIC_ROLE_GRANTS: readonly string[] = [];
+
+const COMMANDS = { r: 'SELECT', a: 'INSERT', w: 'UPDATE', d: 'DELETE', '*': 'ALL' } as const;
+
+/**
+ * Every policy of schema public that is not exactly the expected one, every
+ * expected policy that is missing, and every table an app role can touch with
+ * no reviewed policy set (tables in `shared` are exempt: no RLS by design).
+ */
+export async function findPolicyViolations(sql: Sql, shared: readonly string[]): Promise<string[]> {
+  const v: string[] = [];
+  const tables = await sql<{ name: string; tenant: boolean; touched: boolean }[]>`
+    select c.relname as name,
+           exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'organization_id' and not a.attisdropped) as tenant,
+           exists (select 1 from pg_roles r
+                   where r.rolname in ('brave_app', 'brave_public')
+                     and (has_any_column_privilege(r.oid, c.oid, 'SELECT, INSERT, UPDATE')
+                          or has_table_privilege(r.oid, c.oid, 'DELETE, TRUNCATE'))) as touched
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p')`;
+  const policies = await sql<
+    { table: string; name: string; permissive: boolean; cmd: keyof typeof COMMANDS; roles: string[]; using: string | null; check: string | null }[]
+  >`
+    select c.relname as table, p.polname as name, p.polpermissive as permissive, p.polcmd::text as cmd,
+           array(select case when r = 0 then 'PUBLIC' else pg_get_userbyid(r)::text end from unnest(p.polroles) r order by 1) as roles,
+           pg_get_expr(p.polqual, p.polrelid) as using, pg_get_expr(p.polwithcheck, p.polrelid) as check
+    from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public'`;
+
+  const expected = new Map<string, Record<string, ExpectedPolicy>>();
+  for (const t of tables) {
+    const reviewed = IDENTITY_POLICIES[t.name] ?? (t.tenant ? TENANT_POLICIES : undefined);
+    if (reviewed) expected.set(t.name, reviewed);
+    else if (t.touched && !shared.includes(t.name))
+      v.push(`table ${t.name}: an app role can touch it, but it has no reviewed policy set (tenant or identity)`);
+  }
+  for (const p of policies) {
+    const want = expected.get(p.table)?.[p.name];
+    const label = `policy ${p.name} on ${p.table}`;
+    if (!want) {
+      v.push(`${label}: not a reviewed policy (${COMMANDS[p.cmd]} USING ${p.using} WITH CHECK ${p.check})`);
+      continue;
+    }
+    if (!p.permissive) v.push(`${label}: RESTRICTIVE, expected PERMISSIVE`);
+    if (p.roles.join(',') !== 'brave_app') v.push(`${label}: applies to ${p.roles.join(', ')}, expected brave_app only`);
+    if (COMMANDS[p.cmd] !== want.cmd) v.push(`${label}: for ${COMMANDS[p.cmd]}, expected ${want.cmd}`);
+    if (p.using !== want.using) v.push(`${label}: USING is ${p.using}, expected ${want.using}`);
+    if (p.check !== want.check) v.push(`${label}: WITH CHECK is ${p.check}, expected ${want.check}`);
+  }
+  for (const [table, set] of expected) {
+    for (const name of Object.keys(set)) {
+      if (!policies.some((p) => p.table === table && p.name === name)) v.push(`policy ${name} on ${table}: missing`);
+    }
+  }
+  return v;
+}
+
+/** brave_app never changes evidence; brave_public holds exactly PUBLIC_ROLE_GRANTS. */
+export async function findGrantViolations(sql: Sql): Promise<string[]> {
+  const v: string[] = [];
+  const held = await sql<{ role: string; table: string; privilege: string }[]>`
+    select r.rolname as role, c.relname as table, p.priv as privilege
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    cross join (select oid, rolname from pg_roles where rolname in ('brave_app', 'brave_public')) r
+    cross join unnest(array['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) p(priv)
+    where n.nspname not in ('pg_catalog', 'information_schema') and c.relkind in ('r', 'p', 'v', 'm', 'f')
+      and case when p.priv in ('SELECT', 'INSERT', 'UPDATE', 'REFERENCES')
+               then has_any_column_privilege(r.oid, c.oid, p.priv)
+               else has_table_privilege(r.oid, c.oid, p.priv) end`;
+  for (const h of held) {
+    if (h.role === 'brave_app' && (APPEND_ONLY_TABLES as readonly string[]).includes(h.table) && !['SELECT', 'INSERT'].includes(h.privilege))
+      v.push(`role brave_app may ${h.privilege} ${h.table} (append-only evidence)`);
+  }
+  const publicHeld = held.filter((h) => h.role === 'brave_public').map((h) => `${h.table}:${h.privilege}`);
+  for (const g of publicHeld) if (!PUBLIC_ROLE_GRANTS.includes(g)) v.push(`role brave_public holds ${g}, not in PUBLIC_ROLE_GRANTS`);
+  for (const g of PUBLIC_ROLE_GRANTS) if (!publicHeld.includes(g)) v.push(`role brave_public lacks ${g} (PUBLIC_ROLE_GRANTS)`);
+  for (const table of APPEND_ONLY_TABLES) {
+    for (const priv of ['SELECT', 'INSERT'])
+      if (!held.some((h) => h.role === 'brave_app' && h.table === table && h.privilege === priv))
+        v.push(`role brave_app lacks ${priv} on ${table}`);
+  }
+  return v;
+}
