@@ -30,7 +30,7 @@ let projectId: string;
 
 beforeAll(async () => {
   orgId = uniqueId('org', 'signed');
-  [projectId] = await seedProjects(orgId, 1);
+  projectId = (await seedProjects(orgId, 1))[0]!;
 });
 
 /** A transaction as `role` inside the tenant (set_config local, like the door). */
