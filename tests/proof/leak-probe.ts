@@ -55,9 +55,10 @@ function judge(endpoint: string, label: string, out: Outcome, world: World, isWr
 async function routeValidator(e: Endpoint, base: Omit<RouteCall, 'body'>) {
   return async (candidate: Record<string, Json>) => {
     const out = await invokeRoute(e.fn, { ...base, body: candidate });
-    if (out.status !== 400 || !out.fieldErrors) return { ok: true as const };
-    const issues: Issue[] = Object.keys(out.fieldErrors).map((k) => ({ path: k.split('.') }));
-    return issues.length ? { ok: false as const, issues } : { ok: true as const };
+    if (out.status !== 400) return { ok: true as const };
+    // A 400 naming no field (an empty PATCH) is still a refusal: the search then has nothing to fix.
+    const issues: Issue[] = Object.entries(out.fieldErrors ?? {}).map(([k, messages]) => ({ path: k.split('.'), message: messages.join('; ') }));
+    return { ok: false as const, issues };
   };
 }
 
