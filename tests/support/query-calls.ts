@@ -188,6 +188,9 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   input: (own, target) => [...creates(own, target), ...target.strings.map((id) => ({ ...createPayload(from(own)), id }))],
   patch: patches,
   fields: patches,
+  // A row the caller read before writing it (lockSubmission → updateSubmission): try every id of the target.
+  before: (_own, target) => target.strings.map((id) => ({ id })),
+  state: () => [{ data: {}, status: 'draft', submittedAt: null }],
   signature: () => [{ name: 'Probe', statement: 'I certify.' }],
   definition: () => [definition],
   entry: (own, target) => [{ action: 'update', entityType: 'project', entityId: ref(target, 'projects') }],
