@@ -45,7 +45,7 @@ export interface QueryFunction {
 }
 
 /** Parameter names of a function from its source (TypeScript types are gone after transpiling). */
-export function parameterNames(fn: (...args: never[]) => unknown): { name: string; hasDefault: boolean }[] {
+function parameterNames(fn: (...args: never[]) => unknown): { name: string; hasDefault: boolean }[] {
   const src = fn.toString();
   const open = src.indexOf('(');
   let depth = 0;

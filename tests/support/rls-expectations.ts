@@ -14,9 +14,9 @@ const setting = (name: 'app.current_org' | 'app.current_user') =>
   `( SELECT current_setting('${name}'::text, true) AS current_setting)`;
 
 /** The one tenant expression, as pg_get_expr prints it. */
-export const SAME_ORG_EXPR = `(organization_id = ${setting('app.current_org')})`;
+const SAME_ORG_EXPR = `(organization_id = ${setting('app.current_org')})`;
 
-export interface ExpectedPolicy {
+interface ExpectedPolicy {
   cmd: 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
   using: string | null;
   check: string | null;
@@ -43,7 +43,7 @@ const SYNC_SCOPE =
  * Each widening is read-only (SELECT) except on rows that are the user's own.
  * Changing one of these strings is a security review.
  */
-export const IDENTITY_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
+const IDENTITY_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
   memberships: {
     ...TENANT_POLICIES,
     tenant_select: { cmd: 'SELECT', using: `(${SAME_ORG_EXPR} OR ${SAME_USER('user_id')})`, check: null },
@@ -78,13 +78,13 @@ export const IDENTITY_POLICIES: Record<string, Record<string, ExpectedPolicy>> =
 };
 
 /** Evidence: brave_app may add and read rows, never change or remove one (drizzle/0008). */
-export const APPEND_ONLY_TABLES = ['audit_log', 'security_events'] as const;
+const APPEND_ONLY_TABLES = ['audit_log', 'security_events'] as const;
 
 /**
  * Everything brave_public (the public QR inspector page) may do, as
  * `table:PRIVILEGE`. Nothing yet; the inspector page adds exactly what it shows.
  */
-export const PUBLIC_ROLE_GRANTS: readonly string[] = [];
+const PUBLIC_ROLE_GRANTS: readonly string[] = [];
 
 const COMMANDS = { r: 'SELECT', a: 'INSERT', w: 'UPDATE', d: 'DELETE', '*': 'ALL' } as const;
 

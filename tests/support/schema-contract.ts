@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-export interface FieldContract {
+interface FieldContract {
   type: string;
   minLength?: number;
   maxLength?: number;
