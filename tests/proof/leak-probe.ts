@@ -77,7 +77,10 @@ async function seedsFromGet(e: Endpoint, base: Omit<RouteCall, 'body'>): Promise
   if (typeof mod.GET !== 'function') return [];
   const out = await invokeRoute(mod.GET, { ...base, method: 'GET' });
   if (!out.ok) return [];
-  const body = JSON.parse(out.text) as Record<string, Json>;
+  return fieldsOf(JSON.parse(out.text) as Record<string, Json>);
+}
+
+function fieldsOf(body: Record<string, Json>): Record<string, Json>[] {
   const levels = [body, ...Object.values(body).filter((v): v is Record<string, Json> => !!v && typeof v === 'object' && !Array.isArray(v))];
   const skip = /^(id|organizationId|createdAt|updatedAt|createdBy|.*Id)$/;
   return levels.flatMap((level) =>
@@ -87,15 +90,25 @@ async function seedsFromGet(e: Endpoint, base: Omit<RouteCall, 'body'>): Promise
   );
 }
 
-async function writeInput(e: Endpoint, base: Omit<RouteCall, 'body'>, mine: (table?: TenantTable) => string[]) {
-  const validate = await routeValidator(e, base);
-  const first = await sampleInput(validate, mine, 8);
-  if (first.valid) return first;
-  for (const seed of await seedsFromGet(e, base)) {
-    const seeded = await sampleInput(validate, mine, 8, seed);
-    if (seeded.valid) return seeded;
+/**
+ * A body the route accepts for `base`'s path; for a route on one row, the
+ * first of the requester's rows it accepts a body for (one row may be in a
+ * state the GET can't show or the PATCH answers differently).
+ */
+async function writeInput(e: Endpoint, base: Omit<RouteCall, 'body'>, mine: (table?: TenantTable) => string[], rows: Record<string, string>[]) {
+  let first: Awaited<ReturnType<typeof sampleInput>> | undefined;
+  for (const params of rows.length ? rows : [base.params ?? {}]) {
+    const at = { ...base, params, path: e.path!.replace(/\[([^\]]+)\]/g, (_, p: string) => params[p] ?? '') };
+    const validate = await routeValidator(e, at);
+    const plain = await sampleInput(validate, mine, 8);
+    first ??= plain;
+    if (plain.valid) return plain;
+    for (const seed of await seedsFromGet(e, at)) {
+      const seeded = await sampleInput(validate, mine, 8, seed);
+      if (seeded.valid) return seeded;
+    }
   }
-  return first;
+  return first!;
 }
 
 export interface ProbeResult {
@@ -138,7 +151,10 @@ export async function probeEndpoint(e: Endpoint, world: World): Promise<ProbeRes
   const ownParams = Object.fromEntries(paramNames.map((p) => [p, mine(preferred[0])[0] ?? mine()[0] ?? '']));
   const concrete = (params: Record<string, string>) => e.path!.replace(/\[([^\]]+)\]/g, (_, p: string) => params[p] ?? '');
   const base = { method, path: concrete(ownParams), params: ownParams };
-  const { input, valid } = isWrite ? await writeInput(e, base, mine) : { input: {}, valid: true };
+  const candidates = paramNames.length
+    ? (mine(preferred[0]).length ? mine(preferred[0]) : mine()).slice(0, 3).map((id) => Object.fromEntries(paramNames.map((p) => [p, id])))
+    : [];
+  const { input, valid } = isWrite ? await writeInput(e, base, mine, candidates) : { input: {}, valid: true };
 
   for (const p of paramNames) {
     for (const foreign of foreignIds(world, preferred[0])) {
