@@ -80,11 +80,6 @@ const IDENTITY_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
 /** Evidence: brave_app may add and read rows, never change or remove one (drizzle/0008). */
 const APPEND_ONLY_TABLES = ['audit_log', 'security_events'] as const;
 
-/**
- * Everything brave_public (the public QR inspector page) may do, as
- * `table:PRIVILEGE`. Nothing yet; the inspector page adds exactly what it shows.
- */
-const PUBLIC_ROLE_GRANTS: readonly string[] = [];
 
 const COMMANDS = { r: 'SELECT', a: 'INSERT', w: 'UPDATE', d: 'DELETE', '*': 'ALL' } as const;
 
@@ -141,13 +136,16 @@ export async function findPolicyViolations(sql: Sql, shared: readonly string[]):
   return v;
 }
 
-/** brave_app never changes evidence; brave_public holds exactly PUBLIC_ROLE_GRANTS. */
+/**
+ * brave_app never changes evidence and keeps adding it. (brave_public's exact
+ * column grants are checked by tests/integration/rls-catalog-public.ts.)
+ */
 export async function findGrantViolations(sql: Sql): Promise<string[]> {
   const v: string[] = [];
   const held = await sql<{ role: string; table: string; privilege: string }[]>`
     select r.rolname as role, c.relname as table, p.priv as privilege
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    cross join (select oid, rolname from pg_roles where rolname in ('brave_app', 'brave_public')) r
+    cross join (select oid, rolname from pg_roles where rolname = 'brave_app') r
     cross join unnest(array['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) p(priv)
     where n.nspname not in ('pg_catalog', 'information_schema') and c.relkind in ('r', 'p', 'v', 'm', 'f')
       and case when p.priv in ('SELECT', 'INSERT', 'UPDATE', 'REFERENCES')
@@ -157,9 +155,6 @@ export async function findGrantViolations(sql: Sql): Promise<string[]> {
     if (h.role === 'brave_app' && (APPEND_ONLY_TABLES as readonly string[]).includes(h.table) && !['SELECT', 'INSERT'].includes(h.privilege))
       v.push(`role brave_app may ${h.privilege} ${h.table} (append-only evidence)`);
   }
-  const publicHeld = held.filter((h) => h.role === 'brave_public').map((h) => `${h.table}:${h.privilege}`);
-  for (const g of publicHeld) if (!PUBLIC_ROLE_GRANTS.includes(g)) v.push(`role brave_public holds ${g}, not in PUBLIC_ROLE_GRANTS`);
-  for (const g of PUBLIC_ROLE_GRANTS) if (!publicHeld.includes(g)) v.push(`role brave_public lacks ${g} (PUBLIC_ROLE_GRANTS)`);
   for (const table of APPEND_ONLY_TABLES) {
     for (const priv of ['SELECT', 'INSERT'])
       if (!held.some((h) => h.role === 'brave_app' && h.table === table && h.privilege === priv))
