@@ -49,6 +49,10 @@ const NOT_CALLABLE: Record<string, string> = {
     'svix delivery ids (webhook_events): no tenant rows, no tenant argument; its idempotency is tested in lib/tenancy',
   'webhooks.ts#claimSyncVersion':
     'Clerk entity versions (clerk_sync_state) keyed by the ids of a verified webhook payload, never by request input',
+  'public-page.ts#findLinkByHash':
+    "the public QR page's door (db/public.ts, as brave_public): the token hash is the scope; its RLS is checked by tests/integration/rls-catalog-public",
+  'public-page.ts#loadPublicSite': "the public QR page's door: scoped by the link findLinkByHash returned, as brave_public",
+  'inspector-visits.ts#countPublicAccessEvents': 'public_access_events: counted by IP hash, no organization',
 };
 
 /**
@@ -63,11 +67,14 @@ const REDUNDANT_FILTERS: Record<string, string> = {
   'inspections.ts#change:2': AFTER_LOOKUP,
   'violations.ts#updateViolation:2': AFTER_LOOKUP,
   'violations.ts#advanceCorrectiveAction:2': AFTER_LOOKUP,
+  'inspector-links.ts#updateInspectorLink:1': AFTER_LOOKUP,
 };
 
 /** Attacked, but with nothing to do for B's own data in this world, and why that is fine. */
 const IDLE_FOR_OWNER: Record<string, string> = {
   'users.ts#insertUserIfMissing': "the acting user's row exists, so it inserts nothing; it writes only the acting user's own row",
+  'inspector-visits.ts#insertPublicAccessEvent':
+    'public_access_events has no organization (wrong QR tokens); the probe event is not one of its kinds, and there is no tenant row to reach',
 };
 
 class Rollback extends Error {}

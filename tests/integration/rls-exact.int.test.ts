@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { testDatabase } from '@/tests/support/database';
 import { findGrantViolations, findPolicyViolations } from '@/tests/support/rls-expectations';
 
-const SHARED = ['webhook_events'];
+const SHARED = ['webhook_events', 'public_access_events'];
 const ORG = `(select current_setting('app.current_org', true))`;
 const USER = `(select current_setting('app.current_user', true))`;
 
@@ -76,6 +76,11 @@ describe('exact policies and grants — negative controls', () => {
       'an extra permissive policy next to the reviewed ones',
       `create policy also_mine on photos for select to brave_app using (organization_id = ${ORG})`,
       /^policy also_mine on photos: not a reviewed policy/,
+    ],
+    [
+      'a public page policy no longer checking revocation',
+      `alter policy public_select on projects using ((organization_id, id) in (select l.organization_id, l.project_id from inspector_links l where l.token_hash = (select current_setting('app.inspector_token', true))))`,
+      /^policy public_select on projects: USING is /,
     ],
     ['a policy dropped', `drop policy tenant_delete on documents`, /^policy tenant_delete on documents: missing$/],
     [

@@ -16,7 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 /** Where one call's arguments come from: the scope's own ids and the ids to aim at. */
 export interface Refs {
@@ -156,6 +156,9 @@ const createPayload = (pick: Pick, idempotencyKey: string = randomUUID()) => ({
   accessDeniedThreshold: 20,
   accessDeniedWindowMinutes: 10,
   offHoursAlertsEnabled: true,
+  tokenHash: randomBytes(32).toString('hex'),
+  label: 'probe',
+  expiresAt: soon(),
 });
 
 /** Creates: each mix of references, and one's own valid create retried with each key the target holds. */
@@ -171,6 +174,7 @@ const patches = (own: Refs, target: Refs) =>
     findings: 'probe',
     location: 'probe',
     amountInches: '0.30',
+    expiresAt: soon(),
     ...refs(pick, ['inspectionId', 'violationTypeId', 'bmpCategoryId']),
   }));
 
@@ -191,6 +195,8 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   // A row the caller read before writing it (lockSubmission → updateSubmission): try every id of the target.
   before: (_own, target) => target.strings.map((id) => ({ id })),
   state: () => [{ data: {}, status: 'draft', submittedAt: null }],
+  view: (own, target) =>
+    [target, own].map((r) => ({ linkId: ref(r, 'inspector_links'), ipHash: 'probe-ip-hash', userAgent: 'probe' })),
   signature: () => [{ name: 'Probe', statement: 'I certify.' }],
   definition: () => [definition],
   entry: (own, target) => [{ action: 'update', entityType: 'project', entityId: ref(target, 'projects') }],
@@ -211,6 +217,7 @@ const SCALARS: Record<string, () => unknown> = {
   at: () => NOW,
   now: () => NOW,
   days: () => 14,
+  action: () => 'update',
 };
 
 /** Candidates that differ only in a generated idempotency key are one candidate. */
@@ -224,7 +231,7 @@ function dedupe(values: unknown[]): unknown[] {
   });
 }
 
-const TARGET_STRINGS = new Set(['id', 'projectId', 'inspectionId', 'violationId', 'key', 'slug']);
+const TARGET_STRINGS = new Set(['id', 'projectId', 'inspectionId', 'violationId', 'linkId', 'key', 'slug']);
 
 /**
  * The argument lists to call `q` with: scope params from `scope`, every

@@ -20,6 +20,8 @@ interface ExpectedPolicy {
   cmd: 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
   using: string | null;
   check: string | null;
+  /** The one role it applies to (brave_app unless said). */
+  role?: 'brave_app' | 'brave_public';
 }
 
 /** The four policies every tenant table has (drizzle/0001 via db/schema/_tenant.ts). */
@@ -77,6 +79,24 @@ const IDENTITY_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
   },
 };
 
+/**
+ * The public QR page's policies (drizzle/0010, 0011): SELECT only, for
+ * brave_public, keyed by the opened link's token hash, exactly as reviewed in
+ * docs/inspector-page.md. tests/integration/rls-catalog-public.ts checks the
+ * column grants that go with them.
+ */
+const PUBLIC_SELECT: Record<string, string> = {
+  bmp_categories: "(organization_id IN ( SELECT l.organization_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now())))))",
+  compliance_settings: "(organization_id IN ( SELECT l.organization_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now())))))",
+  corrective_actions: "((organization_id IN ( SELECT l.organization_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))) AND (EXISTS ( SELECT 1\n   FROM violations v\n  WHERE ((v.organization_id = corrective_actions.organization_id) AND (v.id = corrective_actions.violation_id)))))",
+  inspections: "((status = 'published'::inspection_status) AND ((organization_id, project_id) IN ( SELECT l.organization_id,\n    l.project_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))))",
+  inspector_links: "(token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting))",
+  organizations: "(active AND (organization_id IN ( SELECT l.organization_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))))",
+  projects: "((organization_id, id) IN ( SELECT l.organization_id,\n    l.project_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now())))))",
+  violation_types: "(organization_id IN ( SELECT l.organization_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now())))))",
+  violations: "(((organization_id, project_id) IN ( SELECT l.organization_id,\n    l.project_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))) AND (EXISTS ( SELECT 1\n   FROM inspections i\n  WHERE ((i.organization_id = violations.organization_id) AND (i.id = violations.inspection_id)))))",
+};
+
 /** Evidence: brave_app may add and read rows, never change or remove one (drizzle/0008). */
 const APPEND_ONLY_TABLES = ['audit_log', 'security_events'] as const;
 
@@ -110,7 +130,9 @@ export async function findPolicyViolations(sql: Sql, shared: readonly string[]):
 
   const expected = new Map<string, Record<string, ExpectedPolicy>>();
   for (const t of tables) {
-    const reviewed = IDENTITY_POLICIES[t.name] ?? (t.tenant ? TENANT_POLICIES : undefined);
+    const own = IDENTITY_POLICIES[t.name] ?? (t.tenant ? TENANT_POLICIES : undefined);
+    const pub = PUBLIC_SELECT[t.name];
+    const reviewed = pub ? { ...own, public_select: { cmd: 'SELECT' as const, using: pub, check: null, role: 'brave_public' as const } } : own;
     if (reviewed) expected.set(t.name, reviewed);
     else if (t.touched && !shared.includes(t.name))
       v.push(`table ${t.name}: an app role can touch it, but it has no reviewed policy set (tenant or identity)`);
@@ -123,7 +145,8 @@ export async function findPolicyViolations(sql: Sql, shared: readonly string[]):
       continue;
     }
     if (!p.permissive) v.push(`${label}: RESTRICTIVE, expected PERMISSIVE`);
-    if (p.roles.join(',') !== 'brave_app') v.push(`${label}: applies to ${p.roles.join(', ')}, expected brave_app only`);
+    const role = want.role ?? 'brave_app';
+    if (p.roles.join(',') !== role) v.push(`${label}: applies to ${p.roles.join(', ')}, expected ${role} only`);
     if (COMMANDS[p.cmd] !== want.cmd) v.push(`${label}: for ${COMMANDS[p.cmd]}, expected ${want.cmd}`);
     if (p.using !== want.using) v.push(`${label}: USING is ${p.using}, expected ${want.using}`);
     if (p.check !== want.check) v.push(`${label}: WITH CHECK is ${p.check}, expected ${want.check}`);
