@@ -5,9 +5,13 @@ import type { Tx } from '../tenant';
 
 export type NewUser = Omit<typeof users.$inferInsert, 'emailNormalized' | 'createdAt' | 'updatedAt'>;
 
-/** Visible under withIdentity(id) (oneself) or withTenant (members of the tenant). */
-export async function getUser(tx: Tx, id: string) {
-  const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
+/**
+ * The acting user's own row (`userId` is always the session's user, never an
+ * id from a request: no organization filter could scope a user, who may
+ * belong to many).
+ */
+export async function getUser(tx: Tx, userId: string) {
+  const [row] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
   return row;
 }
 
@@ -38,6 +42,7 @@ export async function insertUserIfMissing(tx: Tx, user: NewUser) {
     .onConflictDoNothing();
 }
 
-export async function deleteUser(tx: Tx, id: string) {
-  await tx.delete(users).where(eq(users.id, id));
+/** The acting user's own row (Clerk `user.deleted`, under withIdentity(userId)). */
+export async function deleteUser(tx: Tx, userId: string) {
+  await tx.delete(users).where(eq(users.id, userId));
 }

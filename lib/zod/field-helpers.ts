@@ -37,6 +37,9 @@ export const optionalIsoDate = (label: string) =>
 /**
  * A decimal amount with at most two decimals in [min, max], from a number or a
  * numeric string; returned as the string PostgreSQL `numeric` expects ("4.50").
+ * The range is also declared as metadata: the bounds live in a transform,
+ * where the schema-contract tests (lib/zod/schemas/contracts.test.ts) could
+ * not otherwise see them.
  */
 export function decimal2(opts: { label: string; unit: string; min: number; max: number }) {
   const { label, unit, min, max } = opts;
@@ -56,7 +59,7 @@ export function decimal2(opts: { label: string; unit: string; min: number; max: 
       return z.NEVER;
     }
     return n.toFixed(2);
-  });
+  }).meta({ range: { min, max } });
 }
 
 /** A database id (any 8-4-4-4-12 hex uuid). */

@@ -7,6 +7,7 @@
 import type postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { testDatabase } from '@/tests/support/database';
+import { findGrantViolations, findPolicyViolations } from '@/tests/support/rls-expectations';
 import { findPublicRoleViolations } from './rls-catalog-public';
 
 const APP_ROLES = ['brave_app', 'brave_public'] as const;
@@ -240,6 +241,8 @@ export async function findRlsViolations(sql: Sql): Promise<string[]> {
   for (const d of definers)
     v.push(`function ${d.fn} is SECURITY DEFINER (runs with its owner's rights, bypassing RLS)`);
 
+  // ── Exact brave_app policy expressions on every table an app role can touch, append-only evidence ──
+  v.push(...(await findPolicyViolations(sql, SHARED_TABLES)), ...(await findGrantViolations(sql)));
   // ── brave_public: exactly its column grants, only token-keyed SELECT policies (rls-catalog-public.ts) ──
   v.push(...(await findPublicRoleViolations(sql)));
   return v;

@@ -17,6 +17,21 @@ vi.mock('next/cache', () => import('@/tests/support/next-cache-mock'));
 
 const { tenantRoute } = await import('@/lib/api/tenant-route');
 
+/**
+ * Endpoints that take no id in a field or the path: probed with A's ids in the
+ * query and A's org id everywhere, which is all they can be given.
+ */
+const NO_ID_FIELDS = [
+  'app/(app)/projects/actions/create-project.ts#createProjectAction',
+  'app/(app)/security/actions/mark-alerts-reviewed.ts#markAlertsReviewedAction',
+  'app/(app)/security/actions/update-security-settings.ts#updateSecuritySettingsAction',
+  'app/api/v1/inspections/route.ts#GET',
+  'app/api/v1/projects/route.ts#GET',
+  'app/api/v1/projects/route.ts#POST',
+  'app/api/v1/rain-events/route.ts#GET',
+  'app/api/v1/violations/route.ts#GET',
+];
+
 let db: Database;
 let world: World;
 let endpoints: Endpoint[];
@@ -30,19 +45,21 @@ beforeAll(async () => {
 
 async function fuzz(list: Endpoint[]) {
   const findings: Finding[] = [];
-  const shallow: string[] = [];
+  const invalid: string[] = [];
+  const idless: string[] = [];
   let calls = 0;
   for (const e of list) {
     const before = await fingerprint(db, world.a);
     const r = await probeEndpoint(e, world);
     calls += r.calls;
     findings.push(...r.findings);
-    if (!r.validInput || r.idFields === 0) shallow.push(`${e.file}#${e.exportName}${r.validInput ? '' : ' (no valid input found)'}${r.idFields ? '' : ' (no id fields)'}`);
+    if (!r.validInput) invalid.push(`${e.file}#${e.exportName}`);
+    if (r.idFields === 0) idless.push(`${e.file}#${e.exportName}`);
     if ((await fingerprint(db, world.a)) !== before) {
       findings.push({ endpoint: `${e.file}#${e.exportName}`, kind: 'changed', detail: "org A's data changed" });
     }
   }
-  return { findings, calls, shallow };
+  return { findings, calls, invalid, idless };
 }
 
 describe('cross-tenant leak fuzzer', () => {
@@ -53,11 +70,13 @@ describe('cross-tenant leak fuzzer', () => {
   });
 
   it("no endpoint leaks, accepts or changes org A's data when called as org B", async () => {
-    const { findings, calls, shallow } = await fuzz(endpoints);
+    const { findings, calls, invalid, idless } = await fuzz(endpoints);
     console.log(`leak fuzzer: ${endpoints.length} endpoints, ${calls} cross-tenant requests`);
-    if (shallow.length) console.log(`probed at validation depth only:\n  ${shallow.join('\n  ')}`);
     expect(calls, 'the probe must actually send requests').toBeGreaterThan(endpoints.length * 3);
     expect(findings).toEqual([]);
+    // A probe that never got past validation proved nothing about the handler: that is a failure, not a note.
+    expect(invalid, 'endpoints for which no valid input was found').toEqual([]);
+    expect(idless.sort(), 'endpoints that take no id anywhere (reviewed list)').toEqual([...NO_ID_FIELDS].sort());
   }, 300_000);
 });
 
@@ -82,6 +101,18 @@ describe('negative controls: the fuzzer catches planted defects', () => {
     const planted: Endpoint = { file: 'planted/projects/[id]/route.ts', exportName: 'PATCH', kind: 'route', path: '/planted/projects/[id]', fn: writer, meta: { kind: 'route', permission: 'org:projects:write' } };
     const { findings } = await fuzz([planted]);
     expect(findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['changed', 'accepted']));
+  });
+
+  it('an endpoint no valid input can be found for is reported (the main test then fails)', async () => {
+    const { validationFailed } = await import('@/lib/validation/request');
+    // Accepts only a value nothing can guess: every probe would stop at validation.
+    const guarded = tenantRoute({ permission: 'org:projects:write' }, async (req) => {
+      const body = (await req.json()) as { code?: unknown };
+      return body.code === 'a4f1-not-guessable' ? { ok: true } : validationFailed({ code: ['Wrong code.'] });
+    });
+    const planted: Endpoint = { file: 'planted/codes/route.ts', exportName: 'POST', kind: 'route', path: '/planted/codes', fn: guarded, meta: { kind: 'route', permission: 'org:projects:write' } };
+    const { invalid } = await fuzz([planted]);
+    expect(invalid).toEqual(['planted/codes/route.ts#POST']);
   });
 
   it('a handler that crashes on a foreign id is caught', async () => {

@@ -7,6 +7,8 @@
  * - error: a 5xx (a crash is never the right answer to a foreign id);
  * - changed: A's data differs afterwards (checked by the caller per endpoint).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Endpoint } from './endpoints';
 import { invokeAction, invokeRoute, type Outcome, type RouteCall } from './invoke';
 import { idPaths, sampleInput, tableForField, tablesForFile, withValueAt, zodValidator, type Issue, type Json } from './sample-input';
@@ -19,6 +21,7 @@ export interface Finding {
   detail: string;
 }
 
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const ORG_SMUGGLING_KEYS = ['organizationId', 'organization_id', 'orgId'];
 const QUERY_ID_KEYS = ['projectId', 'inspectionId', 'violationId', 'templateId', 'id'];
 
@@ -55,10 +58,57 @@ function judge(endpoint: string, label: string, out: Outcome, world: World, isWr
 async function routeValidator(e: Endpoint, base: Omit<RouteCall, 'body'>) {
   return async (candidate: Record<string, Json>) => {
     const out = await invokeRoute(e.fn, { ...base, body: candidate });
-    if (out.status !== 400 || !out.fieldErrors) return { ok: true as const };
-    const issues: Issue[] = Object.keys(out.fieldErrors).map((k) => ({ path: k.split('.') }));
-    return issues.length ? { ok: false as const, issues } : { ok: true as const };
+    if (out.status !== 400) return { ok: true as const };
+    // A 400 naming no field (an empty PATCH) is still a refusal: the search then has nothing to fix.
+    const issues: Issue[] = Object.entries(out.fieldErrors ?? {}).map(([k, messages]) => ({ path: k.split('.'), message: messages.join('; ') }));
+    return { ok: false as const, issues };
   };
+}
+
+/**
+ * Seeds for a body that must name at least one field (a PATCH answers 400
+ * with no field error to `{}`): the fields the same resource's GET returns,
+ * one at a time, with the value it returned — "read, then write one field back".
+ */
+async function seedsFromGet(e: Endpoint, base: Omit<RouteCall, 'body'>): Promise<Record<string, Json>[]> {
+  const file = path.join(ROOT, e.file);
+  if (!fs.existsSync(file)) return [];
+  const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+  if (typeof mod.GET !== 'function') return [];
+  const out = await invokeRoute(mod.GET, { ...base, method: 'GET' });
+  if (!out.ok) return [];
+  return fieldsOf(JSON.parse(out.text) as Record<string, Json>);
+}
+
+function fieldsOf(body: Record<string, Json>): Record<string, Json>[] {
+  const levels = [body, ...Object.values(body).filter((v): v is Record<string, Json> => !!v && typeof v === 'object' && !Array.isArray(v))];
+  const skip = /^(id|organizationId|createdAt|updatedAt|createdBy|.*Id)$/;
+  return levels.flatMap((level) =>
+    Object.entries(level)
+      .filter(([k, v]) => !skip.test(k) && v !== null && typeof v !== 'object')
+      .map(([k, v]) => ({ [k]: v })),
+  );
+}
+
+/**
+ * A body the route accepts for `base`'s path; for a route on one row, the
+ * first of the requester's rows it accepts a body for (one row may be in a
+ * state the GET can't show or the PATCH answers differently).
+ */
+async function writeInput(e: Endpoint, base: Omit<RouteCall, 'body'>, mine: (table?: TenantTable) => string[], rows: Record<string, string>[]) {
+  let first: Awaited<ReturnType<typeof sampleInput>> | undefined;
+  for (const params of rows.length ? rows : [base.params ?? {}]) {
+    const at = { ...base, params, path: e.path!.replace(/\[([^\]]+)\]/g, (_, p: string) => params[p] ?? '') };
+    const validate = await routeValidator(e, at);
+    const plain = await sampleInput(validate, mine, 8);
+    first ??= plain;
+    if (plain.valid) return plain;
+    for (const seed of await seedsFromGet(e, at)) {
+      const seeded = await sampleInput(validate, mine, 8, seed);
+      if (seeded.valid) return seeded;
+    }
+  }
+  return first!;
 }
 
 export interface ProbeResult {
@@ -101,7 +151,10 @@ export async function probeEndpoint(e: Endpoint, world: World): Promise<ProbeRes
   const ownParams = Object.fromEntries(paramNames.map((p) => [p, mine(preferred[0])[0] ?? mine()[0] ?? '']));
   const concrete = (params: Record<string, string>) => e.path!.replace(/\[([^\]]+)\]/g, (_, p: string) => params[p] ?? '');
   const base = { method, path: concrete(ownParams), params: ownParams };
-  const { input, valid } = isWrite ? await sampleInput(await routeValidator(e, base), mine, 8) : { input: {}, valid: true };
+  const candidates = paramNames.length
+    ? (mine(preferred[0]).length ? mine(preferred[0]) : mine()).slice(0, 3).map((id) => Object.fromEntries(paramNames.map((p) => [p, id])))
+    : [];
+  const { input, valid } = isWrite ? await writeInput(e, base, mine, candidates) : { input: {}, valid: true };
 
   for (const p of paramNames) {
     for (const foreign of foreignIds(world, preferred[0])) {

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { TenantTable } from '@/tests/support/tenants';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-export type Issue = { path: PropertyKey[]; code?: string; expected?: string; values?: unknown[]; format?: string; minimum?: number | bigint; origin?: string };
+export type Issue = { path: PropertyKey[]; code?: string; expected?: string; values?: unknown[]; format?: string; minimum?: number | bigint; origin?: string; message?: string };
 
 const GENERIC: Json[] = ['Sample text', 1, true, '2026-11-20', '2026-11-20T10:00:00.000Z', '0.5', 'on', 'ABC-123', 'sample@example.test', [], {}];
 
@@ -42,8 +42,28 @@ export function tablesForFile(file: string): TenantTable[] {
   return order;
 }
 
-function candidatesFor(key: string, issue: Issue, ids: (table?: TenantTable) => string[]): Json[] {
+/** Values a field's name says it wants, where its validation can't say (a refine, a route's message). */
+const BY_NAME: [RegExp, Json[]][] = [
+  [/^time_?zone$/i, ['UTC', 'America/Chicago']],
+];
+
+/** The values an error message lists ("status must be one of open, fixed"), as an API reports an enum. */
+function listedValues(message: string | undefined): string[] {
+  const m = /one of:? ([a-z0-9_]+(?:(?:, | or |, or )[a-z0-9_]+)+)/i.exec(message ?? '');
+  return m ? m[1]!.split(/, or |, | or /) : [];
+}
+
+function candidatesFor(key: string, issue: Issue, ids: (table?: TenantTable) => string[], current: Json | undefined): Json[] {
   if (issue.values?.length) return issue.values.filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v));
+  const listed = listedValues(issue.message);
+  if (listed.length) return listed;
+  const named = BY_NAME.find(([re]) => re.test(key));
+  if (named) return named[1];
+  // A refine refused a value of the right type (two hours that must differ): try others of that type.
+  if (issue.code === 'custom' && typeof current === 'number') return [1, 2, 7, 18, 0, 0.5];
+  // The type the validator asked for beats what the name suggests (`businessHoursEnd` is a number).
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return [1, 0.5, 0];
+  if (issue.code === 'invalid_type' && issue.expected === 'boolean') return [true, false];
   const table = tableForField(key);
   if (issue.format === 'uuid' || /id$/i.test(key)) return [...ids(table), ...ids()];
   if (issue.format === 'date' || /date|start$|end$|^permit/i.test(key)) return ['2026-11-20', '2026-11-20T10:00:00.000Z', '2026-11-20T10:00'];
@@ -62,6 +82,12 @@ function candidatesFor(key: string, issue: Issue, ids: (table?: TenantTable) => 
   }
   if (issue.code === 'too_small' && issue.origin === 'string') return ['x'.repeat(Number(issue.minimum ?? 1)), 'Sample text'];
   return GENERIC;
+}
+
+function valueAt(obj: Record<string, Json>, path: PropertyKey[]): Json | undefined {
+  let cur: Json | undefined = obj;
+  for (const key of path) cur = cur && typeof cur === 'object' && !Array.isArray(cur) ? cur[String(key)] : undefined;
+  return cur;
 }
 
 function setAt(obj: Record<string, Json>, path: PropertyKey[], value: Json) {
@@ -87,12 +113,19 @@ export function zodValidator(schema: z.ZodType): Validate {
 }
 
 /**
- * The smallest input `validate` accepts, found by search; or the best effort
- * after `rounds` (still useful: a rejected input must leak nothing either).
+ * The smallest input `validate` accepts, found by search from `seed` (a body
+ * that must name at least one field, like a PATCH, starts from one); or the
+ * best effort after `rounds`, reported as not valid.
  */
-export async function sampleInput(validate: Validate, ids: (table?: TenantTable) => string[], rounds = 12) {
-  const input: Record<string, Json> = {};
-  const tried = new Map<string, number>();
+export async function sampleInput(
+  validate: Validate,
+  ids: (table?: TenantTable) => string[],
+  rounds = 12,
+  seed: Record<string, Json> = {},
+) {
+  const input: Record<string, Json> = structuredClone(seed);
+  // Per field, every value tried so far: the next one is the first untried candidate for the current complaint.
+  const tried = new Map<string, Set<string>>();
   for (let round = 0; round < rounds; round++) {
     const r = await validate(input);
     if (r.ok) return { input, valid: true };
@@ -101,11 +134,13 @@ export async function sampleInput(validate: Validate, ids: (table?: TenantTable)
       const path = issue.path.length ? issue.path : [];
       if (!path.length) continue;
       const key = path.map(String).join('.');
-      const options = candidatesFor(String(path.at(-1)), issue, ids);
-      const n = tried.get(key) ?? 0;
-      if (n >= options.length) continue;
-      tried.set(key, n + 1);
-      setAt(input, path, options[n]!);
+      const options = candidatesFor(String(path.at(-1)), issue, ids, valueAt(input, path));
+      const seen = tried.get(key) ?? new Set<string>();
+      tried.set(key, seen);
+      const next = options.find((o) => !seen.has(JSON.stringify(o)));
+      if (next === undefined) continue;
+      seen.add(JSON.stringify(next));
+      setAt(input, path, next);
       changed = true;
     }
     if (!changed) break;

@@ -77,4 +77,8 @@ export const patchInspectionSchema = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Send at least one field to change');
 
-export const createInspectionApiSchema = createInspectionSchema.extend({ idempotencyKey: idempotencyKey.optional() });
+/** The API names the allowed types in its error (an integration has no select box to pick from). */
+export const createInspectionApiSchema = createInspectionSchema.extend({
+  type: z.enum(INSPECTION_TYPES, `type must be one of ${INSPECTION_TYPES.join(', ')}`),
+  idempotencyKey: idempotencyKey.optional(),
+});

@@ -220,6 +220,10 @@ describe('PATCH /api/v1/inspections/:id', () => {
     expect(error.message).toContain('type');
     expect(error.message).toContain('rainGaugeInches');
     expect(error.message).toMatch(/status/);
+    // An unknown key next to a valid field is refused by the key itself, not by the empty-patch check.
+    const unknown = await patch(id, { findings: 'Fine', status: 'published' });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('status');
     expect((await patch(id, {})).status).toBe(400);
     expect(await tally(db, acme.id)).toEqual(before);
   });

@@ -167,8 +167,10 @@ describe('GET and PATCH /api/v1/rain-events/:id', () => {
       params(mine.id),
     );
     expect(Object.keys((await bad.json()).error.fieldErrors).sort()).toEqual(['amountInches', 'source', 'startedAt']);
-    const move = await one.PATCH(json('PATCH', `${BASE}/${mine.id}`, { projectId: randomUUID() }), params(mine.id));
+    // Next to a valid field, so the 400 comes from the unknown key and not from the empty-patch check.
+    const move = await one.PATCH(json('PATCH', `${BASE}/${mine.id}`, { amountInches: 1, projectId: randomUUID() }), params(mine.id));
     expect(move.status).toBe(400);
+    expect((await move.json()).error.message).toContain('projectId');
     expect(await rainRow(acme, mine.id)).toEqual(before);
   });
 

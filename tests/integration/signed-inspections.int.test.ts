@@ -1,0 +1,127 @@
+/**
+ * A signed inspection is a legal record: at the SQL level (drizzle/0004's
+ * trigger), as brave_app inside the tenant, no statement may send it back to
+ * draft, unsign it or change its content; only submitted → published is
+ * allowed. The negative control re-creates the trigger function from the
+ * migration's own text with the status rule removed, and shows that the
+ * checks then find a signed record sent back to draft.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type postgres from 'postgres';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '@/tests/support/database';
+import { seedProjects, uniqueId } from '@/tests/support/factories';
+
+const MIGRATION = path.resolve(import.meta.dirname, '../../drizzle/0004_signed_inspections_immutable.sql');
+
+/** Changes that must be refused once an inspection is signed (status submitted, or published). */
+const FORBIDDEN: Record<string, string> = {
+  'back to draft': `status = 'draft'`,
+  'published back to submitted': `status = 'submitted'`,
+  'signature removed': `signed_at = null, signed_by = null`,
+  'signer changed': `signed_by = 'user_other'`,
+  'signature name changed': `signature_name = 'Someone else'`,
+  'findings rewritten': `findings = 'all good after all'`,
+};
+
+let orgId: string;
+let projectId: string;
+
+beforeAll(async () => {
+  orgId = uniqueId('org', 'signed');
+  projectId = (await seedProjects(orgId, 1))[0]!;
+});
+
+/** A transaction as `role` inside the tenant (set_config local, like the door). */
+async function inTenant<T>(sql: postgres.Sql, fn: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
+  return (await sql.begin(async (tx) => {
+    await tx`select set_config('app.current_org', ${orgId}, true), set_config('app.current_user', 'user_signer', true)`;
+    return fn(tx);
+  })) as T;
+}
+
+/** A signed inspection in `status`, inserted in `tx`. */
+async function signedInspection(tx: postgres.TransactionSql, status: 'submitted' | 'published'): Promise<string> {
+  const [row] = await tx<{ id: string }[]>`
+    insert into inspections (organization_id, project_id, status, findings, created_by, signed_by, signed_at, signature_name, signature_statement)
+    values (${orgId}, ${projectId}, ${status}, 'silt fence intact', 'user_signer', 'user_signer', now(), 'Ines Ibarra', 'I certify…')
+    returning id`;
+  return row!.id;
+}
+
+/**
+ * Which of the forbidden changes (and a delete) the database accepted for a
+ * signed inspection, each tried in its own savepoint. Also reports when the
+ * one allowed step (submitted → published) is refused, so a trigger that
+ * refuses everything can't pass.
+ */
+async function accepted(tx: postgres.TransactionSql): Promise<string[]> {
+  const found: string[] = [];
+  type Statement = (sp: postgres.TransactionSql, id: string) => Promise<unknown>;
+  const attempt = async (label: string, statement: Statement, status: 'submitted' | 'published') => {
+    const id = await signedInspection(tx, status);
+    try {
+      await tx.savepoint(async (sp) => {
+        await statement(sp, id);
+        found.push(`${status} inspection: ${label} accepted`);
+      });
+    } catch (e) {
+      if ((e as { code?: string }).code !== '23514') throw e;
+    }
+  };
+  for (const status of ['submitted', 'published'] as const) {
+    for (const [label, set] of Object.entries(FORBIDDEN)) {
+      if (set === `status = '${status}'`) continue;
+      await attempt(label, (sp, id) => sp.unsafe(`update inspections set ${set} where organization_id = $1 and id = $2`, [orgId, id]), status);
+    }
+    await attempt('delete', (sp, id) => sp`delete from inspections where organization_id = ${orgId} and id = ${id}`, status);
+  }
+  const id = await signedInspection(tx, 'submitted');
+  try {
+    await tx.savepoint((sp) => sp`update inspections set status = 'published' where organization_id = ${orgId} and id = ${id}`);
+  } catch {
+    found.push('submitted inspection: publishing refused');
+  }
+  return found;
+}
+
+describe('a signed inspection at the SQL level (drizzle/0004)', () => {
+  it('as brave_app: never back to draft, never unsigned, content frozen, not deletable; publishing allowed', async () => {
+    const app = testDatabase.sql('app', { max: 1 });
+    const marker = new Error('rollback');
+    let found: string[] | undefined;
+    await inTenant(app, async (tx) => {
+      found = await accepted(tx);
+      throw marker;
+    }).catch((e: unknown) => {
+      if (e !== marker) throw e;
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('negative control: the trigger without its status rule lets a signed record go back to draft', async () => {
+    const migration = fs.readFileSync(MIGRATION, 'utf8');
+    const fn = migration.split('--> statement-breakpoint').find((s) => s.includes('CREATE OR REPLACE FUNCTION'))!;
+    const rule = /\s*OR NOT \(OLD\.status = NEW\.status OR \(OLD\.status = 'submitted' AND NEW\.status = 'published'\)\)/;
+    expect(fn).toMatch(rule);
+    const weakened = fn.replace(rule, '');
+    // The superuser replaces the function, then acts as brave_app for the checks; all rolled back.
+    const su = testDatabase.sql('superuser', { max: 1 });
+    const marker = new Error('rollback');
+    let found: string[] | undefined;
+    await inTenant(su, async (tx) => {
+      await tx.unsafe(weakened);
+      await tx.unsafe('set local role brave_app');
+      found = await accepted(tx);
+      throw marker;
+    }).catch((e: unknown) => {
+      if (e !== marker) throw e;
+    });
+    expect(found).toEqual(
+      expect.arrayContaining(['submitted inspection: back to draft accepted', 'published inspection: back to draft accepted']),
+    );
+    // The content rule is still in place in the weakened copy: only status moves got through.
+    expect(found!.every((f) => /back to draft|back to submitted/.test(f))).toBe(true);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The world and the tools of tests/integration/app-layer-isolation: two
+ * tenants' ids and rows as the superuser sees them, a normalized form of a
+ * query's answer, and planted copies of db/queries modules with one
+ * organization_id filter removed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import type { Tx } from '@/db/tenant';
+import { testDatabase } from './database';
+import type { TenantGraph } from './factories';
+import { discoverQueryFunctions, NOW, type QueryFunction, type Refs } from './query-calls';
+import { TENANT_TABLES } from './tenants';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const QUERIES = path.join(ROOT, 'db/queries');
+export const CONCURRENCY = 4;
+
+/**
+ * Generated uuids and the database clock (a row's created_at: now() of each
+ * run's own transaction) differ between two runs of a create; everything else
+ * must match. Times computed from the suite's clock (NOW) are kept exact.
+ */
+export function normalize(value: unknown): string {
+  return JSON.stringify(value ?? null, (_k, v: unknown) => {
+    if (typeof v === 'string') {
+      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return '<uuid>';
+      if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(v) && v !== NOW.toISOString()) {
+        const t = Date.parse(v);
+        if (Math.abs(t - Date.now()) < 3_600_000) return '<recent>';
+      }
+    }
+    return v;
+  });
+}
+
+export function describeError(e: unknown): string {
+  for (let cur = e; cur && typeof cur === 'object'; cur = (cur as { cause?: unknown }).cause) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return `threw SQLSTATE ${code}`;
+  }
+  return `threw ${e instanceof Error ? e.constructor.name : typeof e}`;
+}
+
+/** Every row of `g`'s tenant (and its users), as the connection in `tx` sees it. */
+export async function rowsOf(tx: Pick<Tx, 'execute'>, g: TenantGraph): Promise<string> {
+  const parts = TENANT_TABLES.map(
+    (t) =>
+      sql`select ${t}::text as t, coalesce(jsonb_agg(to_jsonb(x) order by to_jsonb(x)::text), '[]') as rows from ${sql.identifier(t)} x where x.organization_id = ${g.orgId}`,
+  );
+  parts.push(sql`select 'users', coalesce(jsonb_agg(to_jsonb(u)), '[]') from users u where u.id = ${g.userId}`);
+  const rows = await tx.execute<{ t: string; rows: unknown }>(sql.join(parts, sql` union all `));
+  return JSON.stringify([...rows].sort((x, y) => x.t.localeCompare(y.t)));
+}
+
+/** Whether this transaction has inserted, updated or deleted no row yet (then no snapshot is needed). */
+export async function wroteNothing(tx: Pick<Tx, 'execute'>): Promise<boolean> {
+  const [row] = await tx.execute<{ n: number }>(
+    sql`select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::int as n from pg_stat_xact_user_tables`,
+  );
+  return row!.n === 0;
+}
+
+/** The ids and keys of a tenant, read as the superuser (no RLS), for aiming at. */
+export async function refsOf(g: TenantGraph): Promise<Refs> {
+  const su = testDatabase.sql('superuser');
+  const strings = new Set<string>([g.orgId, g.userId]);
+  const keys = new Set<string>();
+  const byTable: Record<string, string> = {};
+  for (const t of TENANT_TABLES) {
+    const rows = await su`select to_jsonb(x) as row from ${su(t)} x where organization_id = ${g.orgId}`;
+    for (const { row } of rows as unknown as { row: Record<string, unknown> }[]) {
+      for (const col of ['id', 'key', 'slug', 'idempotency_key', 'user_id']) {
+        if (typeof row[col] === 'string') strings.add(row[col] as string);
+      }
+      for (const col of ['key', 'slug', 'idempotency_key']) if (typeof row[col] === 'string') keys.add(row[col] as string);
+      if (typeof row.id === 'string') byTable[t] ??= row.id;
+    }
+  }
+  return { strings: [...strings], keys: [...keys], byTable, user: g.userId };
+}
+
+/** `fn` over `items`, CONCURRENCY at a time (each call holds one pooled connection). */
+export async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+const ORG_FILTER = /eq\(\w+\.organizationId, (actor\.)?orgId\)/g;
+
+/** Each explicit `organization_id = orgId` filter of a query module, named by its enclosing function. */
+export function orgFilters(file: string): { at: number; label: string }[] {
+  const src = fs.readFileSync(path.join(QUERIES, file), 'utf8');
+  const counts = new Map<string, number>();
+  return [...src.matchAll(ORG_FILTER)].map((m) => {
+    const before = [...src.slice(0, m.index).matchAll(/function (\w+)\(/g)].at(-1)?.[1] ?? '?';
+    const n = (counts.get(before) ?? 0) + 1;
+    counts.set(before, n);
+    return { at: m.index, label: `${file}#${before}:${n}` };
+  });
+}
+
+/**
+ * A copy of the module `file` with the org filter at offset `at` replaced by
+ * nothing (`and(undefined, x)` is `x`; `where(undefined)` is no filter),
+ * written under .data/ and imported: the planted defect.
+ */
+export async function plantWithoutOrgFilter(file: string, at: number): Promise<QueryFunction[]> {
+  const src = fs.readFileSync(path.join(QUERIES, file), 'utf8');
+  const match = new RegExp(ORG_FILTER.source).exec(src.slice(at));
+  expect(match?.index, `an org filter at ${file}:${at}`).toBe(0);
+  const mutated = (src.slice(0, at) + 'undefined' + src.slice(at + match![0].length))
+    .replace(/from '\.\/([\w-]+)'/g, "from '@/db/queries/$1'")
+    .replace(/from '\.\.\/([\w-]+)'/g, "from '@/db/$1'");
+  const dir = path.join(ROOT, '.data/planted', randomBytes(4).toString('hex'));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, file), mutated);
+  try {
+    return (await discoverQueryFunctions(dir)).filter((q) => q.params[0]?.name === 'tx');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What the factories leave out and some queries look up: idempotency keys, a
+ * valid form definition, an amendment, a violation's audit trail. Written as
+ * the superuser, outside the app. Both tenants get the SAME idempotency keys
+ * (keys are client-generated; nothing stops two tenants from sending the same
+ * one), so a retry's read-back must find its own tenant's row.
+ */
+export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantGraph, distinct: boolean) {
+  const k = g.keys;
+  for (const t of ['form_submissions', 'violations', 'corrective_actions', 'rain_events'] as const) {
+    await su`update ${su(t)} set idempotency_key = ${`idem_shared_${t}`} where organization_id = ${g.orgId} and id = ${k[t]}`;
+  }
+  const definition = {
+    title: 'SWPPP inspection',
+    sections: [{ key: 'site', title: 'Site', fields: [{ key: 'note', label: 'Note', type: 'text' }] }],
+  };
+  await su`update form_templates set schema = ${su.json(definition)} where organization_id = ${g.orgId}`;
+  await su`insert into inspections (organization_id, project_id, amends_inspection_id, revision, created_by)
+           values (${g.orgId}, ${k.projects}, ${k.inspections}, 2, 'factory')`;
+  await su`insert into audit_log (organization_id, actor_user_id, action, entity_type, entity_id, after)
+           values (${g.orgId}, ${g.userId}, 'create', 'violation', ${k.violations}, ${su.json({ status: 'open' })}),
+                  (${g.orgId}, ${g.userId}, ${`act_${g.orgId}`}, ${`type_${g.orgId}`}, ${k.projects}, null)`;
+  await su`insert into security_events (organization_id, kind, user_id, details)
+           values (${g.orgId}, 'OFF_HOURS_ACCESS', ${g.userId}, ${su.json({ day: '2026-01-01' })})`;
+  // The storm rule reads the settings below: a project on it shows whose settings were read.
+  await su`update projects set inspection_schedule = 'every_14_days_and_storm' where organization_id = ${g.orgId}`;
+  // Settings that differ between the two tenants, so reading the other's row shows.
+  const mine = distinct;
+  await su`update compliance_settings set timezone = ${mine ? 'America/Denver' : 'America/New_York'},
+             business_hours_start = ${mine ? 5 : 7}, inspection_deadline_hours = ${mine ? 48 : 24},
+             rain_threshold_inches = ${mine ? '9.99' : '0.25'},
+             security_alerts_reviewed_at = ${mine ? new Date() : null}
+           where organization_id = ${g.orgId}`;
+}
