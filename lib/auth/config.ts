@@ -22,6 +22,21 @@ const HOW_TO =
   'Either run `npm run dev` (embedded database, AUTH_MODE=local with a generated local key), ' +
   'or set NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY and CLERK_SECRET_KEY from your Clerk dashboard (docs/auth.md).';
 
+function parseOrigin(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search || url.hash || url.username) {
+    throw new AuthConfigError(
+      `APP_ORIGINS holds "${value}", which is not an origin: write scheme, host and port only, e.g. https://app.example.com.`,
+    );
+  }
+  return url.origin;
+}
+
 function load(): AuthConfig {
   const publishableKey = env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY;
   const secretKey = env.CLERK_SECRET_KEY;
@@ -29,7 +44,7 @@ function load(): AuthConfig {
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean)
-    .map((o) => new URL(o).origin);
+    .map(parseOrigin);
   const base = { appOrigins, rootDomain: normalizeRootDomain(env.APP_ROOT_DOMAIN) };
 
   if (env.AUTH_MODE === 'local') {
@@ -53,6 +68,15 @@ function load(): AuthConfig {
   }
   if (publishableKey === LOCAL_PUBLISHABLE_KEY) {
     throw new AuthConfigError(`The local publishable key is only valid with AUTH_MODE=local. ${HOW_TO}`);
+  }
+  // Without it the token's `azp` would go unchecked and the proxy's origin check would have
+  // nothing to trust but the request's own Host: fail closed instead (docs/auth.md).
+  if (!appOrigins.length) {
+    throw new AuthConfigError(
+      'Clerk mode needs APP_ORIGINS, refusing to start: set it to the origin(s) the app is served from, ' +
+        'comma-separated (e.g. APP_ORIGINS=https://app.example.com). A session token whose `azp` is not one of them ' +
+        'is refused, and so is a state-changing request from any other origin (docs/auth.md).',
+    );
   }
   return { mode: 'clerk', jwtKey: env.CLERK_JWT_KEY, ...base };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { auditFacets, listAudit, listMembers, type Member } from '@/db/queries/audit';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { withTenant } from '@/db/tenant';
+import { auditDateFields } from '@/lib/audit/date-fields';
 import { diffLines, type DiffLine } from '@/lib/audit/diff';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { toPage } from '@/lib/pagination/cursor';
@@ -80,7 +81,7 @@ export async function loadAuditPage(
         action: r.action,
         entityType: r.entityType,
         entityId: r.entityId,
-        lines: diffLines(r.before, r.after, timeZone),
+        lines: diffLines(r.before, r.after, timeZone, auditDateFields(r.entityType)),
         ip: r.ip,
       })),
       nextCursor: page.nextCursor,
