@@ -12,6 +12,8 @@ export interface AuthConfig {
   /** Explicit `azp` allow-list; empty means "the request's own origin" (see authorizedPartiesFor). */
   appOrigins: string[];
   rootDomain: string | undefined;
+  /** Clerk mode: the Frontend API host named by the publishable key (clerk-js loads from it; the CSP allows it). */
+  frontendApi?: string;
 }
 
 export class AuthConfigError extends Error {
@@ -78,7 +80,17 @@ function load(): AuthConfig {
         'is refused, and so is a state-changing request from any other origin (docs/auth.md).',
     );
   }
-  return { mode: 'clerk', jwtKey: env.CLERK_JWT_KEY, ...base };
+  return { mode: 'clerk', jwtKey: env.CLERK_JWT_KEY, frontendApi: frontendApiOf(publishableKey), ...base };
+}
+
+/** `pk_live_<base64 of "<frontend api host>$">` → the host. */
+function frontendApiOf(publishableKey: string): string | undefined {
+  try {
+    const host = atob(publishableKey.replace(/^pk_(live|test)_/, '')).replace(/\$$/, '');
+    return /^[a-z0-9.-]+(:\d+)?$/i.test(host) ? host : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 let cached: AuthConfig | undefined;

@@ -4,7 +4,7 @@
  * itself as well, so a matcher bug can't open tenant data on its own.
  */
 
-const PUBLIC_EXACT = new Set(['/', '/api/health']);
+const PUBLIC_EXACT = new Set(['/', '/api/health', '/robots.txt']);
 const PUBLIC_PREFIXES = ['/sign-in', '/inspect/', '/api/webhooks/'];
 
 /** Signed in, but no organization needed (choosing one, leaving). */
