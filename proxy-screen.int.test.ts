@@ -39,7 +39,7 @@ function post(path: string, headers: Record<string, string>, opts: { signedIn?: 
   return request(path, {
     method: opts.method ?? 'POST',
     headers,
-    body: opts.body ?? 'x',
+    body: opts.body ?? '[]',
     ...(opts.signedIn === false ? {} : session),
   });
 }
@@ -141,16 +141,77 @@ describe('server-action requests screened by their headers', () => {
   });
 
   it('negative controls: well-formed action requests pass, route handlers are not screened', async () => {
-    for (const headers of [
-      { 'next-action': ACTION_ID, 'content-type': 'text/plain;charset=UTF-8' },
-      { 'next-action': ACTION_ID, 'content-type': 'multipart/form-data; boundary=----WebKitFormBoundaryabc123' },
-      { 'content-type': 'multipart/form-data; boundary="quoted-boundary"' },
-    ]) {
-      const r = await proxy(post('/projects/new', { ...same, ...headers }), event);
+    const form = (boundary: string) => `--${boundary}\r\nContent-Disposition: form-data; name="1_as"\r\n\r\nuser_acme_crew\r\n--${boundary}--\r\n`;
+    const cases: [Record<string, string>, string][] = [
+      [{ 'next-action': ACTION_ID, 'content-type': 'text/plain;charset=UTF-8' }, '[null,{"as":"user_acme_crew"}]'],
+      [{ 'next-action': ACTION_ID, 'content-type': 'multipart/form-data; boundary=----WebKitFormBoundaryabc123' }, form('----WebKitFormBoundaryabc123')],
+      [{ 'content-type': 'multipart/form-data; boundary="quoted-boundary"' }, form('quoted-boundary')],
+      [{ 'next-action': ACTION_ID, 'content-type': 'text/plain' }, JSON.stringify([[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]])], // 31 deep
+    ];
+    for (const [headers, body] of cases) {
+      const r = await proxy(post('/projects/new', { ...same, ...headers }, { body }), event);
       expect(passed(r), JSON.stringify(headers)).toBe(true);
     }
     const api = await proxy(post('/api/v1/projects', { ...same, 'content-type': 'multipart/form-data' }), event);
     expect(passed(api)).toBe(true);
+  });
+});
+
+describe('server-action bodies the framework cannot decode (it answered 500)', () => {
+  const same = { origin: 'http://localhost:3000' };
+  const action = (headers: Record<string, string>, body: BodyInit, path = '/sign-in') =>
+    proxy(post(path, { ...same, 'next-action': ACTION_ID, 'content-type': 'text/plain;charset=UTF-8', ...headers }, { body, signedIn: false }), event);
+
+  it.each([
+    ['not JSON', 'garbage{'],
+    ['JSON nested 5,000 deep', `${'['.repeat(5000)}${']'.repeat(5000)}`],
+    ['nested one level too deep', `${'['.repeat(33)}${']'.repeat(33)}`],
+    ['invalid UTF-8', new Uint8Array([0x5b, 0xff, 0xfe, 0x5d])],
+  ])('text/plain %s: 400', async (_label, body) => {
+    expect((await action({}, body)).status).toBe(400);
+  });
+
+  it('broken multipart (fetch action and no-JS form post): 400', async () => {
+    const broken = '--XYZ\r\nContent-Disposition: form-data; name="1"\r\n\r\nabc';
+    expect((await action({ 'content-type': 'multipart/form-data; boundary=XYZ' }, broken)).status).toBe(400);
+    const mpa = await proxy(post('/sign-in', { ...same, 'content-type': 'multipart/form-data; boundary=XYZ' }, { body: '--XYZ\r\nbroken', signedIn: false }), event);
+    expect(mpa.status).toBe(400);
+  });
+
+  it('over 1 MB without a Content-Length (chunked): 413', async () => {
+    const big = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 5; i++) c.enqueue(new Uint8Array(256 * 1024).fill(0x20));
+        c.close();
+      },
+    });
+    const req = request('/sign-in', {
+      method: 'POST',
+      headers: { ...same, 'next-action': ACTION_ID, 'content-type': 'text/plain' },
+      body: big,
+    });
+    expect((await proxy(req, event)).status).toBe(413);
+  });
+
+  it('a Next-Action POST to a page without actions: 405', async () => {
+    for (const path of ['/', '/inspect/some-token']) {
+      const r = await action({}, '[]', path);
+      expect(r.status, path).toBe(405);
+    }
+  });
+});
+
+describe('methods pages do not take', () => {
+  it.each(['PUT', 'DELETE', 'PATCH', 'PROPFIND'])('%s on a page: 405 (Next rendered the page with 200)', async (method) => {
+    for (const path of ['/', '/dashboard', '/sign-in']) {
+      const r = await proxy(request(path, { method, ...session, headers: { origin: 'http://localhost:3000' } }), event);
+      expect(r.status, path).toBe(405);
+    }
+  });
+
+  it('negative control: API routes keep their own methods (the handler answers)', async () => {
+    const r = await proxy(request('/api/v1/projects/x', { method: 'PATCH', ...session, headers: { origin: 'http://localhost:3000' }, body: '{}' }), event);
+    expect(passed(r)).toBe(true);
   });
 });
 

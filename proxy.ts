@@ -6,7 +6,13 @@ import { decide } from '@/lib/auth/proxy-decision';
 import { siteOf, SWITCH_ORG_PREFIX, switchOrgSlug } from '@/lib/auth/subdomain';
 import { env } from '@/lib/env';
 import { contentSecurityPolicy, createNonce } from '@/lib/security/csp';
-import { checkOrigin, screenServerAction, screenStaticAsset } from '@/lib/security/request-screen';
+import {
+  checkOrigin,
+  screenMethod,
+  screenServerAction,
+  screenServerActionBody,
+  screenStaticAsset,
+} from '@/lib/security/request-screen';
 
 /**
  * Every request (DESIGN.md §1): Clerk verifies the session token — in local
@@ -104,7 +110,8 @@ export default async function proxy(req: NextRequest, event: NextFetchEvent): Pr
   if (asset) return asset;
   const config = authConfig(); // throws with instructions when neither auth mode is configured
   // Refused before Clerk and the framework run (lib/security/request-screen.ts).
-  const refused = checkOrigin(req, config) ?? screenServerAction(req);
+  const refused =
+    screenMethod(req) ?? checkOrigin(req, config) ?? screenServerAction(req) ?? (await screenServerActionBody(req));
   if (refused) return refused;
   return withCsp(req, await authenticate(req, event, config), config);
 }

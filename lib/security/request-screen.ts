@@ -93,12 +93,115 @@ export function screenServerAction(req: NextRequest): Response | undefined {
     if (bytes === 0) return refuse(req, 400, 'bad_request', 'Empty server action body.');
     if (bytes > ACTION_BODY_LIMIT) return refuse(req, 413, 'payload_too_large', 'The request body is larger than 1 MB.');
   }
+  if (isPageWithoutActions(req.nextUrl.pathname)) {
+    return refuse(req, 405, 'method_not_allowed', 'This page has no server actions.', { Allow: 'GET, HEAD' });
+  }
   return undefined;
+}
+
+/** Pages that define no server action (a POST there can only be forged): the landing page, the public QR page. */
+function isPageWithoutActions(pathname: string): boolean {
+  return pathname === '/' || pathname.startsWith('/inspect/') || pathname === '/robots.txt';
+}
+
+/** Deepest nesting of `[`/`{` in a JSON text, outside strings. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ']' || c === '}') depth--;
+  }
+  return max;
+}
+
+/** The body, read up to `limit` bytes; `undefined` when it is longer (a chunked body has no Content-Length to check). */
+async function readCapped(req: NextRequest, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const reader = req.clone().body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** Nesting deeper than any argument our actions take; the framework's decoder fails far below V8's limit. */
+export const ACTION_MAX_DEPTH = 32;
+
+/**
+ * The body of a server-action request, read (a copy; the framework gets its
+ * own) and checked for what makes the framework's decoder throw (500): a
+ * body over the limit without a Content-Length, `text/plain` that is not JSON
+ * or nests deeper than ACTION_MAX_DEPTH, multipart that does not parse. Runs
+ * after screenServerAction, so only well-formed envelopes get here.
+ */
+export async function screenServerActionBody(req: NextRequest): Promise<Response | undefined> {
+  if (req.method !== 'POST' || isApiRoute(req.nextUrl.pathname)) return undefined;
+  const type = (req.headers.get('content-type') ?? '').toLowerCase();
+  const multipart = type.startsWith('multipart/form-data');
+  if (req.headers.get(ACTION_HEADER) === null && !multipart) return undefined;
+
+  const body = await readCapped(req, ACTION_BODY_LIMIT);
+  if (!body) return refuse(req, 413, 'payload_too_large', 'The request body is larger than 1 MB.');
+  if (!body.byteLength) return refuse(req, 400, 'bad_request', 'Empty server action body.');
+  if (multipart) {
+    try {
+      const original = req.headers.get('content-type') ?? ''; // the boundary is case-sensitive
+      await new Request('http://body.invalid/', { method: 'POST', headers: { 'content-type': original }, body }).formData();
+    } catch {
+      return refuse(req, 400, 'bad_request', 'The multipart body does not parse.');
+    }
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    JSON.parse(text);
+  } catch {
+    return refuse(req, 400, 'bad_request', 'A server action body must be JSON.');
+  }
+  if (jsonDepth(text) > ACTION_MAX_DEPTH) return refuse(req, 400, 'bad_request', 'The request body nests too deeply.');
+  return undefined;
+}
+
+/** What pages answer (route handlers declare their own methods, and Next answers 405 for the rest). */
+const PAGE_METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
+
+/**
+ * Methods a page does not take: Next renders the page for PUT/DELETE/PATCH
+ * (200). 405 instead. (TRACE never gets here: the Fetch API refuses to build a
+ * request with it, and Next answers 500 before the proxy runs — a framework
+ * limit, pinned in e2e/framework-limits.spec.ts.)
+ */
+export function screenMethod(req: NextRequest): Response | undefined {
+  if (isApiRoute(req.nextUrl.pathname) || PAGE_METHODS.has(req.method)) return undefined;
+  return refuse(req, 405, 'method_not_allowed', 'Method not allowed.', { Allow: 'GET, HEAD, POST' });
 }
 
 /**
  * `/_next/static/*` is files: GET and HEAD. Next answers other methods there
- * with 500 (vercel/next.js issue, open); answer 405 instead.
+ * with 500 (an open Next.js issue); answer 405 instead.
  */
 export function screenStaticAsset(req: NextRequest): Response | undefined {
   if (!req.nextUrl.pathname.startsWith('/_next/static/')) return undefined;
