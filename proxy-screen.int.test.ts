@@ -167,6 +167,9 @@ describe('server-action bodies the framework cannot decode (it answered 500)', (
     ['JSON nested 5,000 deep', `${'['.repeat(5000)}${']'.repeat(5000)}`],
     ['nested one level too deep', `${'['.repeat(33)}${']'.repeat(33)}`],
     ['invalid UTF-8', new Uint8Array([0x5b, 0xff, 0xfe, 0x5d])],
+    ['JSON that is not an argument array (a string)', '"x"'],
+    ['JSON that is not an argument array (null)', 'null'],
+    ['JSON that is not an argument array (an object)', '{"a":1}'],
   ])('text/plain %s: 400', async (_label, body) => {
     expect((await action({}, body)).status).toBe(400);
   });

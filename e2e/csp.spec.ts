@@ -23,7 +23,7 @@ async function watchViolations(page: Page) {
 const INJECTED =
   '<script>window.__pwnedInline = true</script>' +
   '<img src="/nonexistent.png" onerror="window.__pwnedHandler = true">' +
-  '<a id="pwn-link" href="javascript:window.__pwnedUrl = true">x</a>';
+  '<a id="pwn-link" href="javascript:void (window.__pwnedUrl = true)">x</a>';
 
 /** Serve the landing page with attacker markup in it, as a stored-XSS bug would; `dropCsp`: without the policy. */
 async function injectInto(page: Page, dropCsp: boolean) {
@@ -32,7 +32,8 @@ async function injectInto(page: Page, dropCsp: boolean) {
     const res = await route.fetch();
     const headers = { ...res.headers() };
     if (dropCsp) delete headers['content-security-policy'];
-    const html = (await res.text()).replace('<body', `<body data-injected="1"`).replace('</main>', `${INJECTED}</main>`);
+    // At the end of <body>: React 19 hydration leaves unexpected nodes there alone (inside the app's tree it would replace them).
+    const html = (await res.text()).replace('</body>', `${INJECTED}</body>`);
     await route.fulfill({ response: res, headers, body: html });
   });
 }

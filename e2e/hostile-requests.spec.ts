@@ -48,7 +48,7 @@ test('every page’s query parameters are validated: NUL, repeats and junk never
   }
   // The /projects search says what the API says, inline.
   await page.goto('/projects?search=Riverside%00');
-  await expect(page.getByRole('alert')).toHaveText('Search can’t contain control characters.');
+  await expect(page.locator('#project-search-error')).toHaveText('Search can’t contain control characters.');
   await expect(page.getByLabel('Search by name, address or permit ID')).toHaveAttribute('aria-invalid', 'true');
   const api = await page.request.get('/api/v1/projects?search=Riverside%00');
   expect(api.status()).toBe(400);

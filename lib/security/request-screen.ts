@@ -152,8 +152,10 @@ export const ACTION_MAX_DEPTH = 32;
 /**
  * The body of a server-action request, read (a copy; the framework gets its
  * own) and checked for what makes the framework's decoder throw (500): a
- * body over the limit without a Content-Length, `text/plain` that is not JSON
- * or nests deeper than ACTION_MAX_DEPTH, multipart that does not parse. Runs
+ * body over the limit without a Content-Length, `text/plain` that is not a
+ * JSON array or nests deeper than ACTION_MAX_DEPTH, multipart that does not
+ * parse. (A well-formed array holding references the decoder can't resolve,
+ * e.g. `["$Q1"]`, is a framework limit: e2e/framework-limits.spec.ts.) Runs
  * after screenServerAction, so only well-formed envelopes get here.
  */
 export async function screenServerActionBody(req: NextRequest): Promise<Response | undefined> {
@@ -175,12 +177,15 @@ export async function screenServerActionBody(req: NextRequest): Promise<Response
     return undefined;
   }
   let text: string;
+  let args: unknown;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-    JSON.parse(text);
+    args = JSON.parse(text);
   } catch {
     return refuse(req, 400, 'bad_request', 'A server action body must be JSON.');
   }
+  // React encodes an action's arguments as one array (encodeReply(args)); anything else is forged.
+  if (!Array.isArray(args)) return refuse(req, 400, 'bad_request', 'A server action body must be an array of arguments.');
   if (jsonDepth(text) > ACTION_MAX_DEPTH) return refuse(req, 400, 'bad_request', 'The request body nests too deeply.');
   return undefined;
 }
