@@ -7,6 +7,12 @@ import drizzle from 'eslint-plugin-drizzle';
 // the tenant door. Only db/ itself, admin scripts, tests and benchmarks may use them.
 const POOL_IMPORT_MESSAGE = 'Only db/ may import the pool: go through withTenant() in db/tenant.ts';
 
+// db/ is the leaf of the dependency graph: schema, the door and single-entity queries, importing
+// only drizzle, postgres, server-only, node built-ins and lib/env. A rule that combines queries
+// with domain logic (validation, due dates, provisioning) is a use case in lib/<domain>/.
+const LEAF_IMPORT_MESSAGE =
+  'db/ is a leaf: it imports only drizzle, postgres and lib/env. Put the composition in a lib/<domain>/ module that calls db/queries';
+
 export default defineConfig([
   // eslint-config-next 16 exports flat-config arrays. The typescript entry already
   // spreads typescript-eslint's `recommended` set (same typescript-eslint instance),
@@ -64,6 +70,35 @@ export default defineConfig([
               // gitignore-style: `**/db/client` also covers `../db/client`, `../../db/client`.
               group: ['@/db/client', '@/db/connection', '**/db/client', '**/db/connection'],
               message: POOL_IMPORT_MESSAGE,
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  {
+    name: 'brave/db-is-a-leaf',
+    files: ['db/**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+    // Tests in db/ may build fixtures with anything.
+    ignores: ['db/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/lib/*',
+                '!@/lib/env',
+                '@/app/*',
+                '@/components/*',
+                '**/../lib/*',
+                '!**/../lib/env',
+                '**/../app/*',
+                '**/../components/*',
+              ],
+              message: LEAF_IMPORT_MESSAGE,
             },
           ],
         },

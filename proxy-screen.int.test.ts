@@ -8,7 +8,7 @@
 import type { NextFetchEvent, NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedOrganizations } from '@/db/seed-data';
-import { mintToken, request, setLocalAuthEnv, testKeyPair } from '@/lib/auth/testing';
+import { mintToken, request, setLocalAuthEnv, testKeyPair } from '@/tests/support/session-tokens';
 import { testDatabase } from '@/tests/support/database';
 
 const keys = testKeyPair();
@@ -22,7 +22,7 @@ const ACTION_ID = '7f'.repeat(21); // the shape of a Next 16 action id (42 hex)
 
 beforeAll(async () => {
   vi.resetModules(); // lib/env must read the env set above
-  const { seed } = await import('@/db/seed');
+  const { seed } = await import('@/lib/demo/seed');
   await seed(testDatabase.app({ max: 2 }));
   proxy = (await import('@/proxy')).default;
   const { token, iat } = await mintToken(keys.privateKey, {

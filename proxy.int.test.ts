@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { memberships, organizations } from '@/db/schema';
 import { seedOrganizations } from '@/db/seed-data';
 import type { AuthFields } from '@/lib/auth/tenant-context';
-import { mintToken, request, testKeyPair, unsignedToken, setLocalAuthEnv } from '@/lib/auth/testing';
+import { mintToken, request, testKeyPair, unsignedToken, setLocalAuthEnv } from '@/tests/support/session-tokens';
 import { testDatabase } from '@/tests/support/database';
 
 const keys = testKeyPair();
@@ -34,7 +34,7 @@ let proxy: (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 beforeAll(async () => {
   vi.resetModules(); // lib/env must read the env set above
   const db = testDatabase.app({ max: 2 });
-  const { seed } = await import('@/db/seed');
+  const { seed } = await import('@/lib/demo/seed');
   const { withTenantOn } = await import('@/db/tenant');
   await seed(db);
   await withTenantOn(db, { orgId: COLD.id, userId: 'user_cold' }, async (tx) => {

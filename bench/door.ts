@@ -17,7 +17,7 @@
  */
 import postgres from 'postgres';
 import { and, eq, sql } from 'drizzle-orm';
-import { createDatabase, type Database } from '@/db/client';
+import { createDatabase } from '@/db/client';
 import { projects } from '@/db/schema';
 import { withTenantOn, type Tx } from '@/db/tenant';
 import type { Target } from './lib/setup';
@@ -36,7 +36,7 @@ const literal = (id: string) => {
   return `'${id}'`;
 };
 
-export interface DoorVariant {
+interface DoorVariant {
   name: string;
   stats: Summary;
   /** Against `bare` (Drizzle, no transaction). */
@@ -166,4 +166,3 @@ export async function measureDoor(o: {
   }
 }
 
-export type { Database };

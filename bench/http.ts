@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importPKCS8, importSPKI, jwtVerify } from 'jose';
 import { createDatabase } from '@/db/client';
-import { seed } from '@/db/seed';
+import { seed } from '@/lib/demo/seed';
 import { seedOrganizations, seedUsers } from '@/db/seed-data';
 import { SESSION_COOKIE, CLIENT_UAT_COOKIE } from '@/lib/auth/local-keys';
 import { sessionClaims, signSessionToken } from '@/lib/auth/session-token';

@@ -11,7 +11,7 @@ import type { HttpResult } from './http';
 import type { ProvisionResult } from './provision';
 import type { ShapeResult } from './rls';
 
-export interface Machine {
+interface Machine {
   cpus: number;
   cpuModel: string;
   memoryGiB: number;
@@ -191,7 +191,7 @@ function svg(list: Row[]): string {
   return parts.join('\n');
 }
 
-export function profileSection(pr: NonNullable<HttpResult['profile']>): string[] {
+function profileSection(pr: NonNullable<HttpResult['profile']>): string[] {
   return [
     `### CPU profile of \`next start\` serving the API route`,
     '',

@@ -19,7 +19,7 @@ type Shape = { name: string; query: (t: Target, filter: boolean) => SQL };
 const org = (t: Target, filter: boolean, alias = '') =>
   filter ? sql`${sql.raw(alias)}organization_id = ${t.orgId} and` : sql``;
 
-export const SHAPES: Shape[] = [
+const SHAPES: Shape[] = [
   {
     name: 'by id',
     query: (t, f) => sql`select id, organization_id, name, status from projects where ${org(t, f)} id = ${t.projectId}`,

@@ -12,7 +12,7 @@ export interface NavItem {
 }
 
 /** The signed-in app's sections, in the order crews use them most. */
-export const navItems: readonly NavItem[] = [
+const navItems: readonly NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', shortLabel: 'Home', icon: 'dashboard' },
   { href: '/projects', label: 'Projects', shortLabel: 'Projects', icon: 'projects' },
   { href: '/inspections', label: 'Inspections', shortLabel: 'Inspect', icon: 'inspections' },

@@ -1,6 +1,5 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { appDb, type Database } from './client';
 
 /** Who is acting, for which organization. Built from auth() only (lib/auth). */
@@ -15,12 +14,17 @@ export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
  * Clerk ids (`org_2abc…`, `user_2abc…`) and our seeded ids use only these
  * characters. The strict charset is what makes the literal below safe.
  */
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
-const scopeSchema = z.object({ orgId: id, userId: id });
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Checked at run time too: the types are the callers' promise, the values may come from anywhere. */
+function checkedId(name: string, value: unknown): string {
+  if (typeof value !== 'string' || !ID.test(value)) throw new Error(`${name}: not a valid id`);
+  return value;
+}
 
 /** A SQL string literal of a validated id; re-checked here so no caller can skip the check. */
 function literal(value: string): string {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new Error('refusing to render an unvalidated id');
+  if (!ID.test(value)) throw new Error('refusing to render an unvalidated id');
   return `'${value}'`;
 }
 
@@ -34,7 +38,7 @@ function literal(value: string): string {
  * unprepared parameterized statement first (a round trip of its own, and the
  * pipeline waits for it), and behind PgBouncer (DATABASE_PREPARE=false) every
  * statement is unprepared. So the ids, already held to `[A-Za-z0-9_-]` by
- * the zod check above, are rendered as quoted literals. See docs/architecture.md.
+ * the check above, are rendered as quoted literals. See docs/architecture.md.
  */
 async function scoped<T>(db: Database, orgId: string | null, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
@@ -55,7 +59,8 @@ async function scoped<T>(db: Database, orgId: string | null, userId: string, fn:
 
 /** Run `fn` in one transaction in which PostgreSQL RLS sees only `scope.orgId`. */
 export async function withTenantOn<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const { orgId, userId } = scopeSchema.parse(scope);
+  const orgId = checkedId('orgId', scope.orgId);
+  const userId = checkedId('userId', scope.userId);
   return scoped(db, orgId, userId, fn);
 }
 
@@ -70,7 +75,7 @@ export async function withTenant<T>(scope: TenantScope, fn: (tx: Tx) => Promise<
  * except through those two policies.
  */
 export async function withIdentityOn<T>(db: Database, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return scoped(db, null, id.parse(userId), fn);
+  return scoped(db, null, checkedId('userId', userId), fn);
 }
 
 export async function withIdentity<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -87,7 +92,7 @@ export async function withIdentity<T>(userId: string, fn: (tx: Tx) => Promise<T>
  * must come from rows RLS already showed this user (their memberships).
  */
 export async function asTenantWithin<T>(tx: Tx, orgId: string, fn: () => Promise<T>): Promise<T> {
-  const org = id.parse(orgId);
+  const org = checkedId('orgId', orgId);
   await tx.execute(sql.raw(`select set_config('app.current_org', ${literal(org)}, true)`));
   const result = await fn();
   await tx.execute(sql.raw(`select set_config('app.current_org', '', true)`));

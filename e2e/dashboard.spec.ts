@@ -2,7 +2,7 @@ import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
 // Phone first: crews and owners open the dashboard on site. Local identity mode, seeded data
-// (db/seed.ts + db/seed-violations.ts): Acme has 3 open violations, Bolt 2.
+// (lib/demo/seed.ts + db/seed-violations.ts): Acme has 3 open violations, Bolt 2.
 
 test.skip(({ viewport }) => !viewport || viewport.width > 480, 'phone viewport only');
 

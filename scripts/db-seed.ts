@@ -1,6 +1,6 @@
 /** `npm run db:seed`: demo organizations through the tenant door (idempotent). */
 import { createDatabase } from '@/db/client';
-import { seed } from '@/db/seed';
+import { seed } from '@/lib/demo/seed';
 import { resolveDatabase } from './lib/database-urls';
 
 const database = await resolveDatabase({ dataDir: '.data/pg' });

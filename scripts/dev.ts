@@ -17,7 +17,7 @@ import { destroyEmbeddedPostgres } from './lib/embedded-postgres';
 import { ensureLocalAuth } from './lib/local-auth';
 import { runMigrations } from '@/db/migrate';
 import { createDatabase } from '@/db/client';
-import { seed } from '@/db/seed';
+import { seed } from '@/lib/demo/seed';
 
 const { values: args } = parseArgs({
   options: {

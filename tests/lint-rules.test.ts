@@ -7,9 +7,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const POOL_MESSAGE = 'Only db/ may import the pool: go through withTenant() in db/tenant.ts';
 const snippet = "import { appDb } from '@/db/client';\n\nexport const pool = appDb;\n";
 
-async function restrictedImportMessages(filePath: string): Promise<string[]> {
+async function restrictedImportMessages(filePath: string, code = snippet): Promise<string[]> {
   const eslint = new ESLint({ cwd: root });
-  const [result] = await eslint.lintText(snippet, { filePath });
+  const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
@@ -22,5 +22,34 @@ describe('no-restricted-imports: the database pool stays behind the door', () =>
 
   it('allows db/ itself to import db/client', async () => {
     expect(await restrictedImportMessages('db/queries/x.ts')).toEqual([]);
+  }, 30_000);
+});
+
+describe('no-restricted-imports: db/ is a leaf', () => {
+  const LEAF_MESSAGE = 'db/ is a leaf';
+  const importing = (from: string) => `import { x } from '${from}';\n\nexport const y = x;\n`;
+
+  it.each([
+    ['db/queries/x.ts', '@/lib/forms/submission-schema'],
+    ['db/seed-x.ts', '@/lib/tenancy/provision'],
+    ['db/queries/x.ts', '../../lib/compliance/inspection-due'],
+    ['db/x.ts', '@/app/(app)/dashboard/page'],
+    ['db/schema/x.ts', '@/components/ui/card'],
+  ])('rejects %s importing %s', async (file, from) => {
+    const messages = await restrictedImportMessages(file, importing(from));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(LEAF_MESSAGE);
+  }, 30_000);
+
+  it.each([
+    ['db/client.ts', '@/lib/env'],
+    ['db/connection.ts', '../lib/env'],
+    ['db/queries/x.ts', './keyset'],
+    ['db/queries/x.ts', 'drizzle-orm'],
+    // Tests next to the queries build fixtures from lib/ freely; lib/ itself uses db/.
+    ['db/queries/x.int.test.ts', '@/lib/forms/default-templates'],
+    ['lib/forms/x.ts', '@/lib/forms/submission-schema'],
+  ])('allows %s importing %s', async (file, from) => {
+    expect(await restrictedImportMessages(file, importing(from))).toEqual([]);
   }, 30_000);
 });

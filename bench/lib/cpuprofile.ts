@@ -29,7 +29,7 @@ interface Profile {
   endTime: number;
 }
 
-export interface ProfileCategory {
+interface ProfileCategory {
   category: string;
   inclusiveMs: number;
   selfMs: number;

@@ -55,15 +55,15 @@ export async function openBenchDatabase(opts: {
 }
 
 /** `md5(text)::uuid` in PostgreSQL, computed here so targets need no lookup. */
-export function md5uuid(s: string): string {
+function md5uuid(s: string): string {
   const h = createHash('md5').update(s).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-export const orgIdOf = (rank: number) => `org_bench_${String(rank).padStart(5, '0')}`;
-export const projectIdOf = (org: string, j: number) => md5uuid(`${org}:p:${j}`);
+const orgIdOf = (rank: number) => `org_bench_${String(rank).padStart(5, '0')}`;
+const projectIdOf = (org: string, j: number) => md5uuid(`${org}:p:${j}`);
 /** Projects 1..joinProjects(n) carry the tenant's inspections (about 10 each). */
-export const joinProjects = (n: number) => Math.max(1, Math.ceil(n / 20));
+const joinProjects = (n: number) => Math.max(1, Math.ceil(n / 20));
 /** One project name in 97 contains this word: the text search looks for it. */
 export const SEARCH_WORD = 'Riverbend';
 

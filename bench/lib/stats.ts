@@ -12,7 +12,7 @@ export interface Summary {
   mean: number;
 }
 
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return Number.NaN;
   // Nearest-rank: the smallest sample with at least p % of samples at or below it.
   const rank = Math.ceil((p / 100) * sorted.length);

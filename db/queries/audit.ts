@@ -28,7 +28,7 @@ export type AuditAction =
 const IGNORED = new Set(['updatedAt', 'createdAt']);
 
 /** Only the fields that changed, on both sides, so the log reads as a diff. */
-export function diffRecords(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+function diffRecords(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
   if (!before || !after) return { before, after };
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};

@@ -1,22 +1,18 @@
 import 'server-only';
 import { and, eq, gte, inArray, max, sql } from 'drizzle-orm';
-import { inspectionDue, type Due } from '@/lib/compliance/inspection-due';
-import { rainByDay, type RainDay } from '@/lib/dashboard/rain-by-day';
 import { complianceSettings, correctiveActions, inspections, projects, rainEvents } from '../schema';
 import type { Tx } from '../tenant';
-import { OPEN_STATUSES, openWorkCounts } from './violations';
+import { OPEN_STATUSES } from './violations';
 
 const DAY = 86_400_000;
 
-export interface ProjectDue extends Due {
-  projectId: string;
-  projectName: string;
-}
-
-/** Due and overdue inspections for every active project (the simple rule of lib/compliance). */
-export async function inspectionsDue(tx: Tx, orgId: string, now = new Date()): Promise<ProjectDue[]> {
+/**
+ * What the due-date rule (lib/compliance/inspection-due.ts) reads: the compliance settings, every
+ * active project with its last completed inspection, and the last 30 days of rain.
+ */
+export async function inspectionDueInputs(tx: Tx, orgId: string, now = new Date()) {
   const [settings] = await tx.select().from(complianceSettings).where(eq(complianceSettings.organizationId, orgId));
-  const rows = await tx
+  const projectRows = await tx
     .select({
       id: projects.id,
       name: projects.name,
@@ -45,24 +41,7 @@ export async function inspectionsDue(tx: Tx, orgId: string, now = new Date()): P
     })
     .from(rainEvents)
     .where(and(eq(rainEvents.organizationId, orgId), gte(rainEvents.startedAt, new Date(now.getTime() - 30 * DAY))));
-
-  return rows
-    .map((p) => ({
-      projectId: p.id,
-      projectName: p.name,
-      ...inspectionDue({
-        schedule: p.schedule,
-        lastInspectedAt: p.last,
-        startedAt: p.permitStart ? new Date(p.permitStart) : p.createdAt,
-        rainEvents: rain
-          .filter((r) => r.projectId === p.id)
-          .map((r) => ({ amountInches: Number(r.amount), startedAt: r.startedAt, endedAt: r.endedAt })),
-        thresholdInches: Number(settings?.rainThresholdInches ?? 0.25),
-        deadlineHours: settings?.inspectionDeadlineHours ?? 24,
-        now,
-      }),
-    }))
-    .sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime());
+  return { settings, projects: projectRows, rain };
 }
 
 export interface AgeBucket {
@@ -108,46 +87,6 @@ export async function recentRain(tx: Tx, orgId: string, days = 14, now = new Dat
     .where(and(eq(rainEvents.organizationId, orgId), gte(rainEvents.startedAt, since)))
     .orderBy(rainEvents.startedAt);
 }
-
-export interface DashboardData {
-  due: ProjectDue[];
-  counts: {
-    inspectionsOverdue: number;
-    inspectionsDueSoon: number;
-    openViolations: number;
-    overdueViolations: number;
-    openActions: number;
-    overdueActions: number;
-  };
-  actionsByAge: AgeBucket[];
-  rain: RainDay[];
-  timeZone: string;
-  hasProjects: boolean;
-}
-
-/** Everything the dashboard shows, for one tenant, in one transaction. */
-export async function dashboardData(tx: Tx, orgId: string, now = new Date()): Promise<DashboardData> {
-  // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
-  const timeZone = await orgTimeZone(tx, orgId);
-  const due = await inspectionsDue(tx, orgId, now);
-  const work = await openWorkCounts(tx, orgId, now);
-  const actionsByAge = await openActionsByAge(tx, orgId, now);
-  const rain = await recentRain(tx, orgId, RAIN_DAYS, now);
-  return {
-    due,
-    counts: {
-      inspectionsOverdue: due.filter((d) => d.status === 'overdue').length,
-      inspectionsDueSoon: due.filter((d) => d.status === 'due_soon').length,
-      ...work,
-    },
-    actionsByAge,
-    rain: rainByDay(rain, { days: RAIN_DAYS, now, timeZone }),
-    timeZone,
-    hasProjects: due.length > 0,
-  };
-}
-
-export const RAIN_DAYS = 14;
 
 /** The organization's time zone (compliance settings), UTC when unset or unknown to this runtime. */
 export async function orgTimeZone(tx: Tx, orgId: string): Promise<string> {

@@ -1,12 +1,13 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultTemplates } from '@/lib/forms/default-templates';
-import { decodeCursor, toPage, type Cursor } from '@/lib/pagination/cursor';
+import { decodeCursor, toPage } from '@/lib/pagination/cursor';
+import type { Cursor } from './keyset';
 import { seedTenant, type TenantGraph } from '@/tests/support/factories';
 import { auditLog, formSubmissions, formTemplates, inspections, violationTypes } from '../schema';
 import { withTenant, type Tx } from '../tenant';
 import type { Actor } from './audit';
-import { saveSubmission } from './form-submissions';
+import { saveSubmission } from '@/lib/forms/save-submission';
 import { amendInspection, createInspection, publishInspection, signInspection, submitInspection, updateInspection } from './inspections';
 import { createProject, getProject, listProjects, updateProject } from './projects';
 import { createRainEvent } from './rain-events';

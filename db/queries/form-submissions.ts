@@ -1,43 +1,10 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
-import { submissionSchemaFor } from '@/lib/forms/submission-schema';
 import { formSubmissions } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
-import { getTemplate } from './form-templates';
-import { getInspection } from './inspections';
-import { getProject } from './projects';
 
 export type FormSubmission = typeof formSubmissions.$inferSelect;
-
-export type SaveResult =
-  | { ok: true; submission: FormSubmission; replayed: boolean }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'conflict'; message: string }
-  | { ok: false; reason: 'invalid'; fieldErrors: Record<string, string[]> };
-
-function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]) {
-  const out: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join('.') || '_form';
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-/**
- * JSON with object keys sorted: jsonb stores keys in its own order, so a
- * replayed submit compares equal to the stored data whatever order it came in.
- */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
-}
 
 /** The form of an inspection (its newest submission), if it has one. */
 export async function getSubmissionForInspection(tx: Tx, orgId: string, inspectionId: string) {
@@ -59,86 +26,54 @@ export async function getSubmissionByIdempotencyKey(tx: Tx, orgId: string, key: 
   return row;
 }
 
-export async function getSubmission(tx: Tx, orgId: string, id: string) {
+/** The row a save will change, locked until commit so two saves of one form serialize. */
+export async function lockSubmission(tx: Tx, orgId: string, id: string) {
   const [row] = await tx
     .select()
     .from(formSubmissions)
     .where(and(eq(formSubmissions.organizationId, orgId), eq(formSubmissions.id, id)))
-    .limit(1);
+    .for('update');
   return row;
 }
 
+type SubmissionState = Pick<FormSubmission, 'data' | 'status' | 'submittedAt'>;
+
+/** A new state for a draft (see lib/forms/save-submission.ts), audited as an update or the submit. */
+export async function updateSubmission(tx: Tx, actor: Actor, before: FormSubmission, state: SubmissionState) {
+  const [after] = await tx
+    .update(formSubmissions)
+    .set({ ...state, updatedAt: new Date() })
+    .where(and(eq(formSubmissions.organizationId, actor.orgId), eq(formSubmissions.id, before.id)))
+    .returning();
+  await recordAudit(tx, actor, {
+    action: state.status === 'submitted' ? 'submit' : 'update',
+    entityType: 'form_submission',
+    entityId: before.id,
+    before,
+    after,
+  });
+  return after!;
+}
+
 /**
- * Create or update a submission, validated against the exact template version.
- * `idempotencyKey` (generated when the form is opened) makes a retried create
- * return the first row: `insert … on conflict do nothing`, then read it back.
+ * A new submission. `idempotencyKey` (generated when the form is opened) makes
+ * a retried create return the first row: `insert … on conflict do nothing`,
+ * then read it back (`replayed`). `undefined` when the key's row is not
+ * visible to this tenant.
  */
-export async function saveSubmission(
+export async function insertSubmission(
   tx: Tx,
   actor: Actor,
-  input: {
+  input: SubmissionState & {
     templateId: string;
     projectId: string;
-    inspectionId?: string | null;
-    data: unknown;
-    submit: boolean;
+    inspectionId: string | null;
     idempotencyKey: string;
-    id?: string;
   },
-): Promise<SaveResult> {
-  const [template, project, inspection] = await Promise.all([
-    getTemplate(tx, actor.orgId, input.templateId),
-    getProject(tx, actor.orgId, input.projectId),
-    input.inspectionId ? getInspection(tx, actor.orgId, input.inspectionId) : Promise.resolve(null),
-  ]);
-  if (!template || !project || inspection === undefined) return { ok: false, reason: 'not_found' };
-
-  const parsed = submissionSchemaFor(template.schema, input.submit ? 'submit' : 'draft').safeParse(input.data);
-  if (!parsed.success) return { ok: false, reason: 'invalid', fieldErrors: fieldErrorsOf(parsed.error.issues) };
-  const status = input.submit ? 'submitted' : 'draft';
-  const submittedAt = input.submit ? new Date() : null;
-
-  if (input.id) {
-    const [before] = await tx
-      .select()
-      .from(formSubmissions)
-      .where(and(eq(formSubmissions.organizationId, actor.orgId), eq(formSubmissions.id, input.id)))
-      .for('update');
-    if (!before || before.templateId !== template.id) return { ok: false, reason: 'not_found' };
-    if (before.status === 'submitted') {
-      // A retried submit of the same form is not an error; a change after submitting is.
-      return input.submit && stableJson(before.data) === stableJson(parsed.data)
-        ? { ok: true, submission: before, replayed: true }
-        : { ok: false, reason: 'conflict', message: 'This form was already submitted.' };
-    }
-    const [after] = await tx
-      .update(formSubmissions)
-      .set({ data: parsed.data, status, submittedAt, updatedAt: new Date() })
-      .where(and(eq(formSubmissions.organizationId, actor.orgId), eq(formSubmissions.id, input.id)))
-      .returning();
-    await recordAudit(tx, actor, {
-      action: input.submit ? 'submit' : 'update',
-      entityType: 'form_submission',
-      entityId: input.id,
-      before,
-      after,
-    });
-    return { ok: true, submission: after!, replayed: false };
-  }
-
+): Promise<{ submission: FormSubmission; replayed: boolean } | undefined> {
   const [row] = await tx
     .insert(formSubmissions)
-    .values({
-      organizationId: actor.orgId,
-      templateId: template.id,
-      projectId: project.id,
-      inspectionId: inspection?.id ?? null,
-      data: parsed.data,
-      status,
-      submittedAt,
-      idempotencyKey: input.idempotencyKey,
-      submittedBy: actor.userId,
-    })
+    .values({ organizationId: actor.orgId, ...input, submittedBy: actor.userId })
     .onConflictDoNothing({ target: [formSubmissions.organizationId, formSubmissions.idempotencyKey] })
     .returning();
   if (!row) {
@@ -148,13 +83,13 @@ export async function saveSubmission(
       .where(
         and(eq(formSubmissions.organizationId, actor.orgId), eq(formSubmissions.idempotencyKey, input.idempotencyKey)),
       );
-    return existing ? { ok: true, submission: existing, replayed: true } : { ok: false, reason: 'not_found' };
+    return existing ? { submission: existing, replayed: true } : undefined;
   }
   await recordAudit(tx, actor, {
-    action: input.submit ? 'submit' : 'create',
+    action: input.status === 'submitted' ? 'submit' : 'create',
     entityType: 'form_submission',
     entityId: row.id,
     after: row,
   });
-  return { ok: true, submission: row, replayed: false };
+  return { submission: row, replayed: false };
 }

@@ -1,11 +1,10 @@
 import 'server-only';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Cursor } from '@/lib/pagination/cursor';
 import { inspections, projects } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
 import { getProject } from './projects';
-import { olderThan } from './keyset';
+import { olderThan, type Cursor } from './keyset';
 
 export type Inspection = typeof inspections.$inferSelect;
 export type InspectionFields = Partial<

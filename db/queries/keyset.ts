@@ -1,7 +1,15 @@
 import 'server-only';
 import { and, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Cursor } from '@/lib/pagination/cursor';
+
+/**
+ * A position in a list ordered by (created_at desc, id desc): the last row of
+ * the previous page. lib/pagination/cursor.ts encodes it for clients.
+ */
+export interface Cursor {
+  createdAt: Date;
+  id: string;
+}
 
 /**
  * Rows after `cursor` in (created_at desc, id desc) order: the one keyset

@@ -1,10 +1,9 @@
 import 'server-only';
 import { and, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
-import type { Cursor } from '@/lib/pagination/cursor';
 import { projects } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
-import { olderThan } from './keyset';
+import { olderThan, type Cursor } from './keyset';
 
 export type Project = typeof projects.$inferSelect;
 export type ProjectInput = Omit<typeof projects.$inferInsert, 'organizationId' | 'id' | 'createdBy' | 'createdAt' | 'updatedAt'>;

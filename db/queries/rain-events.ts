@@ -1,11 +1,10 @@
 import 'server-only';
 import { and, desc, eq, gte, type SQL } from 'drizzle-orm';
-import type { Cursor } from '@/lib/pagination/cursor';
 import { projects, rainEvents } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
 import { getProject } from './projects';
-import { olderThan } from './keyset';
+import { olderThan, type Cursor } from './keyset';
 
 export type RainEvent = typeof rainEvents.$inferSelect;
 export type RainEventInput = Pick<typeof rainEvents.$inferInsert, 'projectId' | 'amountInches' | 'startedAt' | 'endedAt' | 'source'>;

@@ -4,7 +4,7 @@ import { complianceSettings } from '../schema';
 import type { Tx } from '../tenant';
 
 /** What /security edits and the alert rules read: business hours, zone, thresholds. */
-export const securitySettingsColumns = {
+const securitySettingsColumns = {
   timezone: complianceSettings.timezone,
   businessHoursStart: complianceSettings.businessHoursStart,
   businessHoursEnd: complianceSettings.businessHoursEnd,

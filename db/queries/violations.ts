@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { Cursor } from '@/lib/pagination/cursor';
 import {
   auditLog,
   bmpCategories,
@@ -14,7 +13,7 @@ import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
 import { getInspection } from './inspections';
 import { getProject } from './projects';
-import { olderThan } from './keyset';
+import { olderThan, type Cursor } from './keyset';
 
 export type Violation = typeof violations.$inferSelect;
 export type ViolationStatus = Violation['status'];
@@ -86,7 +85,7 @@ export async function listViolations(tx: Tx, orgId: string, f: ViolationFilter) 
     .limit(f.limit + 1);
 }
 
-export async function getViolation(tx: Tx, orgId: string, id: string): Promise<Violation | undefined> {
+async function getViolation(tx: Tx, orgId: string, id: string): Promise<Violation | undefined> {
   const [row] = await tx
     .select()
     .from(violations)

@@ -18,7 +18,7 @@ vi.mock('@clerk/nextjs/server', () => ({ auth: async () => authState.current }))
 
 const { tenantAction } = await import('./tenant-action');
 const { tenantRoute } = await import('@/lib/api/tenant-route');
-const { seed } = await import('@/db/seed');
+const { seed } = await import('@/lib/demo/seed');
 const { withTenantOn } = await import('@/db/tenant');
 
 const [acme, bolt] = seedOrganizations;

@@ -24,7 +24,7 @@ export interface TenantActionContext {
 type Input = FormData | Record<string, unknown>;
 
 /** FormData → plain object; a key sent several times becomes an array. `$ACTION_*` keys are Next's own. */
-export function formDataToObject(form: FormData): Record<string, unknown> {
+function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
     if (key.startsWith('$ACTION')) continue;

@@ -5,7 +5,7 @@ import { isDatabaseUnavailable, isUnstorableInput, UNAVAILABLE_MESSAGE, UNSTORAB
  * and answered with a generic message (never a stack, a SQL error or an id
  * from another tenant).
  */
-export const ERROR_STATUS = {
+const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,

@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { LOCAL_PUBLISHABLE_KEY } from './local-keys';
 import { normalizeRootDomain } from './subdomain';
 
-export type AuthMode = 'local' | 'clerk';
+type AuthMode = 'local' | 'clerk';
 
 export interface AuthConfig {
   mode: AuthMode;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedOrganizations } from '@/db/seed-data';
-import { setLocalAuthEnv, testKeyPair } from '@/lib/auth/testing';
+import { setLocalAuthEnv, testKeyPair } from '@/tests/support/session-tokens';
 import { testDatabase } from '@/tests/support/database';
 
 const keys = testKeyPair();
@@ -32,7 +32,7 @@ let actAs: (typeof import('@/tests/support/auth-mock'))['actAs'];
 
 beforeAll(async () => {
   vi.resetModules(); // lib/env must read the env set above
-  const { seed } = await import('@/db/seed');
+  const { seed } = await import('@/lib/demo/seed');
   await seed(testDatabase.app({ max: 2 }));
   actAs = (await import('@/tests/support/auth-mock')).actAs; // the instance local-actions sees
   const mod = await import('./local-actions');

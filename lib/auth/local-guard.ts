@@ -17,7 +17,7 @@ import { CLIENT_UAT_COOKIE, SESSION_COOKIE } from './local-keys';
  */
 
 /** Mirrors Clerk's handshake eligibility (GET document/iframe, or text/html without Sec-Fetch-Dest). */
-export function isHandshakeEligible(req: Request): boolean {
+function isHandshakeEligible(req: Request): boolean {
   if (req.method !== 'GET') return false;
   const dest = req.headers.get('sec-fetch-dest');
   if (dest === 'document' || dest === 'iframe') return true;
@@ -29,7 +29,7 @@ function isClerkSessionCookie(name: string) {
 }
 
 /** True when Clerk would answer this navigation with a handshake redirect. */
-export function wouldHandshake(req: NextRequest, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+function wouldHandshake(req: NextRequest, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
   const token = req.cookies.get(SESSION_COOKIE)?.value;
   const uat = Number(req.cookies.get(CLIENT_UAT_COOKIE)?.value ?? 0) || 0;
   if (!token) return uat > 0;

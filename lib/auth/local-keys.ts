@@ -4,10 +4,10 @@
  */
 
 /** The Clerk "frontend API" host the local publishable key names. Never contacted. */
-export const LOCAL_FRONTEND_API = 'clerk.brave-forms.localhost';
+const LOCAL_FRONTEND_API = 'clerk.brave-forms.localhost';
 
 /** `pk_live_` form: a `pk_test_` key would make Clerk redirect browsers to its dev-browser handshake. */
-export function publishableKeyFor(frontendApi: string): string {
+function publishableKeyFor(frontendApi: string): string {
   return `pk_live_${Buffer.from(`${frontendApi}$`).toString('base64')}`;
 }
 

@@ -7,7 +7,7 @@ import type { TenantContext } from './tenant-context';
 export type OrganizationStatus = 'active' | 'inactive' | 'unknown';
 
 /** Our database decides whether an organization may be used, not the token alone. */
-export async function organizationStatusIn(tx: Tx, orgId: string): Promise<OrganizationStatus> {
+async function organizationStatusIn(tx: Tx, orgId: string): Promise<OrganizationStatus> {
   const org = await getOrganization(tx, orgId);
   if (!org) return 'unknown';
   return org.active ? 'active' : 'inactive';

@@ -8,7 +8,7 @@
 import type { NextFetchEvent, NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedOrganizations } from '@/db/seed-data';
-import { mintToken, request, testKeyPair } from '@/lib/auth/testing';
+import { mintToken, request, testKeyPair } from '@/tests/support/session-tokens';
 import type { Role } from '@/lib/rbac/permissions';
 import { testDatabase } from '@/tests/support/database';
 
@@ -34,7 +34,7 @@ let proxy: (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 
 beforeAll(async () => {
   vi.resetModules(); // lib/env must read the env set above
-  const { seed } = await import('@/db/seed');
+  const { seed } = await import('@/lib/demo/seed');
   await seed(testDatabase.app({ max: 2 }));
   proxy = (await import('@/proxy')).default;
 });

@@ -12,7 +12,7 @@ import type { NextFetchEvent, NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { memberships, organizations } from '@/db/schema';
 import { seedOrganizations } from '@/db/seed-data';
-import { mintToken, request, setLocalAuthEnv, testKeyPair } from '@/lib/auth/testing';
+import { mintToken, request, setLocalAuthEnv, testKeyPair } from '@/tests/support/session-tokens';
 import type { AuthFields } from '@/lib/auth/tenant-context';
 import type { Role } from '@/lib/rbac/permissions';
 import { testDatabase } from '@/tests/support/database';
@@ -42,7 +42,7 @@ const db = testDatabase.app({ max: 2 });
 
 beforeAll(async () => {
   vi.resetModules(); // lib/env must read the env set above
-  const { seed } = await import('@/db/seed');
+  const { seed } = await import('@/lib/demo/seed');
   const { withTenantOn } = await import('@/db/tenant');
   await seed(db);
   await withTenantOn(db, { orgId: COLD.id, userId: 'user_cold' }, async (tx) => {

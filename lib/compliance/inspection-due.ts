@@ -7,7 +7,7 @@
  *   storm of `thresholdInches` (0.25 in) or more.
  * A project never inspected is due from its permit start (or its creation).
  */
-export type InspectionSchedule = 'every_7_days' | 'every_14_days_and_storm';
+type InspectionSchedule = 'every_7_days' | 'every_14_days_and_storm';
 
 export interface DueInput {
   schedule: InspectionSchedule;

@@ -9,7 +9,7 @@ export interface RainDay {
   inches: number;
 }
 
-export function dayKey(at: Date, timeZone: string): string {
+function dayKey(at: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }

@@ -9,7 +9,7 @@ import type { Permission } from '@/lib/rbac/permissions';
  * tag: a new endpoint is fuzzed the day it is written, and an untagged export
  * fails the registry test (tests/proof/endpoint-registry.int.test.ts).
  */
-export const ENDPOINT = Symbol.for('brave.endpoint');
+const ENDPOINT = Symbol.for('brave.endpoint');
 
 export type EndpointMeta =
   | { kind: 'action'; permission: Permission; schema: z.ZodType }

@@ -66,7 +66,7 @@ export const epaCgpInspection: TemplateDefinition = {
 
 const yesNo = (key: string, label: string, required = true) => ({ key, label, type: 'yes_no_na' as const, required });
 
-export const oshaDailyChecklist: TemplateDefinition = {
+const oshaDailyChecklist: TemplateDefinition = {
   title: 'OSHA daily site safety checklist',
   sections: [
     {
@@ -87,7 +87,7 @@ export const oshaDailyChecklist: TemplateDefinition = {
   ],
 };
 
-export const oshaWeeklyChecklist: TemplateDefinition = {
+const oshaWeeklyChecklist: TemplateDefinition = {
   title: 'OSHA weekly site inspection',
   sections: [
     {

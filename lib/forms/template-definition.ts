@@ -14,7 +14,7 @@ const key = z
 const label = z.string().min(1).max(200);
 const base = { key, label, help: z.string().max(500).optional(), required: z.boolean().default(false) };
 
-export const fieldDefinition = z.discriminatedUnion('type', [
+const fieldDefinition = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('text'), multiline: z.boolean().default(false), maxLength: z.number().int().min(1).max(10_000).default(2000) }),
   z.object({ ...base, type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), unit: z.string().max(20).optional() }),
   z.object({ ...base, type: z.literal('date') }),

@@ -26,7 +26,7 @@ export function initialFormData(type: InspectionType, today = new Date()): Recor
   return { inspection_type: formTypeOf(type), inspection_date: today.toISOString().slice(0, 10) };
 }
 
-export interface BmpResultRow {
+interface BmpResultRow {
   bmpCategoryKey: string;
   item: string;
   label: string;

@@ -5,10 +5,8 @@ import type { Actor } from '@/db/queries/audit';
 import {
   getSubmissionByIdempotencyKey,
   getSubmissionForInspection,
-  saveSubmission,
   type FormSubmission,
 } from '@/db/queries/form-submissions';
-import { getCurrentTemplateByKey, getTemplate, type FormTemplate } from '@/db/queries/form-templates';
 import {
   amendInspection,
   createInspection,
@@ -20,6 +18,8 @@ import {
 } from '@/db/queries/inspections';
 import type { Tx } from '@/db/tenant';
 import { PublicError } from '@/lib/api/errors';
+import { saveSubmission } from '@/lib/forms/save-submission';
+import { getCurrentTemplateByKey, getTemplate, type FormTemplate } from '@/lib/forms/templates';
 import type { FormFieldErrors } from '@/lib/zod/schemas/forms';
 import type { InspectionType, patchInspectionSchema } from '@/lib/zod/schemas/inspections';
 import type { z } from 'zod';

@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import type { Cursor } from '@/db/queries/keyset';
 
 /**
  * Keyset pagination over (created_at desc, id desc): stable under inserts and
- * O(limit) at any depth. The cursor is opaque to clients (base64url JSON).
+ * O(limit) at any depth. The cursor (db/queries/keyset.ts) is opaque to
+ * clients (base64url JSON).
  */
-export interface Cursor {
-  createdAt: Date;
-  id: string;
-}
 
 const cursorSchema = z.object({ t: z.iso.datetime({ offset: true }), i: z.uuid() });
 

@@ -28,7 +28,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const fieldWork: Permission[] = ['org:data:read', 'org:forms:submit', 'org:photos:upload'];
 const inspection: Permission[] = [...fieldWork, 'org:inspections:write', 'org:inspections:sign', 'org:violations:write'];
 
-export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'org:billing:manage'),
   superintendent: [...inspection, 'org:projects:write', 'org:export:run'],
@@ -54,8 +54,4 @@ export function parseRole(clerkRole: string | null | undefined): Role | null {
   if (!clerkRole) return null;
   const key = clerkRole.startsWith('org:') ? clerkRole.slice(4) : clerkRole;
   return (ROLES as readonly string[]).includes(key) ? (key as Role) : null;
-}
-
-export function isPermission(value: string): value is Permission {
-  return (PERMISSIONS as readonly string[]).includes(value);
 }

@@ -13,7 +13,6 @@ export const SECURITY_EVENT_KINDS = [
   'BULK_EXPORT',
   'OFF_HOURS_ACCESS',
 ] as const;
-export type SecurityEventKindName = (typeof SECURITY_EVENT_KINDS)[number];
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 
@@ -46,7 +45,7 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = {
   timezone: 'America/New_York',
 };
 
-export type AlertRule = 'cross_tenant_probing' | 'repeated_access_denied' | 'bulk_export' | 'off_hours_access';
+type AlertRule = 'cross_tenant_probing' | 'repeated_access_denied' | 'bulk_export' | 'off_hours_access';
 
 export interface SecurityAlert {
   /** Stable for the same events: rule + subject + first event id. */

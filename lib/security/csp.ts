@@ -8,7 +8,7 @@
  * See docs/architecture.md "Content-Security-Policy".
  */
 
-export interface CspOptions {
+interface CspOptions {
   /** Clerk mode: the Frontend API host from the publishable key (clerk-js loads from it and talks to it). */
   clerkFrontendApi?: string;
   /** `next dev` only: React's dev tooling evaluates code (never in a build). */

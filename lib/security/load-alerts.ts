@@ -19,7 +19,7 @@ const BANNER_KINDS: readonly SecurityEventKind[] = ['TENANT_BREACH_ATTEMPT', 'AC
  * Upper bound on the events one evaluation reads. A flood beyond it has long
  * crossed every threshold, so the newest rows are enough to raise the alert.
  */
-export const MAX_RULE_EVENTS = 2000;
+const MAX_RULE_EVENTS = 2000;
 
 export function thresholdsOf(s: SecuritySettings | null): AlertThresholds {
   if (!s) return DEFAULT_THRESHOLDS;

@@ -9,7 +9,7 @@ import { isApiRoute } from '@/lib/auth/routes';
  */
 
 /** Next's default server-action body limit (next.config `serverActions.bodySizeLimit` is not changed). */
-export const ACTION_BODY_LIMIT = 1024 * 1024;
+const ACTION_BODY_LIMIT = 1024 * 1024;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The request header Next's client sends with a server action call. */
 const ACTION_HEADER = 'next-action';
@@ -25,7 +25,7 @@ function refuse(req: NextRequest, status: 400 | 403 | 405 | 413 | 415, code: str
 }
 
 /** A Clerk session cookie (`__session`, or a suffixed `__session_<x>` in Clerk mode) or its client_uat sibling. */
-export function carriesSession(req: NextRequest): boolean {
+function carriesSession(req: NextRequest): boolean {
   return req.cookies.getAll().some(({ name }) => /^__(session|client_uat)(_|$)/.test(name));
 }
 
@@ -147,7 +147,7 @@ async function readCapped(req: NextRequest, limit: number): Promise<Uint8Array<A
 }
 
 /** Nesting deeper than any argument our actions take; the framework's decoder fails far below V8's limit. */
-export const ACTION_MAX_DEPTH = 32;
+const ACTION_MAX_DEPTH = 32;
 
 /**
  * The body of a server-action request, read (a copy; the framework gets its

@@ -104,7 +104,7 @@ const probe = (userId: string) => {
 
 beforeAll(async () => {
   db = testDatabase.app({ max: 3 });
-  const { seed } = await import('@/db/seed');
+  const { seed } = await import('@/lib/demo/seed');
   await seed(db);
   const [p] = await inOrg(acme, (tx) =>
     tx.select({ id: projects.id }).from(projects).where(eq(projects.organizationId, acme.id)).limit(1),

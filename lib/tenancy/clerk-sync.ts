@@ -1,8 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { recordAudit, type Actor } from '@/db/queries/audit';
-import { deleteMembership, listUserMemberships, upsertMembership } from '@/db/queries/memberships';
-import { getMembership, getOrganization } from '@/db/queries/organizations';
+import { deleteMembership, getMembership, listUserMemberships, upsertMembership } from '@/db/queries/memberships';
+import { getOrganization } from '@/db/queries/organizations';
 import { deleteUser, getUser, insertUserIfMissing, upsertUser } from '@/db/queries/users';
 import { claimSyncVersion, recordWebhookEvent } from '@/db/queries/webhooks';
 import { organizations } from '@/db/schema';

@@ -7,7 +7,7 @@ import { KEY_REUSED } from '@/lib/validation/idempotency-key';
 import type { CreateViolationInput } from '@/lib/zod/schemas/violations';
 
 /** A violation's deadline when none was given: found-at plus the type's allowed days. */
-export function defaultDeadline(foundAt: Date, days: number): Date {
+function defaultDeadline(foundAt: Date, days: number): Date {
   return new Date(foundAt.getTime() + days * 86_400_000);
 }
 

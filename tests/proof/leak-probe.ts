@@ -39,7 +39,7 @@ function foreignIds(world: World, table: TenantTable | undefined): string[] {
   return [...new Set([...own, ...others])];
 }
 
-export function findSecrets(text: string, world: World): string[] {
+function findSecrets(text: string, world: World): string[] {
   return world.secretsOfA.filter((s) => text.includes(s));
 }
 

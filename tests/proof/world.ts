@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { seed } from '@/db/seed';
+import { seed } from '@/lib/demo/seed';
 import { seedOrganizations, seedUsers } from '@/db/seed-data';
 import { withTenantOn } from '@/db/tenant';
 import { rowFactories, type TenantKeys } from '@/tests/support/factories';
@@ -75,18 +75,6 @@ export async function buildWorld(db: Database): Promise<World> {
     'A100',
   ];
   return { a, b, secretsOfA };
-}
-
-/** Row counts of every tenant table for one org: "nothing changed" is equality of two snapshots. */
-export async function rowCounts(db: Database, t: Tenant): Promise<Record<string, number>> {
-  return withTenantOn(db, { orgId: t.orgId, userId: t.ownerId }, async (tx) => {
-    const out: Record<string, number> = {};
-    for (const table of TENANT_TABLES) {
-      const [row] = await tx.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
-      out[table] = row?.n ?? 0;
-    }
-    return out;
-  });
 }
 
 /** A text fingerprint of org A's data: any update by another tenant changes it. */

@@ -4,7 +4,7 @@
  * "nothing written" (rows and audit entries per org).
  */
 import { and, count, eq } from 'drizzle-orm';
-import { seed } from '@/db/seed';
+import { seed } from '@/lib/demo/seed';
 import { seedOrganizations } from '@/db/seed-data';
 import { auditLog, formSubmissions, formTemplates, inspections, projects } from '@/db/schema';
 import { withTenantOn, type Tx } from '@/db/tenant';
@@ -34,7 +34,7 @@ type Db = ReturnType<typeof testDatabase.app>;
 /**
  * The demo orgs with their default templates. Tenant provisioning inserts the
  * templates in the app; here they are added only where an org has none, so
- * the tests pass with or without provisioning in db/seed.
+ * the tests pass with or without provisioning in lib/demo/seed.ts.
  */
 export async function seedInspectionFixtures(db: Db) {
   await seed(db);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
-import { dashboardData, RAIN_DAYS } from '@/db/queries/dashboard';
+import { dashboardData, RAIN_DAYS } from '@/lib/dashboard/dashboard-data';
 import { withTenant } from '@/db/tenant';
 import { requireTenantPage } from '@/lib/auth/session';
 import type { DueStatus } from '@/lib/compliance/inspection-due';

@@ -20,7 +20,7 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export const PROJECTS_PAGE_SIZE = 20;
+const PROJECTS_PAGE_SIZE = 20;
 
 export interface ProjectListData {
   projects: Project[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { decodeCursor, type Cursor } from '@/lib/pagination/cursor';
+import type { Cursor } from '@/db/queries/keyset';
+import { decodeCursor } from '@/lib/pagination/cursor';
 import { startOfDayIn } from '@/lib/format/when';
 
 /**

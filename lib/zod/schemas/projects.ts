@@ -73,7 +73,6 @@ const withDefaults = z.object({
 
 /** Create a project (form or POST /api/v1/projects). */
 export const createProjectSchema = withDefaults.refine(...permitDatesInOrder);
-export type CreateProjectInput = z.output<typeof createProjectSchema>;
 
 /** The edit form sends every field (an unchecked box means "not sensitive"). */
 export const updateProjectFormSchema = withDefaults
@@ -91,7 +90,6 @@ export const patchProjectSchema = z
   .strict()
   .refine(...permitDatesInOrder)
   .refine((v) => Object.keys(v).length > 0, 'Send at least one field to change.');
-export type PatchProjectInput = z.output<typeof patchProjectSchema>;
 
 /** The field error for permit dates out of order after merging a patch into the stored row, if any. */
 export function permitDatesError(merged: { permitStart: string | null; permitEnd: string | null }) {

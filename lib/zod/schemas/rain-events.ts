@@ -62,7 +62,6 @@ const recordShape = {
 export const recordRainEventSchema = z
   .object({ ...recordShape, idempotencyKey: idempotencyKeyField })
   .refine(...endAfterStart);
-export type RecordRainEventInput = z.output<typeof recordRainEventSchema>;
 
 /** The edit form: every field but the project (an entry never moves between sites). */
 export const updateRainEventFormSchema = z
@@ -83,7 +82,6 @@ export const patchRainEventSchema = z
   .strict()
   .refine(...endAfterStart)
   .refine((v) => Object.keys(v).length > 0, 'Send at least one field to change.');
-export type PatchRainEventInput = z.output<typeof patchRainEventSchema>;
 
 /** `?projectId=&cursor=&limit=` of GET /api/v1/rain-events. */
 export const rainEventListQuery = pageQuery.extend({

@@ -24,7 +24,6 @@ export const securityQuerySchema = z.object({
       .default(7),
   ),
 });
-export type SecurityQuery = z.output<typeof securityQuerySchema>;
 
 function isTimeZone(v: string): boolean {
   try {
@@ -71,7 +70,6 @@ export const securitySettingsSchema = z
     path: ['businessHoursEnd'],
     message: 'Business hours must end at a different hour than they start (turn off-hours alerts off instead).',
   });
-export type SecuritySettingsValues = z.output<typeof securitySettingsSchema>;
 
 /** "Mark reviewed": every alert up to the newest one the owner saw on the page. */
 export const markAlertsReviewedSchema = z.object({

@@ -55,7 +55,7 @@ const tzOffset = z.preprocess(blankToUndefined, z.coerce.number().int().min(-840
  * Resolve a `when` string: ISO with an offset as is; a local time with the
  * browser's offset (UTC when the form could not send one).
  */
-export function resolveWhen(value: string, offsetMinutes = 0): Date {
+function resolveWhen(value: string, offsetMinutes = 0): Date {
   if (OFFSET.test(value)) return new Date(value);
   const utc = Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`);
   return new Date(utc + offsetMinutes * 60_000);
@@ -120,7 +120,6 @@ function resolvePatch<T extends { foundAt?: string; deadline?: string; tzOffset?
 
 /** Edit a violation's details (the edit form sends every field; '' clears an optional one). */
 export const updateViolationSchema = z.object({ id: uuid('Not found.'), ...editableFields }).transform(resolvePatch);
-export type UpdateViolationInput = z.output<typeof updateViolationSchema>;
 
 export const moveViolationStatusSchema = z.object({
   id: uuid('Not found.'),
@@ -151,7 +150,6 @@ export const addCorrectiveActionSchema = z
     idempotencyKey: idempotencyKeyField,
   })
   .transform(({ tzOffset: offset, dueAt, ...rest }) => ({ ...rest, dueAt: resolveWhen(dueAt, offset) }));
-export type AddCorrectiveActionInput = z.output<typeof addCorrectiveActionSchema>;
 
 export const advanceCorrectiveActionSchema = z.object({
   id: uuid('Not found.'),

@@ -1,4 +1,4 @@
-export interface Bar {
+interface Bar {
   /** Axis label under the bar (short). */
   label: string;
   /** Full label for the data table and screen readers. */

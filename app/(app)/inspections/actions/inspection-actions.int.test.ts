@@ -34,7 +34,8 @@ const { submitInspectionAction } = await import('./submit-inspection');
 const { signInspectionAction } = await import('./sign-inspection');
 const { publishInspectionAction } = await import('./publish-inspection');
 const { amendInspectionAction } = await import('./amend-inspection');
-const { publishTemplateVersion, getCurrentTemplateByKey } = await import('@/db/queries/form-templates');
+const { getCurrentTemplateByKey } = await import('@/lib/forms/templates');
+const { publishTemplateVersion } = await import('@/tests/support/form-templates');
 
 let db: ReturnType<typeof testDatabase.app>;
 let acmeProject: string;

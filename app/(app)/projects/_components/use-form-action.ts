@@ -52,11 +52,3 @@ export function localToIso(data: FormData, ...names: string[]) {
     if (!Number.isNaN(d.getTime())) data.set(name, d.toISOString());
   }
 }
-
-/** An instant → the `datetime-local` value of the phone's time zone. */
-export function isoToLocal(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}

@@ -19,11 +19,11 @@ let db: ReturnType<typeof testDatabase.app> | undefined;
 /** Seed acme and bolt (idempotent) on a small brave_app pool. */
 export async function seedOrgs() {
   db = testDatabase.app({ max: 2 });
-  const { seed } = await import('@/db/seed');
+  const { seed } = await import('@/lib/demo/seed');
   await seed(db);
 }
 
-export function inOrg<T>(org: Org, fn: (tx: Tx) => Promise<T>): Promise<T> {
+function inOrg<T>(org: Org, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!db) throw new Error('call seedOrgs() in beforeAll');
   return withTenantOn(db, { orgId: org.id, userId: 'test_inspector' }, fn);
 }

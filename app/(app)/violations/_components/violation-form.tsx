@@ -10,7 +10,7 @@ import { Field, FormError, inputClass, SubmitButton } from './field';
 import { LocalDateTimeInput } from './local-datetime-input';
 import { useActionForm } from './use-action-form';
 
-export interface Option {
+interface Option {
   id: string;
   name: string;
 }

@@ -4,8 +4,8 @@
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { NextRequest } from 'next/server';
-import { CLIENT_UAT_COOKIE, LOCAL_PUBLISHABLE_KEY, SESSION_COOKIE } from './local-keys';
-import { sessionClaims, signSessionToken, type SessionTokenInput } from './session-token';
+import { CLIENT_UAT_COOKIE, LOCAL_PUBLISHABLE_KEY, SESSION_COOKIE } from '@/lib/auth/local-keys';
+import { sessionClaims, signSessionToken, type SessionTokenInput } from '@/lib/auth/session-token';
 
 export function testKeyPair() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -31,7 +31,7 @@ export function setLocalAuthEnv(publicPem: string, opts: { keyFile?: string; roo
   else delete process.env.APP_ROOT_DOMAIN;
 }
 
-export const TEST_ORIGIN = 'http://localhost:3000';
+const TEST_ORIGIN = 'http://localhost:3000';
 
 export async function mintToken(
   key: KeyObject,

