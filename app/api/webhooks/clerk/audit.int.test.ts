@@ -97,15 +97,20 @@ describe('membership events', () => {
     const promoted = await deliver(evt('organizationMembership.updated', membership(orgId, userId, 'org:superintendent', 2000)));
     const removed = await deliver(evt('organizationMembership.deleted', membership(orgId, userId, 'org:superintendent', 3000)));
     const rows = pick(await auditOf(orgId));
-    expect(rows.map((r) => [r.action, r.entity, r.actor])).toEqual([
-      ['provision', `organization:${orgId}`, `clerk_webhook:${added.id}`], // the membership arrived first
-      ['create', `membership:${userId}`, `clerk_webhook:${added.id}`],
-      ['update', `membership:${userId}`, `clerk_webhook:${promoted.id}`],
-      ['delete', `membership:${userId}`, `clerk_webhook:${removed.id}`],
-    ]);
-    expect(rows[1]!.after).toEqual({ userId, role: 'inspector', clerkRole: 'org:inspector' });
-    expect(rows[2]).toMatchObject({ before: { role: 'inspector' }, after: { role: 'superintendent' } });
-    expect(rows[3]).toMatchObject({ before: { userId, role: 'superintendent' }, after: null });
+    // Entries of one transaction share its timestamp: compare without their order.
+    expect(rows.map((r) => [r.action, r.entity, r.actor])).toHaveLength(4);
+    expect(rows.map((r) => [r.action, r.entity, r.actor])).toEqual(
+      expect.arrayContaining([
+        ['provision', `organization:${orgId}`, `clerk_webhook:${added.id}`], // the membership arrived first
+        ['create', `membership:${userId}`, `clerk_webhook:${added.id}`],
+        ['update', `membership:${userId}`, `clerk_webhook:${promoted.id}`],
+        ['delete', `membership:${userId}`, `clerk_webhook:${removed.id}`],
+      ]),
+    );
+    const of = (action: string) => rows.find((r) => r.action === action && r.entity === `membership:${userId}`);
+    expect(of('create')!.after).toEqual({ userId, role: 'inspector', clerkRole: 'org:inspector' });
+    expect(of('update')).toMatchObject({ before: { role: 'inspector' }, after: { role: 'superintendent' } });
+    expect(of('delete')).toMatchObject({ before: { userId, role: 'superintendent' }, after: null });
   });
 });
 
