@@ -8,6 +8,7 @@ import { claimSyncVersion, recordWebhookEvent } from '@/db/queries/webhooks';
 import { organizations } from '@/db/schema';
 import { asTenantWithin, withIdentity, withTenant, type Tx } from '@/db/tenant';
 import { clerkWebhookActor } from '@/lib/audit/actor';
+import { tenantCache } from '@/lib/cache';
 import { parseRole } from '@/lib/rbac/permissions';
 import type { ClerkEvent, MembershipData, MembershipDeletedData, OrganizationData, UserData } from './clerk-events';
 import { provisionTenantIn, SYSTEM_USER } from './provision';
@@ -170,8 +171,34 @@ async function removeUser(tx: Tx, svixId: string, userId: string, eventTime: num
   return 'applied';
 }
 
-/** Apply one verified, validated event. `svixId` is the delivery's id (header svix-id). */
+/**
+ * Apply one verified, validated event. `svixId` is the delivery's id (header svix-id).
+ * An applied organization or membership event invalidates that tenant's cache
+ * after its commit (one INCR): status, plan and everything derived from them.
+ */
 export async function applyClerkEvent(svixId: string, evt: ClerkEvent): Promise<SyncOutcome> {
+  const outcome = await applyEvent(svixId, evt);
+  const orgId = orgOfEvent(evt);
+  if (outcome === 'applied' && orgId) await tenantCache(as.org(orgId)).invalidate();
+  return outcome;
+}
+
+function orgOfEvent(evt: ClerkEvent): string | undefined {
+  switch (evt.type) {
+    case 'organization.created':
+    case 'organization.updated':
+    case 'organization.deleted':
+      return evt.data.id;
+    case 'organizationMembership.created':
+    case 'organizationMembership.updated':
+    case 'organizationMembership.deleted':
+      return evt.data.organization.id;
+    default:
+      return undefined;
+  }
+}
+
+async function applyEvent(svixId: string, evt: ClerkEvent): Promise<SyncOutcome> {
   const eventTime = evt.timestamp ?? Date.now();
   const once = async (tx: Tx, apply: () => Promise<SyncOutcome>) =>
     (await recordWebhookEvent(tx, svixId, SOURCE, evt.type)) ? apply() : 'duplicate';
