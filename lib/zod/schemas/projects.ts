@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '@/lib/pagination/cursor';
-import { blankToNull, checkbox, decimal2, optionalIsoDate, optionalText, uuidField } from '../field-helpers';
+import { blankToNull, checkbox, decimal2, optionalIsoDate, optionalText, queryText, uuidField } from '../field-helpers';
 
 export const PROJECT_STATUSES = ['active', 'completed', 'archived'] as const;
 export const INSPECTION_SCHEDULES = ['every_7_days', 'every_14_days_and_storm'] as const;
@@ -102,10 +102,7 @@ export const archiveProjectSchema = z.object({ id: uuidField('Unknown project.')
 
 /** `?search=&status=&cursor=&limit=` of the list page and GET /api/v1/projects. */
 export const projectListQuery = pageQuery.extend({
-  search: z.preprocess(
-    blankToNull,
-    z.string().trim().max(100, 'Search must be at most 100 characters.').nullable().optional(),
-  ),
+  search: queryText(100, 'Search'),
   status: z.preprocess(
     blankToNull,
     z.enum(PROJECT_STATUSES, { error: 'Status must be active, completed or archived.' }).nullable().optional(),
