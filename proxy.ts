@@ -5,7 +5,7 @@ import { guardLocalRequest, SESSION_COOKIES } from '@/lib/auth/local-guard';
 import { decide } from '@/lib/auth/proxy-decision';
 import { siteOf, SWITCH_ORG_PREFIX, switchOrgSlug } from '@/lib/auth/subdomain';
 import { env } from '@/lib/env';
-import { contentSecurityPolicy, createNonce } from '@/lib/security/csp';
+import { contentSecurityPolicy, createNonce, storageOrigins } from '@/lib/security/csp';
 import {
   checkOrigin,
   screenMethod,
@@ -64,6 +64,13 @@ function keepPassThrough(req: NextRequest, res: Response): Response {
   return res;
 }
 
+const STORAGE_ORIGINS = storageOrigins({
+  bucket: env.S3_BUCKET,
+  region: env.S3_REGION,
+  endpoint: env.S3_ENDPOINT,
+  forcePathStyle: env.S3_FORCE_PATH_STYLE,
+});
+
 /** Next's prefix for request headers a pass-through response hands to the page (Clerk uses it too). */
 const OVERRIDE_HEADERS = 'x-middleware-override-headers';
 const REQUEST_HEADER = 'x-middleware-request';
@@ -75,7 +82,11 @@ const REQUEST_HEADER = 'x-middleware-request';
  */
 function withCsp(req: NextRequest, res: Response, config: AuthConfig): Response {
   const nonce = createNonce();
-  const policy = contentSecurityPolicy(nonce, { clerkFrontendApi: config.frontendApi, dev: env.NODE_ENV === 'development' });
+  const policy = contentSecurityPolicy(nonce, {
+    clerkFrontendApi: config.frontendApi,
+    dev: env.NODE_ENV === 'development',
+    storage: STORAGE_ORIGINS,
+  });
   const out = res instanceof NextResponse ? res : new NextResponse(res.body, res);
   out.headers.set('Content-Security-Policy', policy);
   if (out.headers.has('x-middleware-next') || out.headers.has('x-middleware-rewrite')) {

@@ -13,6 +13,24 @@ interface CspOptions {
   clerkFrontendApi?: string;
   /** `next dev` only: React's dev tooling evaluates code (never in a build). */
   dev?: boolean;
+  /** Where browsers upload to (presigned POST) and load photos from (presigned GET): storageOrigins(). */
+  storage?: string[];
+}
+
+/**
+ * The bucket's origins as browsers reach them (docs/storage.md): the custom
+ * endpoint's origin (s3rver, R2, MinIO) in path style, or the bucket's
+ * virtual-host origin under that endpoint; on AWS the regional virtual-host
+ * and path-style origins. Nothing when no bucket is configured.
+ */
+export function storageOrigins(s3: { bucket?: string; region: string; endpoint?: string; forcePathStyle?: string }): string[] {
+  if (!s3.bucket) return [];
+  if (s3.endpoint) {
+    const url = new URL(s3.endpoint);
+    const pathStyle = s3.forcePathStyle ? s3.forcePathStyle === 'true' : true;
+    return pathStyle ? [url.origin] : [`${url.protocol}//${s3.bucket}.${url.host}`];
+  }
+  return [`https://${s3.bucket}.s3.${s3.region}.amazonaws.com`, `https://s3.${s3.region}.amazonaws.com`];
 }
 
 /** 128 random bits, base64: unguessable, and without the characters (<>&) Clerk refuses in a nonce. */
@@ -30,9 +48,9 @@ export function contentSecurityPolicy(nonce: string, opts: CspOptions = {}): str
     // Styles: the Tailwind sheet, plus style attributes React renders (a grid's column count) and
     // Clerk's components; CSS can't run script, so inline styles stay allowed.
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:', ...(clerk.length ? ['https://img.clerk.com'] : [])],
+    'img-src': ["'self'", 'data:', 'blob:', ...(opts.storage ?? []), ...(clerk.length ? ['https://img.clerk.com'] : [])],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", ...clerk, ...(opts.dev ? ['ws:'] : [])],
+    'connect-src': ["'self'", ...(opts.storage ?? []), ...clerk, ...(opts.dev ? ['ws:'] : [])],
     'frame-src': clerk.length ? ['https://challenges.cloudflare.com'] : ["'none'"],
     'worker-src': ["'self'", 'blob:'],
     'manifest-src': ["'self'"],
