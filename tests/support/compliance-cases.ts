@@ -10,7 +10,7 @@ import { parseCase, type CaseFile } from '@/lib/compliance/engine/case-schema';
 import { computeObligations } from '@/lib/compliance/engine';
 import type { ObligationKind, ObligationStatus } from '@/lib/compliance/engine/types';
 
-export interface ExpectedObligation {
+interface ExpectedObligation {
   part: string;
   dueAt: string;
   status: ObligationStatus;

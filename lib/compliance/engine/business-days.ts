@@ -52,7 +52,7 @@ export function usFederalHolidays(y: number): LocalDate[] {
   ];
 }
 
-export function isBusinessDay(day: LocalDate, cal: BusinessCalendar): boolean {
+function isBusinessDay(day: LocalDate, cal: BusinessCalendar): boolean {
   const dow = weekday(day);
   if (dow === 0 || dow === 6) return false;
   if (cal.closedDays.includes(day)) return false;

@@ -50,7 +50,7 @@ function periodRegime(p: ReducedPeriod, day: LocalDate): Regime {
   }
 }
 
-export const activePeriods = (input: ComplianceInput, day: LocalDate) =>
+const activePeriods = (input: ComplianceInput, day: LocalDate) =>
   input.periods.filter((p) => p.start <= day && (p.end === null || day <= p.end));
 
 /** The regime on `day`; with overlapping periods, the strictest (earliest next inspection) wins. */

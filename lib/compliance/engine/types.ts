@@ -6,7 +6,7 @@
 import type { BusinessCalendar } from './business-days';
 import type { LocalDate } from './calendar';
 
-export type Schedule = 'every_7_days' | 'every_14_days_and_storm';
+type Schedule = 'every_7_days' | 'every_14_days_and_storm';
 
 /** A recorded period of reduced inspection frequency (2022 CGP Part 4.4), local dates, `end` inclusive. */
 export interface ReducedPeriod {
@@ -16,7 +16,7 @@ export interface ReducedPeriod {
   end: LocalDate | null;
 }
 
-export interface Storm {
+interface Storm {
   id: string;
   startedAt: Date;
   endedAt: Date;
@@ -25,7 +25,7 @@ export interface Storm {
   thresholdReachedAt?: Date | null;
 }
 
-export interface Snowmelt {
+interface Snowmelt {
   id: string;
   /** When runoff from the melt started to discharge from the site. */
   dischargeAt: Date;
@@ -50,7 +50,7 @@ export interface Finding {
   infeasible?: { documentedAt: Date; reason: string; scheduledBy: Date } | null;
 }
 
-export interface Noncompliance {
+interface Noncompliance {
   id: string;
   /** When the operator became aware of it. */
   awareAt: Date;
