@@ -4,7 +4,7 @@
  * report (Appendix I, Part I.12.6).
  */
 import { closeOfNextBusinessDay } from './business-days';
-import { addDays, localDate, zonedInstant } from './calendar';
+import { addDays, formatter, localDate, zonedInstant } from './calendar';
 import { settle, siteTime } from './describe';
 import type { ComplianceInput, Finding, Obligation } from './types';
 
@@ -12,7 +12,7 @@ const HOUR = 3_600_000;
 
 /** Minutes after local midnight of instant `at`. */
 function minutesOfDay(at: Date, timeZone: string): number {
-  const [h, m] = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  const [h, m] = formatter(`hm:${timeZone}`, () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }))
     .format(at)
     .split(':')
     .map(Number) as [number, number];

@@ -11,10 +11,18 @@ export type LocalDate = string; // YYYY-MM-DD
 
 const DAY = 86_400_000;
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: one per zone and use.
+const formats = new Map<string, Intl.DateTimeFormat>();
+export function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = make()));
+  return f;
+}
+
 /** The local calendar date of instant `at` in `timeZone`. */
 export function localDate(at: Date, timeZone: string): LocalDate {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return formatter(`date:${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(at);
 }
 
 export function addDays(day: LocalDate, n: number): LocalDate {
@@ -36,7 +44,7 @@ export function weekday(day: LocalDate): number {
 
 function offsetAt(at: number, timeZone: string): number {
   const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    formatter(`offset:${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }))
       .formatToParts(new Date(at))
       .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);

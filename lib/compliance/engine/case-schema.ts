@@ -66,20 +66,37 @@ export const caseSchema = z
       .array(z.strictObject({ id, dischargeAt: instant, snowInches: z.number().nonnegative().max(1000) }))
       .default([]),
     inspections: z
-      .array(z.strictObject({ id, at: instant, reportCompletedAt: instant.nullable().default(null) }))
+      .array(
+        z
+          .strictObject({ id, at: instant, reportCompletedAt: instant.nullable().default(null) })
+          .refine((i) => i.reportCompletedAt === null || i.reportCompletedAt >= i.at, {
+            message: 'reportCompletedAt is before the inspection',
+            path: ['reportCompletedAt'],
+          }),
+      )
       .default([]),
     findings: z
       .array(
-        z.strictObject({
-          id,
-          kind: z.enum(['routine_maintenance', 'corrective_action']),
-          discoveredAt: instant,
-          completedAt: instant.nullable().default(null),
-          infeasible: z
-            .strictObject({ documentedAt: instant, reason: z.string().min(1).max(2000), scheduledBy: instant })
-            .nullable()
-            .default(null),
-        }),
+        z
+          .strictObject({
+            id,
+            kind: z.enum(['routine_maintenance', 'corrective_action']),
+            discoveredAt: instant,
+            completedAt: instant.nullable().default(null),
+            infeasible: z
+              .strictObject({ documentedAt: instant, reason: z.string().min(1).max(2000), scheduledBy: instant })
+              .refine((x) => x.scheduledBy > x.documentedAt, { message: 'scheduledBy is not after documentedAt', path: ['scheduledBy'] })
+              .nullable()
+              .default(null),
+          })
+          .refine((f) => f.completedAt === null || f.completedAt >= f.discoveredAt, {
+            message: 'completedAt is before discoveredAt',
+            path: ['completedAt'],
+          })
+          .refine((f) => f.infeasible === null || f.infeasible.documentedAt >= f.discoveredAt, {
+            message: 'infeasible.documentedAt is before discoveredAt',
+            path: ['infeasible', 'documentedAt'],
+          }),
       )
       .default([]),
     noncompliance: z

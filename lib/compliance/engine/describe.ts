@@ -1,16 +1,20 @@
+import { formatter } from './calendar';
 import type { Obligation, ObligationKind } from './types';
 
 /** "Nov 1, 2026, 9:30 AM EST": an instant as the site reads it, with its zone abbreviation. */
 export function siteTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(at);
+  const f = formatter(`site:${timeZone}`, () =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }),
+  );
+  return f.format(at);
 }
 
 /** Status from what met it (or not yet) and the clock. */

@@ -9,7 +9,17 @@ import type { ComplianceInput, InspectionRecord, Obligation } from './types';
 
 const HOUR = 3_600_000;
 
-const firstAfter = (list: InspectionRecord[], at: Date) => list.find((i) => i.at > at) ?? null;
+/** The first inspection after `at` in a list sorted by time (binary search: histories run to hundreds). */
+function firstAfter(list: InspectionRecord[], at: Date): InspectionRecord | null {
+  const t = at.getTime();
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at.getTime() > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return list[lo] ?? null;
+}
 
 /**
  * The chain of routine inspections from coverage start: each one is due by the
