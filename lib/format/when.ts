@@ -48,3 +48,16 @@ export function startOfDayIn(day: string, timeZone: string): Date {
   // Re-check at the found instant: right when a DST change falls between the two.
   return new Date(utcMidnight - offsetAt(new Date(first), timeZone));
 }
+
+/** "May 4, 2026, 7:30 AM EDT": with the zone's abbreviation, where a reader may be elsewhere. */
+export function formatDateTimeZone(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
+}
