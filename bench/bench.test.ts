@@ -8,6 +8,7 @@ import { createDatabase } from '@/db/client';
 import { measureAudit } from './audit';
 import { measureDoor } from './door';
 import { findings } from './findings';
+import { measureFiles } from './files';
 import { loadDataSet, openBenchDatabase, targets, type BenchDatabase, type Target } from './lib/setup';
 import { rows } from './report';
 import { measureRls } from './rls';
@@ -70,4 +71,12 @@ describe('bench (tiny mode)', () => {
       await Promise.all([su.$pool.end({ timeout: 1 }), app.$pool.end({ timeout: 1 })]);
     }
   }, 60_000);
+
+  it('(i) photo uploads: server memory direct vs proxied, confirm latency', async () => {
+    const files = await measureFiles({ root: process.cwd(), appUrl: bench.urls.app, phones: 2, photoMiB: 1, rounds: 1, log: () => {} });
+    expect(files.confirmMs.n).toBe(2);
+    [files.direct.rssGrowthMiB, files.proxied.rssGrowthMiB, files.confirmMs.p50].forEach(finite);
+    const table = rows({ startedAt: '', seconds: 0, mode: 'test', config: {}, files } as unknown as Parameters<typeof rows>[0]);
+    expect(table.map((r) => r.figure)).toEqual([expect.stringMatching(/^\(i\) server RSS/), expect.stringMatching(/^\(i\) confirm/)]);
+  }, 90_000);
 });

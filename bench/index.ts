@@ -14,6 +14,8 @@
  *   --connections N      concurrent keep-alive connections (default 10)
  *   --skip-http          no build, no (d)/(e)/(g)/(h)
  *   --skip-cache         no (h) (the tenant cache on vs off)
+ *   --skip-files         no (i) photo uploads
+ *   --phones N           concurrent phones in (i) (default 20), --photo-mib N photo size (default 10)
  *   --profile-seconds N  after (d)/(e), run next start under --cpu-prof on the API route for N s and report where its CPU goes
  *   --app-source head|worktree   what to build for (d)/(e) (default head: the last commit)
  *   --app-commit REV     with --app-source head: build this commit instead of HEAD (reuses its build if present)
@@ -36,6 +38,7 @@ import { measureProvision } from './provision';
 import { printTable, writeReport, type Results } from './report';
 import { measureRls } from './rls';
 import { findings } from './findings';
+import { measureFiles } from './files';
 
 const { values: a } = parseArgs({
   options: {
@@ -49,6 +52,9 @@ const { values: a } = parseArgs({
     'http-seconds': { type: 'string' },
     connections: { type: 'string' },
     'skip-http': { type: 'boolean', default: false },
+    'skip-files': { type: 'boolean', default: false },
+    phones: { type: 'string' },
+    'photo-mib': { type: 'string' },
     'skip-cache': { type: 'boolean', default: false },
     'profile-seconds': { type: 'string', default: '0' },
     'report-only': { type: 'boolean', default: false },
@@ -169,6 +175,18 @@ async function main() {
       warmup: cfg.warmup,
       samples: cfg.auditSamples,
     });
+
+    if (!a['skip-files']) {
+      results.files = await measureFiles({
+        root: ROOT,
+        appUrl: bench.urls.app,
+        phones: num(a.phones, 20, 20),
+        photoMiB: num(a['photo-mib'], 10, 10),
+        rounds: q ? 1 : 3,
+        log,
+      });
+      log(`(i) RSS +${results.files.direct.rssGrowthMiB.toFixed(1)} MiB direct vs +${results.files.proxied.rssGrowthMiB.toFixed(1)} MiB proxied; confirm p50 ${results.files.confirmMs.p50.toFixed(1)} ms`);
+    }
 
     if (!a['skip-http']) {
       log(`(d)/(e) HTTP: ${cfg.httpSeconds} s per side, ${cfg.connections} connections…`);

@@ -46,6 +46,25 @@ export const env = createEnv({
     /** `off` only for the bench and the bulk test suites (the rate-limit tests turn it on). */
     RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     /**
+     * File storage (lib/storage, docs/storage.md). `npm run dev`, the tests and the e2e server
+     * start s3rver and set these; production names its bucket. Unset bucket ⇒ uploads answer 503.
+     */
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'not a valid S3 bucket name').optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** R2, MinIO, s3rver: the endpoint URL; unset on AWS. The browser uploads to it directly (CSP connect-src). */
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+    /** Optional: without them the AWS SDK's default credential chain applies (AWS_ACCESS_KEY_ID, roles…). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Server-side encryption requested on every object; `none` only for s3rver, which stores none. */
+    S3_SSE: z.enum(['AES256', 'aws:kms', 'none']).default('AES256'),
+    /**
+     * `true`: the background worker (pg-boss, lib/jobs) runs inside the app server — the embedded
+     * default sets it. Production runs `npm run worker` instead and leaves it unset.
+     */
+    JOBS_IN_PROCESS: z.enum(['true', 'false']).default('false'),
+    /**
      * Key of the HMAC that turns a public visitor's IP into the hash stored with each view of the
      * QR page (lib/inspect/client-fingerprint.ts). Set it in production: without it a fixed
      * development key is used, and IPv4 hashes under a known key can be reversed by trying them all.

@@ -10,12 +10,15 @@
  *                 assert must not depend on what an earlier run left behind)
  */
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDatabase } from './lib/database-urls';
 import { destroyEmbeddedPostgres } from './lib/embedded-postgres';
 import { ensureLocalAuth } from './lib/local-auth';
 import { runMigrations } from '@/db/migrate';
+import { installJobQueues } from '@/lib/jobs/install';
+import { startLocalS3, type LocalS3 } from './lib/local-s3';
 import { createDatabase } from '@/db/client';
 import { seed } from '@/lib/demo/seed';
 
@@ -33,7 +36,19 @@ const log = (msg: string) => console.log(`\x1b[36m[brave]\x1b[0m ${msg}`);
 if (args.fresh && !process.env.DATABASE_URL) await destroyEmbeddedPostgres(args.data);
 const database = await resolveDatabase({ dataDir: args.data });
 log(database.embedded ? `embedded PostgreSQL ready (${args.data})` : 'using DATABASE_URL');
-if (!database.embedded && database.urls.owner) await runMigrations(database.urls.owner);
+if (!database.embedded && database.urls.owner) {
+  await runMigrations(database.urls.owner);
+  await installJobQueues(database.urls.owner);
+}
+
+// File storage: the embedded s3rver under .data/s3 (next to the database folder) unless S3_BUCKET names a real bucket.
+let s3: LocalS3 | undefined;
+if (!process.env.S3_BUCKET) {
+  const dir = path.join(path.dirname(args.data), path.basename(args.data).replace(/pg/, 's3'));
+  if (args.fresh) fs.rmSync(dir, { recursive: true, force: true });
+  s3 = await startLocalS3({ dir, origins: ['*'] });
+  log(`embedded S3 (s3rver) on ${s3.endpoint}`);
+}
 
 const db = createDatabase(database.urls.app, { max: 2 });
 const { created } = await seed(db);
@@ -46,6 +61,9 @@ const childEnv: NodeJS.ProcessEnv = {
   NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace(/--conditions[= ]react-server/g, '').trim(),
   DATABASE_URL: database.urls.app,
   DATABASE_PUBLIC_URL: database.urls.public,
+  ...s3?.env,
+  // The embedded default runs the background worker inside the app server (production: npm run worker).
+  JOBS_IN_PROCESS: process.env.JOBS_IN_PROCESS ?? (database.embedded ? 'true' : 'false'),
   AUTH_MODE: process.env.AUTH_MODE ?? 'local',
   NEXT_TELEMETRY_DISABLED: '1',
   // Local identity mode (docs/auth.md): generated key pair + Clerk-shaped env; real Clerk keys otherwise.
@@ -58,6 +76,7 @@ if (args.prod) {
   log('building (next build)…');
   const built = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production' } });
   if (built.status !== 0) {
+    await s3?.stop();
     await database.stop();
     process.exit(built.status ?? 1);
   }
@@ -73,6 +92,7 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   if (next.exitCode === null) next.kill('SIGTERM');
+  await s3?.stop();
   await database.stop();
   process.exit(code);
 }

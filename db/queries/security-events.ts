@@ -3,7 +3,13 @@ import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { securityEvents } from '../schema';
 import type { Tx } from '../tenant';
 
-export type SecurityEventKind = 'TENANT_BREACH_ATTEMPT' | 'ACCESS_DENIED' | 'BULK_EXPORT' | 'OFF_HOURS_ACCESS' | 'RATE_LIMITED';
+export type SecurityEventKind =
+  | 'TENANT_BREACH_ATTEMPT'
+  | 'ACCESS_DENIED'
+  | 'BULK_EXPORT'
+  | 'OFF_HOURS_ACCESS'
+  | 'RATE_LIMITED'
+  | 'STORED_OBJECT_CHANGED';
 export type SecurityEventSeverity = 'info' | 'warning' | 'critical';
 
 export async function insertSecurityEvent(

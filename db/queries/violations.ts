@@ -228,6 +228,7 @@ export async function advanceCorrectiveAction(
   actor: Actor,
   id: string,
   to: CorrectiveAction['status'],
+  opts: { dryRun?: boolean } = {},
 ): Promise<{ ok: true; action: CorrectiveAction } | { ok: false; reason: 'not_found' | 'conflict'; message?: string }> {
   const [before] = await tx
     .select()
@@ -242,6 +243,7 @@ export async function advanceCorrectiveAction(
       message: `Cannot move from ${before.status.replace('_', ' ')} to ${to.replace('_', ' ')}.`,
     };
   }
+  if (opts.dryRun) return { ok: true, action: before };
   const now = new Date();
   const stamp =
     to === 'in_progress'

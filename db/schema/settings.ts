@@ -43,6 +43,8 @@ export const complianceSettings = pgTable(
     accessDeniedWindowMinutes: integer().notNull().default(15),
     /** Record and alert on access outside business hours (crews that work nights turn it off). */
     offHoursAlertsEnabled: boolean().notNull().default(true),
+    /** A corrective action can be marked fixed only with a close-out photo (docs/storage.md). */
+    fixedRequiresPhoto: boolean().notNull().default(false),
     /** Alerts whose last event is at or before this were reviewed by an owner/admin: no banner for them. */
     securityAlertsReviewedAt: timestamp({ withTimezone: true, precision: 3 }),
     ...timestamps(),

@@ -6,7 +6,14 @@ import { GENERIC_MESSAGE, isPublicError, PublicError } from '@/lib/api/errors';
 import { requireTenant } from '@/lib/auth/session';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { withTenantRequest } from '@/lib/api/tenant-request';
-import { isDatabaseUnavailable, isUnstorableInput, UNAVAILABLE_MESSAGE, UNSTORABLE_MESSAGE } from '@/lib/api/unavailable';
+import {
+  isDatabaseUnavailable,
+  isStorageUnavailable,
+  isUnstorableInput,
+  STORAGE_UNAVAILABLE_MESSAGE,
+  UNAVAILABLE_MESSAGE,
+  UNSTORABLE_MESSAGE,
+} from '@/lib/api/unavailable';
 import { tagEndpoint } from '@/lib/endpoints/registry';
 import type { Permission } from '@/lib/rbac/permissions';
 import { recordSecurityEvent } from '@/lib/security/record-miss';
@@ -77,6 +84,10 @@ export function tenantAction<S extends z.ZodType, T>(
       if (isPublicError(error)) {
         if (error.code === 'not_found' && ctx) await recordSecurityEvent(ctx, 'TENANT_BREACH_ATTEMPT', { endpoint: handler.name || 'action', permission });
         return { ok: false, formError: error.message };
+      }
+      if (isStorageUnavailable(error)) {
+        console.warn(String(error));
+        return { ok: false, formError: STORAGE_UNAVAILABLE_MESSAGE };
       }
       if (isDatabaseUnavailable(error)) return { ok: false, formError: UNAVAILABLE_MESSAGE };
       if (isUnstorableInput(error)) return { ok: false, formError: UNSTORABLE_MESSAGE };

@@ -1,4 +1,11 @@
-import { isDatabaseUnavailable, isUnstorableInput, UNAVAILABLE_MESSAGE, UNSTORABLE_MESSAGE } from './unavailable';
+import {
+  isDatabaseUnavailable,
+  isStorageUnavailable,
+  isUnstorableInput,
+  STORAGE_UNAVAILABLE_MESSAGE,
+  UNAVAILABLE_MESSAGE,
+  UNSTORABLE_MESSAGE,
+} from './unavailable';
 
 /**
  * The one error type whose message a user may see. Everything else is logged
@@ -73,8 +80,11 @@ export const GENERIC_MESSAGE = 'Something went wrong. Please try again.';
 
 /** JSON response for an error thrown by a route handler. Unknown errors are logged, not shown. */
 export function errorResponse(error: unknown): Response {
-  if (isDatabaseUnavailable(error)) {
-    return Response.json({ error: { code: 'unavailable', message: UNAVAILABLE_MESSAGE } } satisfies ErrorBody, {
+  // Checked first: an S3 connection error carries ECONNREFUSED too, but the message must name storage.
+  if (isStorageUnavailable(error) || isDatabaseUnavailable(error)) {
+    const message = isStorageUnavailable(error) ? STORAGE_UNAVAILABLE_MESSAGE : UNAVAILABLE_MESSAGE;
+    if (isStorageUnavailable(error)) console.warn(String(error));
+    return Response.json({ error: { code: 'unavailable', message } } satisfies ErrorBody, {
       status: 503,
       headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' },
     });

@@ -44,3 +44,10 @@ export function isUnstorableInput(error: unknown): boolean {
 }
 
 export const UNSTORABLE_MESSAGE = 'Some of the text or numbers can’t be stored (for example a NUL character or a number out of range). Please check the input.';
+
+/** lib/storage/errors.ts StorageUnavailableError (by its code: no import of server-only code here). */
+export function isStorageUnavailable(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === 'STORAGE_UNAVAILABLE';
+}
+
+export const STORAGE_UNAVAILABLE_MESSAGE = 'File storage is temporarily unavailable. Nothing was saved; please try again in a moment.';

@@ -49,6 +49,13 @@ export function startOfDayIn(day: string, timeZone: string): Date {
   return new Date(utcMidnight - offsetAt(new Date(first), timeZone));
 }
 
+/** A wall-clock time `YYYY-MM-DDTHH:mm:ss` (no zone, as cameras write EXIF) read in `timeZone`. */
+export function wallTimeIn(wall: string, timeZone: string): Date {
+  const asUtc = Date.parse(`${wall}Z`);
+  const first = asUtc - offsetAt(new Date(asUtc), timeZone);
+  return new Date(asUtc - offsetAt(new Date(first), timeZone));
+}
+
 /** "May 4, 2026, 7:30 AM EDT": with the zone's abbreviation, where a reader may be elsewhere. */
 export function formatDateTimeZone(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', {

@@ -7,6 +7,7 @@
 import { createHmac } from 'node:crypto';
 import postgres from 'postgres';
 import { runMigrations } from '@/db/migrate';
+import { installJobQueues } from '@/lib/jobs/install';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
 export interface DatabaseUrls {
@@ -57,6 +58,7 @@ export async function startLocalDatabase(opts: {
 
   const urls = urlsFor(database);
   await runMigrations(urls.owner);
+  await installJobQueues(urls.owner);
 
   const su2 = postgres(server.superuserUrl(), { max: 1, onnotice: () => {} });
   try {

@@ -7,10 +7,14 @@ import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase, type Database } from '@/db/client';
-import { auditLog, organizations, projects } from '@/db/schema';
+import { auditLog, inspections, organizations, photos, projects } from '@/db/schema';
 import { withTenantOn } from '@/db/tenant';
 import { startLocalDatabase, type LocalDatabase } from '@/scripts/lib/local-database';
+import { startLocalS3, type LocalS3 } from '@/scripts/lib/local-s3';
 import { actAs } from '@/tests/support/auth-mock';
+import { makeJpeg } from '@/tests/support/photo-fixtures';
+import { objectExists, postUpload } from '@/tests/support/storage';
+import { createStorage, type Storage } from '@/lib/storage/client';
 import { startTestRedis, type TestRedis } from '@/tests/support/redis';
 import { runFault, type FaultEntry } from './fault-harness';
 
@@ -19,6 +23,8 @@ vi.mock('next/cache', () => import('@/tests/support/next-cache-mock'));
 
 const { tenantRoute } = await import('@/lib/api/tenant-route');
 const { createProject } = await import('@/db/queries/projects');
+const { requestPhotoUpload } = await import('@/lib/files/request-upload');
+const { confirmPhotoUpload } = await import('@/lib/files/confirm-upload');
 const { resilient } = await import('@/lib/cache/resilient');
 const { upstashClient, upstashStore } = await import('@/lib/cache/stores/upstash');
 
@@ -26,8 +32,13 @@ const dir = path.join('.data/test-pg', `fault-${process.pid}`);
 const org = { orgId: 'org_fault', userId: 'user_fault' };
 let local: LocalDatabase;
 let db: Database;
-const globals = globalThis as unknown as { __braveApp?: Database };
+const globals = globalThis as unknown as { __braveApp?: Database; __braveStorage?: Storage };
 let previous: Database | undefined;
+let previousStorage: Storage | undefined;
+let s3: LocalS3;
+/** Uploads whose bytes are in S3 and await their confirm: one per request the harness sends. */
+const prepared: { id: string; key: string }[] = [];
+let next = 0;
 
 const write = tenantRoute({ permission: 'org:projects:write' }, async (_req, { tx, ctx }) =>
   createProject(tx, { orgId: ctx.orgId, userId: ctx.userId }, { name: 'during an outage' }),
@@ -55,7 +66,38 @@ const postgresEntry: FaultEntry = {
     const p = total - baseline; // the projects of this run
 
     // A 503 may follow a commit whose reply was lost, never the reverse.
-    if (p > okCount || p < okCount - 2) throw new Error(`${p} projects for ${okCount} successful answers`);
+    if (p < okCount || p > okCount + 2) throw new Error(`${p} projects for ${okCount} successful answers`);
+  },
+};
+
+const confirm = tenantRoute({ permission: 'org:photos:upload' }, async (_req, { tx, ctx }) => {
+  const upload = prepared[next++];
+  if (!upload) throw new Error('the fault test ran out of prepared uploads');
+  await confirmPhotoUpload(tx, { orgId: ctx.orgId, userId: ctx.userId }, upload.id);
+  return { ok: true };
+});
+
+/** S3 stopped while crews confirm uploads: 503 naming storage, no row stored without its checked object. */
+const s3Entry: FaultEntry = {
+  name: 'S3',
+  request: () => confirm(new Request('http://test/confirm', { method: 'POST' })),
+  stop: () => s3.stop(),
+  restart: () => s3.restart(),
+  async verifyConsistency(okCount) {
+    const used = prepared.slice(0, next);
+    const rows = await withTenantOn(db, org, (tx) => tx.select().from(photos).where(eq(photos.organizationId, org.orgId)));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const stored = used.filter((u) => byId.get(u.id)?.status === 'stored');
+    if (stored.length !== okCount) throw new Error(`${stored.length} stored photos for ${okCount} successful confirms`);
+    for (const u of stored) if (!(await objectExists(u.key))) throw new Error(`stored photo ${u.id} has no object`);
+    // Every upload not stored is still pending and has its cleanup job: nothing unaccounted.
+    const jobs = new Set(
+      (await db.$client<{ id: string }[]>`select data->>'id' as id from pgboss.job where name = 'files-expire-pending'`).map((j) => j.id),
+    );
+    for (const u of used.filter((x) => !stored.includes(x))) {
+      if (byId.get(u.id)?.status !== 'pending') throw new Error(`upload ${u.id} is ${byId.get(u.id)?.status}, not pending`);
+      if (!jobs.has(u.id)) throw new Error(`pending upload ${u.id} has no cleanup job`);
+    }
   },
 };
 
@@ -91,10 +133,38 @@ beforeAll(async () => {
   previous = globals.__braveApp;
   globals.__braveApp = db; // the door's pool for this file: the cluster we are about to stop
   actAs({ userId: org.userId, orgId: org.orgId, orgSlug: 'fault', role: 'owner' });
-}, 60_000);
+
+  // Storage of its own too, so stopping it can't disturb other files.
+  s3 = await startLocalS3({ dir: path.join('.data/test-s3', `fault-${process.pid}`) });
+  previousStorage = globals.__braveStorage;
+  globals.__braveStorage = createStorage({
+    bucket: s3.env.S3_BUCKET!,
+    region: 'us-east-1',
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: s3.env.S3_ACCESS_KEY_ID!, secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY! },
+    sse: null,
+  });
+  const jpeg = await makeJpeg({ width: 64, height: 48 });
+  const inspectionId = await withTenantOn(db, org, async (tx) => {
+    // Through createProject (with its audit row): the PostgreSQL entry checks projects against audit rows.
+    const project = await createProject(tx, org, { name: 'photo site' });
+    const [row] = await tx.insert(inspections).values({ organizationId: org.orgId, projectId: project.id, createdBy: org.userId }).returning({ id: inspections.id });
+    return row!.id;
+  });
+  for (let i = 0; i < 110; i++) {
+    const ticket = await withTenantOn(db, org, (tx) =>
+      requestPhotoUpload(tx, org, { inspectionId, fileName: `p${i}.jpg`, contentType: 'image/jpeg', sizeBytes: jpeg.length }),
+    );
+    await postUpload(ticket.upload, jpeg);
+    prepared.push({ id: ticket.id, key: ticket.upload.fields.key! });
+  }
+}, 120_000);
 
 afterAll(async () => {
   globals.__braveApp = previous;
+  globals.__braveStorage = previousStorage;
+  await s3.stop();
   delete cacheGlobals.__braveCache;
   await redis?.close();
   await db.$pool.end({ timeout: 1 });
@@ -118,7 +188,7 @@ describe('faults', () => {
     expect(run.recovered).toBe(true);
   }, 120_000);
 
-  it.each([postgresEntry])('$name stopped under load: 503 during, recovery after, nothing half-written', async (entry) => {
+  it.each([s3Entry, postgresEntry])('$name stopped under load: 503 during, recovery after, nothing half-written', async (entry) => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     baseline = await projectTotal();
     const run = await runFault(entry);
@@ -126,6 +196,9 @@ describe('faults', () => {
     expect(run.statuses).toContain(503);
     expect(run.statuses.filter((s) => s !== 200 && s !== 503), 'only 200 or 503, never a 500').toEqual([]);
     for (const body of run.unavailableBodies) expect(JSON.parse(body)).toMatchObject({ error: { code: 'unavailable' } });
+    if (entry === s3Entry) {
+      for (const body of run.unavailableBodies) expect(JSON.parse(body).error.message).toMatch(/File storage is temporarily unavailable/);
+    }
     expect(run.recovered).toBe(true);
   }, 120_000);
 

@@ -16,6 +16,8 @@ const rename = (url: string) => Object.assign(new URL(url), { pathname: `/${name
 process.env.DATABASE_URL = rename(templateUrls.app);
 process.env.DATABASE_OWNER_URL = rename(templateUrls.owner);
 process.env.DATABASE_PUBLIC_URL = rename(templateUrls.public);
+// The run's embedded S3 (tests/setup/global-storage.ts); a file that needs another sets its own before importing lib/env.
+for (const [k, v] of Object.entries(inject('storage'))) process.env[k] ??= v;
 
 // Imported only now: lib/env.ts reads process.env once, when first imported.
 const { testDatabase } = await import('../support/database');

@@ -22,6 +22,7 @@ const KIND_LABEL: Record<string, string> = {
   ACCESS_DENIED: 'Action refused',
   BULK_EXPORT: 'Bulk export',
   OFF_HOURS_ACCESS: 'Off-hours access',
+  STORED_OBJECT_CHANGED: 'Stored file changed after upload',
 };
 const SEVERITY_STYLE: Record<AlertSeverity, string> = {
   critical: 'bg-red-100 text-red-800 ring-red-300',

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { listViolations, type ViolationStatus } from '@/db/queries/violations';
+import { getFileSettings } from '@/db/queries/files';
 import { withTenant } from '@/db/tenant';
+import { CloseOutPhotoSetting } from './_components/close-out-photo-setting';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { formatDay, formatDistance } from '@/lib/format/when';
@@ -45,7 +47,7 @@ export default async function ViolationsPage({
   const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
   const now = new Date();
 
-  const { rows, timeZone } = await withTenant(ctx, async (tx) => ({
+  const { rows, timeZone, fileSettings } = await withTenant(ctx, async (tx) => ({
     rows: await listViolations(tx, ctx.orgId, {
       projectId: q.projectId,
       status: q.status === 'all' || q.status === 'overdue' ? undefined : [q.status as ViolationStatus],
@@ -55,6 +57,7 @@ export default async function ViolationsPage({
       limit: PAGE_SIZE,
     }),
     timeZone: await orgTimeZone(tx, ctx.orgId),
+    fileSettings: await getFileSettings(tx, ctx.orgId),
   }));
   const page = toPage(
     rows.map((r) => ({ ...r, id: r.violation.id, createdAt: r.violation.createdAt })),
@@ -78,6 +81,12 @@ export default async function ViolationsPage({
           </Link>
         ) : null}
       </div>
+
+      {hasPermission(ctx, 'org:settings:manage') ? (
+        <div className="mt-4">
+          <CloseOutPhotoSetting initial={fileSettings.fixedRequiresPhoto} />
+        </div>
+      ) : null}
 
       <nav aria-label="Filter by status" className="-mx-4 mt-5 overflow-x-auto px-4 sm:mx-0 sm:px-0">
         <ul className="flex gap-2 pb-1">

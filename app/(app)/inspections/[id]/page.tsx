@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { getFileSettings, listPhotos } from '@/db/queries/files';
 import { listRevisionChain } from '@/db/queries/inspections';
 import { getProject } from '@/db/queries/projects';
 import { getUser } from '@/db/queries/users';
@@ -15,6 +16,9 @@ import { AmendButton, PublishButton, SignForm } from '../_components/certificati
 import { FormRenderer } from '../_components/form-renderer';
 import { FormView } from '../_components/form-view';
 import { StatusBadge } from '../_components/status-badge';
+import { InspectionPhotosProvider } from '../_components/photo-context';
+import { PhotoGrid } from '@/components/files/photo-grid';
+import { photoViews, type PhotoView } from '@/lib/files/download';
 
 export const metadata: Metadata = { title: 'Inspection' };
 
@@ -32,10 +36,14 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
     const project = await getProject(tx, ctx.orgId, detail.inspection.projectId);
     const chain = await listRevisionChain(tx, ctx.orgId, id);
     const me = await getUser(tx, ctx.userId);
-    return { ...detail, project, chain, myName: me ? [me.firstName, me.lastName].filter(Boolean).join(' ') : '' };
+    // Presigned thumbnails are minted here, inside the door, right after the row lookup.
+    const photos = await photoViews(ctx.orgId, await listPhotos(tx, ctx.orgId, { inspectionId: id }), (await getFileSettings(tx, ctx.orgId)).timezone);
+    return { ...detail, project, chain, photos, myName: me ? [me.firstName, me.lastName].filter(Boolean).join(' ') : '' };
   });
   if (!found) notFound();
-  const { inspection: i, form, project, chain, myName } = found;
+  const { inspection: i, form, project, chain, myName, photos } = found;
+  const byItem: Record<string, PhotoView[]> = {};
+  for (const p of photos) (byItem[p.bmpItemKey ?? ''] ??= []).push(p);
   const canSubmit = hasPermission(ctx, 'org:forms:submit');
   const canSign = hasPermission(ctx, 'org:inspections:sign');
   const canWrite = hasPermission(ctx, 'org:inspections:write');
@@ -74,12 +82,14 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
       ) : null}
 
       {i.status === 'draft' && form && canSubmit ? (
-        <FormRenderer
-          inspectionId={i.id}
-          definition={form.template.schema}
-          initialValues={form.submission.data as Record<string, unknown>}
-          idempotencyKey={form.submission.idempotencyKey ?? form.submission.id}
-        />
+        <InspectionPhotosProvider value={{ inspectionId: i.id, byItem, canUpload: hasPermission(ctx, 'org:photos:upload') }}>
+          <FormRenderer
+            inspectionId={i.id}
+            definition={form.template.schema}
+            initialValues={form.submission.data as Record<string, unknown>}
+            idempotencyKey={form.submission.idempotencyKey ?? form.submission.id}
+          />
+        </InspectionPhotosProvider>
       ) : form ? (
         <>
           {i.status === 'draft' ? (
@@ -90,6 +100,17 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
       ) : (
         <p className="text-sm text-slate-600">{i.findings ?? 'No form recorded for this inspection.'}</p>
       )}
+
+      {i.status !== 'draft' && photos.length ? (
+        <section aria-labelledby="photos" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="photos" className="text-lg font-semibold text-slate-900">
+            Photos
+          </h2>
+          <div className="mt-3">
+            <PhotoGrid photos={photos} />
+          </div>
+        </section>
+      ) : null}
 
       {i.status !== 'draft' ? (
         <section aria-labelledby="certification" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

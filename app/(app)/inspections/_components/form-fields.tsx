@@ -2,6 +2,7 @@
 
 import { useState, type ReactNode } from 'react';
 import type { FieldDefinition } from '@/lib/forms/template-definition';
+import { InspectionPhotoField } from './photo-context';
 
 /**
  * One input per template field type, mobile-first: labels above inputs, 48px
@@ -198,7 +199,9 @@ function BmpChecklist({
                       onChange={(e) => set(item.key, { note: e.target.value })}
                     />
                   </div>
-                ) : row?.result ? (
+                ) : null}
+                {row?.result === 'fail' ? <InspectionPhotoField itemKey={item.key} label={`Photos: ${item.label}`} /> : null}
+                {row?.result === 'fail' || row?.note ? null : row?.result ? (
                   <details className="mt-1">
                     <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">
                       Add a note
@@ -391,9 +394,7 @@ export function Field(props: FieldProps) {
     case 'photo':
       return (
         <GroupShell field={field} errors={own}>
-          <p className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600">
-            Photo upload is not available yet. Up to {field.maxPhotos} photos can be attached here once it is.
-          </p>
+          <InspectionPhotoField itemKey="" label={field.label} max={field.maxPhotos} />
         </GroupShell>
       );
     case 'signature':

@@ -3,6 +3,8 @@ import type { FieldDefinition, TemplateDefinition } from '@/lib/forms/template-d
 const YES_NO: Record<string, string> = { yes: 'Yes', no: 'No', na: 'N/A', pass: 'Pass', fail: 'Fail' };
 
 function Answer({ field, value }: { field: FieldDefinition; value: unknown }) {
+  // Photos live in the photos table (shown in the page's Photos section), not in the answers.
+  if (field.type === 'photo') return <a href="#photos" className="text-brand-700 underline">See Photos</a>;
   if (value === undefined || value === null || value === '') return <span className="text-slate-500">—</span>;
   switch (field.type) {
     case 'yes_no_na':
@@ -50,8 +52,6 @@ function Answer({ field, value }: { field: FieldDefinition; value: unknown }) {
         </ul>
       );
     }
-    case 'photo':
-      return <>{(value as string[]).length} photo(s)</>;
     case 'signature': {
       const s = value as { name: string; signedAt: string };
       return (

@@ -14,6 +14,11 @@ import { formatRainPeriod } from '../_components/format-rain-period';
 import { secondaryButtonClass } from '../_components/form-controls';
 import { RainEventForm } from '../_components/rain-event-form';
 import { loadProjectDetail } from '../load-projects';
+import { loadProjectDocuments } from '../load-documents';
+import { DocumentUploader } from '@/components/files/document-uploader';
+import { formatBytes } from '@/lib/storage/rules';
+import { DOCUMENT_KIND_LABELS } from '@/lib/zod/schemas/files';
+import { formatDateTimeZone } from '@/lib/format/when';
 
 export const metadata: Metadata = { title: 'Project' };
 
@@ -43,6 +48,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const data = await loadProjectDetail(ctx, id);
   if (!data) notFound();
   const { project: p, timeZone } = data;
+  const docs = await loadProjectDocuments(ctx, p.id);
   const rain = [...data.rain].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
 
   return (
@@ -158,6 +164,70 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             <h3 className="text-sm font-semibold text-slate-900">Add a rain entry</h3>
             <div className="mt-3">
               <RainEventForm projectId={p.id} idempotencyKey={randomUUID()} />
+            </div>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="documents-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <h2 id="documents-heading" className="text-base font-semibold text-slate-900">
+          Documents
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          SWPPP, permit / NOI, inspection reports. A new version keeps the old ones. Your organization stores{' '}
+          {formatBytes(docs.usage.total)} in total.
+        </p>
+        {docs.series.length ? (
+          <ul className="mt-3 divide-y divide-slate-100" aria-label="Documents">
+            {docs.series.map((s) => {
+              const [latest, ...older] = s.versions;
+              return (
+                <li key={`${s.kind}-${s.title}`} className="py-3 text-sm">
+                  <p className="font-semibold text-slate-900">
+                    {s.title} <span className="font-normal text-slate-600">· {DOCUMENT_KIND_LABELS[s.kind]}</span>
+                  </p>
+                  {latest ? (
+                    <p className="mt-0.5">
+                      <a href={latest.href} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+                        Version {latest.version} (current): {latest.fileName}
+                      </a>
+                      <span className="text-slate-600">
+                        {' '}
+                        · {formatBytes(latest.sizeBytes)} · {latest.uploadedBy}, {formatDateTimeZone(latest.storedAt, timeZone)}
+                      </span>
+                    </p>
+                  ) : null}
+                  {older.length ? (
+                    <details className="mt-1">
+                      <summary className="inline-flex min-h-11 cursor-pointer items-center text-brand-700">
+                        {older.length} earlier version{older.length === 1 ? '' : 's'}
+                      </summary>
+                      <ul className="space-y-1 pl-3">
+                        {older.map((v) => (
+                          <li key={v.id}>
+                            <a href={v.href} className="text-brand-700 underline">
+                              Version {v.version}: {v.fileName}
+                            </a>{' '}
+                            <span className="text-slate-600">
+                              · {v.uploadedBy}, {formatDateTimeZone(v.storedAt, timeZone)}
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p className="mt-3 text-sm text-slate-600">No documents yet.</p>
+        )}
+        {docs.canUpload && p.status !== 'archived' ? (
+          <div className="mt-5 border-t border-slate-200 pt-4">
+            <h3 className="text-sm font-semibold text-slate-900">Upload a document or a new version</h3>
+            <div className="mt-3">
+              <DocumentUploader projectId={p.id} titles={docs.series.map((s) => s.title)} />
             </div>
           </div>
         ) : null}

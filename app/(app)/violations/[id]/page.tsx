@@ -13,7 +13,10 @@ import {
   violationHistory,
   violationTransitions,
 } from '@/db/queries/violations';
+import { getFileSettings, listPhotos } from '@/db/queries/files';
 import { withTenant } from '@/db/tenant';
+import { PhotoUploader } from '@/components/files/photo-uploader';
+import { photoViews, type PhotoView } from '@/lib/files/download';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { formatDateTime, formatDistance } from '@/lib/format/when';
@@ -52,11 +55,17 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
       timeZone: await orgTimeZone(tx, ctx.orgId),
       types: canWrite ? await listViolationTypes(tx, ctx.orgId) : [],
       bmps: canWrite ? await listBmpCategories(tx, ctx.orgId) : [],
+      // Presigned thumbnails minted inside the door, after the row lookup.
+      photos: await photoViews(ctx.orgId, await listPhotos(tx, ctx.orgId, { violationId: id }), await orgTimeZone(tx, ctx.orgId)),
+      fileSettings: await getFileSettings(tx, ctx.orgId),
     };
   });
   if (!data) notFound();
 
-  const { detail, history, actions, members, timeZone } = data;
+  const { detail, history, actions, members, timeZone, photos, fileSettings } = data;
+  const canUpload = hasPermission(ctx, 'org:photos:upload');
+  const closeOut = new Map<string, PhotoView[]>();
+  for (const p of photos) if (p.correctiveActionId) closeOut.set(p.correctiveActionId, [...(closeOut.get(p.correctiveActionId) ?? []), p]);
   const v = detail.violation;
   const now = new Date();
   const names = new Map(members.map((m) => [m.userId, m.name]));
@@ -130,6 +139,13 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
         ) : null}
       </section>
 
+      <section aria-labelledby="photos-h" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <h2 id="photos-h" className="text-base font-semibold text-slate-900">
+          Photos
+        </h2>
+        <PhotoUploader target={{ violationId: v.id }} label="Violation photos" initial={photos.filter((p) => !p.correctiveActionId)} canUpload={canUpload} />
+      </section>
+
       <section
         aria-labelledby="status-h"
         className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
@@ -159,6 +175,9 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
             canFieldWork={hasPermission(ctx, 'org:forms:submit')}
             canVerify={canWrite}
             now={now}
+            closeOutPhotos={closeOut}
+            canUpload={canUpload}
+            fixedRequiresPhoto={fileSettings.fixedRequiresPhoto}
           />
         </div>
         {canWrite && v.status !== 'verified' ? (

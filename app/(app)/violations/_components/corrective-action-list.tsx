@@ -1,4 +1,6 @@
 import { violationTransitions, type CorrectiveAction } from '@/db/queries/violations';
+import { PhotoUploader } from '@/components/files/photo-uploader';
+import type { PhotoView } from '@/lib/files/download';
 import { formatDateTime, formatDistance } from '@/lib/format/when';
 import { CorrectiveActionControls } from './corrective-action-controls';
 import { OverdueBadge, StatusBadge } from './status-badge';
@@ -11,6 +13,9 @@ export function CorrectiveActionList({
   canFieldWork,
   canVerify,
   now,
+  closeOutPhotos,
+  canUpload,
+  fixedRequiresPhoto,
 }: {
   actions: CorrectiveAction[];
   names: Map<string, string>;
@@ -18,6 +23,9 @@ export function CorrectiveActionList({
   canFieldWork: boolean;
   canVerify: boolean;
   now: Date;
+  closeOutPhotos: Map<string, PhotoView[]>;
+  canUpload: boolean;
+  fixedRequiresPhoto: boolean;
 }) {
   const who = (id: string | null) => (id ? (names.get(id) ?? id) : '');
   if (!actions.length) {
@@ -62,6 +70,18 @@ export function CorrectiveActionList({
                 ))}
               </ul>
             ) : null}
+            <div className="mt-3 border-t border-slate-100 pt-2">
+              <h3 className="text-sm font-semibold text-slate-900">Close-out photos</h3>
+              {fixedRequiresPhoto && a.status !== 'fixed' && a.status !== 'verified' && !closeOutPhotos.get(a.id)?.length ? (
+                <p className="text-sm text-slate-600">A close-out photo is required before this can be marked fixed.</p>
+              ) : null}
+              <PhotoUploader
+                target={{ correctiveActionId: a.id }}
+                label={`Close-out photos: ${a.description.slice(0, 60)}`}
+                initial={closeOutPhotos.get(a.id) ?? []}
+                canUpload={canUpload && a.status !== 'verified'}
+              />
+            </div>
             <CorrectiveActionControls id={a.id} next={next} label={a.description.slice(0, 60)} />
           </li>
         );

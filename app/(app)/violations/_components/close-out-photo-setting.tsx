@@ -1,0 +1,27 @@
+'use client';
+
+import { useActionState } from 'react';
+import { setCloseOutPhotoRuleAction } from '../actions/set-close-out-photo-rule';
+
+/** Owners/admins: whether "fixed" needs a close-out photo in this organization. */
+export function CloseOutPhotoSetting({ initial }: { initial: boolean }) {
+  const [state, dispatch, pending] = useActionState(setCloseOutPhotoRuleAction, null);
+  const current = state?.ok ? state.data.fixedRequiresPhoto : initial;
+  return (
+    <form action={dispatch} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white p-3 text-sm">
+      <input type="hidden" name="fixedRequiresPhoto" value="false" />
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name="fixedRequiresPhoto" defaultChecked={current} className="size-5 accent-brand-700" />
+        Require a close-out photo before a corrective action is marked fixed
+      </label>
+      <button type="submit" disabled={pending} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 font-semibold text-brand-700 disabled:opacity-60">
+        {pending ? 'Saving…' : 'Save'}
+      </button>
+      {state ? (
+        <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-slate-600' : 'text-red-700'}>
+          {state.ok ? 'Saved.' : state.formError}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,253 @@
+import 'server-only';
+import { and, asc, desc, eq, isNull, lt, sql, sum } from 'drizzle-orm';
+import { complianceSettings, correctiveActions, documents, inspections, photos, projects, violations } from '../schema';
+import type { Tx } from '../tenant';
+import { recordAudit, type Actor } from './audit';
+
+export type Photo = typeof photos.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;
+export type FileKind = 'photos' | 'documents';
+
+const tableOf = (kind: FileKind) => (kind === 'photos' ? photos : documents);
+const entityOf = (kind: FileKind) => (kind === 'photos' ? 'photo' : 'document');
+
+export type NewPhoto = Pick<
+  typeof photos.$inferInsert,
+  'id' | 'projectId' | 'inspectionId' | 'bmpItemKey' | 'violationId' | 'correctiveActionId' | 'caption' | 'storageKey' | 'fileName' | 'contentType' | 'sizeBytes'
+>;
+export type NewDocument = Pick<typeof documents.$inferInsert, 'id' | 'projectId' | 'kind' | 'title' | 'storageKey' | 'fileName' | 'contentType' | 'sizeBytes'>;
+
+export async function createPendingPhoto(tx: Tx, actor: Actor, values: NewPhoto): Promise<Photo> {
+  const [row] = await tx
+    .insert(photos)
+    .values({ ...values, organizationId: actor.orgId, uploadedBy: actor.userId, status: 'pending' })
+    .returning();
+  await recordAudit(tx, actor, { action: 'create', entityType: 'photo', entityId: row!.id, after: { fileName: row!.fileName, status: 'pending' } });
+  return row!;
+}
+
+export async function createPendingDocument(tx: Tx, actor: Actor, values: NewDocument): Promise<DocumentRow> {
+  const [row] = await tx
+    .insert(documents)
+    .values({ ...values, organizationId: actor.orgId, uploadedBy: actor.userId, status: 'pending' })
+    .returning();
+  await recordAudit(tx, actor, { action: 'create', entityType: 'document', entityId: row!.id, after: { fileName: row!.fileName, kind: row!.kind, status: 'pending' } });
+  return row!;
+}
+
+/** The row, locked against a concurrent confirm or cleanup of the same upload. */
+export async function lockPhoto(tx: Tx, orgId: string, id: string): Promise<Photo | undefined> {
+  const [row] = await tx.select().from(photos).where(and(eq(photos.organizationId, orgId), eq(photos.id, id))).for('update');
+  return row;
+}
+
+export async function lockDocument(tx: Tx, orgId: string, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await tx.select().from(documents).where(and(eq(documents.organizationId, orgId), eq(documents.id, id))).for('update');
+  return row;
+}
+
+export async function getStoredPhoto(tx: Tx, orgId: string, id: string): Promise<Photo | undefined> {
+  const [row] = await tx
+    .select()
+    .from(photos)
+    .where(and(eq(photos.organizationId, orgId), eq(photos.id, id), eq(photos.status, 'stored')));
+  return row;
+}
+
+export async function getStoredDocument(tx: Tx, orgId: string, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(documents)
+    .where(and(eq(documents.organizationId, orgId), eq(documents.id, id), eq(documents.status, 'stored')));
+  return row;
+}
+
+export interface StoredFacts {
+  sizeBytes: number;
+  etag: string | null;
+  storedAt: Date;
+}
+
+export async function markPhotoStored(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  facts: StoredFacts & Pick<Photo, 'takenAt' | 'latitude' | 'longitude' | 'takenAtSuspect'>,
+): Promise<Photo> {
+  const [row] = await tx
+    .update(photos)
+    .set({ ...facts, status: 'stored', updatedAt: facts.storedAt })
+    .where(and(eq(photos.organizationId, actor.orgId), eq(photos.id, id), eq(photos.status, 'pending')))
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entityType: 'photo',
+    entityId: id,
+    before: { status: 'pending' },
+    after: { status: 'stored', sizeBytes: facts.sizeBytes, takenAt: facts.takenAt, takenAtSuspect: facts.takenAtSuspect },
+  });
+  return row!;
+}
+
+/**
+ * Versions count per project, kind and title. The project row is locked so two
+ * confirms of the same series can't take the same number.
+ */
+export async function markDocumentStored(tx: Tx, actor: Actor, doc: DocumentRow, facts: StoredFacts): Promise<DocumentRow> {
+  await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.organizationId, actor.orgId), eq(projects.id, doc.projectId))).for('update');
+  const [last] = await tx
+    .select({ v: sql<number>`coalesce(max(${documents.version}), 0)::int` })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.organizationId, actor.orgId),
+        eq(documents.projectId, doc.projectId),
+        eq(documents.kind, doc.kind),
+        eq(documents.title, doc.title),
+        eq(documents.status, 'stored'),
+      ),
+    );
+  const version = (last?.v ?? 0) + 1;
+  const [row] = await tx
+    .update(documents)
+    .set({ ...facts, version, status: 'stored', updatedAt: facts.storedAt })
+    .where(and(eq(documents.organizationId, actor.orgId), eq(documents.id, doc.id), eq(documents.status, 'pending')))
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entityType: 'document',
+    entityId: doc.id,
+    before: { status: 'pending' },
+    after: { status: 'stored', version, sizeBytes: facts.sizeBytes },
+  });
+  return row!;
+}
+
+export async function setPhotoThumbnail(tx: Tx, orgId: string, id: string, key: string, bytes: number) {
+  await tx
+    .update(photos)
+    .set({ thumbnailKey: key, thumbnailBytes: bytes })
+    .where(and(eq(photos.organizationId, orgId), eq(photos.id, id), eq(photos.status, 'stored'), isNull(photos.thumbnailKey)));
+}
+
+/** A pending row older than `before`, deleted (with its audit row); undefined if it was confirmed meanwhile. */
+export async function deleteExpiredPending(tx: Tx, actor: Actor, kind: FileKind, id: string, before: Date) {
+  const table = tableOf(kind);
+  const [row] = await tx
+    .delete(table)
+    .where(and(eq(table.organizationId, actor.orgId), eq(table.id, id), eq(table.status, 'pending'), lt(table.createdAt, before)))
+    .returning({ id: table.id, storageKey: table.storageKey, fileName: table.fileName });
+  if (row) {
+    await recordAudit(tx, actor, { action: 'delete', entityType: entityOf(kind), entityId: id, before: { status: 'pending', fileName: row.fileName }, after: { reason: 'upload never confirmed' } });
+  }
+  return row;
+}
+
+/**
+ * Where a photo goes, resolved from this tenant's rows only: its project (and
+ * for a close-out, its violation) come from the parent, never from the client.
+ */
+export async function photoParent(
+  tx: Tx,
+  orgId: string,
+  target: { inspectionId?: string; violationId?: string; correctiveActionId?: string },
+): Promise<{ projectId: string; inspectionId: string | null; violationId: string | null; correctiveActionId: string | null } | undefined> {
+  if (target.inspectionId) {
+    const [row] = await tx
+      .select({ projectId: inspections.projectId, status: inspections.status })
+      .from(inspections)
+      .where(and(eq(inspections.organizationId, orgId), eq(inspections.id, target.inspectionId)));
+    return row && { projectId: row.projectId, inspectionId: target.inspectionId, violationId: null, correctiveActionId: null };
+  }
+  if (target.violationId) {
+    const [row] = await tx
+      .select({ projectId: violations.projectId })
+      .from(violations)
+      .where(and(eq(violations.organizationId, orgId), eq(violations.id, target.violationId)));
+    return row && { projectId: row.projectId, inspectionId: null, violationId: target.violationId, correctiveActionId: null };
+  }
+  if (target.correctiveActionId) {
+    const [row] = await tx
+      .select({ projectId: violations.projectId, violationId: correctiveActions.violationId })
+      .from(correctiveActions)
+      .innerJoin(violations, and(eq(violations.organizationId, correctiveActions.organizationId), eq(violations.id, correctiveActions.violationId)))
+      .where(and(eq(correctiveActions.organizationId, orgId), eq(correctiveActions.id, target.correctiveActionId)));
+    return row && { projectId: row.projectId, inspectionId: null, violationId: row.violationId, correctiveActionId: target.correctiveActionId };
+  }
+  return undefined;
+}
+
+export type PhotoTarget = { inspectionId: string } | { violationId: string } | { correctiveActionId: string };
+
+/** Stored photos of one inspection, violation or corrective action, oldest first. */
+export async function listPhotos(tx: Tx, orgId: string, target: PhotoTarget): Promise<Photo[]> {
+  const where =
+    'inspectionId' in target
+      ? eq(photos.inspectionId, target.inspectionId)
+      : 'violationId' in target
+        ? eq(photos.violationId, target.violationId)
+        : eq(photos.correctiveActionId, target.correctiveActionId);
+  return tx
+    .select()
+    .from(photos)
+    .where(and(eq(photos.organizationId, orgId), where, eq(photos.status, 'stored')))
+    .orderBy(asc(photos.createdAt))
+    .limit(200);
+}
+
+export async function countStoredPhotos(tx: Tx, orgId: string, correctiveActionId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(photos)
+    .where(and(eq(photos.organizationId, orgId), eq(photos.correctiveActionId, correctiveActionId), eq(photos.status, 'stored')));
+  return row?.n ?? 0;
+}
+
+/** Stored documents of a project, newest version first within each series. */
+export async function listDocuments(tx: Tx, orgId: string, projectId: string): Promise<DocumentRow[]> {
+  return tx
+    .select()
+    .from(documents)
+    .where(and(eq(documents.organizationId, orgId), eq(documents.projectId, projectId), eq(documents.status, 'stored')))
+    .orderBy(asc(documents.kind), asc(documents.title), desc(documents.version))
+    .limit(500);
+}
+
+/** Bytes this organization keeps in storage (stored files and their thumbnails): usage, plan limits later. */
+export async function storageBytes(tx: Tx, orgId: string): Promise<{ photos: number; documents: number; total: number }> {
+  const [p] = await tx
+    .select({ n: sum(sql`coalesce(${photos.sizeBytes}, 0) + coalesce(${photos.thumbnailBytes}, 0)`) })
+    .from(photos)
+    .where(and(eq(photos.organizationId, orgId), eq(photos.status, 'stored')));
+  const [d] = await tx
+    .select({ n: sum(documents.sizeBytes) })
+    .from(documents)
+    .where(and(eq(documents.organizationId, orgId), eq(documents.status, 'stored')));
+  const ph = Number(p?.n ?? 0);
+  const doc = Number(d?.n ?? 0);
+  return { photos: ph, documents: doc, total: ph + doc };
+}
+
+export async function getFileSettings(tx: Tx, orgId: string): Promise<{ timezone: string; fixedRequiresPhoto: boolean }> {
+  const [row] = await tx
+    .select({ timezone: complianceSettings.timezone, fixedRequiresPhoto: complianceSettings.fixedRequiresPhoto })
+    .from(complianceSettings)
+    .where(eq(complianceSettings.organizationId, orgId));
+  return row ?? { timezone: 'UTC', fixedRequiresPhoto: false };
+}
+
+export async function setFixedRequiresPhoto(tx: Tx, actor: Actor, value: boolean) {
+  const [before] = await tx
+    .select({ fixedRequiresPhoto: complianceSettings.fixedRequiresPhoto })
+    .from(complianceSettings)
+    .where(eq(complianceSettings.organizationId, actor.orgId));
+  if (!before) {
+    await tx.insert(complianceSettings).values({ organizationId: actor.orgId, fixedRequiresPhoto: value });
+  } else {
+    await tx
+      .update(complianceSettings)
+      .set({ fixedRequiresPhoto: value, updatedAt: new Date() })
+      .where(eq(complianceSettings.organizationId, actor.orgId));
+  }
+  await recordAudit(tx, actor, { action: 'update', entityType: 'compliance_settings', entityId: actor.orgId, before: before ?? null, after: { fixedRequiresPhoto: value } });
+}

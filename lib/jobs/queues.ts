@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Every background job carries the organization it works for; the worker runs
+ * it inside withTenant for that org (lib/jobs/worker.ts), so a job can touch
+ * nothing of another tenant even with a wrong id in it.
+ */
+const tenantJob = z.object({ orgId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+
+export const JOBS = {
+  /** An hour after a presigned upload: if its row is still pending, delete the object and the row. */
+  expirePendingUpload: {
+    name: 'files-expire-pending',
+    data: tenantJob.extend({ kind: z.enum(['photos', 'documents']), id: z.uuid() }),
+  },
+  /** After a photo is confirmed: a small WebP for lists, next to the photo. */
+  photoThumbnail: {
+    name: 'photos-thumbnail',
+    data: tenantJob.extend({ id: z.uuid() }),
+  },
+} as const;
+
+export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
+export const JOB_NAMES: JobName[] = Object.values(JOBS).map((j) => j.name);
+
+/** The user id jobs act as in withTenant and the audit log. */
+export const JOB_USER = 'system_jobs';
+
+/** pg-boss's schema, installed by the migration step as brave_owner (lib/jobs/install.ts). */
+export const JOB_SCHEMA = 'pgboss';
+
+export const PENDING_UPLOAD_TTL_SECONDS = 3600;

@@ -1,0 +1,32 @@
+import 'server-only';
+import PgBoss from 'pg-boss';
+import { makePhotoThumbnail, expirePendingUpload } from './handlers';
+import { JOB_SCHEMA, JOBS } from './queues';
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+/**
+ * The background worker: pg-boss on the app's own PostgreSQL, connected as
+ * brave_app (no DDL: lib/jobs/install.ts set its schema up as the owner).
+ * Each job's payload is validated (zod) and runs inside withTenant for the
+ * org it names (lib/jobs/handlers.ts). In the embedded default it runs inside
+ * the app server (instrumentation.ts); in production as `npm run worker`.
+ */
+export async function startWorker(connectionString: string, opts: { pollingIntervalSeconds?: number; log?: (l: string) => void } = {}): Promise<Worker> {
+  const log = opts.log ?? ((l: string) => console.log(`[worker] ${l}`));
+  const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 2, migrate: false, schedule: false, supervise: true, application_name: 'brave-worker' });
+  boss.on('error', (error) => log(`pg-boss error: ${error.message}`));
+  await boss.start();
+  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 };
+  await boss.work(JOBS.expirePendingUpload.name, polling, async ([job]) => {
+    const data = JOBS.expirePendingUpload.data.parse(job!.data);
+    log(`${job!.name} ${data.kind}/${data.id}: ${await expirePendingUpload(data)}`);
+  });
+  await boss.work(JOBS.photoThumbnail.name, polling, async ([job]) => {
+    const data = JOBS.photoThumbnail.data.parse(job!.data);
+    log(`${job!.name} ${data.id}: ${await makePhotoThumbnail(data)}`);
+  });
+  return { stop: () => boss.stop({ graceful: true, timeout: 5_000, wait: true }) };
+}
