@@ -78,3 +78,6 @@ export const patchInspectionSchema = z
   .refine((v) => Object.keys(v).length > 0, 'Send at least one field to change');
 
 export const createInspectionApiSchema = createInspectionSchema.extend({ idempotencyKey: idempotencyKey.optional() });
+
+/** POST /api/v1/inspections/completed: a whole inspection filled on the device (offline outbox). */
+export const completeInspectionSchema = createInspectionSchema.extend({ data: formData });
