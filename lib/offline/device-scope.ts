@@ -7,10 +7,6 @@
 const SCOPE_KEY = 'brave-forms:scope';
 const DATA_PREFIXES = ['brave-forms:draft:', 'brave-forms:outbox:'];
 
-export function deviceScope(orgId: string, userId: string): string {
-  return `${orgId}:${userId}`;
-}
-
 function removeKeys(keep: (key: string) => boolean) {
   try {
     const doomed: string[] = [];

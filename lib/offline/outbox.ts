@@ -7,7 +7,7 @@
 import type { FormValues } from '@/lib/zod/schemas/forms';
 import type { InspectionType } from '@/lib/zod/schemas/inspections';
 
-export type OutboxState = 'waiting' | 'conflict';
+type OutboxState = 'waiting' | 'conflict';
 
 export interface OutboxItem {
   idempotencyKey: string;
