@@ -159,7 +159,7 @@ test('sign-out wipes the device: cached pages, drafts and the outbox', async ({ 
   await signInAs(page, 'Carlos Cruz', 'Acme Site Works');
   await pagesKept(page);
   await page.evaluate(() => localStorage.setItem('brave-forms:draft:some-form', '{"values":[]}'));
-  await page.getByRole('button', { name: /Account menu/ }).click();
+  await page.getByLabel('Account menu for Carlos Cruz').click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await expect

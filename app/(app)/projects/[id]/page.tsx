@@ -152,7 +152,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           <div className="mt-5 border-t border-slate-200 pt-4">
             <h3 className="text-sm font-semibold text-slate-900">Add a rain entry</h3>
             <div className="mt-3">
-              <RainEventForm projectId={p.id} idempotencyKey={randomUUID()} />
+              <RainEventForm projectId={p.id} idempotencyKey={randomUUID()} timeZone={timeZone} />
             </div>
           </div>
         ) : null}
