@@ -14,6 +14,8 @@ const config: KnipConfig = {
     'bench/provision-child.ts',
     'bench/raw-app-server.ts',
     'bench/raw-server.mjs',
+    // Served as a static file by Next; linked from the QR page's HTML (lib/inspect/render-page.ts).
+    'public/inspect.css',
   ],
   project: ['**/*.{ts,tsx,mts,mjs,css}'],
   ignoreDependencies: [

@@ -22,7 +22,18 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The public QR page carries its token in the URL: no Referer at all, not even the origin
+      // (the later rule wins for the same key). Its route sets these too (app/inspect/[token]/route.ts).
+      {
+        source: '/inspect/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
+    ];
   },
 };
 

@@ -22,6 +22,7 @@ import { sessionClaims, signSessionToken } from '@/lib/auth/session-token';
 import { ensureLocalAuth } from '@/scripts/lib/local-auth';
 import { postmasterPid, selfCpuMs, treeCpuMs } from './lib/cpu';
 import { summarizeProfile, type ProfileSummary } from './lib/cpuprofile';
+import { measureInspect, type InspectResult } from './inspect';
 import { alternate, type CpuMeters, type LoadResult, type LoadTarget } from './lib/load';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -65,6 +66,8 @@ export interface HttpResult {
     micro: { bodyBytes: number; jsonStringifyMs: number; rs256VerifyMs: number; rs256ImportAndVerifyMs: number };
   } | null;
   dashboard: { page: LoadResult; health: LoadResult; throughput: number } | null;
+  /** (g) the public QR page next to /api/health (bench/inspect.ts). */
+  inspect?: InspectResult | { failed: string };
   /** CPU profile of `next start` serving the API route alone (see lib/cpuprofile.ts). */
   profile?: ProfileSummary & { file: string };
   skipped?: string;
@@ -106,7 +109,10 @@ function appTreeKey(rev: string): string {
 }
 
 function appDir(o: HttpOptions, rev: string): string {
-  return path.join(os.tmpdir(), `brave-bench-app-${o.source === 'head' ? `tree-${appTreeKey(rev)}` : `worktree-${process.pid}`}`);
+  return path.join(
+    os.tmpdir(),
+    `brave-bench-app-${o.source === 'head' ? `tree-${appTreeKey(rev)}` : `worktree-${process.pid}`}`,
+  );
 }
 
 /** Copy the app's sources into a private folder and `next build` there; reused while the app's files are the same. */
@@ -153,12 +159,14 @@ function buildApp(o: HttpOptions, auth: Record<string, string>): NonNullable<Htt
     },
   );
   if (r.status !== 0) {
-    const tail = (r.stdout + r.stderr).split('\n').filter((l) => l.trim()).slice(-30);
+    const tail = (r.stdout + r.stderr)
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(-30);
     throw new Error(`next build failed: ${tail.slice(-3).join(' | ')}\n${tail.join('\n')}`);
   }
   return { source: o.source, commit, seconds: (Date.now() - began) / 1000, reused: false, dir };
 }
-
 
 /** The child must not inherit tsx's react-server condition (as in scripts/dev.ts). */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -353,7 +361,12 @@ export async function measureHttp(o: HttpOptions): Promise<HttpResult> {
         // Same pool size as the app's (DATABASE_POOL_MAX default 10); tsx in react-server mode like the bench itself.
         rawApp = spawn(
           process.execPath,
-          [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', path.join(ROOT, 'bench', 'raw-app-server.ts'), String(rawAppPort)],
+          [
+            path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+            '--conditions=react-server',
+            path.join(ROOT, 'bench', 'raw-app-server.ts'),
+            String(rawAppPort),
+          ],
           { cwd: ROOT, env: { ...appEnv(auth, o) }, stdio: ['ignore', 'ignore', 'inherit'] },
         );
         await waitFor(`http://127.0.0.1:${rawAppPort}/health`, rawApp, 60_000);
@@ -414,6 +427,17 @@ export async function measureHttp(o: HttpOptions): Promise<HttpResult> {
     } else {
       routeNote += `; /dashboard answered ${dashboardProbe.status}`;
     }
+    let inspect: HttpResult['inspect'];
+    try {
+      inspect = await measureInspect({
+        appUrl: o.appUrl,
+        origin,
+        load,
+        meters: { 'next start': meters['next start']!, postgres: meters.postgres!, 'load generator': selfCpuMs },
+      });
+    } catch (e) {
+      inspect = { failed: (e as Error).message.split('\n')[0]! }; // e.g. a build without /inspect
+    }
     let profile: HttpResult['profile'];
     if (chosen && o.profileSeconds > 0) {
       try {
@@ -423,13 +447,27 @@ export async function measureHttp(o: HttpOptions): Promise<HttpResult> {
         // --cpu-prof is refused in NODE_OPTIONS (exit 9): a flag of the node command itself.
         next = spawn(
           process.execPath,
-          ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+          [
+            '--cpu-prof',
+            `--cpu-prof-dir=${dir}`,
+            'node_modules/next/dist/bin/next',
+            'start',
+            '-p',
+            String(port),
+            '-H',
+            '127.0.0.1',
+          ],
           { cwd: build.dir, env: appEnv(auth, o), stdio: ['ignore', 'ignore', 'ignore'] },
         );
         await waitFor(`${origin}/api/health`, next, 60_000);
         const [lr] = await alternate(
           [{ name: 'profiled', url: `${origin}${chosen.route}`, headers: { cookie, accept: 'application/json' } }],
-          { connections: o.connections, seconds: o.profileSeconds, sliceSeconds: o.profileSeconds, warmupSeconds: o.warmupSeconds },
+          {
+            connections: o.connections,
+            seconds: o.profileSeconds,
+            sliceSeconds: o.profileSeconds,
+            warmupSeconds: o.warmupSeconds,
+          },
         );
         await stop(next);
         // The biggest profile is the server's (a CLI parent, if any, writes a small one).
@@ -444,7 +482,7 @@ export async function measureHttp(o: HttpOptions): Promise<HttpResult> {
         o.log(`profile failed: ${(e as Error).message}`); // the measurements above stand
       }
     }
-    return { build, route: chosen?.route ?? null, routeNote, api, dashboard, profile };
+    return { build, route: chosen?.route ?? null, routeNote, api, dashboard, inspect, profile };
   } finally {
     await Promise.all([stop(next), stop(raw), stop(rawApp)]);
   }

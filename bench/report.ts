@@ -139,6 +139,24 @@ export function rows(r: Results): Row[] {
       chart: { label: 'dashboard / health throughput', value: d.throughput },
     });
   }
+  if (h?.inspect && 'page' in h.inspect) {
+    const i = h.inspect;
+    out.push({
+      figure: `(g) GET /inspect/<token> (${i.inspections} published) / GET /api/health`,
+      value: `p50 ${x(i.p50)} (${ms(i.page.latency.p50)} vs ${ms(i.health.latency.p50)}), ${i.page.rps.toFixed(0)} req/s`,
+      target: '—',
+      verdict: '',
+      chart: { label: 'QR page / health p50', value: i.p50 },
+    });
+    out.push({
+      figure: '(g) wrong tokens: unknown / revoked / expired p50',
+      value: `${ms(i.misses.unknown.latency.p50)} / ${ms(i.misses.revoked.latency.p50)} / ${ms(i.misses.expired.latency.p50)} (spread ${x(i.missSpread)})`,
+      target: 'same work',
+      verdict: '',
+    });
+  } else if (h?.inspect && 'failed' in h.inspect) {
+    out.push({ figure: '(g) public QR page', value: h.inspect.failed.slice(0, 80), target: '—', verdict: 'failed' });
+  }
   return out;
 }
 
@@ -274,7 +292,8 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
     );
   }
   if (p?.webhooks && p.direct && p.defaults) {
-    const sr = (name: string, v: NonNullable<typeof p.direct>) => `| ${name} | ${ms(v.p50)} | ${ms(v.p99)} | ${ms(v.mean)} | ${v.n} |`;
+    const sr = (name: string, v: NonNullable<typeof p.direct>) =>
+      `| ${name} | ${ms(v.p50)} | ${ms(v.p99)} | ${ms(v.mean)} | ${v.n} |`;
     md.push(
       '## (c) Provisioning a new organization',
       '',
@@ -342,11 +361,15 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
         '',
         `Throughput ratio ${x(h.api.throughput)}, p50 ${x(h.api.p50)}, p99 ${x(h.api.p99)}. ` +
           'All rows were loaded in alternating slices in one run with the same connections; CPU is read from /proc for each process tree ' +
-          '(the server under test, the bench PostgreSQL cluster, this process as load generator) over that target\'s slices, divided by its requests.',
+          "(the server under test, the bench PostgreSQL cluster, this process as load generator) over that target's slices, divided by its requests.",
         '',
       );
     }
     if (h.dashboard) md.push(...head, lr(h.dashboard.page), lr(h.dashboard.health), '');
+    if (h.inspect && 'page' in h.inspect) {
+      const m = h.inspect.misses;
+      md.push(...head, lr(h.inspect.page), lr(h.inspect.health), lr(m.unknown), lr(m.revoked), lr(m.expired), '');
+    }
     if (h.profile) md.push(...profileSection(h.profile));
   }
   if (findings.length) md.push('## Findings', '', ...findings, '');

@@ -15,9 +15,9 @@ export function createDatabase(url: string, opts: { max?: number; prepare?: bool
 }
 
 // Survives dev hot reloads without opening a new pool per edit.
-const globals = globalThis as unknown as { __braveApp?: Database };
+const globals = globalThis as unknown as { __braveApp?: Database; __bravePublic?: Database };
 
-function required(name: 'DATABASE_URL', value: string | undefined): string {
+function required(name: 'DATABASE_URL' | 'DATABASE_PUBLIC_URL', value: string | undefined): string {
   if (!value) {
     throw new Error(`${name} is not set. Start the app with \`npm run dev\` (embedded PostgreSQL) or set it to a server.`);
   }
@@ -28,4 +28,10 @@ function required(name: 'DATABASE_URL', value: string | undefined): string {
 export function appDb(): Database {
   globals.__braveApp ??= createDatabase(required('DATABASE_URL', env.DATABASE_URL));
   return globals.__braveApp;
+}
+
+/** The read-only pool of the public QR page: role brave_public (db/public.ts). */
+export function publicDb(): Database {
+  globals.__bravePublic ??= createDatabase(required('DATABASE_PUBLIC_URL', env.DATABASE_PUBLIC_URL), { max: 5 });
+  return globals.__bravePublic;
 }

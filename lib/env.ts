@@ -36,6 +36,15 @@ export const env = createEnv({
     APP_ORIGINS: z.string().optional(),
     /** `acme.<APP_ROOT_DOMAIN>` selects organization `acme` (optional, lib/auth/subdomain.ts). */
     APP_ROOT_DOMAIN: z.string().optional(),
+    /**
+     * Key of the HMAC that turns a public visitor's IP into the hash stored with each view of the
+     * QR page (lib/inspect/client-fingerprint.ts). Set it in production: without it a fixed
+     * development key is used, and IPv4 hashes under a known key can be reversed by trying them all.
+     */
+    IP_HASH_SECRET: z.string().min(32).optional(),
+    /** Wrong QR tokens from one IP within INSPECT_MISS_WINDOW_MINUTES that make a PUBLIC_TOKEN_PROBING event. */
+    INSPECT_MISS_THRESHOLD: z.coerce.number().int().min(1).max(10_000).default(10),
+    INSPECT_MISS_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   },
   client: {
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: z.string().startsWith('pk_').optional(),

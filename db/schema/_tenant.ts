@@ -28,6 +28,21 @@ export function tenantPolicies(opts: { extraSelect?: SQL } = {}) {
   ];
 }
 
+/**
+ * The inspector link a public transaction opened: `open_inspector_link(hash)`
+ * (drizzle/0011) puts the SHA-256 of the QR token into `app.inspector_token`,
+ * and every brave_public policy admits rows of the (organization, project) of
+ * the live link with that hash. Nothing else can widen it: the setting is a
+ * hash, never an org id, and a hash is useless without the token behind it.
+ */
+export const inspectorScope = sql`(select l.organization_id, l.project_id from inspector_links l where l.token_hash = (select current_setting('app.inspector_token', true)) and l.revoked_at is null and (l.expires_at is null or l.expires_at > now()))`;
+export const inspectorOrg = sql`(select l.organization_id from inspector_links l where l.token_hash = (select current_setting('app.inspector_token', true)) and l.revoked_at is null and (l.expires_at is null or l.expires_at > now()))`;
+
+/** The one read policy of the public QR page's role on a table (SELECT only; brave_public has no other grant). */
+export function publicReadPolicy(using: SQL) {
+  return pgPolicy('public_select', { for: 'select', to: bravePublic, using });
+}
+
 /** Every tenant table starts with these columns; the primary key is (organization_id, id). */
 export const tenantColumns = () => ({
   organizationId: text().notNull(),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns, tenantPolicies } from './_tenant';
 import { belongsToOrg } from './organizations';
 
@@ -48,3 +48,23 @@ export const securityEvents = pgTable(
   ],
 );
 
+
+/**
+ * Events of the public QR page that belong to no organization: a wrong token
+ * names no tenant. Not a tenant table (no organization_id, no RLS): brave_app
+ * may only add rows and read them back to count one IP's misses
+ * (lib/inspect/record-visit.ts); it holds no tenant data, only an IP hash.
+ * `TOKEN_MISS` per wrong token; `PUBLIC_TOKEN_PROBING` once an IP crosses the threshold.
+ */
+export const publicAccessEvents = pgTable(
+  'public_access_events',
+  {
+    id: uuid().notNull().defaultRandom().primaryKey(),
+    kind: text().notNull(),
+    ipHash: text().notNull(),
+    userAgent: text(),
+    details: jsonb().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('public_access_events_ip_created_idx').on(t.ipHash, t.kind, t.createdAt)],
+);

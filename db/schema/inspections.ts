@@ -1,6 +1,7 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { tenantColumns, tenantPolicies, timestamps } from './_tenant';
+import { inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { belongsToOrg } from './organizations';
 import { projects } from './projects';
 import { formTemplates } from './settings';
@@ -43,6 +44,7 @@ export const inspections = pgTable(
     index('inspections_org_status_idx').on(t.organizationId, t.status),
     belongsToOrg('inspections_org_fk', t.organizationId),
     ...tenantPolicies(),
+    publicReadPolicy(sql`status = 'published' and (organization_id, project_id) in ${inspectorScope}`),
   ],
 );
 

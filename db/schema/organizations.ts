@@ -14,7 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { braveApp, currentOrg, currentUser, tenantColumns, tenantPolicies, timestamps } from './_tenant';
+import { braveApp, currentOrg, currentUser, inspectorOrg, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 
 export const planEnum = pgEnum('plan', ['trial', 'starter', 'business', 'enterprise']);
 export const orgRoleEnum = pgEnum('org_role', ['owner', 'admin', 'superintendent', 'inspector', 'crew', 'viewer']);
@@ -37,6 +37,8 @@ export const organizations = pgTable(
     ...tenantPolicies({
       extraSelect: sql`exists (select 1 from memberships m where m.organization_id = organizations.organization_id and m.user_id = ${currentUser})`,
     }),
+    // The public QR page: the name of the company whose live link was opened, while it is active.
+    publicReadPolicy(sql`active and organization_id in ${inspectorOrg}`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, index, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenantColumns, tenantPolicies, timestamps } from './_tenant';
+import { inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { belongsToOrg } from './organizations';
 
 export const inspectionScheduleEnum = pgEnum('inspection_schedule', ['every_7_days', 'every_14_days_and_storm']);
@@ -28,6 +29,11 @@ export const projects = pgTable(
      */
     timeZone: text(),
     status: projectStatusEnum().notNull().default('active'),
+    /** The posted site notice (EPA 2022 CGP Part 1.5): who answers questions about the project. */
+    noticeContactName: text(),
+    noticeContactPhone: text(),
+    /** Where the SWPPP can be read on site, or how to ask for a copy (Part 1.5). */
+    swpppLocation: text(),
     createdBy: text().notNull(),
     ...timestamps(),
   },
@@ -37,6 +43,7 @@ export const projects = pgTable(
     index('projects_org_created_idx').on(t.organizationId, t.createdAt.desc().nullsFirst()),
     belongsToOrg('projects_org_fk', t.organizationId),
     ...tenantPolicies(),
+    publicReadPolicy(sql`(organization_id, id) in ${inspectorScope}`),
   ],
 );
 
@@ -80,7 +87,32 @@ export const inspectorLinks = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex('inspector_links_org_token_uq').on(t.organizationId, t.tokenHash),
+    // The QR page knows only the token: its lookup is by hash alone (one row; a cross-shard lookup on Citus).
+    index('inspector_links_token_idx').on(t.tokenHash),
+    index('inspector_links_org_project_idx').on(t.organizationId, t.projectId, t.createdAt.desc().nullsFirst()),
     foreignKey({ name: 'inspector_links_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
+    ...tenantPolicies(),
+    // Only the row whose hash the transaction holds; revoked and expired rows too, so the page
+    // does the same work for every wrong token (lib/inspect/resolve-link.ts).
+    publicReadPolicy(sql`token_hash = (select current_setting('app.inspector_token', true))`),
+  ],
+);
+
+/** One visit of the public page through a live link: shown to the org next to the link. */
+export const inspectorLinkViews = pgTable(
+  'inspector_link_views',
+  {
+    ...tenantColumns(),
+    linkId: uuid().notNull(),
+    viewedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** HMAC-SHA256 of the client IP (lib/inspect/client-fingerprint.ts): countable, not reversible. */
+    ipHash: text().notNull(),
+    userAgent: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({ name: 'inspector_link_views_link_fk', columns: [t.organizationId, t.linkId], foreignColumns: [inspectorLinks.organizationId, inspectorLinks.id] }).onDelete('cascade'),
+    index('inspector_link_views_org_link_idx').on(t.organizationId, t.linkId, t.viewedAt.desc().nullsFirst()),
     ...tenantPolicies(),
   ],
 );

@@ -13,7 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { tenantColumns, tenantPolicies, timestamps } from './_tenant';
+import { inspectorOrg, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { belongsToOrg } from './organizations';
 
 export const templateKindEnum = pgEnum('template_kind', ['epa', 'osha', 'custom']);
@@ -58,6 +58,7 @@ export const complianceSettings = pgTable(
       sql`${t.breachAttemptThreshold} between 1 and 1000 and ${t.breachAttemptWindowMinutes} between 1 and 1440 and ${t.accessDeniedThreshold} between 1 and 1000 and ${t.accessDeniedWindowMinutes} between 1 and 1440`,
     ),
     ...tenantPolicies(),
+    publicReadPolicy(sql`organization_id in ${inspectorOrg}`),
   ],
 );
 
@@ -75,6 +76,7 @@ export const bmpCategories = pgTable(
     uniqueIndex('bmp_categories_org_key_uq').on(t.organizationId, t.key),
     belongsToOrg('bmp_categories_org_fk', t.organizationId),
     ...tenantPolicies(),
+    publicReadPolicy(sql`organization_id in ${inspectorOrg}`),
   ],
 );
 
@@ -94,6 +96,7 @@ export const violationTypes = pgTable(
     uniqueIndex('violation_types_org_key_uq').on(t.organizationId, t.key),
     belongsToOrg('violation_types_org_fk', t.organizationId),
     ...tenantPolicies(),
+    publicReadPolicy(sql`organization_id in ${inspectorOrg}`),
   ],
 );
 

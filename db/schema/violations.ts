@@ -1,6 +1,7 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenantColumns, tenantPolicies, timestamps } from './_tenant';
+import { inspectorOrg, inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { inspections } from './inspections';
 import { belongsToOrg } from './organizations';
 import { projects } from './projects';
@@ -38,6 +39,10 @@ export const violations = pgTable(
     uniqueIndex('violations_org_idem_uq').on(t.organizationId, t.idempotencyKey),
     belongsToOrg('violations_org_fk', t.organizationId),
     ...tenantPolicies(),
+    // Public: only what a published inspection found (the inspections policy admits only published rows).
+    publicReadPolicy(
+      sql`(organization_id, project_id) in ${inspectorScope} and exists (select 1 from inspections i where i.organization_id = violations.organization_id and i.id = violations.inspection_id)`,
+    ),
   ],
 );
 
@@ -68,5 +73,9 @@ export const correctiveActions = pgTable(
     index('corrective_actions_org_status_due_idx').on(t.organizationId, t.status, t.dueAt),
     uniqueIndex('corrective_actions_org_idem_uq').on(t.organizationId, t.idempotencyKey),
     ...tenantPolicies(),
+    // Public: actions of a violation the public may see (the violations policy decides which).
+    publicReadPolicy(
+      sql`organization_id in ${inspectorOrg} and exists (select 1 from violations v where v.organization_id = corrective_actions.organization_id and v.id = corrective_actions.violation_id)`,
+    ),
   ],
 );

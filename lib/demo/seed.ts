@@ -22,7 +22,13 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
     await withIdentityOn(db, u.id, async (tx) => {
       await tx
         .insert(users)
-        .values({ id: u.id, email: u.email, emailNormalized: u.email.toLowerCase(), firstName: u.firstName, lastName: u.lastName })
+        .values({
+          id: u.id,
+          email: u.email,
+          emailNormalized: u.email.toLowerCase(),
+          firstName: u.firstName,
+          lastName: u.lastName,
+        })
         .onConflictDoNothing();
     });
   }
@@ -34,7 +40,10 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
       await provisionTenantIn(tx, { orgId: org.id, name: org.name, slug: org.slug });
       for (const u of seedUsers) {
         for (const m of u.memberships.filter((x) => x.org === org.slug)) {
-          await tx.insert(memberships).values({ organizationId: org.id, userId: u.id, role: m.role }).onConflictDoNothing();
+          await tx
+            .insert(memberships)
+            .values({ organizationId: org.id, userId: u.id, role: m.role })
+            .onConflictDoNothing();
         }
       }
       const [existing] = await tx.select({ n: count() }).from(projects).where(eq(projects.organizationId, org.id));
@@ -54,6 +63,10 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
             receivingWater: p.receivingWater,
             sensitiveWater: p.sensitiveWater,
             inspectionSchedule: p.schedule,
+            // The posted notice's lines (EPA 2022 CGP Part 1.5), so the demo poster is complete.
+            noticeContactName: `${owner.firstName} ${owner.lastName}`,
+            noticeContactPhone: org.slug === 'acme' ? '(512) 555-0142' : '(214) 555-0177',
+            swpppLocation: 'Site trailer at the main gate, weekdays 7 AM to 3 PM',
             createdBy: owner.id,
           })
           .returning();
@@ -88,7 +101,8 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
       }
       created.push(org.slug);
     });
-    const roleUser = (role: string) => seedUsers.find((u) => u.memberships.some((m) => m.org === org.slug && m.role === role))!.id;
+    const roleUser = (role: string) =>
+      seedUsers.find((u) => u.memberships.some((m) => m.org === org.slug && m.role === role))!.id;
     await withTenantOn(db, { orgId: org.id, userId: owner.id }, (tx) =>
       seedViolations(tx, org, { owner: owner.id, inspector: roleUser('inspector'), crew: roleUser('crew') }),
     );

@@ -123,3 +123,8 @@ export function zonedInputToInstant(value: string, timeZone: string): Date | nul
   // Two valid readings: a fall-back's repeated hour, take the first. None: a spring-forward gap.
   return new Date(valid.length ? Math.min(...valid) : wall - early);
 }
+
+/** "May 4, 2026, 7:30 AM EDT" (the public page's name for `formatDateTime`). */
+export function formatDateTimeZone(at: Date, timeZone: string): string {
+  return formatDateTime(at, timeZone);
+}

@@ -7,6 +7,7 @@
 import type postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { testDatabase } from '@/tests/support/database';
+import { findPublicRoleViolations } from './rls-catalog-public';
 
 const APP_ROLES = ['brave_app', 'brave_public'] as const;
 
@@ -15,6 +16,9 @@ const SHARED_TABLES: readonly string[] = [
   // svix message ids and event types of applied Clerk webhooks (idempotency): no tenant data,
   // SELECT/INSERT only for brave_app (db/schema/webhooks.ts, drizzle/0006).
   'webhook_events',
+  // Wrong tokens of the public QR page name no organization: IP hash, user agent, kind. SELECT/INSERT
+  // for brave_app only, to count one IP's misses (db/schema/audit.ts, drizzle/0011).
+  'public_access_events',
 ];
 
 /** Only SELECT policies may widen what a tenant sees (the org switcher, own memberships); writes never. */
@@ -236,6 +240,8 @@ export async function findRlsViolations(sql: Sql): Promise<string[]> {
   for (const d of definers)
     v.push(`function ${d.fn} is SECURITY DEFINER (runs with its owner's rights, bypassing RLS)`);
 
+  // ── brave_public: exactly its column grants, only token-keyed SELECT policies (rls-catalog-public.ts) ──
+  v.push(...(await findPublicRoleViolations(sql)));
   return v;
 }
 

@@ -117,6 +117,13 @@ export const rowFactories: Record<
       .returning({ id: s.inspectorLinks.id });
     return row!.id;
   },
+  async inspector_link_views(db, orgId, p) {
+    const [row] = await db
+      .insert(s.inspectorLinkViews)
+      .values({ organizationId: orgId, linkId: need(p, 'inspector_links'), ipHash: 'f'.repeat(64), userAgent: 'factory' })
+      .returning({ id: s.inspectorLinkViews.id });
+    return row!.id;
+  },
   async inspections(db, orgId, p) {
     const [row] = await db
       .insert(s.inspections)

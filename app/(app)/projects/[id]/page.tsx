@@ -63,9 +63,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </div>
         </div>
         {data.canWrite ? (
-          <Link href={`/projects/${p.id}/edit`} className={secondaryButtonClass}>
-            Edit
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/projects/${p.id}/inspector-links`} className={secondaryButtonClass}>
+              Site notice and QR
+            </Link>
+            <Link href={`/projects/${p.id}/edit`} className={secondaryButtonClass}>
+              Edit
+            </Link>
+          </div>
         ) : null}
       </div>
 

@@ -23,7 +23,7 @@ export async function seedOrgs() {
   await seed(db);
 }
 
-function inOrg<T>(org: Org, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function inOrg<T>(org: Org, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!db) throw new Error('call seedOrgs() in beforeAll');
   return withTenantOn(db, { orgId: org.id, userId: 'test_inspector' }, fn);
 }

@@ -1,0 +1,167 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import {
+  bmpCategories,
+  complianceSettings,
+  correctiveActions,
+  inspections,
+  inspectorLinks,
+  organizations,
+  projects,
+  violations,
+  violationTypes,
+} from '../schema';
+import type { Tx } from '../tenant';
+
+/*
+ * Reads of the public QR page, run inside withInspectorLink (db/public.ts) as
+ * brave_public. RLS already limits every table to the opened link's project;
+ * the explicit filters below say the same thing a second time, and every
+ * column list stays inside the column grants of drizzle/0011.
+ */
+
+/** The link row with this hash, live or not (revoked and expired ones too: same work for every miss). */
+export async function findLinkByHash(tx: Tx, tokenHash: string) {
+  const [row] = await tx
+    .select({
+      organizationId: inspectorLinks.organizationId,
+      id: inspectorLinks.id,
+      projectId: inspectorLinks.projectId,
+      tokenHash: inspectorLinks.tokenHash,
+      revokedAt: inspectorLinks.revokedAt,
+      expiresAt: inspectorLinks.expiresAt,
+    })
+    .from(inspectorLinks)
+    .where(eq(inspectorLinks.tokenHash, tokenHash))
+    .limit(1);
+  return row;
+}
+
+export type PublicLink = NonNullable<Awaited<ReturnType<typeof findLinkByHash>>>;
+
+/** Everything the page shows, for the link's project; undefined if the project or org is not visible. */
+export async function loadPublicSite(tx: Tx, link: Pick<PublicLink, 'organizationId' | 'projectId'>) {
+  const org = link.organizationId;
+  const [site, orgRow, settings, published, bmps, types] = await Promise.all([
+    tx
+      .select({
+        name: projects.name,
+        address: projects.address,
+        npdesPermitId: projects.npdesPermitId,
+        permitStart: projects.permitStart,
+        permitEnd: projects.permitEnd,
+        status: projects.status,
+        noticeContactName: projects.noticeContactName,
+        noticeContactPhone: projects.noticeContactPhone,
+        swpppLocation: projects.swpppLocation,
+      })
+      .from(projects)
+      .where(and(eq(projects.organizationId, org), eq(projects.id, link.projectId)))
+      .limit(1),
+    tx
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(and(eq(organizations.organizationId, org), eq(organizations.active, true)))
+      .limit(1),
+    tx
+      .select({ timezone: complianceSettings.timezone })
+      .from(complianceSettings)
+      .where(eq(complianceSettings.organizationId, org))
+      .limit(1),
+    tx
+      .select({
+        id: inspections.id,
+        type: inspections.type,
+        inspectedAt: inspections.inspectedAt,
+        inspectorName: inspections.inspectorName,
+        inspectorTitle: inspections.inspectorTitle,
+        bmpResults: inspections.bmpResults,
+        findings: inspections.findings,
+        rainGaugeInches: inspections.rainGaugeInches,
+        areasNotInspected: inspections.areasNotInspected,
+        signedAt: inspections.signedAt,
+        signatureName: inspections.signatureName,
+        revision: inspections.revision,
+      })
+      .from(inspections)
+      .where(
+        and(
+          eq(inspections.organizationId, org),
+          eq(inspections.projectId, link.projectId),
+          eq(inspections.status, 'published'),
+        ),
+      )
+      .orderBy(desc(inspections.inspectedAt), desc(inspections.id))
+      .limit(200),
+    tx
+      .select({ key: bmpCategories.key, name: bmpCategories.name })
+      .from(bmpCategories)
+      .where(eq(bmpCategories.organizationId, org)),
+    tx
+      .select({ id: violationTypes.id, name: violationTypes.name })
+      .from(violationTypes)
+      .where(eq(violationTypes.organizationId, org)),
+  ]);
+  const project = site[0];
+  const company = orgRow[0];
+  if (!project || !company) return undefined;
+
+  const inspectionIds = published.map((i) => i.id);
+  const found = inspectionIds.length
+    ? await tx
+        .select({
+          id: violations.id,
+          inspectionId: violations.inspectionId,
+          violationTypeId: violations.violationTypeId,
+          description: violations.description,
+          location: violations.location,
+          foundAt: violations.foundAt,
+          deadline: violations.deadline,
+          status: violations.status,
+        })
+        .from(violations)
+        .where(
+          and(
+            eq(violations.organizationId, org),
+            eq(violations.projectId, link.projectId),
+            inArray(violations.inspectionId, inspectionIds),
+          ),
+        )
+        .orderBy(asc(violations.foundAt), asc(violations.id))
+    : [];
+  const actions = found.length
+    ? await tx
+        .select({
+          violationId: correctiveActions.violationId,
+          description: correctiveActions.description,
+          dueAt: correctiveActions.dueAt,
+          status: correctiveActions.status,
+          fixedAt: correctiveActions.fixedAt,
+          verifiedAt: correctiveActions.verifiedAt,
+        })
+        .from(correctiveActions)
+        .where(
+          and(
+            eq(correctiveActions.organizationId, org),
+            inArray(
+              correctiveActions.violationId,
+              found.map((v) => v.id),
+            ),
+          ),
+        )
+        .orderBy(asc(correctiveActions.dueAt))
+    : [];
+
+  return {
+    project,
+    companyName: company.name,
+    timeZone: settings[0]?.timezone ?? 'America/New_York',
+    inspections: published,
+    violations: found,
+    correctiveActions: actions,
+    bmpNames: new Map(bmps.map((b) => [b.key, b.name])),
+    violationTypeNames: new Map(types.map((t) => [t.id, t.name])),
+  };
+}
+
+export type PublicSite = NonNullable<Awaited<ReturnType<typeof loadPublicSite>>>;

@@ -1,0 +1,44 @@
+/**
+ * What the posted notice of permit coverage shows, per EPA's 2022 Construction
+ * General Permit, Part 1.5 (as recalled, not checked against the permit text
+ * offline: see docs/inspector-page.md). Shared by the printed poster and the
+ * public page so the two never say different things.
+ */
+
+export const CGP_NOTICE_CITATION =
+  'EPA 2022 Construction General Permit (CGP), Part 1.5 — posting notice of permit coverage';
+
+export const EPA_REPORT_URL = 'https://www.epa.gov/enforcement/report-environmental-violation';
+
+/** Part 1.5's statement on reporting indicators of stormwater pollutants (recalled wording). */
+export const EPA_REPORT_STATEMENT =
+  'If you observe indicators of stormwater pollutants in the stormwater discharge from this site, contact the EPA through the following website:';
+
+export interface NoticeFields {
+  npdesPermitId: string | null;
+  noticeContactName: string | null;
+  noticeContactPhone: string | null;
+  swpppLocation: string | null;
+}
+
+/** Where the SWPPP can be read, or Part 1.5's fallback statement when the org has not said. */
+export function swpppStatement(p: NoticeFields): string {
+  return p.swpppLocation?.trim()
+    ? p.swpppLocation.trim()
+    : 'If you would like to obtain a copy of the Stormwater Pollution Prevention Plan (SWPPP) for this site, contact the EPA Regional Office for this state.';
+}
+
+/** Fields Part 1.5 requires that are still empty: the links page warns before a poster is printed. */
+export function missingNoticeFields(p: NoticeFields): string[] {
+  const missing: string[] = [];
+  if (!p.npdesPermitId?.trim()) missing.push('NPDES permit ID');
+  if (!p.noticeContactName?.trim()) missing.push('contact name');
+  if (!p.noticeContactPhone?.trim()) missing.push('contact phone');
+  return missing;
+}
+
+/** `tel:` form of a phone number as typed ("(555) 010-2000" → "tel:5550102000"). */
+export function telHref(phone: string): string {
+  const digits = phone.replace(/[^0-9+]/g, '');
+  return digits ? `tel:${digits}` : '#';
+}
