@@ -82,7 +82,11 @@ test('opens, starts, fills and submits an inspection offline; recorded once when
   await shot(phone, info, '02-offline-reopened');
 
   // 3. Navigate as the crew would: Inspections → New inspection (pages kept by the worker).
-  await phone.getByRole('navigation', { name: 'Main' }).last().getByRole('link', { name: /^Inspect/ }).click();
+  await phone
+    .getByRole('navigation', { name: 'Main' })
+    .last()
+    .getByRole('link', { name: /^Inspect/ })
+    .click();
   await expect(phone.getByRole('heading', { name: 'Inspections', level: 1 })).toBeVisible({ timeout: 20_000 });
   await phone.getByRole('link', { name: 'New inspection' }).click();
   await expect(phone.getByRole('heading', { name: 'New inspection', level: 1 })).toBeVisible({ timeout: 20_000 });

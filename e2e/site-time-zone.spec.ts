@@ -19,7 +19,10 @@ test('a time typed at a Chicago site shows as Chicago time on a phone set to Tok
   await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
 
   await page.goto('/projects');
-  await page.getByRole('link', { name: /Hillcrest Retail Center/ }).first().click();
+  await page
+    .getByRole('link', { name: /Hillcrest Retail Center/ })
+    .first()
+    .click();
   await page.getByRole('link', { name: 'Edit' }).click();
   await page.getByLabel('Site time zone').selectOption('America/Chicago');
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -32,7 +35,10 @@ test('a time typed at a Chicago site shows as Chicago time on a phone set to Tok
   await expect(page.getByText('Site time (America/Chicago')).toBeVisible();
   await page.getByLabel(/Started/).fill('2026-05-04T07:11');
   await page.getByRole('button', { name: 'Save rain entry' }).click();
-  const entry = page.getByRole('list', { name: 'Rain events' }).getByRole('listitem').filter({ hasText: `${amount} in` });
+  const entry = page
+    .getByRole('list', { name: 'Rain events' })
+    .getByRole('listitem')
+    .filter({ hasText: `${amount} in` });
   await expect(entry).toContainText('May 4, 2026, 7:11 AM CDT');
   await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', 'site-time-zone-project.png') });
 

@@ -101,7 +101,8 @@ async function keepAssets(html) {
 /** Stores a good, signed-in page answer under the current scope. Returns the HTML (for asset scanning). */
 async function keepPage(key, res) {
   const scope = await currentScope();
-  if (!scope || !res.ok || res.redirected || !(res.headers.get('content-type') ?? '').includes('text/html')) return null;
+  if (!scope || !res.ok || res.redirected || !(res.headers.get('content-type') ?? '').includes('text/html'))
+    return null;
   const html = await res.clone().text();
   await (await caches.open(PAGE_PREFIX + scope)).put(key, res);
   return html;
