@@ -6,6 +6,19 @@ import drizzle from 'eslint-plugin-drizzle';
 // The database pools (db/client.ts, and db/connection.ts which opens them) bypass
 // the tenant door. Only db/ itself, admin scripts, tests and benchmarks may use them.
 const POOL_IMPORT_MESSAGE = 'Only db/ may import the pool: go through withTenant() in db/tenant.ts';
+const POOL_PATTERN = {
+  // gitignore-style: `**/db/client` also covers `../db/client`, `../../db/client`.
+  group: ['@/db/client', '@/db/connection', '**/db/client', '**/db/connection'],
+  message: POOL_IMPORT_MESSAGE,
+};
+// A cache backend takes any key: app code gets the tenant-bound one, tenantCache(ctx) from @/lib/cache.
+const CACHE_IMPORT_MESSAGE = 'Use tenantCache(ctx) from @/lib/cache: only lib/cache and lib/ratelimit reach a cache backend';
+const CACHE_PATTERN = {
+  group: ['@/lib/cache/*', '**/lib/cache/store', '**/lib/cache/stores/*', '**/lib/cache/resilient', '**/lib/cache/tenant-cache'],
+  message: CACHE_IMPORT_MESSAGE,
+};
+// scripts/ holds tooling (embedded PostgreSQL, redis-server, the Upstash-REST bridge): never the app's runtime path.
+const SCRIPTS_PATTERN = { group: ['@/scripts/*', '**/scripts/*'], message: 'scripts/ is dev and test tooling: app code must not import it' };
 
 // db/ is the leaf of the dependency graph: schema, the door and single-entity queries, importing
 // only drizzle, postgres, server-only, node built-ins and lib/env. A rule that combines queries
@@ -62,18 +75,25 @@ export default defineConfig([
     files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
     ignores: ['db/**', 'scripts/**', 'tests/**', 'bench/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              // gitignore-style: `**/db/client` also covers `../db/client`, `../../db/client`.
-              group: ['@/db/client', '@/db/connection', '**/db/client', '**/db/connection'],
-              message: POOL_IMPORT_MESSAGE,
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [POOL_PATTERN, CACHE_PATTERN, SCRIPTS_PATTERN] }],
+    },
+  },
+  {
+    // Tests next to the code drive backends and tooling directly (a real Redis through the bridge).
+    name: 'brave/tests',
+    files: ['**/*.test.ts'],
+    ignores: ['db/**', 'scripts/**', 'tests/**', 'bench/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [POOL_PATTERN] }],
+    },
+  },
+  {
+    // The cache's own modules and the rate limits (which share the Upstash client) may reach the backends.
+    name: 'brave/cache-door',
+    files: ['lib/cache/**', 'lib/ratelimit/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [POOL_PATTERN, SCRIPTS_PATTERN] }],
     },
   },
 

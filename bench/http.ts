@@ -78,7 +78,7 @@ const CANDIDATES: { route: string; query: 'projects' | 'inspections' }[] = [
   { route: '/api/v1/inspections?limit=50', query: 'inspections' },
 ];
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.on('error', reject);
@@ -176,7 +176,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
   };
 }
 
-function appEnv(auth: Record<string, string>, o: HttpOptions): NodeJS.ProcessEnv {
+export function appEnv(auth: Record<string, string>, o: Pick<HttpOptions, 'appUrl' | 'publicUrl'>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...cleanEnv(),
     ...auth,
@@ -184,6 +184,8 @@ function appEnv(auth: Record<string, string>, o: HttpOptions): NodeJS.ProcessEnv
     NEXT_TELEMETRY_DISABLED: '1',
     DATABASE_URL: o.appUrl,
     DATABASE_PUBLIC_URL: o.publicUrl,
+    // The load is one org (and one IP) on purpose: the rate limits (lib/ratelimit) would answer 429s.
+    RATE_LIMITS: 'off',
   };
   delete env.DATABASE_OWNER_URL; // the app never holds owner credentials
   // The token's azp is the origin the bench talks to; an inherited allow-list would reject it.
@@ -192,7 +194,7 @@ function appEnv(auth: Record<string, string>, o: HttpOptions): NodeJS.ProcessEnv
   return env;
 }
 
-async function waitFor(url: string, child: ChildProcess, ms: number) {
+export async function waitFor(url: string, child: ChildProcess, ms: number) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -210,7 +212,7 @@ async function waitFor(url: string, child: ChildProcess, ms: number) {
   throw new Error(`${url} did not come up in ${ms} ms`);
 }
 
-function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+export function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (res) => {
@@ -222,7 +224,7 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
   });
 }
 
-function stop(child: ChildProcess | undefined) {
+export function stop(child: ChildProcess | undefined) {
   if (!child || child.exitCode !== null) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const t = setTimeout(() => child.kill('SIGKILL'), 5000);

@@ -12,7 +12,8 @@
  *   --provision-samples N  new organizations per variant in (c) (default 30)
  *   --http-seconds N     seconds of load per side in (d) and (e) (default 10)
  *   --connections N      concurrent keep-alive connections (default 10)
- *   --skip-http          no build, no (d)/(e)
+ *   --skip-http          no build, no (d)/(e)/(g)/(h)
+ *   --skip-cache         no (h) (the tenant cache on vs off)
  *   --profile-seconds N  after (d)/(e), run next start under --cpu-prof on the API route for N s and report where its CPU goes
  *   --app-source head|worktree   what to build for (d)/(e) (default head: the last commit)
  *   --app-commit REV     with --app-source head: build this commit instead of HEAD (reuses its build if present)
@@ -27,6 +28,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDatabase } from '@/db/client';
 import { measureAudit } from './audit';
+import { measureCache } from './cache';
 import { measureDoor } from './door';
 import { measureHttp } from './http';
 import { loadDataSet, openBenchDatabase, targets } from './lib/setup';
@@ -47,6 +49,7 @@ const { values: a } = parseArgs({
     'http-seconds': { type: 'string' },
     connections: { type: 'string' },
     'skip-http': { type: 'boolean', default: false },
+    'skip-cache': { type: 'boolean', default: false },
     'profile-seconds': { type: 'string', default: '0' },
     'report-only': { type: 'boolean', default: false },
     'app-commit': { type: 'string' },
@@ -185,6 +188,23 @@ async function main() {
         log,
       });
       if (results.http.skipped) log(`(d)/(e) skipped: ${results.http.skipped.split('\n')[0]}`);
+      if (results.http.build && !a['skip-cache']) {
+        log(`(h) tenant cache on vs off: ${cfg.httpSeconds} s per target…`);
+        results.cache = await measureCache({
+          buildDir: results.http.build.dir,
+          appUrl: bench.urls.app,
+          publicUrl: bench.urls.public,
+          superuserUrl: bench.superuser,
+          tenants: data.tenants,
+          counts: data.counts,
+          connections: cfg.connections,
+          seconds: cfg.httpSeconds,
+          sliceSeconds: Math.min(2, cfg.httpSeconds),
+          warmupSeconds: q ? 1 : 3,
+          log,
+        });
+        if (results.cache.skipped) log(`(h) skipped: ${results.cache.skipped.split('\n')[0]}`);
+      }
     }
   } finally {
     await Promise.all([su.$pool.end({ timeout: 1 }), app.$pool.end({ timeout: 1 })]);

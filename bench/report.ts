@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditResult } from './audit';
+import type { CacheResult } from './cache';
 import type { DoorResult } from './door';
 import type { HttpResult } from './http';
 import type { ProvisionResult } from './provision';
@@ -40,6 +41,7 @@ export interface Results {
   provision?: ProvisionResult;
   audit?: AuditResult;
   http?: HttpResult;
+  cache?: CacheResult;
 }
 
 interface Row {
@@ -156,6 +158,26 @@ export function rows(r: Results): Row[] {
     });
   } else if (h?.inspect && 'failed' in h.inspect) {
     out.push({ figure: '(g) public QR page', value: h.inspect.failed.slice(0, 80), target: '—', verdict: 'failed' });
+  }
+  if (r.cache?.ratios.length) {
+    for (const route of ['api', 'dashboard']) {
+      const of = (tenant: string, variant: string) => r.cache!.ratios.find((q) => q.route === route && q.tenant === tenant && q.variant === variant);
+      const parts = r.cache.variants
+        .filter((v) => v !== 'off')
+        .flatMap((v) => ['smallest', 'largest'].map((t) => ({ v, t, q: of(t, v) })))
+        .filter((p) => p.q)
+        .map((p) => `${p.v} ${p.t}: req/s ${x(p.q!.throughput)}, CPU/req ${x(p.q!.cpu)}`);
+      const largest = of('largest', 'memory');
+      out.push({
+        figure: `(h) ${route === 'api' ? 'API route' : 'dashboard'}: cache on / off`,
+        value: parts.join('; '),
+        target: '> 1× (it pays) or removed',
+        verdict: largest ? verdict(largest.throughput > 1) : '',
+        chart: largest ? { label: `${route} largest tenant, cache on / off`, value: largest.throughput, target: 1 } : undefined,
+      });
+    }
+  } else if (r.cache?.skipped) {
+    out.push({ figure: '(h) cache on / off', value: 'not measured', target: '—', verdict: 'skipped' });
   }
   return out;
 }
@@ -371,6 +393,26 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
       md.push(...head, lr(h.inspect.page), lr(h.inspect.health), lr(m.unknown), lr(m.revoked), lr(m.expired), '');
     }
     if (h.profile) md.push(...profileSection(h.profile));
+  }
+  if (r.cache) {
+    const c = r.cache;
+    md.push('## (h) The tenant cache on vs off', '');
+    if (c.skipped) md.push(`Skipped: ${c.skipped.split('\n')[0]}`, '');
+    if (c.cells.length) {
+      md.push(
+        'Three `next start` servers of the same build (CACHE=off; the in-process LRU; Upstash through the REST bridge on redis-server), ' +
+          'rate limits off, loaded in alternating slices as the smallest and the largest tenant. With the cache, the API route skips the ' +
+          "organization lookup (status and plan) and the dashboard its whole transaction; every write invalidates the tenant's values.",
+        '',
+        '| route | tenant (projects) | cache | req/s | p50 | p99 | errors | server CPU ms/req |',
+        '|---|---|---|---|---|---|---|---|',
+        ...c.cells.map(
+          (cell) =>
+            `| ${cell.route} | ${cell.tenant} (${cell.projects}) | ${cell.variant} | ${cell.result.rps.toFixed(1)} | ${ms(cell.result.latency.p50)} | ${ms(cell.result.latency.p99)} | ${cell.result.errors} | ${Number.isFinite(cell.serverCpuMs) ? cell.serverCpuMs.toFixed(2) : 'n/a'} |`,
+        ),
+        '',
+      );
+    }
   }
   if (findings.length) md.push('## Findings', '', ...findings, '');
   fs.writeFileSync(path.join(dir, 'report.md'), md.join('\n'));

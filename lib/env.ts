@@ -36,6 +36,15 @@ export const env = createEnv({
     APP_ORIGINS: z.string().optional(),
     /** `acme.<APP_ROOT_DOMAIN>` selects organization `acme` (optional, lib/auth/subdomain.ts). */
     APP_ROOT_DOMAIN: z.string().optional(),
+    /** Both set: the cache and the rate limits use Upstash Redis (REST); otherwise in-process (docs/cache.md). */
+    UPSTASH_REDIS_REST_URL: z.string().url().optional(),
+    UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    /** `off`: every cache read misses and nothing is stored (the bench's "cache off" side). */
+    CACHE: z.enum(['on', 'off']).default('on'),
+    /** A Redis call slower than this is abandoned: the cache is bypassed, the request goes on. */
+    CACHE_TIMEOUT_MS: z.coerce.number().int().min(5).max(5_000).default(150),
+    /** `off` only for the bench and the bulk test suites (the rate-limit tests turn it on). */
+    RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     /**
      * Key of the HMAC that turns a public visitor's IP into the hash stored with each view of the
      * QR page (lib/inspect/client-fingerprint.ts). Set it in production: without it a fixed

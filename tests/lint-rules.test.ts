@@ -53,3 +53,25 @@ describe('no-restricted-imports: db/ is a leaf', () => {
     expect(await restrictedImportMessages(file, importing(from))).toEqual([]);
   }, 30_000);
 });
+
+describe('no-restricted-imports: cache backends and dev tooling stay out of app code', () => {
+  const importing = (from: string) => `import * as m from '${from}';\n\nexport const x = m;\n`;
+
+  it('rejects a cache backend (a raw key) from app code; allows the tenant-bound cache', async () => {
+    for (const from of ['@/lib/cache/stores/memory', '@/lib/cache/stores/upstash', '@/lib/cache/tenant-cache', '@/lib/cache/resilient']) {
+      const messages = await restrictedImportMessages('app/x.ts', importing(from));
+      expect(messages, from).toHaveLength(1);
+      expect(messages[0]).toContain('Use tenantCache(ctx) from @/lib/cache');
+    }
+    expect(await restrictedImportMessages('app/x.ts', importing('@/lib/cache'))).toEqual([]);
+    expect(await restrictedImportMessages('lib/ratelimit/x.ts', importing('@/lib/cache/stores/upstash'))).toEqual([]);
+  }, 60_000);
+
+  it('rejects the Upstash bridge and other scripts/ tooling from app code', async () => {
+    for (const file of ['app/x.ts', 'lib/x.ts', 'lib/cache/x.ts', 'proxy.ts']) {
+      const messages = await restrictedImportMessages(file, importing('@/scripts/lib/upstash-bridge'));
+      expect(messages, file).toHaveLength(1);
+      expect(messages[0]).toContain('scripts/ is dev and test tooling');
+    }
+  }, 60_000);
+});

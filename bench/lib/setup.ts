@@ -60,7 +60,7 @@ function md5uuid(s: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-const orgIdOf = (rank: number) => `org_bench_${String(rank).padStart(5, '0')}`;
+export const orgIdOf = (rank: number) => `org_bench_${String(rank).padStart(5, '0')}`;
 const projectIdOf = (org: string, j: number) => md5uuid(`${org}:p:${j}`);
 /** Projects 1..joinProjects(n) carry the tenant's inspections (about 10 each). */
 const joinProjects = (n: number) => Math.max(1, Math.ceil(n / 20));

@@ -3,7 +3,7 @@ import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { securityEvents } from '../schema';
 import type { Tx } from '../tenant';
 
-export type SecurityEventKind = 'TENANT_BREACH_ATTEMPT' | 'ACCESS_DENIED' | 'BULK_EXPORT' | 'OFF_HOURS_ACCESS';
+export type SecurityEventKind = 'TENANT_BREACH_ATTEMPT' | 'ACCESS_DENIED' | 'BULK_EXPORT' | 'OFF_HOURS_ACCESS' | 'RATE_LIMITED';
 export type SecurityEventSeverity = 'info' | 'warning' | 'critical';
 
 export async function insertSecurityEvent(

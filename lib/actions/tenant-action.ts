@@ -1,11 +1,11 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import { withTenant, type Tx } from '@/db/tenant';
+import type { Tx } from '@/db/tenant';
 import { GENERIC_MESSAGE, isPublicError, PublicError } from '@/lib/api/errors';
-import { assertActiveOrganization } from '@/lib/auth/organization-status';
 import { requireTenant } from '@/lib/auth/session';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
+import { withTenantRequest } from '@/lib/api/tenant-request';
 import { isDatabaseUnavailable, isUnstorableInput, UNAVAILABLE_MESSAGE, UNSTORABLE_MESSAGE } from '@/lib/api/unavailable';
 import { tagEndpoint } from '@/lib/endpoints/registry';
 import type { Permission } from '@/lib/rbac/permissions';
@@ -36,7 +36,7 @@ function formDataToObject(form: FormData): Record<string, unknown> {
 
 /**
  * A server action for the current tenant: auth() → permission → zod →
- * withTenant (org must be active in our database) → handler. Nothing is
+ * org active (lib/api/tenant-request.ts) → rate limit → withTenant → handler. Nothing is
  * written unless every step passes; the handler's writes and its audit rows
  * share one transaction. Throw a PublicError for a message the user may see.
  *
@@ -69,10 +69,8 @@ export function tenantAction<S extends z.ZodType, T>(
       }
 
       const tenant = ctx;
-      const data = await withTenant(tenant, async (tx) => {
-        await assertActiveOrganization(tx, tenant.orgId);
-        return handler(parsed.data, { tx, ctx: tenant });
-      });
+      const use = { write: true, permission, endpoint: handler.name || 'action' };
+      const data = await withTenantRequest(tenant, use, (tx) => handler(parsed.data, { tx, ctx: tenant }));
       return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error); // redirect(), notFound() and Next's own control flow

@@ -23,6 +23,9 @@ export class PublicError extends Error {
   /** Every field's errors (400s from zod), so an API client can show all of them at once. */
   readonly fieldErrors?: Record<string, string[]>;
 
+  /** A 429's `Retry-After` (seconds). */
+  retryAfterSeconds?: number;
+
   constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>) {
     super(message);
     this.code = code;
@@ -48,6 +51,13 @@ export class PublicError extends Error {
   }
   static conflict(message: string) {
     return new PublicError('conflict', message);
+  }
+  /** A rate limit (lib/ratelimit): 429 with `Retry-After`, or this message on a form. */
+  static rateLimited(retryAfterSeconds: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    const e = new PublicError('rate_limited', `Too many requests. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`);
+    e.retryAfterSeconds = seconds;
+    return e;
   }
 }
 
@@ -78,10 +88,9 @@ export function errorResponse(error: unknown): Response {
   if (isPublicError(error)) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.fieldErrors) body.error.fieldErrors = error.fieldErrors;
-    return Response.json(body, {
-      status: error.status,
-      headers: { 'Cache-Control': 'no-store' },
-    });
+    const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+    if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(error.retryAfterSeconds);
+    return Response.json(body, { status: error.status, headers });
   }
   console.error(error);
   return Response.json({ error: { code: 'internal', message: GENERIC_MESSAGE } } satisfies ErrorBody, {

@@ -1,14 +1,14 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import { withTenant, type Tx } from '@/db/tenant';
-import { assertActiveOrganization } from '@/lib/auth/organization-status';
+import type { Tx } from '@/db/tenant';
 import { requireTenant } from '@/lib/auth/session';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import type { Permission } from '@/lib/rbac/permissions';
 import { tagEndpoint } from '@/lib/endpoints/registry';
 import { recordSecurityEvent } from '@/lib/security/record-miss';
 import { errorResponse, isPublicError, PublicError } from './errors';
+import { withTenantRequest } from './tenant-request';
 
 export interface TenantRouteContext<P> {
   tx: Tx;
@@ -19,9 +19,10 @@ export interface TenantRouteContext<P> {
 type RouteSegment<P> = { params: Promise<P> };
 
 /**
- * A route handler for the current tenant: auth() → permission → withTenant
- * (org active) → handler. 401 when signed out, 403 without an active org or
- * the permission, the PublicError's status otherwise, 500 with a generic body
+ * A route handler for the current tenant: auth() → permission → org active →
+ * rate limit (lib/api/tenant-request.ts) → withTenant → handler. 401 when
+ * signed out, 403 without an active org or the permission, 429 with
+ * Retry-After over a rate limit, the PublicError's status otherwise, 500 with a generic body
  * for anything else. A handler returns a Response or JSON-able data.
  *
  *   // GET /api/v1/projects - the tenant's projects
@@ -42,10 +43,8 @@ export function tenantRoute<P = Record<string, string>, T = unknown>(
       }
       const params = (segment ? await segment.params : {}) as P;
       const tenant = ctx;
-      const result = await withTenant(tenant, async (tx) => {
-        await assertActiveOrganization(tx, tenant.orgId);
-        return handler(req, { tx, ctx: tenant, params });
-      });
+      const use = { write: req.method !== 'GET' && req.method !== 'HEAD', permission: options.permission, endpoint: `${req.method} ${new URL(req.url).pathname}` };
+      const result = await withTenantRequest(tenant, use, (tx) => handler(req, { tx, ctx: tenant, params }));
       if (result instanceof Response) return result;
       return Response.json(result ?? null, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {

@@ -19,7 +19,8 @@ import {
 import type { Tx } from '@/db/tenant';
 import { PublicError } from '@/lib/api/errors';
 import { saveSubmission } from '@/lib/forms/save-submission';
-import { getCurrentTemplateByKey, getTemplate, type FormTemplate } from '@/lib/forms/templates';
+import { currentTemplate, templateVersion } from '@/lib/forms/cached-templates';
+import { getTemplate, type FormTemplate } from '@/lib/forms/templates';
 import type { FormFieldErrors } from '@/lib/zod/schemas/forms';
 import type { InspectionType, patchInspectionSchema } from '@/lib/zod/schemas/inspections';
 import type { z } from 'zod';
@@ -76,7 +77,7 @@ export async function startInspection(
   }
   if (existing) throw PublicError.conflict('This request was already used for another form.');
 
-  const template = await getCurrentTemplateByKey(tx, actor.orgId, INSPECTION_TEMPLATE_KEY);
+  const template = await currentTemplate(tx, actor, INSPECTION_TEMPLATE_KEY);
   if (!template)
     throw PublicError.conflict(
       'This organization has no EPA inspection template yet. Ask an administrator to set up form templates.',
@@ -151,7 +152,7 @@ export async function submitInspectionForm(
   }
   if (saved.replayed) return { status: 'submitted', inspectionId: inspection.id, replayed: true };
 
-  const template = (await getTemplate(tx, actor.orgId, form.templateId))!;
+  const template = (await templateVersion(tx, actor, form.templateId))!;
   const summary = summaryFromForm(template.schema, saved.submission.data as Record<string, unknown>);
   const moved = await submitInspection(tx, actor, inspection.id, summary);
   if (!moved.ok)
@@ -177,7 +178,7 @@ export async function amendInspectionWithForm(tx: Tx, actor: Actor, inspectionId
       : PublicError.conflict(amended.message ?? 'Cannot amend.');
   const form = await getSubmissionForInspection(tx, actor.orgId, original.id);
   if (form) {
-    const template = (await getTemplate(tx, actor.orgId, form.templateId))!;
+    const template = (await templateVersion(tx, actor, form.templateId))!;
     const saved = await saveSubmission(tx, actor, {
       templateId: form.templateId,
       projectId: form.projectId,

@@ -12,6 +12,7 @@ export const SECURITY_EVENT_KINDS = [
   'ACCESS_DENIED',
   'BULK_EXPORT',
   'OFF_HOURS_ACCESS',
+  'RATE_LIMITED',
 ] as const;
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';

@@ -13,6 +13,8 @@ const SEVERITY: Record<SecurityEventKind, SecurityEventSeverity> = {
   ACCESS_DENIED: 'info',
   BULK_EXPORT: 'info',
   OFF_HOURS_ACCESS: 'info',
+  // Recorded when limiting repeats (lib/ratelimit/repeats.ts), not for every 429.
+  RATE_LIMITED: 'warning',
 };
 
 /**

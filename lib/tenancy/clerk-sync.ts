@@ -6,6 +6,7 @@ import { deleteUser, insertUserIfMissing, upsertUser } from '@/db/queries/users'
 import { claimSyncVersion, recordWebhookEvent } from '@/db/queries/webhooks';
 import { organizations } from '@/db/schema';
 import { withIdentity, withTenant, type Tx } from '@/db/tenant';
+import { tenantCache } from '@/lib/cache';
 import { parseRole } from '@/lib/rbac/permissions';
 import { provisionTenantIn, SYSTEM_USER } from './provision';
 
@@ -61,8 +62,34 @@ function primaryEmail(user: UserJSON): string {
   return primary?.email_address ?? `${user.id}@users.invalid`;
 }
 
-/** Apply one verified event. `svixId` is the delivery's id (header svix-id). */
+/**
+ * Apply one verified event. `svixId` is the delivery's id (header svix-id).
+ * An applied organization or membership event invalidates that tenant's cache
+ * after its commit (one INCR): status, plan and everything derived from them.
+ */
 export async function applyClerkEvent(svixId: string, evt: WebhookEvent): Promise<SyncOutcome> {
+  const outcome = await applyEvent(svixId, evt);
+  const orgId = orgOfEvent(evt);
+  if (outcome === 'applied' && orgId) await tenantCache(as.org(orgId)).invalidate();
+  return outcome;
+}
+
+function orgOfEvent(evt: WebhookEvent): string | undefined {
+  switch (evt.type) {
+    case 'organization.created':
+    case 'organization.updated':
+    case 'organization.deleted':
+      return evt.data.id ?? undefined;
+    case 'organizationMembership.created':
+    case 'organizationMembership.updated':
+    case 'organizationMembership.deleted':
+      return evt.data.organization.id;
+    default:
+      return undefined;
+  }
+}
+
+async function applyEvent(svixId: string, evt: WebhookEvent): Promise<SyncOutcome> {
   const eventTime = evt.timestamp ?? Date.now();
   switch (evt.type) {
     case 'organization.created':

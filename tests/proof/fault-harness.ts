@@ -1,13 +1,17 @@
 /**
  * The fault harness: a dependency is taken away under load and brought back.
- * Each dependency is one entry (PostgreSQL today; Redis and S3 join as one
- * entry each when the cache and file features land). For every entry:
- *   - during the outage every answer is a clear 503 (never a 500, never a hang),
+ * Each dependency is one entry (PostgreSQL, Redis; S3 joins with the file
+ * feature). For every entry:
+ *   - during the outage every answer is what the entry promises: a clear 503
+ *     for a service the request can't do without (PostgreSQL), a normal 200
+ *     for one it can (Redis: the cache is bypassed) — never a 500, never a hang,
  *   - afterwards the app serves again by itself (no restart),
  *   - and the entry's consistency check holds (nothing half-written).
  */
 export interface FaultEntry {
   name: string;
+  /** What the outage may answer: 'unavailable' (503s expected) or 'served' (every answer a 200). */
+  during?: 'unavailable' | 'served';
   /** One request through the app that depends on this service. */
   request(): Promise<Response>;
   stop(): Promise<void>;

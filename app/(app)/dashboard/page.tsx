@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
-import { dashboardData, RAIN_DAYS } from '@/lib/dashboard/dashboard-data';
-import { withTenant } from '@/db/tenant';
+import { cachedDashboard } from '@/lib/dashboard/cached-dashboard';
+import { RAIN_DAYS } from '@/lib/dashboard/dashboard-data';
 import { requireTenantPage } from '@/lib/auth/session';
 import type { DueStatus } from '@/lib/compliance/inspection-due';
 import { formatDay, formatDistance } from '@/lib/format/when';
@@ -21,7 +21,7 @@ const DUE_BADGE: Record<DueStatus, { label: string; className: string }> = {
 export default async function DashboardPage() {
   const ctx = await requireTenantPage();
   const now = new Date();
-  const d = await withTenant(ctx, (tx) => dashboardData(tx, ctx.orgId, now));
+  const d = await cachedDashboard(ctx, now);
   const { counts } = d;
   const openActionsTotal = d.actionsByAge.reduce((n, b) => n + b.count, 0);
   const rainTotal = d.rain.reduce((n, r) => n + r.inches, 0);

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+// Next's caches hold no tenant data (tests/proof/next-caches.test.ts shows the app uses none of
+// them): here, on the build the suite runs against — nothing tenant-scoped was prerendered, the
+// dashboard answers no-store and never from Next's cache, and an org switch shows the other
+// org's numbers (the app's tenant cache keys hold the org; the client router cache keeps nothing).
+// Seeded data (db/seed-violations.ts): Acme has 3 open violations, Bolt 2.
+
+test.skip(({ viewport }) => !viewport || viewport.width > 480, 'phone viewport only');
+
+/** Routes Next may prerender: pages without tenant data. */
+const PUBLIC_PRERENDER = /^\/(_not-found|_global-error|favicon\.ico|icon[^/]*|manifest[^/]*|robots\.txt|sitemap\.xml)?$/;
+
+async function signInAs(page: Page, name: string, orgName: string) {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
+}
+
+test('no tenant route is prerendered in the build', () => {
+  const manifest = JSON.parse(fs.readFileSync('.next/prerender-manifest.json', 'utf8')) as {
+    routes: Record<string, unknown>;
+    dynamicRoutes: Record<string, unknown>;
+  };
+  const routes = [...Object.keys(manifest.routes), ...Object.keys(manifest.dynamicRoutes)];
+  expect(routes.filter((r) => !PUBLIC_PRERENDER.test(r))).toEqual([]);
+});
+
+test('the dashboard is never served from Next’s cache, and an org switch shows the other org’s numbers', async ({ page }) => {
+  await signInAs(page, 'Dana Reyes', 'Acme Site Works');
+  const acme = await page.request.get('/dashboard');
+  expect(acme.status()).toBe(200);
+  expect(acme.headers()['cache-control']).toMatch(/no-store/);
+  expect(acme.headers()['x-nextjs-cache']).toBeUndefined();
+  expect(acme.headers()['x-nextjs-prerender']).toBeUndefined();
+  await expect(page.getByTestId('stat-Open violations')).toContainText('3');
+
+  await page.getByLabel(/Organization: Acme Site Works/).click();
+  await page.getByRole('button', { name: /Switch to Bolt Builders/ }).click();
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
+  await expect(page.getByLabel(/Organization: Bolt Builders/)).toBeVisible();
+  await expect(page.getByTestId('stat-Open violations')).toContainText('2');
+
+  // Back and forth through the client router: each org's own numbers every time.
+  await page.getByRole('link', { name: 'Projects' }).first().click();
+  await page.getByRole('link', { name: 'Home' }).first().click();
+  await expect(page.getByTestId('stat-Open violations')).toContainText('2');
+});

@@ -1,0 +1,33 @@
+import 'server-only';
+import { withTenant, type Tx } from '@/db/tenant';
+import { assertActive, cachedOrganization, loadOrganization } from '@/lib/auth/organization-status';
+import type { TenantContext } from '@/lib/auth/tenant-context';
+import { tenantCache } from '@/lib/cache';
+import { enforceTenantLimits, type RequestUse } from '@/lib/ratelimit/tenant-limits';
+
+/**
+ * The common middle of tenantAction and tenantRoute: the organization must be
+ * active (cached facts, else read in the request's own transaction), the
+ * request must fit the org's (and for sensitive permissions the user's) rate
+ * limit, then `fn` runs in withTenant. With the facts cached, the limit is
+ * checked before a database connection is taken.
+ *
+ * A write invalidates the tenant's cache afterwards (one INCR; also when it
+ * failed — a lost COMMIT reply may still have committed). Coarse on purpose:
+ * a write can't forget a key it changed, and a value filled while the write
+ * was committing lands under the old generation, where no one reads it.
+ */
+export async function withTenantRequest<T>(ctx: TenantContext, use: RequestUse, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const known = await cachedOrganization(ctx);
+  if (known) await enforceTenantLimits(ctx, assertActive(known).plan, use);
+  let ran = false;
+  try {
+    return await withTenant(ctx, async (tx) => {
+      if (!known) await enforceTenantLimits(ctx, assertActive(await loadOrganization(tx, ctx)).plan, use);
+      ran = true;
+      return fn(tx);
+    });
+  } finally {
+    if (ran && use.write) await tenantCache(ctx).invalidate();
+  }
+}

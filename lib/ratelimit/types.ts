@@ -1,0 +1,20 @@
+/** One limiter's answer (the fields @upstash/ratelimit returns that we use). */
+export interface RateDecision {
+  success: boolean;
+  limit: number;
+  remaining: number;
+  /** When the window resets (ms since the epoch). */
+  reset: number;
+  /** Set when the shared store did not answer and the limiter's fail mode decided. */
+  degraded?: 'open' | 'local';
+}
+
+export interface Limiter {
+  readonly name: string;
+  limit(identifier: string): Promise<RateDecision>;
+}
+
+/** Seconds until a denied request may be retried (at least 1). */
+export function retryAfterSeconds(d: RateDecision, now = Date.now()): number {
+  return Math.max(1, Math.ceil((d.reset - now) / 1000));
+}
