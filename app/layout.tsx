@@ -8,6 +8,16 @@ export const metadata: Metadata = {
   title: { default: 'BrAve Forms', template: '%s · BrAve Forms' },
   description: 'EPA stormwater and OSHA safety inspections for construction crews, kept audit-ready.',
   applicationName: 'BrAve Forms',
+  // public/: the web app manifest and icons (installable; the service worker is public/sw.js).
+  manifest: '/manifest.webmanifest',
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '48x48' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
+  appleWebApp: { capable: true, title: 'BrAve Forms', statusBarStyle: 'default' },
   // Tenant data must never end up in a search index; only the landing page opts in (app/page.tsx).
   robots: { index: false, follow: false },
 };

@@ -12,7 +12,7 @@ describe('audit diff lines', () => {
       ),
     ).toEqual([
       { field: 'Status', from: 'open', to: 'in progress' },
-      { field: 'Deadline', from: 'May 4, 2026, 7:30 AM', to: 'May 5, 2026, 7:30 AM' },
+      { field: 'Deadline', from: 'May 4, 2026, 7:30 AM CDT', to: 'May 5, 2026, 7:30 AM CDT' },
     ]);
   });
 

@@ -82,16 +82,14 @@ beforeAll(async () => {
   );
   // Look-alike rows in B.
   await withTenant({ orgId: b.orgId, userId: b.userId }, (tx) =>
-    tx
-      .insert(auditLog)
-      .values({
-        organizationId: b.orgId,
-        actorUserId: b.userId,
-        action: 'update',
-        entityType: 'project',
-        entityId: randomUUID(),
-        after: { name: 'B secret' },
-      }),
+    tx.insert(auditLog).values({
+      organizationId: b.orgId,
+      actorUserId: b.userId,
+      action: 'update',
+      entityType: 'project',
+      entityId: randomUUID(),
+      after: { name: 'B secret' },
+    }),
   );
 });
 

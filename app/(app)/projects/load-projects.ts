@@ -102,7 +102,8 @@ export async function loadProjectDetail(ctx: TenantContext, rawId: string): Prom
       status: ['open', 'in_progress'],
       limit: VIOLATION_CAP,
     });
-    const timeZone = await orgTimeZone(tx, ctx.orgId);
+    // The site's zone for every time on the page and every time typed on it.
+    const timeZone = project.timeZone ?? (await orgTimeZone(tx, ctx.orgId));
     return {
       project,
       rain: rain.slice(0, 20).map((r) => r.event),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '@/lib/format/when';
 import { pageQuery } from '@/lib/pagination/cursor';
 import { blankToNull, checkbox, decimal2, optionalIsoDate, optionalText, queryText, uuidField } from '../field-helpers';
 
@@ -43,6 +44,16 @@ const projectFields = {
   receivingWater: optionalText(200, 'Receiving water'),
   sensitiveWater: checkbox,
   inspectionSchedule: z.enum(INSPECTION_SCHEDULES, { error: 'Choose an inspection schedule.' }),
+  /** The site's IANA zone; blank = the organization's. */
+  timeZone: z.preprocess(
+    blankToNull,
+    z
+      .string({ error: 'Time zone must be text.' })
+      .trim()
+      .max(64)
+      .refine(isTimeZone, 'Choose a time zone from the list (e.g. America/Chicago).')
+      .nullable(),
+  ),
   status: z.enum(PROJECT_STATUSES, { error: 'Choose a status: active, completed or archived.' }),
 };
 
@@ -68,6 +79,7 @@ const withDefaults = z.object({
   disturbedAcres: projectFields.disturbedAcres.optional().transform((v) => v ?? null),
   receivingWater: projectFields.receivingWater.optional().transform((v) => v ?? null),
   inspectionSchedule: projectFields.inspectionSchedule.optional().transform((v) => v ?? ('every_7_days' as const)),
+  timeZone: projectFields.timeZone.optional().transform((v) => v ?? null),
   status: projectFields.status.optional().transform((v) => v ?? ('active' as const)),
 });
 

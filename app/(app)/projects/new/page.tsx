@@ -32,6 +32,7 @@ export default async function NewProjectPage() {
             receivingWater: '',
             sensitiveWater: false,
             inspectionSchedule: 'every_7_days',
+            timeZone: '',
             status: 'active',
           }}
         />

@@ -36,6 +36,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
             receivingWater: p.receivingWater ?? '',
             sensitiveWater: p.sensitiveWater,
             inspectionSchedule: p.inspectionSchedule,
+            timeZone: p.timeZone ?? '',
             status: p.status,
           }}
         />
