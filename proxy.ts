@@ -15,7 +15,7 @@ import {
 } from '@/lib/security/request-screen';
 
 /**
- * Every request (DESIGN.md §1): Clerk verifies the session token — in local
+ * Every request (docs/design.md §1): Clerk verifies the session token — in local
  * mode networklessly with our `jwtKey` — then `decide` applies the route
  * classes, the active-organization rule and subdomain routing. Pages, actions
  * and route handlers check auth() themselves as well.

@@ -1,5 +1,5 @@
 /**
- * Route classes of DESIGN.md §1. Matching is on the decoded, normalized
+ * Route classes of docs/design.md §1. Matching is on the decoded, normalized
  * pathname Next gives the proxy; every route handler and action checks auth()
  * itself as well, so a matcher bug can't open tenant data on its own.
  */
