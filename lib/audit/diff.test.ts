@@ -47,7 +47,7 @@ describe('audit diff lines', () => {
     );
     expect(lines).toEqual([
       { field: 'Findings', from: 'ok', to: '2026-13-01T00:00:00Z' },
-      { field: 'Deadline', from: 'May 4, 2026, 12:30 PM', to: 'May 5, 2026, 12:30 PM' },
+      { field: 'Deadline', from: 'May 4, 2026, 12:30 PM UTC', to: 'May 5, 2026, 12:30 PM UTC' },
     ]);
     // A valid-looking date in a text field is text too: the schema decides, not the shape.
     expect(diffLines(null, { notes: '2026-05-05T12:30:00.000Z' }, 'UTC', new Set())).toEqual([

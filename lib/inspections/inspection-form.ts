@@ -73,6 +73,10 @@ export async function startInspection(
   const existing = await getSubmissionByIdempotencyKey(tx, actor.orgId, input.idempotencyKey);
   if (existing?.inspectionId) {
     const inspection = await getInspection(tx, actor.orgId, existing.inspectionId);
+    // A replay is the same request again; the key with another project or type is a different one.
+    if (inspection && (inspection.projectId !== input.projectId || inspection.type !== input.type)) {
+      throw PublicError.conflict('This request key was already used for another inspection.');
+    }
     if (inspection) return { inspection, replayed: true };
   }
   if (existing) throw PublicError.conflict('This request was already used for another form.');

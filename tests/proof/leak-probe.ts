@@ -13,7 +13,18 @@ import type { Endpoint } from './endpoints';
 import { invokeAction, invokeRoute, type Outcome, type RouteCall } from './invoke';
 import { idPaths, sampleInput, tableForField, tablesForFile, withValueAt, zodValidator, type Issue, type Json } from './sample-input';
 import type { Tenant, World } from './world';
+import { completeEpaForm } from '@/tests/support/inspection-fixtures';
 import type { TenantTable } from '@/tests/support/tenants';
+
+/**
+ * Starting points for bodies the search can't build from validation messages
+ * alone (reviewed list): a whole form filled in one request, whose answers are
+ * checked against the template as one 422. The search still finds every other
+ * field (project, type, key) by itself.
+ */
+const DOMAIN_SEEDS: Record<string, () => Record<string, Json>> = {
+  'app/api/v1/inspections/completed/route.ts#POST': () => ({ data: completeEpaForm() as Record<string, Json> }),
+};
 
 export interface Finding {
   endpoint: string;
@@ -103,7 +114,8 @@ async function writeInput(e: Endpoint, base: Omit<RouteCall, 'body'>, mine: (tab
     const plain = await sampleInput(validate, mine, 8);
     first ??= plain;
     if (plain.valid) return plain;
-    for (const seed of await seedsFromGet(e, at)) {
+    const domain = DOMAIN_SEEDS[`${e.file}#${e.exportName}`];
+    for (const seed of [...(domain ? [domain()] : []), ...(await seedsFromGet(e, at))]) {
       const seeded = await sampleInput(validate, mine, 8, seed);
       if (seeded.valid) return seeded;
     }

@@ -85,4 +85,7 @@ export const createInspectionApiSchema = createInspectionSchema.extend({
 
 
 /** POST /api/v1/inspections/completed: a whole inspection filled on the device (offline outbox). */
-export const completeInspectionSchema = createInspectionSchema.extend({ data: formData });
+export const completeInspectionSchema = createInspectionSchema.extend({
+  type: z.enum(INSPECTION_TYPES, `type must be one of ${INSPECTION_TYPES.join(', ')}`),
+  data: formData,
+});
