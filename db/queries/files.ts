@@ -123,19 +123,19 @@ export async function markDocumentStored(tx: Tx, actor: Actor, doc: DocumentRow,
   return row!;
 }
 
-export async function setPhotoThumbnail(tx: Tx, orgId: string, id: string, key: string, bytes: number) {
+export async function setPhotoThumbnail(tx: Tx, orgId: string, id: string, thumbnailKey: string, bytes: number) {
   await tx
     .update(photos)
-    .set({ thumbnailKey: key, thumbnailBytes: bytes })
+    .set({ thumbnailKey, thumbnailBytes: bytes })
     .where(and(eq(photos.organizationId, orgId), eq(photos.id, id), eq(photos.status, 'stored'), isNull(photos.thumbnailKey)));
 }
 
-/** A pending row older than `before`, deleted (with its audit row); undefined if it was confirmed meanwhile. */
-export async function deleteExpiredPending(tx: Tx, actor: Actor, kind: FileKind, id: string, before: Date) {
+/** A pending row created before `createdBefore`, deleted (with its audit row); undefined if it was confirmed meanwhile. */
+export async function deleteExpiredPending(tx: Tx, actor: Actor, kind: FileKind, id: string, createdBefore: Date) {
   const table = tableOf(kind);
   const [row] = await tx
     .delete(table)
-    .where(and(eq(table.organizationId, actor.orgId), eq(table.id, id), eq(table.status, 'pending'), lt(table.createdAt, before)))
+    .where(and(eq(table.organizationId, actor.orgId), eq(table.id, id), eq(table.status, 'pending'), lt(table.createdAt, createdBefore)))
     .returning({ id: table.id, storageKey: table.storageKey, fileName: table.fileName });
   if (row) {
     await recordAudit(tx, actor, { action: 'delete', entityType: entityOf(kind), entityId: id, before: { status: 'pending', fileName: row.fileName }, after: { reason: 'upload never confirmed' } });
