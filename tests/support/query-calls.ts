@@ -219,14 +219,18 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
     { sizeBytes: 4096, etag: '"probe-etag"', storedAt: NOW, takenAt: NOW, latitude: 39.74, longitude: -104.99, takenAtSuspect: false },
   ],
   /**
-   * A document to confirm: the target's as they are, and one's own with the
-   * target's series (project, kind, title), whose version count must stay one's own.
+   * A document to confirm: the target's as they are, one's own with the
+   * target's series (project, kind, title), and the target's id in one's own series.
    */
-  doc: (own, target) => [
-    ...target.documents,
-    ...own.documents,
-    ...own.documents.flatMap((mine) => target.documents.map(({ projectId, kind, title }) => ({ ...mine, projectId, kind, title }))),
-  ],
+  doc: (own, target) => {
+    const series = (row: Refs['documents'][number], from: Refs['documents'][number]) => ({ ...row, projectId: from.projectId, kind: from.kind, title: from.title });
+    return [
+      ...target.documents,
+      ...own.documents,
+      ...own.documents.flatMap((mine) => target.documents.map((theirs) => series(mine, theirs))),
+      ...target.documents.flatMap((theirs) => own.documents.map((mine) => series(theirs, mine))),
+    ];
+  },
   // Where a photo goes or is listed: each of the target's ids as each kind of parent.
   target: (_own, target) =>
     (['inspectionId', 'violationId', 'correctiveActionId'] as const).flatMap((field) => target.strings.map((id) => ({ [field]: id }))),
