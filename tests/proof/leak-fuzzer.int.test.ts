@@ -25,6 +25,8 @@ const NO_ID_FIELDS = [
   'app/(app)/projects/actions/create-project.ts#createProjectAction',
   'app/(app)/security/actions/mark-alerts-reviewed.ts#markAlertsReviewedAction',
   'app/(app)/security/actions/update-security-settings.ts#updateSecuritySettingsAction',
+  // An org setting (a boolean): lib/files/close-out-photo.int.test.ts covers what it changes.
+  'app/(app)/violations/actions/set-close-out-photo-rule.ts#setCloseOutPhotoRuleAction',
   'app/api/v1/inspections/route.ts#GET',
   'app/api/v1/projects/route.ts#GET',
   'app/api/v1/projects/route.ts#POST',
