@@ -253,8 +253,8 @@ export async function setFixedRequiresPhoto(tx: Tx, actor: Actor, value: boolean
   const [before] = await tx
     .update(complianceSettings)
     .set({ fixedRequiresPhoto: value, updatedAt: new Date() })
-    .from(old)
     .where(and(eq(complianceSettings.organizationId, actor.orgId), eq(old.organizationId, complianceSettings.organizationId)))
+    .from(old)
     .returning({ fixedRequiresPhoto: old.fixedRequiresPhoto });
   if (!before) {
     await tx
