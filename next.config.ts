@@ -1,9 +1,8 @@
 import type { NextConfig } from 'next';
 
 /**
- * Headers sent with every response. A Content-Security-Policy is deliberately
- * not set here: it needs a per-request nonce, which belongs in proxy.ts once
- * auth (and Clerk's script sources) are in place.
+ * Headers sent with every response. The Content-Security-Policy is not here:
+ * it needs a per-request nonce, so proxy.ts sets it (lib/security/csp.ts).
  */
 const securityHeaders = [
   // Stop browsers from sniffing uploaded photos/documents into executable types.
@@ -21,6 +20,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() + app/(app)/forbidden.tsx: a page refused for lack of permission answers HTTP 403.
+  experimental: { authInterrupts: true },
   // Native or CommonJS-heavy server packages: loaded from node_modules at run time, not bundled.
   serverExternalPackages: ['pg-boss', 'sharp', 'exifr', '@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'],
   async headers() {

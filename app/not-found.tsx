@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'Page not found' };
 
-// Also what a row of another tenant looks like (DESIGN.md §4): say nothing about why.
+// Also what a row of another tenant looks like (docs/design.md §4): say nothing about why.
 export default function NotFound() {
   return (
     <main id="main" tabIndex={-1} className="flex min-h-dvh items-center justify-center px-4 outline-none">

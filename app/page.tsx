@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BrandMark } from '@/components/brand-mark';
 
@@ -16,7 +17,10 @@ const features = [
   },
 ] as const;
 
-// Public landing page: static, no auth, no database.
+// The one page search engines may index (app/robots.ts; every other page inherits the root layout's noindex).
+export const metadata: Metadata = { robots: { index: true, follow: true } };
+
+// Public landing page: no auth, no database.
 export default function HomePage() {
   return (
     <div className="flex min-h-dvh flex-col bg-white">

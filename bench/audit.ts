@@ -3,7 +3,7 @@
  * (insert … returning, then recordAudit in the same transaction) against the
  * same insert without the audit row, both through the door as brave_app,
  * interleaved. The audit row is written synchronously and commits with the
- * change (DESIGN.md §1), so its cost is one more statement in the transaction.
+ * change (docs/design.md §1), so its cost is one more statement in the transaction.
  */
 import { createDatabase } from '@/db/client';
 import { createProject } from '@/db/queries/projects';

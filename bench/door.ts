@@ -1,5 +1,5 @@
 /**
- * (b) What the tenant door costs on a fetch by id (DESIGN.md §8), and where
+ * (b) What the tenant door costs on a fetch by id (docs/design.md §8), and where
  * its round trips go. Started as a standalone micro-benchmark (50 tenants ×
  * 200 projects); now one part of `npm run bench`, run on the bench data set.
  *

@@ -22,7 +22,7 @@ function initials(name: string): string {
 /**
  * Top bar of the signed-in app. The right-hand side is a static placeholder:
  * the org switcher and user menu replace it once auth lands (in local identity
- * mode they are our own components, not Clerk's — see DESIGN.md §5).
+ * mode they are our own components, not Clerk's — see docs/design.md §5).
  */
 export function AppHeader({ orgName, userName, account }: AppHeaderProps) {
   return (

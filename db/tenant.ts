@@ -81,3 +81,20 @@ export async function withIdentityOn<T>(db: Database, userId: string, fn: (tx: T
 export async function withIdentity<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return withIdentityOn(appDb(), userId, fn);
 }
+
+/**
+ * Inside an open withIdentity transaction, run `fn` as the tenant `orgId`:
+ * `app.current_org` is set transaction-locally for `fn` and cleared after it,
+ * so RLS admits that organization's rows only while `fn` runs. For the one
+ * writer that acts on a person across their organizations in one atomic
+ * transaction: a Clerk `user.*` webhook recording its audit entry in every
+ * organization the user belongs to (lib/tenancy/clerk-sync.ts). The org id
+ * must come from rows RLS already showed this user (their memberships).
+ */
+export async function asTenantWithin<T>(tx: Tx, orgId: string, fn: () => Promise<T>): Promise<T> {
+  const org = checkedId('orgId', orgId);
+  await tx.execute(sql.raw(`select set_config('app.current_org', ${literal(org)}, true)`));
+  const result = await fn();
+  await tx.execute(sql.raw(`select set_config('app.current_org', '', true)`));
+  return result;
+}

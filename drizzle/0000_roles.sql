@@ -1,4 +1,4 @@
--- Roles of DESIGN.md §2, created here so a fresh embedded database and a managed one end up alike.
+-- Roles of docs/design.md §2, created here so a fresh embedded database and a managed one end up alike.
 -- Idempotent: roles are cluster-wide and may already exist (another database, a DBA's setup).
 -- Passwords are not set here: the local bootstrap sets them; in production the DBA does.
 DO $$

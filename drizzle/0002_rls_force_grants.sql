@@ -1,4 +1,4 @@
--- What drizzle-kit cannot express (DESIGN.md §3): FORCE RLS, grants, and "no empty tenant".
+-- What drizzle-kit cannot express (docs/design.md §3): FORCE RLS, grants, and "no empty tenant".
 -- brave_admin.secure_tenant_tables() is idempotent: every later migration that adds a table
 -- ends with `CALL brave_admin.secure_tenant_tables();`. brave_app cannot see this schema.
 CREATE SCHEMA IF NOT EXISTS brave_admin;

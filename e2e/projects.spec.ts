@@ -29,10 +29,25 @@ async function noSidewaysScroll(page: Page) {
   expect(overflow).toBe(0);
 }
 
-/** `datetime-local` value for "hours ago" in the browser's time zone. */
-function localInput(hoursAgo: number) {
-  const d = new Date(Date.now() - hoursAgo * 3_600_000);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+/**
+ * `datetime-local` value for "hours ago" at the site: rain times are typed in the project's zone,
+ * here the demo organization's (America/New_York), never the phone's.
+ */
+function localInput(hoursAgo: number, timeZone = 'America/New_York') {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(Date.now() - hoursAgo * 3_600_000))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 let projectUrl = '';

@@ -5,6 +5,7 @@ import { withIdentity } from '@/db/tenant';
 import { isLocalAuth } from '@/lib/auth/auth-provider';
 import { signOutLocallyAction } from '@/lib/auth/local-actions';
 import type { TenantContext } from '@/lib/auth/tenant-context';
+import { SignOutButton } from '@/components/offline/sign-out-button';
 import { LocalOrgSwitcher } from './local-org-switcher';
 
 /**
@@ -50,11 +51,7 @@ export async function AccountMenu({ ctx }: { ctx: TenantContext }) {
             {name}
           </p>
           {user ? <p className="px-2 pb-1 text-xs text-slate-500">{user.email}</p> : null}
-          <form action={signOutLocallyAction}>
-            <button type="submit" className="block min-h-11 w-full rounded px-2 text-left text-sm hover:bg-slate-100">
-              Sign out
-            </button>
-          </form>
+          <SignOutButton action={signOutLocallyAction} />
         </div>
       </details>
     </div>

@@ -52,7 +52,7 @@ function fill(form: HTMLFormElement, values: [string, string][]) {
 }
 
 /** A v4 uuid; `crypto.randomUUID` is missing outside secure contexts (a phone on http://<LAN ip> in testing). */
-function newKey(): string {
+export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40;
@@ -119,7 +119,7 @@ export function useLocalDraft(
   /** After a successful create: forget the draft; the next entry is a new create with a new key. */
   const clear = useCallback(() => {
     if (storageKey) removeLocalDraft(storageKey);
-    const next = newKey();
+    const next = newIdempotencyKey();
     keyRef.current = next;
     setIdempotencyKey(next);
     setStatus('none');

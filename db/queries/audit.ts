@@ -13,7 +13,17 @@ export interface Actor {
 }
 
 export type AuditAction =
-  'create' | 'update' | 'delete' | 'sign' | 'publish' | 'submit' | 'archive' | 'amend' | 'transition';
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'sign'
+  | 'publish'
+  | 'submit'
+  | 'archive'
+  | 'amend'
+  | 'transition'
+  | 'provision'
+  | 'deactivate';
 
 const IGNORED = new Set(['updatedAt', 'createdAt']);
 

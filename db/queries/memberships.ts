@@ -62,3 +62,13 @@ export async function upsertMembership(tx: Tx, orgId: string, userId: string, ro
 export async function deleteMembership(tx: Tx, orgId: string, userId: string) {
   await tx.delete(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId)));
 }
+
+/** One user's membership in the current tenant, or undefined (the Clerk webhook sync reads the role it replaces). */
+export async function getMembership(tx: Tx, orgId: string, userId: string) {
+  const [row] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId)))
+    .limit(1);
+  return row;
+}

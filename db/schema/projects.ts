@@ -23,6 +23,11 @@ export const projects = pgTable(
     /** Impaired or Tier 2/3 waters tighten the inspection rules. */
     sensitiveWater: boolean().notNull().default(false),
     inspectionSchedule: inspectionScheduleEnum().notNull().default('every_7_days'),
+    /**
+     * The site's IANA time zone; null = the organization's (compliance_settings.timezone). Nullable
+     * rather than backfilled: a backfill run as the owner sees no rows under FORCE RLS.
+     */
+    timeZone: text(),
     status: projectStatusEnum().notNull().default('active'),
     /** The posted site notice (EPA 2022 CGP Part 1.5): who answers questions about the project. */
     noticeContactName: text(),

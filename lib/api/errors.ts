@@ -49,7 +49,7 @@ export class PublicError extends Error {
   static forbidden(message = 'You do not have permission to do that.') {
     return new PublicError('forbidden', message);
   }
-  /** Same body for "missing" and "belongs to another tenant" (DESIGN.md §4). */
+  /** Same body for "missing" and "belongs to another tenant" (docs/design.md §4). */
   static notFound(message = 'Not found.') {
     return new PublicError('not_found', message);
   }

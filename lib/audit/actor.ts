@@ -20,3 +20,22 @@ export async function requestActor(ctx: TenantContext): Promise<Actor> {
   }
   return { orgId: ctx.orgId, userId: ctx.userId, ip, userAgent };
 }
+
+/** Audit actors that are not a person: `<kind>:<event id>` in actor_user_id. */
+const CLERK_WEBHOOK = 'clerk_webhook';
+
+/**
+ * The actor of a change that a Clerk webhook made: the webhook, with the svix
+ * message id of the delivery (which `webhook_events` records too), so an audit
+ * entry leads back to the exact event in Clerk's dashboard.
+ */
+export function clerkWebhookActor(orgId: string, svixId: string): Actor {
+  return { orgId, userId: `${CLERK_WEBHOOK}:${svixId}`, ip: null, userAgent: 'Clerk webhook' };
+}
+
+/** "Clerk webhook (msg_…)" for a webhook actor; undefined for a person (look their name up). */
+export function describeSystemActor(actorUserId: string): string | undefined {
+  const [kind, eventId] = actorUserId.split(':', 2);
+  if (kind === CLERK_WEBHOOK && eventId) return `Clerk webhook (${eventId})`;
+  return undefined;
+}

@@ -10,7 +10,6 @@ export interface DiffLine {
 
 /** Bookkeeping columns that say nothing to a reader of the log. */
 const HIDDEN = new Set(['organizationId', 'id', 'createdAt', 'updatedAt']);
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** camelCase / snake_case → "Found at". */
 export function fieldLabel(key: string): string {
@@ -22,30 +21,46 @@ export function fieldLabel(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function formatValue(value: unknown, timeZone: string): string {
+/**
+ * One value as text. `asDate`: the schema says this field is a timestamp
+ * (lib/audit/date-fields.ts); only then is it shown as a date, and a value that
+ * does not parse as one is shown as stored. Never throws: one odd value must
+ * not break the audit page.
+ */
+export function formatValue(value: unknown, timeZone: string, asDate = false): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') {
-    if (ISO.test(value)) return formatDateTime(new Date(value), timeZone);
+    if (asDate) {
+      const at = new Date(value);
+      if (!Number.isNaN(at.getTime())) {
+        try {
+          return formatDateTime(at, timeZone);
+        } catch {
+          // An unknown time zone: fall through to the stored text.
+        }
+      }
+    }
     const text = /^[a-z]+(_[a-z]+)+$/.test(value) ? value.replace(/_/g, ' ') : value;
     return text.length > 160 ? `${text.slice(0, 157)}…` : text;
   }
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return String(value);
-  const json = JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  const json = JSON.stringify(value) ?? String(value);
   return json.length > 160 ? `${json.slice(0, 157)}…` : json;
 }
 
 /**
  * The audit writer stores only changed fields on both sides (db/queries/audit
- * diffRecords); a create stores the new row as `after` only.
+ * diffRecords); a create stores the new row as `after` only. `dateFields`:
+ * the entity's timestamp columns (auditDateFields).
  */
-export function diffLines(before: unknown, after: unknown, timeZone: string): DiffLine[] {
+export function diffLines(before: unknown, after: unknown, timeZone: string, dateFields: ReadonlySet<string> = new Set()): DiffLine[] {
   const b = (before && typeof before === 'object' ? before : null) as Record<string, unknown> | null;
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
   return keys.map((k) => ({
     field: fieldLabel(k),
-    ...(b ? { from: formatValue(b[k], timeZone) } : {}),
-    to: formatValue(a[k], timeZone),
+    ...(b ? { from: formatValue(b[k], timeZone, dateFields.has(k)) } : {}),
+    to: formatValue(a[k], timeZone, dateFields.has(k)),
   }));
 }

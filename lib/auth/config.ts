@@ -12,6 +12,8 @@ export interface AuthConfig {
   /** Explicit `azp` allow-list; empty means "the request's own origin" (see authorizedPartiesFor). */
   appOrigins: string[];
   rootDomain: string | undefined;
+  /** Clerk mode: the Frontend API host named by the publishable key (clerk-js loads from it; the CSP allows it). */
+  frontendApi?: string;
 }
 
 export class AuthConfigError extends Error {
@@ -22,6 +24,21 @@ const HOW_TO =
   'Either run `npm run dev` (embedded database, AUTH_MODE=local with a generated local key), ' +
   'or set NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY and CLERK_SECRET_KEY from your Clerk dashboard (docs/auth.md).';
 
+function parseOrigin(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search || url.hash || url.username) {
+    throw new AuthConfigError(
+      `APP_ORIGINS holds "${value}", which is not an origin: write scheme, host and port only, e.g. https://app.example.com.`,
+    );
+  }
+  return url.origin;
+}
+
 function load(): AuthConfig {
   const publishableKey = env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY;
   const secretKey = env.CLERK_SECRET_KEY;
@@ -29,7 +46,7 @@ function load(): AuthConfig {
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean)
-    .map((o) => new URL(o).origin);
+    .map(parseOrigin);
   const base = { appOrigins, rootDomain: normalizeRootDomain(env.APP_ROOT_DOMAIN) };
 
   if (env.AUTH_MODE === 'local') {
@@ -54,7 +71,26 @@ function load(): AuthConfig {
   if (publishableKey === LOCAL_PUBLISHABLE_KEY) {
     throw new AuthConfigError(`The local publishable key is only valid with AUTH_MODE=local. ${HOW_TO}`);
   }
-  return { mode: 'clerk', jwtKey: env.CLERK_JWT_KEY, ...base };
+  // Without it the token's `azp` would go unchecked and the proxy's origin check would have
+  // nothing to trust but the request's own Host: fail closed instead (docs/auth.md).
+  if (!appOrigins.length) {
+    throw new AuthConfigError(
+      'Clerk mode needs APP_ORIGINS, refusing to start: set it to the origin(s) the app is served from, ' +
+        'comma-separated (e.g. APP_ORIGINS=https://app.example.com). A session token whose `azp` is not one of them ' +
+        'is refused, and so is a state-changing request from any other origin (docs/auth.md).',
+    );
+  }
+  return { mode: 'clerk', jwtKey: env.CLERK_JWT_KEY, frontendApi: frontendApiOf(publishableKey), ...base };
+}
+
+/** `pk_live_<base64 of "<frontend api host>$">` → the host. */
+function frontendApiOf(publishableKey: string): string | undefined {
+  try {
+    const host = atob(publishableKey.replace(/^pk_(live|test)_/, '')).replace(/\$$/, '');
+    return /^[a-z0-9.-]+(:\d+)?$/i.test(host) ? host : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 let cached: AuthConfig | undefined;

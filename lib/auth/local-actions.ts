@@ -11,7 +11,8 @@ import { publicEndpoint } from '@/lib/endpoints/registry';
 /** Result of the local sign-in / switch forms (read with useActionState, or ignored by plain forms). */
 export type LocalAuthResult = { ok: false; formError: string } | null;
 
-const id = z.string().min(1).max(64);
+// The charset of Clerk's ids (and what db/tenant.ts accepts): anything else is a form error, not a 500.
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** One submit button per (user, org): `as` = "<userId> <orgId>". */
 const signInSchema = z.object({
   as: z
@@ -21,6 +22,17 @@ const signInSchema = z.object({
     .pipe(z.tuple([id, id]).or(z.tuple([id]))),
   redirectUrl: z.string().max(2000).optional(),
 });
+
+/**
+ * The submitted fields: a FormData from a form, or a plain object from a
+ * hand-crafted call; anything else (null, no argument, a string) is no input.
+ * Server actions are public endpoints: a bad call is a form error, never a 500.
+ */
+function fieldsOf(form: unknown): Record<string, unknown> {
+  if (form instanceof FormData) return Object.fromEntries(form);
+  if (form && typeof form === 'object' && !Array.isArray(form)) return { ...(form as Record<string, unknown>) };
+  return {};
+}
 
 async function run(fn: () => Promise<string>): Promise<LocalAuthResult> {
   let target: string;
@@ -34,8 +46,8 @@ async function run(fn: () => Promise<string>): Promise<LocalAuthResult> {
 }
 
 /** Local mode: sign in as a seeded user (the user id is the credential here — local mode only). */
-export async function signInLocallyAction(_prev: LocalAuthResult, form: FormData): Promise<LocalAuthResult> {
-  const input = signInSchema.safeParse(Object.fromEntries(form));
+export async function signInLocallyAction(_prev?: unknown, form?: unknown): Promise<LocalAuthResult> {
+  const input = signInSchema.safeParse(fieldsOf(form));
   if (!input.success) return { ok: false, formError: 'Choose a user to sign in as.' };
   return run(async () => {
     const [userId, orgId] = input.data.as;
@@ -45,10 +57,10 @@ export async function signInLocallyAction(_prev: LocalAuthResult, form: FormData
 }
 
 /** Local mode: make another of the signed-in user's organizations active (a new token, same session). */
-export async function switchOrganizationAction(_prev: LocalAuthResult, form: FormData): Promise<LocalAuthResult> {
+export async function switchOrganizationAction(_prev?: unknown, form?: unknown): Promise<LocalAuthResult> {
   const { userId, sessionId } = await auth();
   if (!userId) redirect('/sign-in');
-  const input = z.object({ orgId: id, redirectUrl: z.string().max(2000).optional() }).safeParse(Object.fromEntries(form));
+  const input = z.object({ orgId: id, redirectUrl: z.string().max(2000).optional() }).safeParse(fieldsOf(form));
   if (!input.success) return { ok: false, formError: 'Choose an organization.' };
   return run(async () => {
     await startLocalSession(userId, input.data.orgId, sessionId ?? undefined);

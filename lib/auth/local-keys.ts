@@ -1,5 +1,5 @@
 /**
- * Constants and encoders of the local identity mode (DESIGN.md §5), shared by
+ * Constants and encoders of the local identity mode (docs/design.md §5), shared by
  * the app and scripts/lib/local-auth.ts. Nothing secret lives here.
  */
 

@@ -1,10 +1,10 @@
 /**
- * Route classes of DESIGN.md §1. Matching is on the decoded, normalized
+ * Route classes of docs/design.md §1. Matching is on the decoded, normalized
  * pathname Next gives the proxy; every route handler and action checks auth()
  * itself as well, so a matcher bug can't open tenant data on its own.
  */
 
-const PUBLIC_EXACT = new Set(['/', '/api/health']);
+const PUBLIC_EXACT = new Set(['/', '/api/health', '/robots.txt']);
 const PUBLIC_PREFIXES = ['/sign-in', '/inspect/', '/api/webhooks/'];
 
 /** Signed in, but no organization needed (choosing one, leaving). */
@@ -26,11 +26,28 @@ export function isApiRoute(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
 }
 
-/** A same-origin path to return to after sign-in; anything else (//evil, https://…) becomes /dashboard. */
+const FALLBACK = '/dashboard';
+/** Stands in for the app's origin: only what resolves onto it is a same-origin path. */
+const BASE = 'https://app.invalid';
+
+/**
+ * A same-origin path to return to after sign-in (or an org switch); anything
+ * else becomes /dashboard. Parsed with the WHATWG URL parser, exactly as the
+ * browser will resolve the Location header: the parser drops TAB/CR/LF
+ * anywhere and treats `\` like `/`, so `/\t/evil.example` and `/\\evil`
+ * resolve onto another host and are refused here. What is returned is the
+ * parser's serialization (percent-encoded: no control or non-Latin-1
+ * character can reach a header).
+ */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-    return '/dashboard';
+  if (typeof value !== 'string' || !value.startsWith('/') || value.length > 2000) return FALLBACK;
+  let url: URL;
+  try {
+    url = new URL(value, BASE);
+  } catch {
+    return FALLBACK;
   }
-  if (isPublicRoute(value.split('?')[0] ?? '') && !value.startsWith('/inspect/')) return '/dashboard';
-  return value;
+  if (url.origin !== BASE) return FALLBACK;
+  if (isPublicRoute(url.pathname) && !url.pathname.startsWith('/inspect/')) return FALLBACK;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,11 +1,12 @@
 import 'server-only';
 import { auth } from '@clerk/nextjs/server';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { PublicError } from '@/lib/api/errors';
 import { noteOffHoursAccess } from '@/lib/security/off-hours';
 import { organizationStatus } from './organization-status';
-import { resolveTenant, type TenantContext, type TenantResolution } from './tenant-context';
+import { hasPermission, resolveTenant, type TenantContext, type TenantResolution } from './tenant-context';
+import type { Permission } from '@/lib/rbac/permissions';
 
 /** `auth()` → tenant resolution, once per request. The only source of the tenant. */
 export const currentTenant = cache(async (): Promise<TenantResolution> => resolveTenant(await auth()));
@@ -42,3 +43,11 @@ export const requireTenantPage = cache(async (): Promise<TenantContext> => {
   await noteOffHoursAccess(r.ctx, new Date(), 'page');
   return r.ctx;
 });
+
+/**
+ * For pages: a member whose role lacks `permission` gets the 403 page
+ * (app/(app)/forbidden.tsx) with HTTP status 403, not a 200 that says "not allowed".
+ */
+export function requirePagePermission(ctx: TenantContext, permission: Permission): void {
+  if (!hasPermission(ctx, permission)) forbidden();
+}

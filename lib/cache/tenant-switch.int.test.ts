@@ -5,7 +5,7 @@
  * webhook invalidates the org's cached status. A planted org-blind cache
  * shows the switch scenario can fail.
  */
-import type { WebhookEvent } from '@clerk/nextjs/webhooks';
+import type { ClerkEvent } from '@/lib/tenancy/clerk-events';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { projects } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
@@ -48,7 +48,7 @@ const membershipDeleted = (orgId: string, userId: string) =>
       organization: { object: 'organization', id: orgId, name: 'Switch A', slug: 'switch-a', created_at: 1, updated_at: 1 },
       public_user_data: { user_id: userId, identifier: `${userId}@example.test`, first_name: 'Dana', last_name: 'Reyes', image_url: '', has_image: false },
     },
-  }) as unknown as WebhookEvent;
+  }) as unknown as ClerkEvent;
 
 beforeAll(async () => {
   await createUser(dana, A);
@@ -106,7 +106,7 @@ describe('the tenant cache across orgs and writes', () => {
     expect(await organizationStatus({ orgId: org, userId: dana })).toBe('active');
     expect(await organizationStatus({ orgId: org, userId: dana })).toBe('active'); // cached now
     const deleted = { type: 'organization.deleted', object: 'event', timestamp: Date.now(), instance_id: 'ins_test', data: { object: 'organization', id: org, deleted: true } };
-    expect(await applyClerkEvent(`msg_${Math.random()}`, deleted as unknown as WebhookEvent)).toBe('applied');
+    expect(await applyClerkEvent(`msg_${Math.random()}`, deleted as unknown as ClerkEvent)).toBe('applied');
     expect(await organizationStatus({ orgId: org, userId: dana })).toBe('inactive');
   });
 });

@@ -1,11 +1,49 @@
 /**
- * Dates as crews read them, in the organization's time zone (compliance
- * settings), rendered on the server so every phone shows the same thing.
+ * THE time helper: instants are stored in UTC; every time shown is in the
+ * site's zone (the project's, else the organization's) with its abbreviation,
+ * rendered on the server so every phone shows the same thing whatever its own
+ * zone; every `datetime-local` value is read and written in that zone too
+ * (`zonedInputToInstant`, `instantToZonedInput`), never the phone's.
  */
 
-/** "May 4, 2026, 7:30 AM" */
+/** "May 4, 2026, 7:30 AM CDT" */
 export function formatDateTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  const date = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium' }).format(at);
+  const time = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
+  return `${date}, ${time}`;
+}
+
+/** "7:30 AM CDT" */
+export function formatTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
+}
+
+/** "America/Chicago, CDT" — the zone as a label next to a time input. */
+export function zoneName(timeZone: string, at = new Date()): string {
+  const abbr = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return `${timeZone.replaceAll('_', ' ')}${abbr ? `, ${abbr}` : ''}`;
+}
+
+/** True for a zone name this runtime knows (IANA, e.g. "America/Chicago"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** "May 4" (or "May 4, 2025" outside the current year). */
@@ -31,12 +69,16 @@ export function formatDistance(from: Date, to: Date): string {
   return `${days} days`;
 }
 
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The UTC offset of `timeZone` at instant `at`, in milliseconds (east positive). */
 function offsetAt(at: Date, timeZone: string): number {
-  const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormats.set(timeZone, format);
+  }
+  const name = format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
 }
@@ -56,15 +98,40 @@ export function wallTimeIn(wall: string, timeZone: string): Date {
   return new Date(asUtc - offsetAt(new Date(first), timeZone));
 }
 
-/** "May 4, 2026, 7:30 AM EDT": with the zone's abbreviation, where a reader may be elsewhere. */
+const INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** An instant → the `YYYY-MM-DDTHH:mm` a `datetime-local` input shows for it in `timeZone`. */
+export function instantToZonedInput(at: Date, timeZone: string): string {
+  const local = new Date(at.getTime() + offsetAt(at, timeZone));
+  return local.toISOString().slice(0, 16);
+}
+
+/**
+ * A `datetime-local` value typed at the site → the instant, in `timeZone`
+ * (never the phone's). In the hour a spring-forward skips, the time is read
+ * with the offset from before the change (2:30 → 3:30 daylight time); in the
+ * repeated hour of a fall-back, the first (daylight) occurrence is taken.
+ * `null` for anything that is not `YYYY-MM-DDTHH:mm`.
+ */
+export function zonedInputToInstant(value: string, timeZone: string): Date | null {
+  const m = INPUT.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  if (new Date(wall).getUTCDate() !== d) return null; // 2026-02-30
+  // The zone's offsets a day either side (changes are months apart): a reading is valid when the
+  // instant it gives really has that offset.
+  const early = offsetAt(new Date(wall - 86_400_000), timeZone);
+  const late = offsetAt(new Date(wall + 86_400_000), timeZone);
+  const valid = [...new Set([early, late])]
+    .map((o) => wall - o)
+    .filter((t) => offsetAt(new Date(t), timeZone) === wall - t);
+  // Two valid readings: a fall-back's repeated hour, take the first. None: a spring-forward gap.
+  return new Date(valid.length ? Math.min(...valid) : wall - early);
+}
+
+/** "May 4, 2026, 7:30 AM EDT" (the public page's name for `formatDateTime`). */
 export function formatDateTimeZone(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(at);
+  return formatDateTime(at, timeZone);
 }

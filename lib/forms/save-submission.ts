@@ -4,7 +4,7 @@ import { insertSubmission, lockSubmission, updateSubmission, type FormSubmission
 import { getInspection } from '@/db/queries/inspections';
 import { getProject } from '@/db/queries/projects';
 import type { Tx } from '@/db/tenant';
-import { submissionSchemaFor } from './submission-schema';
+import { fieldErrorsOf, submissionSchemaFor } from './submission-schema';
 import { getTemplate } from './templates';
 
 export type SaveResult =
@@ -12,15 +12,6 @@ export type SaveResult =
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'conflict'; message: string }
   | { ok: false; reason: 'invalid'; fieldErrors: Record<string, string[]> };
-
-function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]) {
-  const out: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join('.') || '_form';
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
 
 /**
  * JSON with object keys sorted: jsonb stores keys in its own order, so a

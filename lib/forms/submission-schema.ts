@@ -66,3 +66,13 @@ export function submissionSchemaFor(def: TemplateDefinition, mode: 'draft' | 'su
     }
   });
 }
+
+/** zod issues → every field's messages keyed by path (`bmp_results.silt_fence`), as forms show them. */
+export function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

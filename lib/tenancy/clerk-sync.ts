@@ -1,85 +1,194 @@
 import 'server-only';
-import type { WebhookEvent } from '@clerk/nextjs/webhooks';
 import { eq } from 'drizzle-orm';
-import { deleteMembership, upsertMembership } from '@/db/queries/memberships';
-import { deleteUser, insertUserIfMissing, upsertUser } from '@/db/queries/users';
+import { recordAudit, type Actor } from '@/db/queries/audit';
+import { deleteMembership, getMembership, listUserMemberships, upsertMembership } from '@/db/queries/memberships';
+import { getOrganization } from '@/db/queries/organizations';
+import { deleteUser, getUser, insertUserIfMissing, upsertUser } from '@/db/queries/users';
 import { claimSyncVersion, recordWebhookEvent } from '@/db/queries/webhooks';
 import { organizations } from '@/db/schema';
-import { withIdentity, withTenant, type Tx } from '@/db/tenant';
+import { asTenantWithin, withIdentity, withTenant, type Tx } from '@/db/tenant';
+import { clerkWebhookActor } from '@/lib/audit/actor';
 import { tenantCache } from '@/lib/cache';
 import { parseRole } from '@/lib/rbac/permissions';
+import type { ClerkEvent, MembershipData, MembershipDeletedData, OrganizationData, UserData } from './clerk-events';
 import { provisionTenantIn, SYSTEM_USER } from './provision';
+import { tenantDefaults } from './defaults';
 
 /**
- * Applies Clerk webhook events to our tables. Each event runs in ONE
- * transaction, scoped by RLS to the organization (or user) it concerns:
+ * Applies Clerk webhook events (validated by clerk-events.ts) to our tables.
+ * Each event runs in ONE transaction, scoped by RLS to the organization (or
+ * user) it concerns:
  *   1. record the svix id (a redelivery stops here),
  *   2. claim the entity's version (an older or tombstoned state stops here),
- *   3. upsert / mark inactive / delete.
- * A failure rolls all three back, so svix's retry applies it in full.
+ *   3. upsert / mark inactive / delete, and audit it (actor: the Clerk
+ *      webhook with the svix id, lib/audit/actor.ts).
+ * A failure rolls all of it back, so svix's retry applies it in full.
  */
-type EventData<T extends WebhookEvent['type']> = Extract<WebhookEvent, { type: T }>['data'];
-type OrganizationJSON = EventData<'organization.created' | 'organization.updated'>;
-type OrganizationMembershipJSON = EventData<'organizationMembership.created' | 'organizationMembership.updated' | 'organizationMembership.deleted'>;
-type UserJSON = EventData<'user.created' | 'user.updated'>;
-
 export type SyncOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored';
 
 const SOURCE = 'clerk';
 const as = { org: (orgId: string) => ({ orgId, userId: SYSTEM_USER }) };
 
-async function applyOrganization(tx: Tx, org: OrganizationJSON): Promise<SyncOutcome> {
+/** What a provisioned tenant starts with, in words, for its first audit entry. */
+const PROVISIONED = {
+  complianceSettings: 'defaults',
+  bmpCategories: tenantDefaults.bmpCategories.length,
+  violationTypes: tenantDefaults.violationTypes.length,
+  formTemplates: tenantDefaults.formTemplates.length,
+};
+
+/** Provision (idempotent) and audit it when it created the tenant. */
+async function provision(tx: Tx, actor: Actor, org: { id: string; name: string; slug: string }) {
+  const { created } = await provisionTenantIn(tx, { orgId: org.id, name: org.name, slug: org.slug });
+  if (!created) return;
+  const row = await getOrganization(tx, org.id);
+  await recordAudit(tx, actor, {
+    action: 'provision',
+    entityType: 'organization',
+    entityId: org.id,
+    after: { name: row?.name, slug: row?.slug, plan: row?.plan, userLimit: row?.userLimit, ...PROVISIONED },
+  });
+}
+
+async function applyOrganization(tx: Tx, actor: Actor, org: OrganizationData): Promise<SyncOutcome> {
   if (!(await claimSyncVersion(tx, { type: 'organization', id: org.id, scope: { org: org.id } }, org.updated_at))) return 'stale';
-  await provisionTenantIn(tx, { orgId: org.id, name: org.name, slug: org.slug });
+  const before = await getOrganization(tx, org.id);
+  await provision(tx, actor, org);
+  if (before && (before.name !== org.name || before.slug !== org.slug)) {
+    await tx
+      .update(organizations)
+      .set({ name: org.name, slug: org.slug, updatedAt: new Date() })
+      .where(eq(organizations.organizationId, org.id));
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType: 'organization',
+      entityId: org.id,
+      before: { name: before.name, slug: before.slug },
+      after: { name: org.name, slug: org.slug },
+    });
+  }
+  return 'applied';
+}
+
+async function deactivateOrganization(tx: Tx, actor: Actor, orgId: string, eventTime: number): Promise<SyncOutcome> {
+  // Permanent tombstone: a late organization.updated can't reactivate it.
+  if (!(await claimSyncVersion(tx, { type: 'organization', id: orgId, scope: { org: orgId } }, eventTime, true))) return 'stale';
+  const before = await getOrganization(tx, orgId);
+  if (!before) return 'applied'; // never provisioned here: nothing to deactivate, nothing to audit
+  // Deletion of the tenant's data is a separate, audited job; here it only stops being usable.
+  const deactivatedAt = new Date(eventTime);
   await tx
     .update(organizations)
-    .set({ name: org.name, slug: org.slug, updatedAt: new Date() })
-    .where(eq(organizations.organizationId, org.id));
+    .set({ active: false, deactivatedAt, updatedAt: new Date() })
+    .where(eq(organizations.organizationId, orgId));
+  await recordAudit(tx, actor, {
+    action: 'deactivate',
+    entityType: 'organization',
+    entityId: orgId,
+    before: { active: before.active, deactivatedAt: before.deactivatedAt },
+    after: { active: false, deactivatedAt },
+  });
   return 'applied';
 }
 
-async function applyMembership(tx: Tx, m: OrganizationMembershipJSON, deleted: boolean, eventTime: number): Promise<SyncOutcome> {
+async function claimMembership(tx: Tx, orgId: string, userId: string, version: number, deleted: boolean) {
+  return claimSyncVersion(tx, { type: 'membership', id: `${orgId}:${userId}`, scope: { org: orgId } }, version, deleted);
+}
+
+async function applyMembership(tx: Tx, actor: Actor, m: MembershipData): Promise<SyncOutcome> {
   const orgId = m.organization.id;
   const userId = m.public_user_data.user_id;
-  const version = deleted ? Math.max(m.updated_at ?? 0, eventTime) : m.updated_at;
-  if (!(await claimSyncVersion(tx, { type: 'membership', id: `${orgId}:${userId}`, scope: { org: orgId } }, version, deleted))) {
-    return 'stale';
-  }
-  if (deleted) {
-    await deleteMembership(tx, orgId, userId);
-    return 'applied';
-  }
+  if (!(await claimMembership(tx, orgId, userId, m.updated_at, false))) return 'stale';
+  const before = await getMembership(tx, orgId, userId);
   // The membership may arrive before organization.created: provision from the embedded org (idempotent).
-  await provisionTenantIn(tx, { orgId, name: m.organization.name, slug: m.organization.slug });
-  const role = parseRole(m.role);
-  if (!role) console.warn(`[clerk webhook] unknown role ${m.role} for ${userId} in ${orgId}: stored as viewer`);
-  await upsertMembership(tx, orgId, userId, role ?? 'viewer');
+  await provision(tx, actor, m.organization);
+  const parsed = parseRole(m.role);
+  if (!parsed) console.warn(`[clerk webhook] unknown role ${m.role} for ${userId} in ${orgId}: stored as viewer`);
+  const role = parsed ?? 'viewer';
+  await upsertMembership(tx, orgId, userId, role);
+  const u = m.public_user_data;
+  const email = u.identifier || `${userId}@users.invalid`;
+  await insertUserIfMissing(tx, { id: userId, email, firstName: u.first_name, lastName: u.last_name, imageUrl: u.image_url });
+  const entry = { entityType: 'membership', entityId: userId };
+  if (!before) await recordAudit(tx, actor, { ...entry, action: 'create', after: { userId, role, clerkRole: m.role } });
+  else if (before.role !== role) {
+    await recordAudit(tx, actor, { ...entry, action: 'update', before: { role: before.role }, after: { role, clerkRole: m.role } });
+  }
   return 'applied';
 }
 
-function primaryEmail(user: UserJSON): string {
+async function removeMembership(tx: Tx, actor: Actor, m: MembershipDeletedData, eventTime: number): Promise<SyncOutcome> {
+  const orgId = m.organization.id;
+  const userId = m.public_user_data.user_id;
+  if (!(await claimMembership(tx, orgId, userId, Math.max(m.updated_at ?? 0, eventTime), true))) return 'stale';
+  const before = await getMembership(tx, orgId, userId);
+  if (!before) return 'applied'; // already gone: nothing changed
+  await deleteMembership(tx, orgId, userId);
+  await recordAudit(tx, actor, { action: 'delete', entityType: 'membership', entityId: userId, before: { userId, role: before.role } });
+  return 'applied';
+}
+
+function primaryEmail(user: UserData): string {
   const primary = user.email_addresses.find((e) => e.id === user.primary_email_address_id) ?? user.email_addresses[0];
   return primary?.email_address ?? `${user.id}@users.invalid`;
 }
 
+type UserFields = { email: string; firstName: string | null; lastName: string | null; imageUrl: string | null };
+const userFields = (u: UserFields | undefined) =>
+  u ? { email: u.email, firstName: u.firstName, lastName: u.lastName, imageUrl: u.imageUrl } : null;
+
 /**
- * Apply one verified event. `svixId` is the delivery's id (header svix-id).
+ * A person is not a tenant: their change is audited in every organization
+ * they belong to (the ones that see their name), in this same transaction.
+ * A user with no membership yet has no tenant log to hold it; the
+ * webhook_events row is the record then.
+ */
+async function auditUserChange(tx: Tx, svixId: string, userId: string, entry: { action: 'create' | 'update' | 'delete'; before: object | null; after: object | null }) {
+  for (const m of await listUserMemberships(tx, userId)) {
+    await asTenantWithin(tx, m.orgId, () =>
+      recordAudit(tx, clerkWebhookActor(m.orgId, svixId), { ...entry, entityType: 'user', entityId: userId }),
+    );
+  }
+}
+
+async function applyUser(tx: Tx, svixId: string, user: UserData): Promise<SyncOutcome> {
+  if (!(await claimSyncVersion(tx, { type: 'user', id: user.id, scope: { user: user.id } }, user.updated_at))) return 'stale';
+  const before = userFields(await getUser(tx, user.id));
+  const after = { email: primaryEmail(user), firstName: user.first_name, lastName: user.last_name, imageUrl: user.image_url };
+  await upsertUser(tx, { id: user.id, ...after });
+  if (!before) await auditUserChange(tx, svixId, user.id, { action: 'create', before: null, after });
+  else if (JSON.stringify(before) !== JSON.stringify(after)) await auditUserChange(tx, svixId, user.id, { action: 'update', before, after });
+  return 'applied';
+}
+
+async function removeUser(tx: Tx, svixId: string, userId: string, eventTime: number): Promise<SyncOutcome> {
+  if (!(await claimSyncVersion(tx, { type: 'user', id: userId, scope: { user: userId } }, eventTime, true))) return 'stale';
+  const before = userFields(await getUser(tx, userId));
+  if (!before) return 'applied';
+  // Memberships go with their own organizationMembership.deleted events; audit while they still show the orgs.
+  await auditUserChange(tx, svixId, userId, { action: 'delete', before, after: null });
+  await deleteUser(tx, userId);
+  return 'applied';
+}
+
+/**
+ * Apply one verified, validated event. `svixId` is the delivery's id (header svix-id).
  * An applied organization or membership event invalidates that tenant's cache
  * after its commit (one INCR): status, plan and everything derived from them.
  */
-export async function applyClerkEvent(svixId: string, evt: WebhookEvent): Promise<SyncOutcome> {
+export async function applyClerkEvent(svixId: string, evt: ClerkEvent): Promise<SyncOutcome> {
   const outcome = await applyEvent(svixId, evt);
   const orgId = orgOfEvent(evt);
   if (outcome === 'applied' && orgId) await tenantCache(as.org(orgId)).invalidate();
   return outcome;
 }
 
-function orgOfEvent(evt: WebhookEvent): string | undefined {
+function orgOfEvent(evt: ClerkEvent): string | undefined {
   switch (evt.type) {
     case 'organization.created':
     case 'organization.updated':
     case 'organization.deleted':
-      return evt.data.id ?? undefined;
+      return evt.data.id;
     case 'organizationMembership.created':
     case 'organizationMembership.updated':
     case 'organizationMembership.deleted':
@@ -89,74 +198,46 @@ function orgOfEvent(evt: WebhookEvent): string | undefined {
   }
 }
 
-async function applyEvent(svixId: string, evt: WebhookEvent): Promise<SyncOutcome> {
+async function applyEvent(svixId: string, evt: ClerkEvent): Promise<SyncOutcome> {
   const eventTime = evt.timestamp ?? Date.now();
+  const once = async (tx: Tx, apply: () => Promise<SyncOutcome>) =>
+    (await recordWebhookEvent(tx, svixId, SOURCE, evt.type)) ? apply() : 'duplicate';
   switch (evt.type) {
     case 'organization.created':
     case 'organization.updated': {
       const org = evt.data;
-      return withTenant(as.org(org.id), async (tx) =>
-        (await recordWebhookEvent(tx, svixId, SOURCE, evt.type)) ? applyOrganization(tx, org) : 'duplicate',
-      );
+      return withTenant(as.org(org.id), (tx) => once(tx, () => applyOrganization(tx, clerkWebhookActor(org.id, svixId), org)));
     }
     case 'organization.deleted': {
       const orgId = evt.data.id;
-      if (!orgId) return 'ignored';
-      return withTenant(as.org(orgId), async (tx) => {
-        if (!(await recordWebhookEvent(tx, svixId, SOURCE, evt.type))) return 'duplicate';
-        // Permanent tombstone: a late organization.updated can't reactivate it.
-        if (!(await claimSyncVersion(tx, { type: 'organization', id: orgId, scope: { org: orgId } }, eventTime, true))) return 'stale';
-        // Deletion of the tenant's data is a separate, audited job; here it only stops being usable.
-        await tx
-          .update(organizations)
-          .set({ active: false, deactivatedAt: new Date(eventTime), updatedAt: new Date() })
-          .where(eq(organizations.organizationId, orgId));
-        return 'applied';
-      });
+      return withTenant(as.org(orgId), (tx) =>
+        once(tx, () => deactivateOrganization(tx, clerkWebhookActor(orgId, svixId), orgId, eventTime)),
+      );
     }
     case 'organizationMembership.created':
-    case 'organizationMembership.updated':
+    case 'organizationMembership.updated': {
+      const m = evt.data;
+      const orgId = m.organization.id;
+      // Scoped to the org, acting as the member: RLS admits their users row (insert-if-missing) too.
+      return withTenant({ orgId, userId: m.public_user_data.user_id }, (tx) =>
+        once(tx, () => applyMembership(tx, clerkWebhookActor(orgId, svixId), m)),
+      );
+    }
     case 'organizationMembership.deleted': {
       const m = evt.data;
-      // Scoped to the org, acting as the member: RLS admits their users row (insert-if-missing) too.
-      return withTenant({ orgId: m.organization.id, userId: m.public_user_data.user_id }, async (tx) => {
-        if (!(await recordWebhookEvent(tx, svixId, SOURCE, evt.type))) return 'duplicate';
-        const outcome = await applyMembership(tx, m, evt.type === 'organizationMembership.deleted', eventTime);
-        if (outcome === 'applied' && evt.type !== 'organizationMembership.deleted') {
-          const u = m.public_user_data;
-          await insertUserIfMissing(tx, { id: u.user_id, email: u.identifier, firstName: u.first_name, lastName: u.last_name, imageUrl: u.image_url });
-        }
-        return outcome;
-      });
+      const orgId = m.organization.id;
+      return withTenant({ orgId, userId: m.public_user_data.user_id }, (tx) =>
+        once(tx, () => removeMembership(tx, clerkWebhookActor(orgId, svixId), m, eventTime)),
+      );
     }
     case 'user.created':
     case 'user.updated': {
       const user = evt.data;
-      return withIdentity(user.id, async (tx) => {
-        if (!(await recordWebhookEvent(tx, svixId, SOURCE, evt.type))) return 'duplicate';
-        if (!(await claimSyncVersion(tx, { type: 'user', id: user.id, scope: { user: user.id } }, user.updated_at))) return 'stale';
-        await upsertUser(tx, {
-          id: user.id,
-          email: primaryEmail(user),
-          firstName: user.first_name,
-          lastName: user.last_name,
-          imageUrl: user.image_url,
-        });
-        return 'applied';
-      });
+      return withIdentity(user.id, (tx) => once(tx, () => applyUser(tx, svixId, user)));
     }
     case 'user.deleted': {
       const userId = evt.data.id;
-      if (!userId) return 'ignored';
-      return withIdentity(userId, async (tx) => {
-        if (!(await recordWebhookEvent(tx, svixId, SOURCE, evt.type))) return 'duplicate';
-        if (!(await claimSyncVersion(tx, { type: 'user', id: userId, scope: { user: userId } }, eventTime, true))) return 'stale';
-        // Memberships go with their own organizationMembership.deleted events.
-        await deleteUser(tx, userId);
-        return 'applied';
-      });
+      return withIdentity(userId, (tx) => once(tx, () => removeUser(tx, svixId, userId, eventTime)));
     }
-    default:
-      return 'ignored';
   }
 }

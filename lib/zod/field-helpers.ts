@@ -8,6 +8,26 @@ import { z } from 'zod';
 /** A blank or whitespace-only string means "no value" (null), as an empty form field does. */
 export const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
+/** C0 controls (NUL included) and DEL: PostgreSQL refuses NUL in text (22021); none belongs in a search. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Free text from a query string (a search box): trimmed, blank → null, at most
+ * `max` characters, no control characters. Shared by the API and the page that
+ * read the same parameter, so both refuse the same input with the same message.
+ */
+export const queryText = (max: number, label: string) =>
+  z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .trim()
+      .max(max, `${label} must be at most ${max} characters.`)
+      .refine((v) => !CONTROL.test(v), `${label} can’t contain control characters.`)
+      .nullable()
+      .optional(),
+  );
+
 /** Optional free text: trimmed, blank → null, at most `max` characters. */
 export const optionalText = (max: number, label: string) =>
   z.preprocess(blankToNull, z.string().trim().max(max, `${label} must be at most ${max} characters.`).nullable());

@@ -1,5 +1,5 @@
 /**
- * The local identity mode's keys (DESIGN.md §5): an RSA-2048 key pair and a
+ * The local identity mode's keys (docs/design.md §5): an RSA-2048 key pair and a
  * secret under `.data/local-auth/`, generated once. The app verifies session
  * tokens with the public key (CLERK_JWT_KEY, given to clerkMiddleware) and
  * mints them with the private key file. Never used by a deployment.

@@ -1,6 +1,6 @@
 /**
  * Pooled connections must carry no tenant from one borrower to the next
- * (DESIGN.md §2). Hundreds of concurrent requests for many tenants share a
+ * (docs/design.md §2). Hundreds of concurrent requests for many tenants share a
  * pool of 3; each reads projects with no org filter (RLS alone) and must see
  * exactly its own rows. The negative control runs the same load through a
  * door that sets the tenant at session level and shows that it leaks, so a
@@ -120,7 +120,7 @@ describe.each([{ prepare: true }, { prepare: false }])(
   ({ prepare }) => {
     it('observes foreign rows under the same load on the same size of pool', async () => {
       const db = testDatabase.app({ max: POOL_MAX, prepare });
-      // The defect DESIGN.md §2 forbids: set_config(..., false) outside a transaction. The setting
+      // The defect docs/design.md §2 forbids: set_config(..., false) outside a transaction. The setting
       // stays on whichever connection ran it, and the next query may run on another one.
       // (No planned failures: outside a transaction there is nothing to roll back.)
       const brokenDoor: Door = async (scope, fn) => {

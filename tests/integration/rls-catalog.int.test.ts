@@ -1,5 +1,5 @@
 /**
- * Catalog conformance (DESIGN.md §2–§3): reads pg_catalog as the owner and
+ * Catalog conformance (docs/design.md §2–§3): reads pg_catalog as the owner and
  * lists every way the schema could let one tenant reach another's rows.
  * The negative controls build broken objects inside a rolled-back transaction
  * and prove each rule reports them.

@@ -82,16 +82,14 @@ beforeAll(async () => {
   );
   // Look-alike rows in B.
   await withTenant({ orgId: b.orgId, userId: b.userId }, (tx) =>
-    tx
-      .insert(auditLog)
-      .values({
-        organizationId: b.orgId,
-        actorUserId: b.userId,
-        action: 'update',
-        entityType: 'project',
-        entityId: randomUUID(),
-        after: { name: 'B secret' },
-      }),
+    tx.insert(auditLog).values({
+      organizationId: b.orgId,
+      actorUserId: b.userId,
+      action: 'update',
+      entityType: 'project',
+      entityId: randomUUID(),
+      after: { name: 'B secret' },
+    }),
   );
 });
 
@@ -178,5 +176,31 @@ describe('loadAuditPage', () => {
     }
     expect(seen).toHaveLength(AUDIT_PAGE_SIZE + 5);
     expect(new Set(seen).size).toBe(seen.length);
+  });
+});
+
+describe('values that merely look like dates', () => {
+  // Regression: a member's free text "2026-13-01T00:00:00Z" in an inspection's findings made /audit answer 500.
+  it('free text that looks like an ISO timestamp stays text; timestamp columns are dates', async () => {
+    const entityId = randomUUID();
+    await withTenant({ orgId: b.orgId, userId: b.userId }, (tx) =>
+      tx.insert(auditLog).values({
+        organizationId: b.orgId,
+        actorUserId: b.userId,
+        action: 'update',
+        entityType: 'inspection',
+        entityId,
+        before: { findings: 'ok', signedAt: null },
+        after: { findings: '2026-13-01T00:00:00Z', signedAt: '2026-05-05T12:30:00.000Z' },
+      }),
+    );
+    const d = await ok(b, { entityType: 'inspection' });
+    const entry = d.entries.find((e) => e.entityId === entityId);
+    expect(entry?.lines).toEqual(
+      expect.arrayContaining([
+        { field: 'Findings', from: 'ok', to: '2026-13-01T00:00:00Z' },
+        { field: 'Signed at', from: '—', to: expect.stringMatching(/^May 5, 2026/) },
+      ]),
+    );
   });
 });

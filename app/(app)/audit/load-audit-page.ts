@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { auditFacets, listAudit, listMembers, type Member } from '@/db/queries/audit';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { withTenant } from '@/db/tenant';
+import { describeSystemActor } from '@/lib/audit/actor';
+import { auditDateFields } from '@/lib/audit/date-fields';
 import { diffLines, type DiffLine } from '@/lib/audit/diff';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { toPage } from '@/lib/pagination/cursor';
@@ -76,11 +78,11 @@ export async function loadAuditPage(
         id: r.id,
         at: r.createdAt,
         actorUserId: r.actorUserId,
-        actorName: names.get(r.actorUserId) ?? r.actorUserId,
+        actorName: names.get(r.actorUserId) ?? describeSystemActor(r.actorUserId) ?? r.actorUserId,
         action: r.action,
         entityType: r.entityType,
         entityId: r.entityId,
-        lines: diffLines(r.before, r.after, timeZone),
+        lines: diffLines(r.before, r.after, timeZone, auditDateFields(r.entityType)),
         ip: r.ip,
       })),
       nextCursor: page.nextCursor,

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AccessDenied } from '@/components/access-denied';
+import { forbidden } from 'next/navigation';
 import { requireTenantPage } from '@/lib/auth/session';
 import { fieldLabel } from '@/lib/audit/diff';
 import { formatDateTime } from '@/lib/format/when';
@@ -24,7 +24,7 @@ export default async function AuditPage({
 }) {
   const ctx = await requireTenantPage();
   const data = await loadAuditPage(ctx, await searchParams);
-  if (data.kind === 'forbidden') return <AccessDenied what="the audit log" permission="org:audit:read" />;
+  if (data.kind === 'forbidden') forbidden();
 
   const { values, fieldErrors, entries, nextCursor, members, facets, timeZone } = data;
   const filtered = ['entityType', 'action', 'actor', 'from', 'to'].some((k) => values[k]);

@@ -50,6 +50,31 @@ describe('projects list', () => {
   });
 });
 
+describe('query parameters validated like the API', () => {
+  // Regression: a NUL in `search` reached PostgreSQL (22021) and the page answered 500; the API said 400.
+  it.each(['Riverside\u0000', '\u0000', 'a\u0007b', 'x'.repeat(101)])('search %j: an inline message, no throw', async (search) => {
+    const d = await loadProjectList(ctxOf(acme, 'crew'), { search, status: 'active' });
+    expect(d.searchError).toMatch(/control characters|at most 100/);
+    expect(d.search).toBe('');
+    expect(d.status).toBe('active'); // the valid filter is kept
+    expect(d.projects.length).toBeGreaterThan(0);
+  });
+
+  it('the API refuses the same input with the same message', async () => {
+    const { projectListQuery } = await import('@/lib/zod/schemas/projects');
+    const r = projectListQuery.safeParse({ search: 'Riverside\u0000' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('Search can’t contain control characters.');
+  });
+
+  // Negative control: ordinary text (also non-Latin) still searches.
+  it('a normal search has no error', async () => {
+    const d = await loadProjectList(ctxOf(bolt, 'crew'), { search: 'TXR17' });
+    expect(d.searchError).toBeUndefined();
+    expect((await loadProjectList(ctxOf(bolt, 'crew'), { search: 'Größe 工事' })).searchError).toBeUndefined();
+  });
+});
+
 describe('project detail', () => {
   it('loads the org’s project with its own rain only; another org’s, a missing and a malformed id are all null (404)', async () => {
     const mine = await projectNamed(acme, 'Riverside Apartments');

@@ -29,6 +29,8 @@ export interface ProjectListData {
   status: Project['status'] | '';
   /** Set when the query string could not be read (e.g. a stale cursor): the list starts over. */
   notice?: string;
+  /** The search box's error (the API's message for the same input), shown inline; the list is unfiltered. */
+  searchError?: string;
   canWrite: boolean;
 }
 
@@ -39,8 +41,17 @@ export async function loadProjectList(ctx: TenantContext, searchParams: SearchPa
     cursor: first(searchParams.cursor),
     limit: String(PROJECTS_PAGE_SIZE),
   };
+  // The API's schema (GET /api/v1/projects): the same input is refused with the same message.
   const parsed = projectListQuery.safeParse(raw);
-  const q = parsed.success ? parsed.data : projectListQuery.parse({ limit: raw.limit });
+  const errors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+  // Keep what was valid (a bad search must not also drop the status filter); start over on a bad cursor.
+  const q = parsed.success
+    ? parsed.data
+    : projectListQuery.parse({
+        limit: raw.limit,
+        ...(errors.search ? {} : { search: raw.search }),
+        ...(errors.status ? {} : { status: raw.status }),
+      });
   const rows = await withTenant(ctx, (tx) =>
     listProjects(tx, ctx.orgId, {
       search: q.search ?? undefined,
@@ -55,7 +66,8 @@ export async function loadProjectList(ctx: TenantContext, searchParams: SearchPa
     nextCursor: page.nextCursor,
     search: q.search ?? '',
     status: q.status ?? '',
-    notice: parsed.success ? undefined : 'That link was out of date, so the list starts from the top.',
+    notice: errors.cursor || errors.status ? 'That link was out of date, so the list starts from the top.' : undefined,
+    searchError: errors.search?.[0],
     canWrite: hasPermission(ctx, 'org:projects:write'),
   };
 }
@@ -90,7 +102,8 @@ export async function loadProjectDetail(ctx: TenantContext, rawId: string): Prom
       status: ['open', 'in_progress'],
       limit: VIOLATION_CAP,
     });
-    const timeZone = await orgTimeZone(tx, ctx.orgId);
+    // The site's zone for every time on the page and every time typed on it.
+    const timeZone = project.timeZone ?? (await orgTimeZone(tx, ctx.orgId));
     return {
       project,
       rain: rain.slice(0, 20).map((r) => r.event),

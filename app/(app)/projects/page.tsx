@@ -56,7 +56,14 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             defaultValue={data.search}
             placeholder="Search name, address, permit ID"
             className={inputClass}
+            aria-invalid={data.searchError ? true : undefined}
+            aria-describedby={data.searchError ? 'project-search-error' : undefined}
           />
+          {data.searchError ? (
+            <p id="project-search-error" role="alert" className="mt-1 text-sm font-medium text-red-700">
+              {data.searchError}
+            </p>
+          ) : null}
         </div>
         <div>
           <label htmlFor="project-status" className="sr-only">

@@ -19,7 +19,7 @@ export interface RainEventsData {
   days: RainDay[];
   timeZone: string;
   /** Active projects, for the filter and the "record rain" form. */
-  projects: { id: string; name: string }[];
+  projects: { id: string; name: string; timeZone: string }[];
   canRecord: boolean;
   notice?: string;
 }
@@ -61,7 +61,7 @@ export async function loadRainEvents(
       timeZone,
       projects: projects
         .slice(0, 200)
-        .map((p) => ({ id: p.id, name: p.name }))
+        .map((p) => ({ id: p.id, name: p.name, timeZone: p.timeZone ?? timeZone }))
         .sort((a, b) => a.name.localeCompare(b.name)),
       canRecord: hasPermission(ctx, 'org:forms:submit'),
       notice: parsed.success ? undefined : 'That link was out of date, so the list starts from the top.',

@@ -87,7 +87,7 @@ export default async function RainEventsPage({ searchParams }: { searchParams: P
           <Card title="Record rain">
             {data.projects.length ? (
               <div className="mt-2">
-                <RainEventForm projects={data.projects} idempotencyKey={randomUUID()} />
+                <RainEventForm projects={data.projects} idempotencyKey={randomUUID()} timeZone={data.timeZone} />
               </div>
             ) : (
               <p>Add an active project first.</p>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AccessDenied } from '@/components/access-denied';
+import { forbidden } from 'next/navigation';
 import { requireTenantPage } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/when';
 import { SECURITY_EVENT_KINDS, type AlertSeverity } from '@/lib/security/alert-rules';
@@ -57,7 +57,7 @@ export default async function SecurityPage({
 }) {
   const ctx = await requireTenantPage();
   const data = await loadSecurityPage(ctx, await searchParams);
-  if (data.kind === 'forbidden') return <AccessDenied what="security alerts" permission="org:audit:read" />;
+  if (data.kind === 'forbidden') forbidden();
 
   const { values, fieldErrors, days, alerts, events, more, members, settings, canManage, timeZone } = data;
   const open = alerts.filter((a) => a.open);

@@ -1,4 +1,4 @@
-// Liveness only: no database, no auth (public in DESIGN.md §1), so a load balancer
+// Liveness only: no database, no auth (public in docs/design.md §1), so a load balancer
 // or the e2e webServer can tell "the server is up" apart from "the database is up".
 import { publicEndpoint } from '@/lib/endpoints/registry';
 

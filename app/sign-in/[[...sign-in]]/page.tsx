@@ -1,6 +1,7 @@
 import { SignIn } from '@clerk/nextjs';
 import type { Metadata } from 'next';
 import { BrandMark } from '@/components/brand-mark';
+import { WipeCachedPages } from '@/components/offline/wipe-cached-pages';
 import { LocalSignInForm, type LocalSignInGroup } from '@/components/auth/local-sign-in-form';
 import { seedOrganizations, seedUsers } from '@/db/seed-data';
 import { isLocalAuth } from '@/lib/auth/auth-provider';
@@ -28,6 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
   return (
     <main id="main" tabIndex={-1} className="mx-auto flex min-h-dvh max-w-lg flex-col gap-6 px-4 py-10 outline-none">
+      <WipeCachedPages />
       <div className="flex items-center gap-2 font-semibold text-slate-900">
         <BrandMark />
         BrAve Forms

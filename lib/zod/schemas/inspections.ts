@@ -82,3 +82,7 @@ export const createInspectionApiSchema = createInspectionSchema.extend({
   type: z.enum(INSPECTION_TYPES, `type must be one of ${INSPECTION_TYPES.join(', ')}`),
   idempotencyKey: idempotencyKey.optional(),
 });
+
+
+/** POST /api/v1/inspections/completed: a whole inspection filled on the device (offline outbox). */
+export const completeInspectionSchema = createInspectionSchema.extend({ data: formData });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isTimeZone } from '@/lib/format/when';
 import { pageQuery } from '@/lib/pagination/cursor';
-import { blankToNull, checkbox, decimal2, optionalIsoDate, optionalText, uuidField } from '../field-helpers';
+import { blankToNull, checkbox, decimal2, optionalIsoDate, optionalText, queryText, uuidField } from '../field-helpers';
 
 export const PROJECT_STATUSES = ['active', 'completed', 'archived'] as const;
 export const INSPECTION_SCHEDULES = ['every_7_days', 'every_14_days_and_storm'] as const;
@@ -43,6 +44,16 @@ const projectFields = {
   receivingWater: optionalText(200, 'Receiving water'),
   sensitiveWater: checkbox,
   inspectionSchedule: z.enum(INSPECTION_SCHEDULES, { error: 'Choose an inspection schedule.' }),
+  /** The site's IANA zone; blank = the organization's. */
+  timeZone: z.preprocess(
+    blankToNull,
+    z
+      .string({ error: 'Time zone must be text.' })
+      .trim()
+      .max(64)
+      .refine(isTimeZone, 'Choose a time zone from the list (e.g. America/Chicago).')
+      .nullable(),
+  ),
   status: z.enum(PROJECT_STATUSES, { error: 'Choose a status: active, completed or archived.' }),
 };
 
@@ -68,6 +79,7 @@ const withDefaults = z.object({
   disturbedAcres: projectFields.disturbedAcres.optional().transform((v) => v ?? null),
   receivingWater: projectFields.receivingWater.optional().transform((v) => v ?? null),
   inspectionSchedule: projectFields.inspectionSchedule.optional().transform((v) => v ?? ('every_7_days' as const)),
+  timeZone: projectFields.timeZone.optional().transform((v) => v ?? null),
   status: projectFields.status.optional().transform((v) => v ?? ('active' as const)),
 });
 
@@ -102,10 +114,7 @@ export const archiveProjectSchema = z.object({ id: uuidField('Unknown project.')
 
 /** `?search=&status=&cursor=&limit=` of the list page and GET /api/v1/projects. */
 export const projectListQuery = pageQuery.extend({
-  search: z.preprocess(
-    blankToNull,
-    z.string().trim().max(100, 'Search must be at most 100 characters.').nullable().optional(),
-  ),
+  search: queryText(100, 'Search'),
   status: z.preprocess(
     blankToNull,
     z.enum(PROJECT_STATUSES, { error: 'Status must be active, completed or archived.' }).nullable().optional(),

@@ -2,13 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { getFileSettings, listPhotos } from '@/db/queries/files';
+import { listPhotos } from '@/db/queries/files';
 import { listRevisionChain } from '@/db/queries/inspections';
+import { orgTimeZone } from '@/db/queries/dashboard';
 import { getProject } from '@/db/queries/projects';
 import { getUser } from '@/db/queries/users';
 import { withTenant } from '@/db/tenant';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
+import { formatDateTime } from '@/lib/format/when';
 import { CERTIFICATION_STATEMENT } from '@/lib/inspections/certification';
 import { getInspectionDetail } from '@/lib/inspections/inspection-form';
 import { INSPECTION_TYPE_LABELS } from '@/lib/zod/schemas/inspections';
@@ -22,9 +24,6 @@ import { photoViews, type PhotoView } from '@/lib/files/download';
 
 export const metadata: Metadata = { title: 'Inspection' };
 
-const when = (d: Date) =>
-  d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
-
 /** View, continue a draft, sign, publish or amend. Missing, malformed and other tenants' ids are one 404. */
 export default async function InspectionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -36,12 +35,21 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
     const project = await getProject(tx, ctx.orgId, detail.inspection.projectId);
     const chain = await listRevisionChain(tx, ctx.orgId, id);
     const me = await getUser(tx, ctx.userId);
+    // Times at the site's zone (the project's, else the organization's), with its abbreviation.
+    const timeZone = project?.timeZone ?? (await orgTimeZone(tx, ctx.orgId));
     // Presigned thumbnails are minted here, inside the door, right after the row lookup.
-    const photos = await photoViews(ctx.orgId, await listPhotos(tx, ctx.orgId, { inspectionId: id }), (await getFileSettings(tx, ctx.orgId)).timezone);
-    return { ...detail, project, chain, photos, myName: me ? [me.firstName, me.lastName].filter(Boolean).join(' ') : '' };
+    const photos = await photoViews(ctx.orgId, await listPhotos(tx, ctx.orgId, { inspectionId: id }), timeZone);
+    return {
+      ...detail,
+      project,
+      chain,
+      photos,
+      timeZone,
+      myName: me ? [me.firstName, me.lastName].filter(Boolean).join(' ') : '',
+    };
   });
   if (!found) notFound();
-  const { inspection: i, form, project, chain, myName, photos } = found;
+  const { inspection: i, form, project, chain, myName, photos, timeZone } = found;
   const byItem: Record<string, PhotoView[]> = {};
   for (const p of photos) (byItem[p.bmpItemKey ?? ''] ??= []).push(p);
   const canSubmit = hasPermission(ctx, 'org:forms:submit');
@@ -123,7 +131,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
                 <p className="text-base text-slate-900">
                   Signed by <span className="font-semibold">{i.signatureName}</span>
                   {i.inspectorTitle ? `, ${i.inspectorTitle}` : ''} on{' '}
-                  <time dateTime={i.signedAt.toISOString()}>{when(i.signedAt)}</time>
+                  <time dateTime={i.signedAt.toISOString()}>{formatDateTime(i.signedAt, timeZone)}</time>
                 </p>
                 <blockquote className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
                   {i.signatureStatement}

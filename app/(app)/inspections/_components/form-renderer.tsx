@@ -7,7 +7,9 @@ import type { TemplateDefinition } from '@/lib/forms/template-definition';
 import type { FormFieldErrors, FormValues } from '@/lib/zod/schemas/forms';
 import { saveInspectionDraftAction } from '../actions/save-inspection-draft';
 import { submitInspectionAction } from '../actions/submit-inspection';
-import { Field, fieldDomId } from './form-fields';
+import { ErrorSummary, fieldLabels } from '@/components/forms/error-summary';
+import { fieldDomId } from './form-fields';
+import { TemplateSections } from './template-sections';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'invalid' | 'error';
 
@@ -168,12 +170,7 @@ export function FormRenderer({
     }
   }
 
-  const labels = new Map<string, string>();
-  for (const f of definition.sections.flatMap((s) => s.fields)) {
-    labels.set(f.key, f.label);
-    if (f.type === 'bmp_checklist') for (const item of f.items) labels.set(`${f.key}.${item.key}`, item.label);
-  }
-  const errorEntries = Object.entries(errors).filter(([k]) => k !== '_form');
+  const labels = fieldLabels(definition);
 
   return (
     <form
@@ -195,57 +192,10 @@ export function FormRenderer({
       </p>
 
       {formError ? (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded-md border border-red-200 bg-red-50 p-4 text-red-900 outline-none"
-        >
-          <p className="font-semibold">{formError}</p>
-          {errorEntries.length ? (
-            <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-              {errorEntries.map(([key, messages]) => {
-                const label = labels.get(key) ?? key;
-                // Server messages usually name the field already ("Weather … is required").
-                const text = messages
-                  .map((m) => (m.startsWith(label) || m.includes(`${label}:`) ? m : `${label}: ${m}`))
-                  .join(' ');
-                return (
-                  <li key={key}>
-                    <a className="underline" href={`#${fieldDomId(key)}`}>
-                      {text}
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
-          ) : null}
-          {errors._form ? <p className="mt-2 text-sm">{errors._form.join(' ')}</p> : null}
-        </div>
+        <ErrorSummary ref={summaryRef} message={formError} errors={errors} labels={labels} domId={fieldDomId} />
       ) : null}
 
-      {definition.sections.map((section) => (
-        <section
-          key={section.key}
-          aria-labelledby={`section-${section.key}`}
-          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
-        >
-          <h2 id={`section-${section.key}`} className="text-lg font-semibold text-slate-900">
-            {section.title}
-          </h2>
-          <div className="mt-4 space-y-6">
-            {section.fields.map((field) => (
-              <Field
-                key={field.key}
-                field={field}
-                value={values[field.key]}
-                onChange={(v) => change(field.key, v)}
-                errors={errors}
-              />
-            ))}
-          </div>
-        </section>
-      ))}
+      <TemplateSections definition={definition} values={values} errors={errors} onChange={change} />
 
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <p className="text-sm text-slate-600">

@@ -1,9 +1,30 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
-import { INSPECTION_TYPE_LABELS, INSPECTION_TYPES } from '@/lib/zod/schemas/inspections';
+import { useActionState, useEffect, useState } from 'react';
+import type { TemplateDefinition } from '@/lib/forms/template-definition';
+import { INSPECTION_TYPE_LABELS, INSPECTION_TYPES, type InspectionType } from '@/lib/zod/schemas/inspections';
 import { createInspectionAction } from '../actions/create-inspection';
+import { OfflineInspectionForm } from './offline-inspection-form';
+
+type Offline = { ok: false; offline: true; projectId: string; type: string };
+type CreateState = Awaited<ReturnType<typeof createInspectionAction>> | Offline | null;
+
+/** The action, except that no signal (the request never left, or never came back) is a state, not a crash. */
+async function createOrOffline(_prev: CreateState, formData: FormData): Promise<CreateState> {
+  const offline: Offline = {
+    ok: false,
+    offline: true,
+    projectId: String(formData.get('projectId') ?? ''),
+    type: String(formData.get('type') ?? ''),
+  };
+  if (!navigator.onLine) return offline;
+  try {
+    return await createInspectionAction(null, formData);
+  } catch {
+    return offline;
+  }
+}
 
 const TYPE_HELP: Record<(typeof INSPECTION_TYPES)[number], string> = {
   routine: 'The scheduled 7- or 14-day inspection',
@@ -15,28 +36,67 @@ const TYPE_HELP: Record<(typeof INSPECTION_TYPES)[number], string> = {
 /**
  * Step 1 of a new inspection: project and type. The idempotency key was made
  * when the page rendered, so a double tap or a retried request opens the same
- * inspection instead of two.
+ * inspection instead of two. Without signal, the form opens here on the device
+ * (`template`, the organization's current EPA form) and is queued to send.
  */
 export function NewInspectionForm({
   projects,
   idempotencyKey,
   defaultProjectId,
+  template,
 }: {
   projects: { id: string; name: string }[];
   idempotencyKey: string;
   defaultProjectId?: string;
+  template: TemplateDefinition | null;
 }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(createInspectionAction, null);
+  const [state, action, pending] = useActionState(createOrOffline, null);
+  const [offline, setOffline] = useState<{ project: { id: string; name: string }; type: InspectionType } | null>(null);
   useEffect(() => {
     if (state?.ok) router.push(`/inspections/${state.data.inspectionId}`);
-  }, [state, router]);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+    if (state && 'offline' in state) {
+      const project = projects.find((p) => p.id === state.projectId);
+      const type = INSPECTION_TYPES.find((t) => t === state.type);
+      if (project && type) setOffline({ project, type }); // eslint-disable-line react-hooks/set-state-in-effect -- the server was unreachable
+    }
+  }, [state, router, projects]);
+  const errors = state && !state.ok && 'fieldErrors' in state ? (state.fieldErrors ?? {}) : {};
+
+  if (offline && template) {
+    return (
+      <OfflineInspectionForm
+        key={offline.project.id + offline.type}
+        definition={template}
+        {...offline}
+        onAnother={() => setOffline(null)}
+      />
+    );
+  }
 
   return (
-    <form action={action} className="space-y-6">
+    <form
+      action={action}
+      onSubmit={(e) => {
+        // No signal: open the form on the device instead of calling the server.
+        if (navigator.onLine || !template) return;
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        const project = projects.find((p) => p.id === data.get('projectId'));
+        const type = INSPECTION_TYPES.find((t) => t === data.get('type'));
+        if (project && type) setOffline({ project, type });
+      }}
+      className="space-y-6"
+    >
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      {state && !state.ok && state.formError ? (
+      {state && !state.ok && 'offline' in state ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
+          {template
+            ? 'The server could not be reached.'
+            : 'No signal, and this device has no copy of the inspection form yet. Open this page once with signal.'}
+        </p>
+      ) : null}
+      {state && !state.ok && 'formError' in state && state.formError ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
           {state.formError}
         </p>

@@ -6,6 +6,8 @@ import { listProjects } from '@/db/queries/projects';
 import { withTenant } from '@/db/tenant';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
+import { getCurrentTemplateByKey } from '@/lib/forms/templates';
+import { INSPECTION_TEMPLATE_KEY } from '@/lib/inspections/form-mapping';
 import { NewInspectionForm } from '../_components/new-inspection-form';
 
 export const metadata: Metadata = { title: 'New inspection' };
@@ -18,7 +20,11 @@ export default async function NewInspectionPage({
   const ctx = await requireTenantPage();
   if (!hasPermission(ctx, 'org:forms:submit')) redirect('/inspections');
   const { projectId } = await searchParams;
-  const projects = await withTenant(ctx, (tx) => listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }));
+  const { projects, template } = await withTenant(ctx, async (tx) => ({
+    projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),
+    // Sent with the page so the form can open without signal (the service worker keeps this page).
+    template: await getCurrentTemplateByKey(tx, ctx.orgId, INSPECTION_TEMPLATE_KEY),
+  }));
   return (
     <div className="mx-auto max-w-xl">
       <Link href="/inspections" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700">
@@ -33,6 +39,7 @@ export default async function NewInspectionPage({
           <NewInspectionForm
             projects={projects.slice(0, 200).map((p) => ({ id: p.id, name: p.name }))}
             idempotencyKey={randomUUID()}
+            template={template?.schema ?? null}
             defaultProjectId={
               typeof projectId === 'string' && projects.some((p) => p.id === projectId) ? projectId : undefined
             }

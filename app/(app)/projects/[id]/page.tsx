@@ -11,7 +11,7 @@ import { RAIN_SOURCE_LABELS } from '@/lib/zod/schemas/rain-events';
 import { ArchiveProjectButton } from '../_components/archive-project-button';
 import { SensitiveBadge, StatusBadge } from '../_components/badges';
 import { formatRainPeriod } from '../_components/format-rain-period';
-import { secondaryButtonClass } from '../_components/form-controls';
+import { primaryButtonClass, secondaryButtonClass } from '../_components/form-controls';
 import { RainEventForm } from '../_components/rain-event-form';
 import { loadProjectDetail } from '../load-projects';
 import { loadProjectDocuments } from '../load-documents';
@@ -68,16 +68,23 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             {p.sensitiveWater ? <SensitiveBadge /> : null}
           </div>
         </div>
-        {data.canWrite ? (
-          <div className="flex flex-wrap gap-2">
-            <Link href={`/projects/${p.id}/inspector-links`} className={secondaryButtonClass}>
-              Site notice and QR
+        <div className="flex flex-wrap gap-2">
+          {data.canRecordRain && p.status === 'active' ? (
+            <Link href={`/inspections/new?projectId=${p.id}`} className={primaryButtonClass}>
+              Start inspection
             </Link>
-            <Link href={`/projects/${p.id}/edit`} className={secondaryButtonClass}>
-              Edit
-            </Link>
-          </div>
-        ) : null}
+          ) : null}
+          {data.canWrite ? (
+            <>
+              <Link href={`/projects/${p.id}/inspector-links`} className={secondaryButtonClass}>
+                Site notice and QR
+              </Link>
+              <Link href={`/projects/${p.id}/edit`} className={secondaryButtonClass}>
+                Edit
+              </Link>
+            </>
+          ) : null}
+        </div>
       </div>
 
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
@@ -163,7 +170,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           <div className="mt-5 border-t border-slate-200 pt-4">
             <h3 className="text-sm font-semibold text-slate-900">Add a rain entry</h3>
             <div className="mt-3">
-              <RainEventForm projectId={p.id} idempotencyKey={randomUUID()} />
+              <RainEventForm projectId={p.id} idempotencyKey={randomUUID()} timeZone={timeZone} />
             </div>
           </div>
         ) : null}

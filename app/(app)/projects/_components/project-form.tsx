@@ -19,8 +19,23 @@ export interface ProjectFormValues {
   receivingWater: string;
   sensitiveWater: boolean;
   inspectionSchedule: string;
+  /** '' = the organization's zone. */
+  timeZone: string;
   status: string;
 }
+
+/** US zones first (the permits are EPA's); any IANA zone is accepted by the API. */
+const SITE_TIME_ZONES = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+  'America/Puerto_Rico',
+  'Pacific/Guam',
+];
 
 const STATUS_LABELS: Record<(typeof PROJECT_STATUSES)[number], string> = {
   active: 'Active',
@@ -152,6 +167,23 @@ export function ProjectForm({ initial }: { initial: ProjectFormValues }) {
             {INSPECTION_SCHEDULES.map((s) => (
               <option key={s} value={s}>
                 {INSPECTION_SCHEDULE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      <Field
+        {...f('timeZone')}
+        label="Site time zone"
+        hint="Every time at this site is shown, and typed, in this zone."
+      >
+        {(p) => (
+          <select {...p} defaultValue={initial.timeZone} className={inputClass}>
+            <option value="">The organization&apos;s time zone</option>
+            {[...new Set([...SITE_TIME_ZONES, ...(initial.timeZone ? [initial.timeZone] : [])])].map((z) => (
+              <option key={z} value={z}>
+                {z.replaceAll('_', ' ')}
               </option>
             ))}
           </select>

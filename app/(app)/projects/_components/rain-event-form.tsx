@@ -6,6 +6,7 @@ import { useLocalDraft } from '@/components/forms/use-local-draft';
 import { RAIN_SOURCE_LABELS, RAIN_SOURCES } from '@/lib/zod/schemas/rain-events';
 import { recordRainEventAction } from '../../rain-events/actions/record-rain-event';
 import { Field, FormError, inputClass, SubmitButton } from './form-controls';
+import { zoneName } from '@/lib/format/when';
 import { localToIso, useFormAction } from './use-form-action';
 
 /**
@@ -19,14 +20,24 @@ export function RainEventForm({
   projectId,
   projects,
   idempotencyKey,
+  timeZone,
 }: {
   projectId?: string;
-  projects?: { id: string; name: string }[];
+  /** With the site's zone each: the times typed are read in the chosen project's zone. */
+  projects?: { id: string; name: string; timeZone: string }[];
   idempotencyKey: string;
+  /** The project's zone (one project), else the organization's. */
+  timeZone: string;
 }) {
   const { state, formRef, onSubmit, pending, formError, fieldErrors } = useFormAction(recordRainEventAction, {
     errorId: 'rain-form-error',
-    prepare: (data) => localToIso(data, 'startedAt', 'endedAt'),
+    prepare: (data) =>
+      localToIso(
+        data,
+        projects?.find((p) => p.id === data.get('projectId'))?.timeZone ?? timeZone,
+        'startedAt',
+        'endedAt',
+      ),
   });
   const [savedCount, setSavedCount] = useState(0);
   const amountRef = useRef<HTMLInputElement>(null);
@@ -97,7 +108,7 @@ export function RainEventForm({
             </select>
           )}
         </Field>
-        <Field {...f('startedAt')} label="Started" required>
+        <Field {...f('startedAt')} label="Started" hint={`Site time (${zoneName(timeZone)}).`} required>
           {(p) => <input {...p} type="datetime-local" className={inputClass} />}
         </Field>
         <Field {...f('endedAt')} label="Ended">

@@ -1,5 +1,6 @@
 'use client';
 
+import { zonedInputToInstant } from '@/lib/format/when';
 import { useActionState, useEffect, useRef, useTransition, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 
@@ -43,12 +44,15 @@ export function useFormAction<T>(action: Action<T>, opts: { prepare?: (data: For
   };
 }
 
-/** `<input type="datetime-local">` value (the phone's local time) → ISO instant; blank stays blank. */
-export function localToIso(data: FormData, ...names: string[]) {
+/**
+ * `<input type="datetime-local">` values, typed in the site's `timeZone` (never the phone's) →
+ * ISO instants; blank stays blank, a malformed value is left for the server to reject.
+ */
+export function localToIso(data: FormData, timeZone: string, ...names: string[]) {
   for (const name of names) {
     const v = data.get(name);
     if (typeof v !== 'string' || v === '') continue;
-    const d = new Date(v); // a value without offset is parsed as local time
-    if (!Number.isNaN(d.getTime())) data.set(name, d.toISOString());
+    const d = zonedInputToInstant(v, timeZone);
+    if (d) data.set(name, d.toISOString());
   }
 }

@@ -197,6 +197,23 @@ describe('updateProjectAction', () => {
     expect(revalidated).toEqual(expect.arrayContaining(['/projects', `/projects/${p.id}`]));
   });
 
+  it("saves the site's time zone; blank means the organization's; an unknown zone is refused", async () => {
+    owner();
+    const p = await projectNamed(acme, 'Riverside Apartments');
+    const base = { id: p.id, name: p.name, sensitiveWater: 'true' };
+    expect(await updateProjectAction(null, validForm({ ...base, timeZone: 'America/Chicago' }))).toEqual({
+      ok: true,
+      data: { id: p.id },
+    });
+    expect((await projectRow(acme, p.id))?.timeZone).toBe('America/Chicago');
+    const bad = await updateProjectAction(null, validForm({ ...base, timeZone: 'Mars/Olympus' }));
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.fieldErrors?.timeZone).toEqual(['Choose a time zone from the list (e.g. America/Chicago).']);
+    expect((await projectRow(acme, p.id))?.timeZone).toBe('America/Chicago');
+    expect((await updateProjectAction(null, validForm({ ...base, timeZone: '' }))).ok).toBe(true);
+    expect((await projectRow(acme, p.id))?.timeZone).toBeNull();
+  });
+
   it('reports every invalid field, including a bad id, and changes nothing', async () => {
     owner();
     const p = await projectNamed(acme, 'Hillcrest Retail Center');

@@ -1,16 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AccessDenied } from '@/components/access-denied';
-import { requireTenantPage } from '@/lib/auth/session';
-import { hasPermission } from '@/lib/auth/tenant-context';
+import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { ProjectForm } from '../_components/project-form';
 
 export const metadata: Metadata = { title: 'New project' };
 
 export default async function NewProjectPage() {
   const ctx = await requireTenantPage();
-  if (!hasPermission(ctx, 'org:projects:write'))
-    return <AccessDenied what="new projects" permission="org:projects:write" />;
+  requirePagePermission(ctx, 'org:projects:write');
   return (
     <div className="mx-auto max-w-2xl">
       <Link
@@ -35,6 +32,7 @@ export default async function NewProjectPage() {
             receivingWater: '',
             sensitiveWater: false,
             inspectionSchedule: 'every_7_days',
+            timeZone: '',
             status: 'active',
           }}
         />

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { AccessDenied } from '@/components/access-denied';
 import { listProjects } from '@/db/queries/projects';
 import { listBmpCategories, listViolationTypes } from '@/db/queries/violations';
 import { withTenant } from '@/db/tenant';
-import { requireTenantPage } from '@/lib/auth/session';
-import { hasPermission } from '@/lib/auth/tenant-context';
+import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { createViolationAction } from '../actions/create-violation';
 import { ViolationForm } from '../_components/violation-form';
 
@@ -25,8 +23,7 @@ export default async function NewViolationPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await requireTenantPage();
-  if (!hasPermission(ctx, 'org:violations:write'))
-    return <AccessDenied what="the violation form" permission="org:violations:write" />;
+  requirePagePermission(ctx, 'org:violations:write');
   const q = querySchema.parse(await searchParams);
   const { projects, types, bmps } = await withTenant(ctx, async (tx) => ({
     projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),

@@ -4,14 +4,13 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { NextRequest } from 'next/server';
-import { Webhook } from 'svix';
+import type { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { bmpCategories, memberships, organizations, users } from '@/db/schema';
+import { evt, membership, org, signed, user, WEBHOOK_SECRET } from '@/tests/support/clerk-webhooks';
 import { testDatabase } from '@/tests/support/database';
 
-const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
-process.env.CLERK_WEBHOOK_SIGNING_SECRET = SECRET;
+process.env.CLERK_WEBHOOK_SIGNING_SECRET = WEBHOOK_SECRET;
 
 let POST: (req: NextRequest) => Promise<Response>;
 let withTenantOn: typeof import('@/db/tenant').withTenantOn;
@@ -23,46 +22,6 @@ beforeAll(async () => {
   ({ POST } = await import('./route'));
   ({ withTenantOn, withIdentityOn } = await import('@/db/tenant'));
   db = testDatabase.app({ max: 2 });
-});
-
-function signed(event: object, opts: { id?: string; secret?: string; at?: Date; tamper?: (body: string) => string } = {}) {
-  const id = opts.id ?? `msg_${randomUUID()}`;
-  const at = opts.at ?? new Date();
-  const body = JSON.stringify(event);
-  const signature = new Webhook(opts.secret ?? SECRET).sign(id, at, body);
-  return new NextRequest('http://localhost:3000/api/webhooks/clerk', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'svix-signature': signature,
-    },
-    body: opts.tamper ? opts.tamper(body) : body,
-  });
-}
-
-const evt = (type: string, data: object, timestamp = Date.now()) => ({ type, object: 'event', data, timestamp, instance_id: 'ins_test' });
-const org = (id: string, name: string, updatedAt: number) => ({ object: 'organization', id, name, slug: name.toLowerCase().replace(/\W+/g, '-'), created_at: 1, updated_at: updatedAt });
-const membership = (orgId: string, userId: string, role: string, updatedAt: number) => ({
-  object: 'organization_membership',
-  id: `orgmem_${orgId}_${userId}`,
-  role,
-  permissions: [],
-  created_at: 1,
-  updated_at: updatedAt,
-  organization: org(orgId, 'Embedded Org', 1),
-  public_user_data: { user_id: userId, identifier: `${userId}@example.test`, first_name: 'Pat', last_name: 'Lee', image_url: '', has_image: false },
-});
-const user = (id: string, email: string, updatedAt: number) => ({
-  object: 'user',
-  id,
-  first_name: 'Uma',
-  last_name: 'User',
-  image_url: '',
-  primary_email_address_id: 'idn_1',
-  email_addresses: [{ id: 'idn_1', email_address: email }],
-  updated_at: updatedAt,
 });
 
 async function post(req: NextRequest) {

@@ -1,6 +1,7 @@
 import { verifyWebhook } from '@clerk/nextjs/webhooks';
 import type { NextRequest } from 'next/server';
 import { env } from '@/lib/env';
+import { clerkEventSchema, HANDLED_TYPES, svixIdSchema } from '@/lib/tenancy/clerk-events';
 import { applyClerkEvent } from '@/lib/tenancy/clerk-sync';
 import { publicEndpoint } from '@/lib/endpoints/registry';
 
@@ -21,13 +22,24 @@ export async function POST(req: NextRequest) {
   } catch {
     return json(400, { error: 'Invalid webhook signature.' });
   }
-  if (!svixId) return json(400, { error: 'Missing svix-id.' });
+  if (!svixIdSchema.safeParse(svixId).success) return json(400, { error: 'Missing or malformed svix-id.' });
+  const id = svixId!;
+
+  // Signed is not well-formed: check every field we read before writing anything (422, nothing written).
+  const type = (evt as { type?: unknown }).type;
+  if (typeof type !== 'string' || !HANDLED_TYPES.has(type)) return json(200, { ok: true, outcome: 'ignored' });
+  const parsed = clerkEventSchema.safeParse(evt);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join('.') || '(event)');
+    console.warn('[clerk webhook] malformed event', type, id, fields);
+    return json(422, { error: 'The event is missing fields or holds invalid values; nothing was applied.', fields });
+  }
 
   try {
-    const outcome = await applyClerkEvent(svixId, evt);
+    const outcome = await applyClerkEvent(id, parsed.data);
     return json(200, { ok: true, outcome });
   } catch (error) {
-    console.error('[clerk webhook]', evt.type, svixId, error);
+    console.error('[clerk webhook]', type, id, error);
     return json(500, { error: 'Could not apply the event; it will be retried.' }); // svix retries non-2xx
   }
 }

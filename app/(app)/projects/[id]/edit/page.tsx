@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AccessDenied } from '@/components/access-denied';
-import { requireTenantPage } from '@/lib/auth/session';
-import { hasPermission } from '@/lib/auth/tenant-context';
+import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { ProjectForm } from '../../_components/project-form';
 import { loadProjectDetail } from '../../load-projects';
 
@@ -14,8 +12,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const data = await loadProjectDetail(ctx, id);
   if (!data) notFound();
-  if (!hasPermission(ctx, 'org:projects:write'))
-    return <AccessDenied what="project settings" permission="org:projects:write" />;
+  requirePagePermission(ctx, 'org:projects:write');
   const p = data.project;
   return (
     <div className="mx-auto max-w-2xl">
@@ -39,6 +36,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
             receivingWater: p.receivingWater ?? '',
             sensitiveWater: p.sensitiveWater,
             inspectionSchedule: p.inspectionSchedule,
+            timeZone: p.timeZone ?? '',
             status: p.status,
           }}
         />

@@ -48,4 +48,3 @@ export async function loadInspectorLinks(ctx: TenantContext, projectId: string) 
     };
   });
 }
-
