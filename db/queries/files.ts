@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, isNull, lt, sql, sum } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { complianceSettings, correctiveActions, documents, inspections, photos, projects, violations } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
@@ -91,10 +92,16 @@ export async function markPhotoStored(
 
 /**
  * Versions count per project, kind and title. The project row is locked so two
- * confirms of the same series can't take the same number.
+ * confirms of the same series can't take the same number; undefined when the
+ * project is not this organization's or the row is no longer pending.
  */
-export async function markDocumentStored(tx: Tx, actor: Actor, doc: DocumentRow, facts: StoredFacts): Promise<DocumentRow> {
-  await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.organizationId, actor.orgId), eq(projects.id, doc.projectId))).for('update');
+export async function markDocumentStored(tx: Tx, actor: Actor, doc: DocumentRow, facts: StoredFacts): Promise<DocumentRow | undefined> {
+  const [project] = await tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.organizationId, actor.orgId), eq(projects.id, doc.projectId)))
+    .for('update');
+  if (!project) return undefined;
   const [last] = await tx
     .select({ v: sql<number>`coalesce(max(${documents.version}), 0)::int` })
     .from(documents)
@@ -113,6 +120,7 @@ export async function markDocumentStored(tx: Tx, actor: Actor, doc: DocumentRow,
     .set({ ...facts, version, status: 'stored', updatedAt: facts.storedAt })
     .where(and(eq(documents.organizationId, actor.orgId), eq(documents.id, doc.id), eq(documents.status, 'pending')))
     .returning();
+  if (!row) return undefined;
   await recordAudit(tx, actor, {
     action: 'update',
     entityType: 'document',
@@ -120,22 +128,22 @@ export async function markDocumentStored(tx: Tx, actor: Actor, doc: DocumentRow,
     before: { status: 'pending' },
     after: { status: 'stored', version, sizeBytes: facts.sizeBytes },
   });
-  return row!;
+  return row;
 }
 
-export async function setPhotoThumbnail(tx: Tx, orgId: string, id: string, key: string, bytes: number) {
+export async function setPhotoThumbnail(tx: Tx, orgId: string, id: string, thumbnailKey: string, bytes: number) {
   await tx
     .update(photos)
-    .set({ thumbnailKey: key, thumbnailBytes: bytes })
+    .set({ thumbnailKey, thumbnailBytes: bytes })
     .where(and(eq(photos.organizationId, orgId), eq(photos.id, id), eq(photos.status, 'stored'), isNull(photos.thumbnailKey)));
 }
 
-/** A pending row older than `before`, deleted (with its audit row); undefined if it was confirmed meanwhile. */
-export async function deleteExpiredPending(tx: Tx, actor: Actor, kind: FileKind, id: string, before: Date) {
+/** A pending row created before `createdBefore`, deleted (with its audit row); undefined if it was confirmed meanwhile. */
+export async function deleteExpiredPending(tx: Tx, actor: Actor, kind: FileKind, id: string, createdBefore: Date) {
   const table = tableOf(kind);
   const [row] = await tx
     .delete(table)
-    .where(and(eq(table.organizationId, actor.orgId), eq(table.id, id), eq(table.status, 'pending'), lt(table.createdAt, before)))
+    .where(and(eq(table.organizationId, actor.orgId), eq(table.id, id), eq(table.status, 'pending'), lt(table.createdAt, createdBefore)))
     .returning({ id: table.id, storageKey: table.storageKey, fileName: table.fileName });
   if (row) {
     await recordAudit(tx, actor, { action: 'delete', entityType: entityOf(kind), entityId: id, before: { status: 'pending', fileName: row.fileName }, after: { reason: 'upload never confirmed' } });
@@ -236,18 +244,23 @@ export async function getFileSettings(tx: Tx, orgId: string): Promise<{ timezone
   return row ?? { timezone: 'UTC', fixedRequiresPhoto: false };
 }
 
+/**
+ * The old value comes back from the update itself (joined to the row as it was),
+ * so one organization filter selects both what is changed and what is audited.
+ */
 export async function setFixedRequiresPhoto(tx: Tx, actor: Actor, value: boolean) {
+  const old = alias(complianceSettings, 'old');
   const [before] = await tx
-    .select({ fixedRequiresPhoto: complianceSettings.fixedRequiresPhoto })
-    .from(complianceSettings)
-    .where(eq(complianceSettings.organizationId, actor.orgId));
+    .update(complianceSettings)
+    .set({ fixedRequiresPhoto: value, updatedAt: new Date() })
+    .where(and(eq(complianceSettings.organizationId, actor.orgId), eq(old.organizationId, complianceSettings.organizationId)))
+    .from(old)
+    .returning({ fixedRequiresPhoto: old.fixedRequiresPhoto });
   if (!before) {
-    await tx.insert(complianceSettings).values({ organizationId: actor.orgId, fixedRequiresPhoto: value });
-  } else {
     await tx
-      .update(complianceSettings)
-      .set({ fixedRequiresPhoto: value, updatedAt: new Date() })
-      .where(eq(complianceSettings.organizationId, actor.orgId));
+      .insert(complianceSettings)
+      .values({ organizationId: actor.orgId, fixedRequiresPhoto: value })
+      .onConflictDoUpdate({ target: complianceSettings.organizationId, set: { fixedRequiresPhoto: value, updatedAt: new Date() } });
   }
   await recordAudit(tx, actor, { action: 'update', entityType: 'compliance_settings', entityId: actor.orgId, before: before ?? null, after: { fixedRequiresPhoto: value } });
 }

@@ -34,10 +34,11 @@ describe('fixed requires a close-out photo', () => {
     expect((await setCloseOutPhotoRuleAction(null, { fixedRequiresPhoto: true })).ok).toBe(false);
     actAs({ userId: a.userId, orgId: a.orgId, role: 'owner' });
     expect(await setCloseOutPhotoRuleAction(null, { fixedRequiresPhoto: 'on' })).toEqual({ ok: true, data: { fixedRequiresPhoto: true } });
-    const [audit] = await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) =>
-      tx.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where entity_type = 'compliance_settings'`),
+    const audit = await withTenant({ orgId: a.orgId, userId: a.userId }, (tx) =>
+      tx.execute<{ before: unknown; after: unknown }>(sql`select before, after from audit_log where entity_type = 'compliance_settings'`),
     );
-    expect(audit!.n).toBe(1);
+    // The old value is this organization's own (read by the same filtered update that changed it).
+    expect([...audit]).toEqual([{ before: { fixedRequiresPhoto: false }, after: { fixedRequiresPhoto: true } }]);
   });
 
   it('refuses "fixed" without a photo, allows it once a close-out photo is stored', async () => {

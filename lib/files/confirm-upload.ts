@@ -56,5 +56,8 @@ export async function confirmDocumentUpload(tx: Tx, actor: Actor, id: string, no
   const row = await lockDocument(tx, actor.orgId, id);
   if (!row) throw PublicError.notFound();
   const facts = await checkedObject('documents', actor.orgId, row);
-  return markDocumentStored(tx, actor, row, { sizeBytes: facts.size, etag: facts.etag, storedAt: now });
+  const stored = await markDocumentStored(tx, actor, row, { sizeBytes: facts.size, etag: facts.etag, storedAt: now });
+  // The row was locked pending above, so this is only a defence: never report an unconfirmed upload as stored.
+  if (!stored) throw PublicError.notFound();
+  return stored;
 }

@@ -67,6 +67,8 @@ const REDUNDANT_FILTERS: Record<string, string> = {
   'inspections.ts#change:2': AFTER_LOOKUP,
   'violations.ts#updateViolation:2': AFTER_LOOKUP,
   'violations.ts#advanceCorrectiveAction:2': AFTER_LOOKUP,
+  'files.ts#markDocumentStored:2':
+    "the version count of a series in the project the organization-filtered lock just returned (same function): A's projects were refused there",
   'inspector-links.ts#updateInspectorLink:1': AFTER_LOOKUP,
 };
 

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Tx } from '@/db/tenant';
@@ -80,7 +80,9 @@ export async function refsOf(g: TenantGraph): Promise<Refs> {
       if (typeof row.id === 'string') byTable[t] ??= row.id;
     }
   }
-  return { strings: [...strings], keys: [...keys], byTable, user: g.userId };
+  const documents = await su<{ id: string; projectId: string; kind: string; title: string }[]>`
+    select id, project_id as "projectId", kind, title from documents where organization_id = ${g.orgId} order by created_at, id`;
+  return { strings: [...strings], keys: [...keys], byTable, user: g.userId, documents: [...documents] };
 }
 
 /** `fn` over `items`, CONCURRENCY at a time (each call holds one pooled connection). */
@@ -154,6 +156,29 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
            values (${g.orgId}, 'OFF_HOURS_ACCESS', ${g.userId}, ${su.json({ day: '2026-01-01' })})`;
   // The storm rule reads the settings below: a project on it shows whose settings were read.
   await su`update projects set inspection_schedule = 'every_14_days_and_storm' where organization_id = ${g.orgId}`;
+  // Files (db/queries/files.ts): the factories' pending photo and document, plus stored photos on
+  // each kind of parent (one without a thumbnail yet) and a stored first version of the pending
+  // document's series, so every file query has rows of its own tenant to find and of the other to leak.
+  await su`update documents set kind = 'swppp' where organization_id = ${g.orgId} and id = ${k.documents}`;
+  const parents = [
+    { inspection_id: k.inspections, violation_id: null, corrective_action_id: null, thumb: false },
+    { inspection_id: null, violation_id: k.violations, corrective_action_id: null, thumb: true },
+    { inspection_id: null, violation_id: k.violations, corrective_action_id: k.corrective_actions, thumb: true },
+  ];
+  for (const [i, p] of parents.entries()) {
+    const id = randomUUID();
+    const key = `tenants/${g.orgId}/photos/${id}/stored-${i}.jpg`;
+    await su`insert into photos (organization_id, id, project_id, inspection_id, violation_id, corrective_action_id, storage_key,
+               file_name, content_type, size_bytes, status, uploaded_by, stored_at, etag, thumbnail_key, thumbnail_bytes)
+             values (${g.orgId}, ${id}, ${k.projects}, ${p.inspection_id}, ${p.violation_id}, ${p.corrective_action_id}, ${key},
+               ${`stored-${i}.jpg`}, 'image/jpeg', ${distinct ? 70_000 + i : 30_000 + i}, 'stored', ${g.userId}, now(), '"stored"',
+               ${p.thumb ? `${key}.thumb.webp` : null}, ${p.thumb ? 900 : null})`;
+  }
+  const docId = randomUUID();
+  await su`insert into documents (organization_id, id, project_id, kind, title, version, storage_key, file_name, content_type,
+             size_bytes, status, uploaded_by, stored_at, etag)
+           values (${g.orgId}, ${docId}, ${k.projects}, 'swppp', 'SWPPP', 1, ${`tenants/${g.orgId}/documents/${docId}/swppp-v1.pdf`},
+             'swppp-v1.pdf', 'application/pdf', ${distinct ? 250_000 : 120_000}, 'stored', ${g.userId}, now(), '"stored"')`;
   // Settings that differ between the two tenants, so reading the other's row shows.
   const mine = distinct;
   await su`update compliance_settings set timezone = ${mine ? 'America/Denver' : 'America/New_York'},

@@ -28,6 +28,8 @@ export interface Refs {
   keys: string[];
   /** The target tenant's user (a member). */
   user: string;
+  /** The target tenant's documents, as a confirm step receives one (the row its lock returned). */
+  documents: { id: string; projectId: string; kind: string; title: string }[];
 }
 
 export interface Scope {
@@ -102,6 +104,7 @@ const REFERENCES = {
   violationTypeId: 'violation_types',
   bmpCategoryId: 'bmp_categories',
   violationId: 'violations',
+  correctiveActionId: 'corrective_actions',
   templateId: 'form_templates',
   assignedTo: 'user',
   userId: 'user',
@@ -138,7 +141,7 @@ const filters = (own: Refs, target: Refs) => [
 /** A create payload that satisfies any of the create functions; drizzle ignores columns a table lacks. */
 const createPayload = (pick: Pick, idempotencyKey: string = randomUUID()) => ({
   name: 'probe',
-  ...refs(pick, ['projectId', 'inspectionId', 'violationTypeId', 'bmpCategoryId', 'violationId', 'templateId', 'assignedTo']),
+  ...refs(pick, ['projectId', 'inspectionId', 'violationTypeId', 'bmpCategoryId', 'violationId', 'correctiveActionId', 'templateId', 'assignedTo']),
   description: 'probe',
   foundAt: now(),
   deadline: soon(),
@@ -159,6 +162,13 @@ const createPayload = (pick: Pick, idempotencyKey: string = randomUUID()) => ({
   tokenHash: randomBytes(32).toString('hex'),
   label: 'probe',
   expiresAt: soon(),
+  // A photo or document upload (the object's key is the caller's, under its own tenant prefix).
+  storageKey: 'tenants/probe/probe.jpg',
+  fileName: 'probe.jpg',
+  contentType: 'image/jpeg',
+  sizeBytes: 1024,
+  title: 'Probe',
+  caption: 'probe',
 });
 
 /** Creates: each mix of references, and one's own valid create retried with each key the target holds. */
@@ -204,6 +214,28 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
     [own.user, target.user].flatMap((userId) =>
       ['2026-01-01', '2026-01-02'].map((day) => ({ kind: 'ACCESS_DENIED', userId, ip: null, day, details: {} })),
     ),
+  // What an upload's confirm step read from the object (HEAD and EXIF); drizzle ignores fields a table lacks.
+  facts: () => [
+    { sizeBytes: 4096, etag: '"probe-etag"', storedAt: NOW, takenAt: NOW, latitude: 39.74, longitude: -104.99, takenAtSuspect: false },
+  ],
+  /**
+   * A document to confirm: the target's as they are, one's own with the
+   * target's series (project, kind, title), and the target's id in one's own series.
+   */
+  doc: (own, target) => {
+    const series = (row: Refs['documents'][number], from: Refs['documents'][number]) => ({ ...row, projectId: from.projectId, kind: from.kind, title: from.title });
+    return [
+      ...target.documents,
+      ...own.documents,
+      ...own.documents.flatMap((mine) => target.documents.map((theirs) => series(mine, theirs))),
+      ...target.documents.flatMap((theirs) => own.documents.map((mine) => series(theirs, mine))),
+    ];
+  },
+  // Where a photo goes or is listed: each of the target's ids as each kind of parent.
+  target: (_own, target) =>
+    (['inspectionId', 'violationId', 'correctiveActionId'] as const).flatMap((field) => target.strings.map((id) => ({ [field]: id }))),
+  // Every kind of file (db/queries/files.ts FileKind).
+  kind: () => ['photos', 'documents'],
   // The acting user's own profile (identity door): never another user's.
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
 };
@@ -218,6 +250,13 @@ const SCALARS: Record<string, () => unknown> = {
   now: () => NOW,
   days: () => 14,
   action: () => 'update',
+  // After the world was made, so every pending upload counts as expired.
+  createdBefore: () => new Date(NOW.getTime() + 86_400_000),
+  // A thumbnail the caller just wrote under its own tenant prefix (lib/storage/keys.ts).
+  thumbnailKey: () => 'tenants/probe/photos/probe/thumb.webp',
+  bytes: () => 2048,
+  // setFixedRequiresPhoto: the world's settings have it off, so turning it on is a change.
+  value: () => true,
 };
 
 /** Candidates that differ only in a generated idempotency key are one candidate. */
@@ -231,7 +270,7 @@ function dedupe(values: unknown[]): unknown[] {
   });
 }
 
-const TARGET_STRINGS = new Set(['id', 'projectId', 'inspectionId', 'violationId', 'linkId', 'key', 'slug']);
+const TARGET_STRINGS = new Set(['id', 'projectId', 'inspectionId', 'violationId', 'correctiveActionId', 'linkId', 'key', 'slug']);
 
 /**
  * The argument lists to call `q` with: scope params from `scope`, every
