@@ -4,11 +4,14 @@ import { listInspections } from '@/db/queries/inspections';
 import { withTenant } from '@/db/tenant';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
-import { decodeCursor, toPage } from '@/lib/pagination/cursor';
-import { INSPECTION_STATUSES, INSPECTION_TYPE_LABELS, type InspectionStatus } from '@/lib/zod/schemas/inspections';
+import { pageQuery, toPage } from '@/lib/pagination/cursor';
+import { readPageQuery, STALE_LINK_NOTICE } from '@/lib/validation/page-query';
+import { INSPECTION_STATUSES, INSPECTION_TYPE_LABELS, listInspectionsQuery, type InspectionStatus } from '@/lib/zod/schemas/inspections';
 import { StatusBadge } from './_components/status-badge';
 
 export const metadata: Metadata = { title: 'Inspections' };
+
+const PAGE_QUERY = listInspectionsQuery.extend({ cursor: pageQuery.shape.cursor });
 
 const PAGE_SIZE = 20;
 const FILTERS: { value: InspectionStatus | 'all'; label: string }[] = [
@@ -26,11 +29,10 @@ export default async function InspectionsPage({
 }) {
   const ctx = await requireTenantPage();
   const params = await searchParams;
-  const status = (INSPECTION_STATUSES as readonly string[]).includes(String(params.status))
-    ? (params.status as InspectionStatus)
-    : undefined;
-  // A malformed cursor starts over at the first page rather than failing.
-  const cursor = typeof params.cursor === 'string' ? decodeCursor(params.cursor) : undefined;
+  // GET /api/v1/inspections' schema: the same input is refused the same way; the page says so.
+  const { query, invalid } = readPageQuery(PAGE_QUERY, params, ['status', 'cursor']);
+  const status: InspectionStatus | undefined = query.status?.[0];
+  const cursor = query.cursor;
   const rows = await withTenant(ctx, (tx) =>
     listInspections(tx, ctx.orgId, { status: status ? [status] : undefined, cursor, limit: PAGE_SIZE }),
   );
@@ -58,6 +60,12 @@ export default async function InspectionsPage({
           </Link>
         ) : null}
       </div>
+
+      {invalid.length ? (
+        <p role="status" className="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          {STALE_LINK_NOTICE}
+        </p>
+      ) : null}
 
       <nav aria-label="Filter by status" className="mt-4 flex gap-2 overflow-x-auto pb-1">
         {FILTERS.map((f) => {

@@ -9,8 +9,9 @@ import { CloseOutPhotoSetting } from './_components/close-out-photo-setting';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { formatDay, formatDistance } from '@/lib/format/when';
-import { decodeCursor, toPage } from '@/lib/pagination/cursor';
-import { STATUS_LABELS, VIOLATION_STATUSES } from '@/lib/zod/schemas/violations';
+import { toPage } from '@/lib/pagination/cursor';
+import { readPageQuery, STALE_LINK_NOTICE } from '@/lib/validation/page-query';
+import { listViolationsQuery, STATUS_LABELS, VIOLATION_STATUSES } from '@/lib/zod/schemas/violations';
 import { OverdueBadge, StatusBadge } from './_components/status-badge';
 
 export const metadata: Metadata = { title: 'Violations' };
@@ -20,12 +21,11 @@ const FILTERS = ['all', 'overdue', ...VIOLATION_STATUSES] as const;
 type Filter = (typeof FILTERS)[number];
 const FILTER_LABELS: Record<Filter, string> = { all: 'All', overdue: 'Overdue', ...STATUS_LABELS };
 
-/** Anything unexpected in the query string falls back to the unfiltered first page. */
-const querySchema = z.object({
-  status: z.enum(FILTERS).catch('all'),
-  projectId: z.uuid().optional().catch(undefined),
-  cursor: z.string().max(200).optional().catch(undefined),
-});
+/**
+ * GET /api/v1/violations' schema for the project and cursor (the same input is refused the same
+ * way), plus the page's own filters; a part that is not valid is left out and the page says so.
+ */
+const PAGE_QUERY = listViolationsQuery.pick({ projectId: true, cursor: true }).extend({ status: z.enum(FILTERS).default('all') });
 
 function href(q: { status: Filter; projectId?: string; cursor?: string }) {
   const p = new URLSearchParams();
@@ -43,8 +43,8 @@ export default async function ViolationsPage({
 }) {
   const ctx = await requireTenantPage();
   const raw = await searchParams;
-  const q = querySchema.parse({ status: raw.status ?? 'all', projectId: raw.projectId, cursor: raw.cursor });
-  const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const { query: q, invalid } = readPageQuery(PAGE_QUERY, raw, ['status', 'projectId', 'cursor']);
+  const cursor = q.cursor;
   const now = new Date();
 
   const { rows, timeZone, fileSettings } = await withTenant(ctx, async (tx) => ({
@@ -86,6 +86,12 @@ export default async function ViolationsPage({
         <div className="mt-4">
           <CloseOutPhotoSetting initial={fileSettings.fixedRequiresPhoto} />
         </div>
+      ) : null}
+
+      {invalid.length ? (
+        <p role="status" className="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          {STALE_LINK_NOTICE}
+        </p>
       ) : null}
 
       <nav aria-label="Filter by status" className="-mx-4 mt-5 overflow-x-auto px-4 sm:mx-0 sm:px-0">
