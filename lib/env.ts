@@ -59,6 +59,8 @@ export const env = createEnv({
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     /** Server-side encryption requested on every object; `none` only for s3rver, which stores none. */
     S3_SSE: z.enum(['AES256', 'aws:kms', 'none']).default('AES256'),
+    /** Longest one S3 call may take (two attempts each): past it the upload answers 503 "file storage is unavailable". */
+    S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     /**
      * `true`: the background worker (pg-boss, lib/jobs) runs inside the app server — the embedded
      * default sets it. Production runs `npm run worker` instead and leaves it unset.

@@ -19,6 +19,8 @@ export interface StorageConfig {
   forcePathStyle: boolean;
   credentials?: { accessKeyId: string; secretAccessKey: string };
   sse: Storage['sse'];
+  /** How long one S3 call may take before it fails (lib/env.ts S3_REQUEST_TIMEOUT_MS); 0 disables the bound. */
+  requestTimeoutMs?: number;
 }
 
 /** An S3 client for one bucket. */
@@ -32,8 +34,11 @@ export function createStorage(config: StorageConfig): Storage {
     // (s3rver, some R2/MinIO versions); send and check them only where S3 requires them.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    // A stopped or hung S3 must become a clear 503 quickly, not a request that hangs.
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 15_000 },
+    // A stopped or hung S3 must become a clear 503 quickly, not a request that hangs. Without
+    // throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes and keeps
+    // waiting (lib/files/slow-storage.int.test.ts): a server that accepts and never answers
+    // would hold the request, and the transaction around it, for ever.
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: config.requestTimeoutMs ?? 15_000, throwOnRequestTimeout: true },
     maxAttempts: 2,
   });
   return { client, bucket: config.bucket, sse: config.sse };
@@ -61,6 +66,7 @@ export function storage(): Storage {
     credentials:
       env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } : undefined,
     sse: env.S3_SSE === 'none' ? null : env.S3_SSE,
+    requestTimeoutMs: env.S3_REQUEST_TIMEOUT_MS,
   });
   return globals.__braveStorage;
 }

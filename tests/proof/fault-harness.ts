@@ -26,7 +26,10 @@ export interface FaultRun {
   recovered: boolean;
 }
 
-export async function runFault(entry: FaultEntry, opts: { warmup?: number; rounds?: number; parallel?: number } = {}): Promise<FaultRun> {
+export async function runFault(
+  entry: FaultEntry,
+  opts: { warmup?: number; rounds?: number; parallel?: number; roundsDuring?: number } = {},
+): Promise<FaultRun> {
   const statuses: number[] = [];
   const unavailableBodies: string[] = [];
   const fire = async () => {
@@ -35,14 +38,25 @@ export async function runFault(entry: FaultEntry, opts: { warmup?: number; round
     if (res.status !== 200) unavailableBodies.push(await res.text());
   };
   await Promise.all(Array.from({ length: opts.warmup ?? 20 }, fire));
+  // The load lasts until the outage has begun and then some: a fixed number of rounds once
+  // ended before a slow stop did (s3rver closes gracefully, keep-alive sockets still served
+  // under load), and the run saw no outage at all.
+  let stopped = false;
+  let markStopped!: () => void;
+  const outage = new Promise<void>((r) => (markStopped = r));
   const load = (async () => {
-    for (let i = 0; i < (opts.rounds ?? 15); i++) {
+    let during = 0;
+    for (let i = 0; i < (opts.rounds ?? 15) || during < (opts.roundsDuring ?? 2); i++) {
+      if (i >= (opts.rounds ?? 15)) await outage; // no requests spent waiting for the stop
+      if (stopped) during++;
       await Promise.all(Array.from({ length: opts.parallel ?? 2 }, fire));
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
   await new Promise((r) => setTimeout(r, 60));
   await entry.stop();
+  stopped = true;
+  markStopped();
   await load;
   await entry.restart();
   let recovered = false;

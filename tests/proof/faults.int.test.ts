@@ -202,6 +202,23 @@ describe('faults', () => {
     expect(run.recovered).toBe(true);
   }, 120_000);
 
+  it('an outage that takes longer to begin than the load lasts is still seen (a graceful stop under load)', async () => {
+    let up = true;
+    const slowStop: FaultEntry = {
+      name: 'slow stop',
+      request: async () => new Response(null, { status: up ? 200 : 503 }),
+      // Longer than warmup-free 15 rounds of 20 ms: a fixed-length load would end while the service still answers.
+      stop: () => new Promise<void>((r) => setTimeout(() => ((up = false), r()), 1_000)),
+      restart: async () => {
+        up = true;
+      },
+      verifyConsistency: async () => {},
+    };
+    const run = await runFault(slowStop, { warmup: 2 });
+    expect(run.statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(2 * 2); // roundsDuring × parallel
+    expect(run.recovered).toBe(true);
+  });
+
   it('negative control: the harness reports a service whose outage answers 500', async () => {
     let up = true;
     const broken: FaultEntry = {
