@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { BMP_ITEMS } from './support/epa-checklist';
 
 /**
  * The field flow on a phone: a crew member fills and submits the EPA
@@ -7,18 +8,6 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
  * another organization gets a plain 404 for its URL.
  */
 test.describe.configure({ mode: 'serial' });
-
-const BMP_ITEMS = [
-  'Silt fence / perimeter controls intact',
-  'Storm drain inlet protection in place and clean',
-  'Stabilized construction entrance; no track-out',
-  'Sediment basins/traps below half capacity',
-  'Disturbed areas stabilized within deadlines',
-  'Slopes protected (blankets, mulch, seeding)',
-  'Stockpiles covered or contained',
-  'Concrete washout contained, not overflowing',
-  'Waste and chemicals stored and covered',
-];
 
 /** What the phone shows (one screen); `full` adds the whole page as a second file. */
 async function shot(page: Page, info: TestInfo, name: string, full = false) {

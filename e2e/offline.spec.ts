@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { BMP_ITEMS } from './support/epa-checklist';
 
 /**
  * A crew member's day without signal, on a phone: after one visit with signal
@@ -12,18 +13,6 @@ import { expect, test, type BrowserContext, type Page, type TestInfo } from '@pl
  */
 test.describe.configure({ mode: 'serial' });
 test.skip(({ isMobile }) => !isMobile, 'phone project only');
-
-const BMP_ITEMS = [
-  'Silt fence / perimeter controls intact',
-  'Storm drain inlet protection in place and clean',
-  'Stabilized construction entrance; no track-out',
-  'Sediment basins/traps below half capacity',
-  'Disturbed areas stabilized within deadlines',
-  'Slopes protected (blankets, mulch, seeding)',
-  'Stockpiles covered or contained',
-  'Concrete washout contained, not overflowing',
-  'Waste and chemicals stored and covered',
-];
 
 async function shot(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', `offline-${name}.png`) });
