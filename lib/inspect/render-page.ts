@@ -158,7 +158,8 @@ function photoList(shots: PublicPhoto[], i: PublicPage['inspections'][number], t
   return html`<h4>Photos (${shots.length})</h4>
     <ul class="photos">
       ${shots.map((p, n) => {
-        const alt = p.caption?.trim() || `Photo ${n + 1} of the ${words(i.type).toLowerCase()} inspection`;
+        // The caption is the figcaption (text); the alt stays ours, so no uploader text sits in an attribute.
+        const alt = `Photo ${n + 1} of ${shots.length}, ${words(i.type).toLowerCase()} inspection`;
         return html`<li>
           <figure>
             <a href="${safeHref(p.fullUrl)}"><img src="${safeHref(p.thumbnailUrl)}" alt="${alt}" loading="lazy" /></a>
