@@ -105,7 +105,7 @@ describe('brave_public with org A’s live link opened', () => {
 });
 
 describe('published photos and the current SWPPP (drizzle/0014)', () => {
-  const keys = (rows: { storage_key: string }[]) => rows.map((r) => r.storage_key).sort();
+  const keys = (rows: readonly object[]) => rows.map((r) => (r as { storage_key: string }).storage_key).sort();
 
   it('A’s link shows the stored photo of its published inspection, and nothing else of A or B', async () => {
     const all = [a.shownPhoto.storageKey, ...a.hiddenPhotoKeys, b.shownPhoto.storageKey, ...b.hiddenPhotoKeys];
@@ -113,8 +113,8 @@ describe('published photos and the current SWPPP (drizzle/0014)', () => {
       all: await tx`select storage_key from photos`,
       byKey: await tx`select storage_key from photos where storage_key in ${tx(all)}`,
     }));
-    expect(keys(r.all as never)).toEqual([a.shownPhoto.storageKey]);
-    expect(keys(r.byKey as never)).toEqual([a.shownPhoto.storageKey]);
+    expect(keys(r.all)).toEqual([a.shownPhoto.storageKey]);
+    expect(keys(r.byKey)).toEqual([a.shownPhoto.storageKey]);
   });
 
   it('the SWPPP: only the version the project publishes, never v1, the permit, or another project’s', async () => {
@@ -123,7 +123,7 @@ describe('published photos and the current SWPPP (drizzle/0014)', () => {
     // B publishes no SWPPP: nothing, although B's project has two stored versions.
     expect(await asPublic(b.tokens.live, (tx) => tx`select storage_key from documents`)).toEqual([]);
     // The sibling project publishes its own SWPPP: its link sees that one, never A's.
-    expect(keys((await asPublic(a.tokens.otherProject, (tx) => tx`select storage_key from documents`)) as never)).toEqual([
+    expect(keys((await asPublic(a.tokens.otherProject, (tx) => tx`select storage_key from documents`)))).toEqual([
       a.swppp.otherDocKeys[1],
     ]);
   });
@@ -187,7 +187,7 @@ describe('the page’s own queries (db/queries/public-page.ts) through withInspe
 
 describe('negative control: the policies are what hides unpublished rows', () => {
   /** Plant `ddl` as the owner of everything, then read as brave_public with A's link; all rolled back. */
-  async function withPlanted(ddl: string, read: (tx: postgres.TransactionSql) => Promise<unknown[]>): Promise<number> {
+  async function withPlanted(ddl: string, read: (tx: postgres.TransactionSql) => PromiseLike<readonly unknown[]>): Promise<number> {
     const su = testDatabase.sql('superuser', { max: 1 });
     const marker = new Error('rollback');
     let seen = -1;

@@ -8,6 +8,8 @@ import { seedPublicSite, type PublicSiteFixture } from '@/tests/support/public-s
 
 const { GET } = await import('./route');
 const { visitorFrom } = await import('@/lib/inspect/client-fingerprint');
+const { env } = await import('@/lib/env');
+const { contentSecurityPolicy, storageOrigins } = await import('@/lib/security/csp');
 
 const get = (token: string, headers: Record<string, string> = {}, query = '') =>
   GET(
@@ -56,9 +58,17 @@ describe('a live token', () => {
     expect(rest).not.toMatch(UUID);
     expect(rest).not.toContain(a.orgId);
     expect(signed.map(keyOf).sort()).toEqual([a.shownPhoto.thumbnailKey, a.shownPhoto.storageKey, a.swppp.v2Key].sort());
+    // The CSP proxy.ts sends lets the browser load them (img-src lists the bucket's origins).
+    const imgSrc = contentSecurityPolicy('n', {
+      storage: storageOrigins({ bucket: env.S3_BUCKET, region: env.S3_REGION, endpoint: env.S3_ENDPOINT, forcePathStyle: env.S3_FORCE_PATH_STYLE }),
+    })
+      .split('; ')
+      .find((d) => d.startsWith('img-src '))!
+      .split(' ');
     for (const u of signed) {
       expect(keyOf(u).startsWith(`tenants/${a.orgId}/`)).toBe(true);
       expect(u.searchParams.get('X-Amz-Expires')).toBe('300');
+      expect(imgSrc).toContain(u.origin);
     }
     expect(body).not.toMatch(/<script/i);
   });
