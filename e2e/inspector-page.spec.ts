@@ -131,6 +131,7 @@ async function publishInspectionWithPhoto(page: Page) {
   await signInAs(page, 'Ines Ibarra', 'Acme Site Works');
   await page.goto(inspectionUrl);
   await page.getByRole('button', { name: 'Sign and certify' }).click();
+  await expect(page.getByText('Confirm the certification statement')).toBeVisible();
   await page.getByLabel('I have read and make this certification.').check();
   await page.getByLabel('Full name (your typed signature)').fill('Ines Ibarra');
   await page.getByLabel('Title or qualification').fill('Certified stormwater inspector');
