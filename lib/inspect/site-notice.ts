@@ -35,7 +35,9 @@ const ONLINE: Record<Exclude<SwpppOnline, 'none'>, string> = {
  * page), or Part 1.5's fallback statement when neither is there.
  */
 export function swpppStatement(p: NoticeFields, online: SwpppOnline = 'none'): string {
-  const location = p.swpppLocation?.trim();
+  const typed = p.swpppLocation?.trim();
+  // The typed location ends a sentence before the online line follows it.
+  const location = typed && online !== 'none' && !/[.!?]$/.test(typed) ? `${typed}.` : typed;
   const parts = [location, online === 'none' ? undefined : ONLINE[online]].filter(Boolean);
   return parts.length
     ? parts.join(' ')
