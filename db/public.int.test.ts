@@ -104,7 +104,7 @@ describe('brave_public with org A’s live link opened', () => {
   });
 });
 
-describe('published photos and the current SWPPP (drizzle/0014)', () => {
+describe('published photos and the current SWPPP (drizzle/0015_public_photos_swppp.sql)', () => {
   const keys = (rows: readonly object[]) => rows.map((r) => (r as { storage_key: string }).storage_key).sort();
 
   it('A’s link shows the stored photo of its published inspection, and nothing else of A or B', async () => {

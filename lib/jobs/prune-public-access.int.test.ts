@@ -1,7 +1,7 @@
 /**
  * Retention of the public page's wrong-token records (public_access_events): the daily prune
  * deletes rows past PUBLIC_ACCESS_RETENTION_DAYS and nothing newer, and the database holds the
- * same line (policy retention_delete, drizzle/0015) whatever the job computes.
+ * same line (policy retention_delete, drizzle/0016_public_access_retention.sql) whatever the job computes.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -34,7 +34,7 @@ export const PRUNE_PUBLIC_ACCESS_CRON = '17 3 * * *';
 /**
  * How long a wrong-token record (public_access_events) is kept: long enough to see a slow probe
  * across months, short enough not to keep IP hashes for ever. The database holds the same number
- * (drizzle/0015, policy retention_delete): brave_app can delete nothing newer.
+ * (drizzle/0016_public_access_retention.sql, policy retention_delete): brave_app can delete nothing newer.
  */
 export const PUBLIC_ACCESS_RETENTION_DAYS = 90;
 

@@ -34,7 +34,7 @@ export const PUBLIC_GRANTS: Readonly<Record<string, readonly string[]>> = {
     'status',
     'type',
   ],
-  // The current SWPPP version the project publishes (drizzle/0014): its download and what the link says.
+  // The current SWPPP version the project publishes (drizzle/0015_public_photos_swppp.sql): its download and what the link says.
   documents: [
     'content_type',
     'file_name',
@@ -51,7 +51,7 @@ export const PUBLIC_GRANTS: Readonly<Record<string, readonly string[]>> = {
   ],
   inspector_links: ['expires_at', 'id', 'organization_id', 'project_id', 'revoked_at', 'token_hash'],
   organizations: ['active', 'name', 'organization_id'],
-  // Photos of published inspections (drizzle/0014): keys to presign, caption, capture time. No file
+  // Photos of published inspections (drizzle/0015_public_photos_swppp.sql): keys to presign, caption, capture time. No file
   // name, uploader, location or EXIF flag.
   photos: [
     'caption',
