@@ -18,7 +18,7 @@ let b: PublicSiteFixture;
 let pub: postgres.Sql;
 beforeAll(async () => {
   a = await seedPublicSite('acme');
-  b = await seedPublicSite('bolt');
+  b = await seedPublicSite('bolt', { publishSwppp: false });
   pub = testDatabase.sql('public', { max: 1 });
 });
 
@@ -104,6 +104,66 @@ describe('brave_public with org A’s live link opened', () => {
   });
 });
 
+describe('published photos and the current SWPPP (drizzle/0016_public_photos_swppp.sql)', () => {
+  const keys = (rows: readonly object[]) => rows.map((r) => (r as { storage_key: string }).storage_key).sort();
+
+  it('A’s link shows the stored photo of its published inspection, and nothing else of A or B', async () => {
+    const all = [a.shownPhoto.storageKey, ...a.hiddenPhotoKeys, b.shownPhoto.storageKey, ...b.hiddenPhotoKeys];
+    const r = await asPublic(a.tokens.live, async (tx) => ({
+      all: await tx`select storage_key from photos`,
+      byKey: await tx`select storage_key from photos where storage_key in ${tx(all)}`,
+    }));
+    expect(keys(r.all)).toEqual([a.shownPhoto.storageKey]);
+    expect(keys(r.byKey)).toEqual([a.shownPhoto.storageKey]);
+  });
+
+  it('the SWPPP: only the version the project publishes, never v1, the permit, or another project’s', async () => {
+    const r = await asPublic(a.tokens.live, (tx) => tx`select storage_key, version from documents`);
+    expect(r).toEqual([{ storage_key: a.swppp.v2Key, version: 2 }]);
+    // B publishes no SWPPP: nothing, although B's project has two stored versions.
+    expect(await asPublic(b.tokens.live, (tx) => tx`select storage_key from documents`)).toEqual([]);
+    // The sibling project publishes its own SWPPP: its link sees that one, never A's.
+    expect(keys((await asPublic(a.tokens.otherProject, (tx) => tx`select storage_key from documents`)))).toEqual([
+      a.swppp.otherDocKeys[1],
+    ]);
+  });
+
+  it('revoked and expired links read no photo and no document', async () => {
+    for (const token of [a.tokens.revoked, a.tokens.expired]) {
+      const r = await asPublic(token, async (tx) => [...(await tx`select storage_key from photos`), ...(await tx`select storage_key from documents`)]);
+      expect(r).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['who uploaded a photo', `select uploaded_by from photos`],
+    ['a photo’s location', `select latitude, longitude from photos`],
+    ['a photo’s file name', `select file_name from photos`],
+    ['a photo’s id', `select id from photos`],
+    ['who uploaded a document', `select uploaded_by from documents`],
+  ])('%s is refused (column not granted)', async (_what, statement) => {
+    await expect(asPublic(a.tokens.live, (tx) => tx.unsafe(statement))).rejects.toThrow(/permission denied/);
+  });
+
+  it('loadPublicSite returns the photo and v2, with the site’s own time zone', async () => {
+    const db = createDatabase(testDatabase.urls.public, { max: 1 });
+    try {
+      const hashA = hashToken(a.tokens.live);
+      const site = await withInspectorLinkOn(db, hashA, async (tx) => {
+        const link = await findLinkByHash(tx, hashA);
+        return link ? loadPublicSite(tx, link) : undefined;
+      });
+      expect(site?.photos.map((p) => p.storageKey)).toEqual([a.shownPhoto.storageKey]);
+      expect(site?.photos[0]?.thumbnailKey).toBe(a.shownPhoto.thumbnailKey);
+      expect(site?.swppp?.storageKey).toBe(a.swppp.v2Key);
+      expect(site?.timeZone).toBe('America/Denver');
+      expect(site?.project).not.toHaveProperty('publicSwpppDocumentId');
+    } finally {
+      await db.$pool.end({ timeout: 1 });
+    }
+  });
+});
+
 describe('the page’s own queries (db/queries/public-page.ts) through withInspectorLink', () => {
   it('load A’s site with A’s hash; with B’s hash the same ids of A come back empty', async () => {
     const db = createDatabase(testDatabase.urls.public, { max: 1 });
@@ -126,6 +186,42 @@ describe('the page’s own queries (db/queries/public-page.ts) through withInspe
 });
 
 describe('negative control: the policies are what hides unpublished rows', () => {
+  /** Plant `ddl` as the owner of everything, then read as brave_public with A's link; all rolled back. */
+  async function withPlanted(ddl: string, read: (tx: postgres.TransactionSql) => PromiseLike<readonly unknown[]>): Promise<number> {
+    const su = testDatabase.sql('superuser', { max: 1 });
+    const marker = new Error('rollback');
+    let seen = -1;
+    await su
+      .begin(async (tx) => {
+        await tx.unsafe(ddl);
+        await tx.unsafe(`set local role brave_public`);
+        await tx`select public.open_inspector_link(${hashToken(a.tokens.live)})`;
+        seen = (await read(tx)).length;
+        throw marker;
+      })
+      .catch((e: unknown) => {
+        if (e !== marker) throw e;
+      });
+    return seen;
+  }
+
+  it('a planted over-broad photo policy exposes the draft’s and B’s photos to the same query', async () => {
+    const hidden = [...a.hiddenPhotoKeys, b.shownPhoto.storageKey];
+    expect(
+      await withPlanted(`create policy planted_photos on public.photos for select to brave_public using (true)`, (tx) =>
+        tx`select storage_key from photos where storage_key in ${tx(hidden)}`,
+      ),
+    ).toBe(hidden.length);
+  });
+
+  it('a planted policy admitting every SWPPP version exposes v1 to the same query', async () => {
+    expect(
+      await withPlanted(`create policy planted_docs on public.documents for select to brave_public using (kind = 'swppp')`, (tx) =>
+        tx`select storage_key from documents where storage_key = ${a.swppp.v1Key}`,
+      ),
+    ).toBe(1);
+  });
+
   it('a planted permissive policy for brave_public exposes the draft, and this suite’s query sees it', async () => {
     const su = testDatabase.sql('superuser', { max: 1 });
     const marker = new Error('rollback');

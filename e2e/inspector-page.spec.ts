@@ -2,11 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { devices, expect, test, type Page, type TestInfo } from '@playwright/test';
+import sharp from 'sharp';
+import { BMP_ITEMS } from './support/epa-checklist';
 
 /**
  * The QR page: an owner creates a link and prints the site-notice poster; a
  * phone with no session (and no JavaScript) opens the QR URL and sees the
- * published inspection; after revocation the same URL is the 404 page.
+ * published inspection; a published inspection's photo and the SWPPP the
+ * owner chose to publish show there too; after revocation the same URL is the 404 page.
  */
 test.describe.configure({ mode: 'serial' });
 test.skip(({ isMobile }) => !isMobile, 'phone project only');
@@ -104,6 +107,110 @@ test('a phone with no session and no JavaScript opens the QR URL and sees the pu
     .catch(() => 0);
   expect(overflow).toBe(0);
   await shot(page, info, 'public-page');
+  await phone.close();
+});
+
+/** A crew member records an inspection on Riverside with one photo on a failed BMP; the inspector signs and publishes it. */
+async function publishInspectionWithPhoto(page: Page) {
+  await signInAs(page, 'Carlos Cruz', 'Acme Site Works');
+  await page.goto('/inspections/new');
+  await page.getByLabel('Project').selectOption({ label: 'Riverside Apartments' });
+  await page.getByRole('button', { name: 'Start inspection' }).click();
+  await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
+  const inspectionUrl = new URL(page.url()).pathname;
+  await page.getByLabel('Weather at time of inspection').fill('Clear, 70°F');
+  await page.getByLabel('Rain gauge reading').fill('0');
+  await page.getByRole('group', { name: 'Is a discharge occurring now?' }).getByText('No', { exact: true }).click();
+  for (const item of BMP_ITEMS) {
+    await page.getByRole('group', { name: item, exact: true }).getByText(item === BMP_ITEMS[0] ? 'Fail' : 'Pass', { exact: true }).click();
+  }
+  const row = page.getByRole('group', { name: BMP_ITEMS[0], exact: true });
+  await row.getByRole('textbox').first().fill('Silt fence sagging at the east outfall');
+  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#2e7d32' } })
+    .composite([{ input: Buffer.from('<svg width="1200" height="900"><rect x="150" y="350" width="900" height="200" fill="#f9a825"/></svg>') }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
+  await row.getByLabel(/Choose photos for Photos: Silt fence/).setInputFiles({ name: 'east-outfall.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await expect(row.getByRole('list', { name: 'Photos' }).getByRole('listitem')).toHaveCount(1, { timeout: 60_000 });
+  await page.getByLabel('Conditions requiring corrective action').fill('Re-stake the silt fence at the east outfall.');
+  await page.getByLabel('Areas not inspected and why').fill('None');
+  await page.getByLabel('Inspector signature').fill('Carlos Cruz');
+  await expect(page.getByTestId('save-status')).toHaveText(/Saved/, { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Submit inspection' }).click();
+  await expect(page.getByText('Submitted', { exact: true })).toBeVisible();
+
+  await signInAs(page, 'Ines Ibarra', 'Acme Site Works');
+  await page.goto(inspectionUrl);
+  await page.getByRole('button', { name: 'Sign and certify' }).click();
+  await expect(page.getByText('Confirm the certification statement')).toBeVisible();
+  await page.getByLabel('I have read and make this certification.').check();
+  await page.getByLabel('Full name (your typed signature)').fill('Ines Ibarra');
+  await page.getByLabel('Title or qualification').fill('Certified stormwater inspector');
+  await page.getByRole('button', { name: 'Sign and certify' }).click();
+  await expect(page.getByTestId('signature')).toContainText('Signed by Ines Ibarra');
+  await page.getByRole('button', { name: 'Publish inspection' }).click();
+  await expect(page.getByText('Published', { exact: true })).toBeVisible();
+}
+
+test('a published photo shows on the public page, and the SWPPP downloads once the owner publishes it', async ({
+  page,
+  browser,
+}, info) => {
+  test.setTimeout(180_000);
+  await publishInspectionWithPhoto(page);
+
+  // The owner uploads the SWPPP, makes a second link, and checks the page before publishing the SWPPP.
+  await signInAs(page, 'Olivia Owens', 'Acme Site Works');
+  await page.goto(linksUrl.replace(/\/inspector-links$/, ''));
+  const docs = page.getByRole('region', { name: 'Documents' });
+  await docs.getByLabel('Kind').selectOption('swppp');
+  await docs.getByLabel(/^Title/).fill('Riverside SWPPP');
+  const pdf = Buffer.from('%PDF-1.4\n% Riverside SWPPP\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  await docs.getByLabel(/^File/).setInputFiles({ name: 'riverside-swppp.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await docs.getByRole('button', { name: 'Upload document' }).click();
+  await expect(docs.getByRole('status')).toContainText(/Saved Riverside SWPPP as version \d/);
+
+  await page.goto(linksUrl);
+  await page.getByLabel(/^Label/).fill('Photo gate');
+  await page.getByRole('button', { name: 'Create link and poster' }).click();
+  const url = await page.getByTestId('new-link-url').inputValue();
+
+  const phone = await browser.newContext({ ...devices['Pixel 7'], javaScriptEnabled: false });
+  const visitor = await phone.newPage();
+  const images: { status: number; type: string }[] = [];
+  visitor.on('response', (r) => {
+    if (r.request().resourceType() === 'image' && r.url().includes('X-Amz-Signature'))
+      images.push({ status: r.status(), type: r.headers()['content-type'] ?? '' });
+  });
+  await visitor.goto(url);
+  await expect(visitor.getByRole('heading', { name: 'Notice of permit coverage' })).toBeVisible();
+  await expect(visitor.getByText('Download the current SWPPP')).toHaveCount(0);
+  const photo = visitor.getByRole('img', { name: /^Photo 1 of 1, routine inspection$/ }).first();
+  await photo.scrollIntoViewIfNeeded();
+  await expect(photo).toBeVisible();
+  // The presigned image loaded: the CSP's img-src admits the bucket, and the URL's signature held.
+  await expect.poll(() => images.filter((i) => i.status === 200 && i.type.startsWith('image/')).length).toBeGreaterThan(0);
+  await expect(visitor.getByText(/Times in the site’s time zone: [A-Za-z_/ ]+, [A-Z]{2,5}/)).toBeVisible();
+  await visitor.screenshot({ path: path.join(dir(info), `${info.project.name}-inspect-public-photo.png`) });
+  await shot(visitor, info, 'public-photo-full');
+
+  // The owner publishes the current SWPPP (audited); the poster and the page now say where to read it.
+  await page.goto(linksUrl);
+  await page.getByRole('button', { name: 'Show the current SWPPP on the public page' }).click();
+  await expect(page.getByTestId('public-swppp-state')).toContainText('The public page links “Riverside SWPPP”');
+  await shot(page, info, 'swppp-published');
+
+  await visitor.reload();
+  const swppp = visitor.getByRole('link', { name: /Download the current SWPPP: Riverside SWPPP/ });
+  await expect(swppp).toBeVisible();
+  await expect(visitor.getByText(/The current SWPPP can be read online/)).toBeVisible();
+  await swppp.scrollIntoViewIfNeeded();
+  await shot(visitor, info, 'public-swppp');
+  const [download] = await Promise.all([visitor.waitForEvent('download'), swppp.click()]);
+  expect(download.suggestedFilename()).toBe('riverside-swppp.pdf');
+  const saved = path.join(dir(info), `${info.project.name}-inspect-swppp-download.pdf`);
+  await download.saveAs(saved);
+  expect((await import('node:fs')).readFileSync(saved, 'utf8')).toContain('Riverside SWPPP');
   await phone.close();
 });
 

@@ -97,7 +97,7 @@ export async function markPhotoStored(
  */
 export async function markDocumentStored(tx: Tx, actor: Actor, doc: DocumentRow, facts: StoredFacts): Promise<DocumentRow | undefined> {
   const [project] = await tx
-    .select({ id: projects.id })
+    .select({ id: projects.id, publicSwpppDocumentId: projects.publicSwpppDocumentId })
     .from(projects)
     .where(and(eq(projects.organizationId, actor.orgId), eq(projects.id, doc.projectId)))
     .for('update');
@@ -128,6 +128,37 @@ export async function markDocumentStored(tx: Tx, actor: Actor, doc: DocumentRow,
     before: { status: 'pending' },
     after: { status: 'stored', version, sizeBytes: facts.sizeBytes },
   });
+  if (row.kind === 'swppp' && project.publicSwpppDocumentId) await advancePublicSwppp(tx, actor, doc.projectId, project.publicSwpppDocumentId, row.id);
+  return row;
+}
+
+/**
+ * The project shows its current SWPPP on the public page (docs/inspector-page.md): a newly stored
+ * SWPPP version becomes the one shown, so an older version is never published after a newer one
+ * exists. Audited as a change of the project.
+ */
+async function advancePublicSwppp(tx: Tx, actor: Actor, projectId: string, before: string, after: string) {
+  await tx
+    .update(projects)
+    .set({ publicSwpppDocumentId: after, updatedAt: new Date() })
+    .where(and(eq(projects.organizationId, actor.orgId), eq(projects.id, projectId)));
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entityType: 'project',
+    entityId: projectId,
+    before: { publicSwpppDocumentId: before },
+    after: { publicSwpppDocumentId: after, reason: 'newer SWPPP version stored' },
+  });
+}
+
+/** The project's current SWPPP: the newest stored version of kind swppp (any title). */
+export async function currentSwppp(tx: Tx, orgId: string, projectId: string): Promise<DocumentRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(documents)
+    .where(and(eq(documents.organizationId, orgId), eq(documents.projectId, projectId), eq(documents.kind, 'swppp'), eq(documents.status, 'stored')))
+    .orderBy(desc(documents.storedAt), desc(documents.version))
+    .limit(1);
   return row;
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
 import { inspectorLinkViews, publicAccessEvents } from '../schema';
 import type { Tx } from '../tenant';
 
@@ -48,4 +48,10 @@ export async function countPublicAccessEvents(tx: Tx, ipHash: string, kind: Publ
       ),
     );
   return row?.n ?? 0;
+}
+
+/** Delete wrong-token records created before `before`; returns how many went. */
+export async function deletePublicAccessEventsBefore(tx: Tx, before: Date): Promise<number> {
+  const gone = await tx.delete(publicAccessEvents).where(lt(publicAccessEvents.createdAt, before)).returning({ id: publicAccessEvents.id });
+  return gone.length;
 }

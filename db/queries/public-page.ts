@@ -4,9 +4,11 @@ import {
   bmpCategories,
   complianceSettings,
   correctiveActions,
+  documents,
   inspections,
   inspectorLinks,
   organizations,
+  photos,
   projects,
   violations,
   violationTypes,
@@ -54,6 +56,8 @@ export async function loadPublicSite(tx: Tx, link: Pick<PublicLink, 'organizatio
         noticeContactName: projects.noticeContactName,
         noticeContactPhone: projects.noticeContactPhone,
         swpppLocation: projects.swpppLocation,
+        timeZone: projects.timeZone,
+        publicSwpppDocumentId: projects.publicSwpppDocumentId,
       })
       .from(projects)
       .where(and(eq(projects.organizationId, org), eq(projects.id, link.projectId)))
@@ -151,17 +155,75 @@ export async function loadPublicSite(tx: Tx, link: Pick<PublicLink, 'organizatio
         )
         .orderBy(asc(correctiveActions.dueAt))
     : [];
+  const { publicSwpppDocumentId, ...shownProject } = project;
+  const [shownPhotos, swppp] = await Promise.all([
+    inspectionIds.length ? publishedPhotos(tx, link, inspectionIds) : [],
+    publicSwpppDocumentId ? publishedSwppp(tx, link, publicSwpppDocumentId) : undefined,
+  ]);
 
   return {
-    project,
+    project: shownProject,
     companyName: company.name,
-    timeZone: settings[0]?.timezone ?? 'America/New_York',
+    // The site's zone, else the organization's (lib/format/when.ts).
+    timeZone: project.timeZone ?? settings[0]?.timezone ?? 'America/New_York',
+    photos: shownPhotos,
+    swppp,
     inspections: published,
     violations: found,
     correctiveActions: actions,
     bmpNames: new Map(bmps.map((b) => [b.key, b.name])),
     violationTypeNames: new Map(types.map((t) => [t.id, t.name])),
   };
+}
+
+/** Stored photos of the given published inspections (their object keys stay server-side: only presigned URLs leave). */
+async function publishedPhotos(tx: Tx, link: Pick<PublicLink, 'organizationId' | 'projectId'>, inspectionIds: string[]) {
+  return tx
+    .select({
+      inspectionId: photos.inspectionId,
+      storageKey: photos.storageKey,
+      thumbnailKey: photos.thumbnailKey,
+      contentType: photos.contentType,
+      caption: photos.caption,
+      takenAt: photos.takenAt,
+    })
+    .from(photos)
+    .where(
+      and(
+        eq(photos.organizationId, link.organizationId),
+        eq(photos.projectId, link.projectId),
+        eq(photos.status, 'stored'),
+        inArray(photos.inspectionId, inspectionIds),
+      ),
+    )
+    .orderBy(asc(photos.takenAt), asc(photos.storedAt))
+    .limit(500);
+}
+
+/** The one SWPPP version the project chose to show; undefined when it is not a stored SWPPP of this project. */
+async function publishedSwppp(tx: Tx, link: Pick<PublicLink, 'organizationId' | 'projectId'>, documentId: string) {
+  const [row] = await tx
+    .select({
+      storageKey: documents.storageKey,
+      fileName: documents.fileName,
+      contentType: documents.contentType,
+      title: documents.title,
+      version: documents.version,
+      storedAt: documents.storedAt,
+      sizeBytes: documents.sizeBytes,
+    })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.organizationId, link.organizationId),
+        eq(documents.projectId, link.projectId),
+        eq(documents.id, documentId),
+        eq(documents.kind, 'swppp'),
+        eq(documents.status, 'stored'),
+      ),
+    )
+    .limit(1);
+  return row;
 }
 
 export type PublicSite = NonNullable<Awaited<ReturnType<typeof loadPublicSite>>>;

@@ -1,6 +1,7 @@
 import 'server-only';
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenantColumns, tenantPolicies } from './_tenant';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { braveApp, tenantColumns, tenantPolicies } from './_tenant';
 import { belongsToOrg } from './organizations';
 
 /**
@@ -75,5 +76,14 @@ export const publicAccessEvents = pgTable(
     details: jsonb().notNull().default({}),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index('public_access_events_ip_created_idx').on(t.ipHash, t.kind, t.createdAt)],
-);
+  (t) => [
+    index('public_access_events_ip_created_idx').on(t.ipHash, t.kind, t.createdAt),
+    index('public_access_events_created_idx').on(t.createdAt),
+    // No tenant in these rows, so no tenant policies: brave_app reads and adds them freely, and may
+    // delete only what is past the retention (PUBLIC_ACCESS_RETENTION_DAYS, lib/jobs/queues.ts):
+    // the daily prune job can't remove recent evidence of token probing, even by mistake.
+    pgPolicy('shared_select', { for: 'select', to: braveApp, using: sql`true` }),
+    pgPolicy('shared_insert', { for: 'insert', to: braveApp, withCheck: sql`true` }),
+    pgPolicy('retention_delete', { for: 'delete', to: braveApp, using: sql`created_at < now() - interval '90 days'` }),
+  ],
+).enableRLS();

@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenantColumns, tenantPolicies, timestamps } from './_tenant';
+import { inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { inspections } from './inspections';
 import { belongsToOrg } from './organizations';
 import { projects } from './projects';
@@ -82,6 +82,11 @@ export const photos = pgTable(
     index('photos_org_status_created_idx').on(t.organizationId, t.status, t.createdAt),
     belongsToOrg('photos_org_fk', t.organizationId),
     ...tenantPolicies(),
+    // The public QR page (docs/inspector-page.md): stored photos of a published inspection of the
+    // opened link's project. The inspections sub-select is itself under brave_public's policy.
+    publicReadPolicy(
+      sql`status = 'stored' and (organization_id, project_id) in ${inspectorScope} and (organization_id, inspection_id) in (select i.organization_id, i.id from inspections i where i.status = 'published')`,
+    ),
   ],
 );
 
@@ -106,5 +111,10 @@ export const documents = pgTable(
     check('documents_kind_ck', sql`${t.kind} in ('swppp', 'permit', 'report', 'other')`),
     belongsToOrg('documents_org_fk', t.organizationId),
     ...tenantPolicies(),
+    // The public QR page: only the one stored SWPPP version the project points at
+    // (projects.public_swppp_document_id, set by an audited choice), of the opened link's project.
+    publicReadPolicy(
+      sql`kind = 'swppp' and status = 'stored' and (organization_id, project_id, id) in (select p.organization_id, p.id, p.public_swppp_document_id from projects p where (p.organization_id, p.id) in ${inspectorScope})`,
+    ),
   ],
 );

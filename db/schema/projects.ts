@@ -34,6 +34,13 @@ export const projects = pgTable(
     noticeContactPhone: text(),
     /** Where the SWPPP can be read on site, or how to ask for a copy (Part 1.5). */
     swpppLocation: text(),
+    /**
+     * The SWPPP version the public QR page links, or null (not published). Set and cleared only by the
+     * audited "show the current SWPPP" choice; a newer stored SWPPP version takes its place while it is
+     * set (db/queries/files.ts markDocumentStored). No foreign key: documents already references
+     * projects, and brave_public's documents policy admits only a stored SWPPP of this project.
+     */
+    publicSwpppDocumentId: uuid(),
     createdBy: text().notNull(),
     ...timestamps(),
   },

@@ -1,9 +1,11 @@
 import 'server-only';
-import { findLinkByHash, loadPublicSite, type PublicLink, type PublicSite } from '@/db/queries/public-page';
+import { findLinkByHash, loadPublicSite, type PublicLink } from '@/db/queries/public-page';
 import { withInspectorLink } from '@/db/public';
+import { StorageUnavailableError } from '@/lib/storage/errors';
+import { presignPublicFiles, type PublicPage } from './public-files';
 import { hashToken, sameHash, TOKEN_PATTERN } from './token';
 
-export type OpenedSite = { ok: true; link: PublicLink; site: PublicSite } | { ok: false };
+export type OpenedSite = { ok: true; link: PublicLink; site: PublicPage } | { ok: false };
 
 /** Longer path segments are cut before hashing: the work per request stays bounded. */
 const MAX_TOKEN_CHARS = 256;
@@ -16,6 +18,20 @@ const MAX_TOKEN_CHARS = 256;
  * single combined decision. Only a live link goes on to load the site.
  */
 export async function openPublicSite(token: string, now = new Date()): Promise<OpenedSite> {
+  const opened = await readPublicSite(token, now);
+  if (!opened.ok) return opened;
+  // Presigning needs no database: after the transaction, with the org the link resolved to.
+  try {
+    return { ...opened, site: await presignPublicFiles(opened.link.organizationId, opened.site) };
+  } catch (error) {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    // File storage down or not configured: the notice and the reports still matter more than the photos.
+    console.warn(`[inspect] public files left out: ${error.message}`);
+    return { ...opened, site: { ...opened.site, photos: [], swppp: undefined, filesUnavailable: true } };
+  }
+}
+
+async function readPublicSite(token: string, now: Date) {
   const candidate = token.slice(0, MAX_TOKEN_CHARS);
   const tokenHash = hashToken(candidate);
   return withInspectorLink(tokenHash, async (tx) => {
@@ -23,8 +39,8 @@ export async function openPublicSite(token: string, now = new Date()): Promise<O
     const shaped = TOKEN_PATTERN.test(candidate);
     const equal = sameHash(row?.tokenHash, tokenHash);
     const live = row !== undefined && row.revokedAt === null && (row.expiresAt === null || row.expiresAt > now);
-    if (!(shaped && equal && live) || !row) return { ok: false };
+    if (!(shaped && equal && live) || !row) return { ok: false as const };
     const site = await loadPublicSite(tx, row);
-    return site ? { ok: true, link: row, site } : { ok: false };
+    return site ? { ok: true as const, link: row, site } : { ok: false as const };
   });
 }

@@ -1,6 +1,7 @@
-import { formatDateTimeZone } from '@/lib/format/when';
-import type { PublicSite } from '@/db/queries/public-page';
+import { formatDateTimeZone, zoneName } from '@/lib/format/when';
+import { formatBytes } from '@/lib/storage/rules';
 import { html, safeHref, type Html } from './html';
+import type { PublicPage, PublicPhoto } from './public-files';
 import { CGP_NOTICE_CITATION, EPA_REPORT_STATEMENT, EPA_REPORT_URL, swpppStatement, telHref } from './site-notice';
 
 /** "May 4, 2026, 7:30 AM EDT": the site's zone, with its abbreviation. */
@@ -78,7 +79,7 @@ function bmpTable(results: unknown, names: Map<string, string>): Html {
 
 const CLOSED = new Set(['fixed', 'verified']);
 
-function actionItem(a: PublicSite['correctiveActions'][number], tz: string): Html {
+function actionItem(a: PublicPage['correctiveActions'][number], tz: string): Html {
   const closed = CLOSED.has(a.status);
   return html`<li class="${closed ? 'closed' : 'open'}">
     <span class="chip">${closed ? 'Closed' : 'Open'} · ${words(a.status)}</span> ${a.description}
@@ -89,9 +90,10 @@ function actionItem(a: PublicSite['correctiveActions'][number], tz: string): Htm
   </li>`;
 }
 
-function inspectionArticle(site: PublicSite, i: PublicSite['inspections'][number]): Html {
+function inspectionArticle(site: PublicPage, i: PublicPage['inspections'][number]): Html {
   const tz = site.timeZone;
   const found = site.violations.filter((v) => v.inspectionId === i.id);
+  const shots = site.photos.filter((p) => p.inspectionId === i.id);
   return html`<article class="card">
     <h3>${words(i.type)} inspection · ${when(i.inspectedAt, tz)}</h3>
     <dl>
@@ -125,6 +127,7 @@ function inspectionArticle(site: PublicSite, i: PublicSite['inspections'][number
         : ''
     }
     ${bmpTable(i.bmpResults, site.bmpNames)}
+    ${shots.length ? photoList(shots, i, tz) : ''}
     ${
       found.length
         ? html`<h4>Problems found and corrective actions</h4>
@@ -150,6 +153,45 @@ function inspectionArticle(site: PublicSite, i: PublicSite['inspections'][number
   </article>`;
 }
 
+/** Presigned for 5 minutes: a page left open longer shows broken images until it is reloaded. */
+function photoList(shots: PublicPhoto[], i: PublicPage['inspections'][number], tz: string): Html {
+  return html`<h4>Photos (${shots.length})</h4>
+    <ul class="photos">
+      ${shots.map((p, n) => {
+        // The caption is the figcaption (text); the alt stays ours, so no uploader text sits in an attribute.
+        const alt = `Photo ${n + 1} of ${shots.length}, ${words(i.type).toLowerCase()} inspection`;
+        return html`<li>
+          <figure>
+            <a href="${safeHref(p.fullUrl)}"><img src="${safeHref(p.thumbnailUrl)}" alt="${alt}" loading="lazy" /></a>
+            <figcaption>
+              ${p.caption?.trim() ? html`${p.caption} · ` : ''}<span class="muted"
+                >${p.takenAt ? html`Taken ${when(p.takenAt, tz)}` : 'Capture time not recorded'}</span
+              >
+            </figcaption>
+          </figure>
+        </li>`;
+      })}
+    </ul>`;
+}
+
+const KIND_LABEL: Record<string, string> = { 'application/pdf': 'PDF' };
+
+/** The notice's SWPPP line: where to read it, and the current version's link when the org publishes it. */
+function swpppLine(site: PublicPage): Html {
+  const s = site.swppp;
+  const p = site.project;
+  if (!s) return html`${swpppStatement(p)}`;
+  const facts = [
+    s.version ? `version ${s.version}` : null,
+    KIND_LABEL[s.contentType] ?? null,
+    s.sizeBytes ? formatBytes(s.sizeBytes) : null,
+    s.storedAt ? `uploaded ${when(s.storedAt, site.timeZone)}` : null,
+  ].filter(Boolean);
+  return html`${swpppStatement(p, 'page')}
+    <a class="swppp" href="${safeHref(s.url)}" download>Download the current SWPPP: ${s.title}</a>
+    <span class="muted">${facts.join(' · ')}. The link works for 5 minutes: reload this page for a new one.</span>`;
+}
+
 const HEAD = (title: string) =>
   html`<!doctype html>
     <html lang="en">
@@ -164,7 +206,7 @@ const HEAD = (title: string) =>
     </html>`;
 
 /** The whole public page for one live link: notice, permit, published inspections, corrective actions. */
-export function renderPublicPage(site: PublicSite, now = new Date()): string {
+export function renderPublicPage(site: PublicPage, now = new Date()): string {
   const p = site.project;
   const tz = site.timeZone;
   const open = site.correctiveActions.filter((a) => !CLOSED.has(a.status));
@@ -179,7 +221,7 @@ export function renderPublicPage(site: PublicSite, now = new Date()): string {
 <dl>
 <dt>NPDES permit tracking number</dt><dd class="big">${p.npdesPermitId ?? 'not recorded'}</dd>
 <dt>Project information</dt><dd>${p.noticeContactName ?? 'not recorded'}${p.noticeContactPhone ? html` · <a href="${safeHref(telHref(p.noticeContactPhone))}">${p.noticeContactPhone}</a>` : ''}</dd>
-<dt>Stormwater Pollution Prevention Plan (SWPPP)</dt><dd>${swpppStatement(p)}</dd>
+<dt>Stormwater Pollution Prevention Plan (SWPPP)</dt><dd>${swpppLine(site)}</dd>
 </dl>
 <p class="report">${EPA_REPORT_STATEMENT} <a href="${EPA_REPORT_URL}">${EPA_REPORT_URL}</a></p>
 <p class="cite">${CGP_NOTICE_CITATION}</p>
@@ -216,7 +258,8 @@ ${
 
 <section aria-labelledby="inspections">
 <h2 id="inspections">Published inspections (${site.inspections.length})</h2>
-<p class="muted">Times in ${tz.replaceAll('_', ' ')}.</p>
+<p class="muted">Times in the site’s time zone: ${zoneName(tz, now)}.</p>
+${site.filesUnavailable ? html`<p class="muted">Photos and documents are temporarily unavailable. Please reload in a moment.</p>` : ''}
 ${site.inspections.length ? site.inspections.map((i) => inspectionArticle(site, i)) : html`<p>No published inspections yet.</p>`}
 </section>
 <footer class="muted">Read-only copy of the reports this site's operator has published.</footer>

@@ -21,10 +21,26 @@ export interface NoticeFields {
   swpppLocation: string | null;
 }
 
-/** Where the SWPPP can be read, or Part 1.5's fallback statement when the org has not said. */
-export function swpppStatement(p: NoticeFields): string {
-  return p.swpppLocation?.trim()
-    ? p.swpppLocation.trim()
+/** Where an online copy of the SWPPP is, when the org shows its current version on the public page. */
+export type SwpppOnline = 'none' | 'poster' | 'page';
+
+const ONLINE: Record<Exclude<SwpppOnline, 'none'>, string> = {
+  poster: 'The current SWPPP can be read online: scan the QR code on this notice.',
+  page: 'The current SWPPP can be read online: see the link below.',
+};
+
+/**
+ * Where the SWPPP can be read: the location the org typed, plus the online copy
+ * when it publishes one (the QR code's page on the poster, the link on that
+ * page), or Part 1.5's fallback statement when neither is there.
+ */
+export function swpppStatement(p: NoticeFields, online: SwpppOnline = 'none'): string {
+  const typed = p.swpppLocation?.trim();
+  // The typed location ends a sentence before the online line follows it.
+  const location = typed && online !== 'none' && !/[.!?]$/.test(typed) ? `${typed}.` : typed;
+  const parts = [location, online === 'none' ? undefined : ONLINE[online]].filter(Boolean);
+  return parts.length
+    ? parts.join(' ')
     : 'If you would like to obtain a copy of the Stormwater Pollution Prevention Plan (SWPPP) for this site, contact the EPA Regional Office for this state.';
 }
 

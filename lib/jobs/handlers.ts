@@ -1,10 +1,12 @@
 import 'server-only';
 import sharp from 'sharp';
 import { deleteExpiredPending, getStoredPhoto, setPhotoThumbnail } from '@/db/queries/files';
+import { deletePublicAccessEventsBefore } from '@/db/queries/inspector-visits';
+import { withoutTenant } from '@/db/public';
 import { withTenant } from '@/db/tenant';
 import { deleteObject, putObject, readObject } from '@/lib/storage/objects';
 import { thumbnailKey } from '@/lib/storage/keys';
-import { JOB_USER, JOBS, PENDING_UPLOAD_TTL_SECONDS } from './queues';
+import { JOB_USER, JOBS, PENDING_UPLOAD_TTL_SECONDS, PUBLIC_ACCESS_RETENTION_DAYS } from './queues';
 
 type Data<K extends keyof typeof JOBS> = ReturnType<(typeof JOBS)[K]['data']['parse']>;
 
@@ -40,4 +42,13 @@ export async function makePhotoThumbnail(data: Data<'photoThumbnail'>): Promise<
   await putObject(data.orgId, 'photos', key, thumb, 'image/webp');
   await withTenant(actor, (tx) => setPhotoThumbnail(tx, data.orgId, data.id, key, thumb.length));
   return 'made';
+}
+
+/**
+ * Wrong-token records past their retention (docs/inspector-page.md). No tenant is set: the table
+ * has no tenant rows, and RLS lets brave_app delete only rows older than the same 90 days.
+ */
+export async function prunePublicAccessEvents(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - PUBLIC_ACCESS_RETENTION_DAYS * 86_400_000);
+  return withoutTenant((tx) => deletePublicAccessEventsBefore(tx, before));
 }

@@ -18,7 +18,25 @@ export const JOBS = {
     name: 'photos-thumbnail',
     data: tenantJob.extend({ id: z.uuid() }),
   },
+  /**
+   * Daily: wrong-token records of the public QR page older than PUBLIC_ACCESS_RETENTION_DAYS go.
+   * The one job without an org: public_access_events holds no tenant rows (it runs with no tenant set).
+   */
+  prunePublicAccessEvents: {
+    name: 'public-access-prune',
+    data: z.object({}).strict(),
+  },
 } as const;
+
+/** When the prune runs (cron, UTC): once a day, off-peak. */
+export const PRUNE_PUBLIC_ACCESS_CRON = '17 3 * * *';
+
+/**
+ * How long a wrong-token record (public_access_events) is kept: long enough to see a slow probe
+ * across months, short enough not to keep IP hashes for ever. The database holds the same number
+ * (drizzle/0017_public_access_retention.sql, policy retention_delete): brave_app can delete nothing newer.
+ */
+export const PUBLIC_ACCESS_RETENTION_DAYS = 90;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
 export const JOB_NAMES: JobName[] = Object.values(JOBS).map((j) => j.name);

@@ -1,7 +1,7 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
-import { makePhotoThumbnail, expirePendingUpload } from './handlers';
-import { JOB_SCHEMA, JOBS } from './queues';
+import { makePhotoThumbnail, expirePendingUpload, prunePublicAccessEvents } from './handlers';
+import { JOB_SCHEMA, JOBS, PRUNE_PUBLIC_ACCESS_CRON } from './queues';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -16,7 +16,7 @@ export interface Worker {
  */
 export async function startWorker(connectionString: string, opts: { pollingIntervalSeconds?: number; log?: (l: string) => void } = {}): Promise<Worker> {
   const log = opts.log ?? ((l: string) => console.log(`[worker] ${l}`));
-  const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 2, migrate: false, schedule: false, supervise: true, application_name: 'brave-worker' });
+  const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 2, migrate: false, schedule: true, supervise: true, application_name: 'brave-worker' });
   boss.on('error', (error) => log(`pg-boss error: ${error.message}`));
   await boss.start();
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 };
@@ -28,5 +28,11 @@ export async function startWorker(connectionString: string, opts: { pollingInter
     const data = JOBS.photoThumbnail.data.parse(job!.data);
     log(`${job!.name} ${data.id}: ${await makePhotoThumbnail(data)}`);
   });
+  await boss.work(JOBS.prunePublicAccessEvents.name, polling, async ([job]) => {
+    JOBS.prunePublicAccessEvents.data.parse(job!.data);
+    log(`${job!.name}: ${await prunePublicAccessEvents()} wrong-token records past retention deleted`);
+  });
+  // Idempotent (one schedule row per name); pg-boss's cron monitor (schedule: true) sends the job.
+  await boss.schedule(JOBS.prunePublicAccessEvents.name, PRUNE_PUBLIC_ACCESS_CRON, {}, { tz: 'UTC' });
   return { stop: () => boss.stop({ graceful: true, timeout: 5_000, wait: true }) };
 }

@@ -70,6 +70,8 @@ const REDUNDANT_FILTERS: Record<string, string> = {
   'files.ts#markDocumentStored:2':
     "the version count of a series in the project the organization-filtered lock just returned (same function): A's projects were refused there",
   'inspector-links.ts#updateInspectorLink:1': AFTER_LOOKUP,
+  'files.ts#advancePublicSwppp:1':
+    "the project its only caller (markDocumentStored) just locked by organization and id: A's projects were refused there",
 };
 
 /** Attacked, but with nothing to do for B's own data in this world, and why that is fine. */
@@ -77,6 +79,8 @@ const IDLE_FOR_OWNER: Record<string, string> = {
   'users.ts#insertUserIfMissing': "the acting user's row exists, so it inserts nothing; it writes only the acting user's own row",
   'inspector-visits.ts#insertPublicAccessEvent':
     'public_access_events has no organization (wrong QR tokens); the probe event is not one of its kinds, and there is no tenant row to reach',
+  'inspector-visits.ts#deletePublicAccessEventsBefore':
+    'public_access_events has no organization and this world plants no row past the retention; the prune is tested in lib/jobs/prune-public-access.int.test.ts',
 };
 
 class Rollback extends Error {}

@@ -35,6 +35,8 @@ describe('brave_public catalog rules', () => {
       await tx.unsafe(`grant select (created_by) on public.projects to brave_public`);
       await tx.unsafe(`grant select on public.audit_log to brave_public`);
       await tx.unsafe(`revoke select (swppp_location) on public.projects from brave_public`);
+      await tx.unsafe(`grant select (uploaded_by, latitude) on public.photos to brave_public`);
+      await tx.unsafe(`revoke select (time_zone) on public.projects from brave_public`);
       await tx.unsafe(
         `create policy org_keyed on public.rain_events for select to brave_public using (organization_id = (select current_setting('app.current_org', true)))`,
       );
@@ -53,6 +55,9 @@ describe('brave_public catalog rules', () => {
         'role brave_public may read projects.created_by, which is not in PUBLIC_GRANTS',
         'role brave_public may read table audit_log, which is not in PUBLIC_GRANTS',
         "PUBLIC_GRANTS lists projects.swppp_location but brave_public can't read it (stale list)",
+        'role brave_public may read photos.uploaded_by, which is not in PUBLIC_GRANTS',
+        'role brave_public may read photos.latitude, which is not in PUBLIC_GRANTS',
+        "PUBLIC_GRANTS lists projects.time_zone but brave_public can't read it (stale list)",
         expect.stringMatching(
           /^policy org_keyed on rain_events applying to brave_public is not keyed by app.inspector_token/,
         ),

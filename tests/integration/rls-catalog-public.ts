@@ -34,8 +34,37 @@ export const PUBLIC_GRANTS: Readonly<Record<string, readonly string[]>> = {
     'status',
     'type',
   ],
+  // The current SWPPP version the project publishes (drizzle/0016_public_photos_swppp.sql): its download and what the link says.
+  documents: [
+    'content_type',
+    'file_name',
+    'id',
+    'kind',
+    'organization_id',
+    'project_id',
+    'size_bytes',
+    'status',
+    'storage_key',
+    'stored_at',
+    'title',
+    'version',
+  ],
   inspector_links: ['expires_at', 'id', 'organization_id', 'project_id', 'revoked_at', 'token_hash'],
   organizations: ['active', 'name', 'organization_id'],
+  // Photos of published inspections (drizzle/0016_public_photos_swppp.sql): keys to presign, caption, capture time. No file
+  // name, uploader, location or EXIF flag.
+  photos: [
+    'caption',
+    'content_type',
+    'inspection_id',
+    'organization_id',
+    'project_id',
+    'status',
+    'storage_key',
+    'stored_at',
+    'taken_at',
+    'thumbnail_key',
+  ],
   projects: [
     'address',
     'id',
@@ -46,8 +75,10 @@ export const PUBLIC_GRANTS: Readonly<Record<string, readonly string[]>> = {
     'organization_id',
     'permit_end',
     'permit_start',
+    'public_swppp_document_id',
     'status',
     'swppp_location',
+    'time_zone',
   ],
   violation_types: ['id', 'name', 'organization_id'],
   violations: [

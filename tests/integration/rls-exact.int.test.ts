@@ -82,6 +82,21 @@ describe('exact policies and grants — negative controls', () => {
       `alter policy public_select on projects using ((organization_id, id) in (select l.organization_id, l.project_id from inspector_links l where l.token_hash = (select current_setting('app.inspector_token', true))))`,
       /^policy public_select on projects: USING is /,
     ],
+    [
+      'a public photo policy no longer requiring a published inspection',
+      `alter policy public_select on photos using (status = 'stored' and (organization_id, project_id) in (select l.organization_id, l.project_id from inspector_links l where l.token_hash = (select current_setting('app.inspector_token', true)) and l.revoked_at is null and (l.expires_at is null or l.expires_at > now())))`,
+      /^policy public_select on photos: USING is /,
+    ],
+    [
+      'a public document policy admitting every SWPPP version',
+      `alter policy public_select on documents using (kind = 'swppp' and (organization_id, project_id) in (select l.organization_id, l.project_id from inspector_links l where l.token_hash = (select current_setting('app.inspector_token', true))))`,
+      /^policy public_select on documents: USING is /,
+    ],
+    [
+      'the retention of wrong-token records shortened',
+      `alter policy retention_delete on public_access_events using (created_at < now() - interval '1 day')`,
+      /^policy retention_delete on public_access_events: USING is /,
+    ],
     ['a policy dropped', `drop policy tenant_delete on documents`, /^policy tenant_delete on documents: missing$/],
     [
       'a policy applying to every role',

@@ -4,9 +4,12 @@
  * and corrective actions on each, and live, revoked and expired links.
  * Inserted as brave_app through the door, like the app does.
  */
+import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { withTenant } from '@/db/tenant';
+import { randomUUID } from 'node:crypto';
 import { newInspectorToken } from '@/lib/inspect/token';
+import { objectKey } from '@/lib/storage/keys';
 import { uniqueId } from './factories';
 
 export interface PublicSiteFixture {
@@ -16,6 +19,12 @@ export interface PublicSiteFixture {
   publishedId: string;
   draftId: string;
   tokens: { live: string; revoked: string; expired: string; otherProject: string };
+  /** Object keys of the one photo the page shows (stored, on the published inspection) and of its thumbnail. */
+  shownPhoto: { storageKey: string; thumbnailKey: string };
+  /** Keys of photos that must never be presigned: pending, on a draft, on another project's inspection, on no inspection. */
+  hiddenPhotoKeys: string[];
+  /** The SWPPP versions: v1 (older) and v2 (current); `published` says whether the project shows v2. */
+  swppp: { v1Key: string; v2Key: string; v2Id: string; published: boolean; otherDocKeys: string[] };
   /** Text that only unpublished rows or hidden columns carry: must never reach the page. */
   secrets: string[];
   /** Text of published rows: must be on the page. */
@@ -26,7 +35,7 @@ const DAY = 86_400_000;
 
 export async function seedPublicSite(
   label: string,
-  opts: { publishedCount?: number } = {},
+  opts: { publishedCount?: number; publishSwppp?: boolean } = {},
 ): Promise<PublicSiteFixture> {
   const orgId = uniqueId('org', label);
   const userId = uniqueId('user', `${label}_owner`);
@@ -63,6 +72,8 @@ export async function seedPublicSite(
         noticeContactName: `${label} Pat Lee`,
         noticeContactPhone: '(512) 555-0100',
         swpppLocation: `${label} site trailer at the north gate`,
+        // The site's own zone, not the org's (America/Chicago): the page must use this one.
+        timeZone: 'America/Denver',
         createdBy: secret('creator'),
         receivingWater: secret('receiving-water-column-not-granted'),
       })
@@ -188,6 +199,75 @@ export async function seedPublicSite(
       foundBy: userId,
     });
 
+    // Photos: one shown, the rest hidden for one reason each. Keys are never read by the page's HTML.
+    const photo = async (inspectionId: string | null, values: Partial<typeof s.photos.$inferInsert>) => {
+      const id = randomUUID();
+      const storageKey = objectKey(orgId, 'photos', id, `${label}.jpg`);
+      await tx.insert(s.photos).values({
+        organizationId: orgId,
+        id,
+        projectId: project!.id,
+        inspectionId,
+        storageKey,
+        fileName: `${label}-<img src=x onerror=alert(6)>.jpg`,
+        contentType: 'image/jpeg',
+        sizeBytes: 1000,
+        status: 'stored',
+        storedAt: new Date(),
+        uploadedBy: secret('photo-uploader'),
+        latitude: 30.1234,
+        longitude: -97.5678,
+        ...values,
+      });
+      return storageKey;
+    };
+    const shownKey = await photo(publishedId, {
+      caption: `${label} published photo <img src=x onerror=alert(5)> javascript:alert(7)`,
+      takenAt: new Date('2026-07-04T15:30:00Z'),
+    });
+    const shownPhotoId = shownKey.split('/')[3]!;
+    const shownThumb = objectKey(orgId, 'photos', shownPhotoId, 'thumb.webp');
+    await tx.update(s.photos).set({ thumbnailKey: shownThumb, thumbnailBytes: 100 }).where(eq(s.photos.storageKey, shownKey));
+    const hiddenPhotoKeys = [
+      await photo(publishedId, { status: 'pending', storedAt: null, caption: secret('pending-photo') }),
+      await photo(draft!.id, { caption: secret('draft-photo') }),
+      await photo(null, { caption: secret('unattached-photo') }),
+    ];
+    const [otherPublished] = await tx
+      .select({ id: s.inspections.id })
+      .from(s.inspections)
+      .where(and(eq(s.inspections.organizationId, orgId), eq(s.inspections.projectId, other!.id)));
+    hiddenPhotoKeys.push(await photo(otherPublished!.id, { projectId: other!.id, caption: secret('other-project-photo') }));
+
+    const doc = async (values: Partial<typeof s.documents.$inferInsert>) => {
+      const id = randomUUID();
+      const storageKey = objectKey(orgId, 'documents', id, 'swppp.pdf');
+      await tx.insert(s.documents).values({
+        organizationId: orgId,
+        id,
+        projectId: project!.id,
+        storageKey,
+        fileName: `${label} SWPPP "<script>alert(8)</script>".pdf`,
+        contentType: 'application/pdf',
+        sizeBytes: 250_000,
+        status: 'stored',
+        storedAt: new Date(),
+        uploadedBy: secret('document-uploader'),
+        title: `${label} Stormwater plan <b>rev</b>`,
+        kind: 'swppp',
+        ...values,
+      });
+      return { id, storageKey };
+    };
+    const v1 = await doc({ version: 1, storedAt: new Date(Date.now() - 30 * DAY), title: `${label} Stormwater plan <b>rev</b>` });
+    const v2 = await doc({ version: 2 });
+    const otherSwppp = await doc({ projectId: other!.id, title: secret('other-project-swppp'), version: 1 });
+    const otherDocKeys = [(await doc({ kind: 'permit', title: secret('permit-doc'), version: 1 })).storageKey, otherSwppp.storageKey];
+    const publishSwppp = opts.publishSwppp ?? true;
+    if (publishSwppp) await tx.update(s.projects).set({ publicSwpppDocumentId: v2.id }).where(eq(s.projects.id, project!.id));
+    // The other project publishes its own SWPPP: this project's link must still never show it.
+    await tx.update(s.projects).set({ publicSwpppDocumentId: otherSwppp.id }).where(eq(s.projects.id, other!.id));
+
     const link = (
       t: { tokenHash: string },
       projectId: string,
@@ -214,6 +294,9 @@ export async function seedPublicSite(
       otherProjectId: other!.id,
       publishedId,
       draftId: draft!.id,
+      shownPhoto: { storageKey: shownKey, thumbnailKey: shownThumb },
+      hiddenPhotoKeys,
+      swppp: { v1Key: v1.storageKey, v2Key: v2.storageKey, v2Id: v2.id, published: publishSwppp, otherDocKeys },
       tokens: {
         live: tokens.live.token,
         revoked: tokens.revoked.token,
@@ -236,6 +319,14 @@ export async function seedPublicSite(
         'fixer',
         'link-label',
         'receiving-water-column-not-granted',
+        'photo-uploader',
+        'pending-photo',
+        'draft-photo',
+        'unattached-photo',
+        'other-project-photo',
+        'document-uploader',
+        'permit-doc',
+        'other-project-swppp',
       ].map(secret),
       shown: [
         `${label} Riverside Lots`,

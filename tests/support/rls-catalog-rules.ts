@@ -15,7 +15,8 @@ const SHARED_TABLES: readonly string[] = [
   // SELECT/INSERT only for brave_app (db/schema/webhooks.ts, drizzle/0006).
   'webhook_events',
   // Wrong tokens of the public QR page name no organization: IP hash, user agent, kind. SELECT/INSERT
-  // for brave_app only, to count one IP's misses (db/schema/audit.ts, drizzle/0011).
+  // for brave_app, to count one IP's misses (db/schema/audit.ts, drizzle/0011), and DELETE of rows past
+  // the 90-day retention only (its own RLS policies; tests/support/rls-expectations.ts).
   'public_access_events',
 ];
 

@@ -88,6 +88,9 @@ const IDENTITY_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
 const PUBLIC_SELECT: Record<string, string> = {
   bmp_categories: "(organization_id IN ( SELECT l.organization_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now())))))",
   compliance_settings: "(organization_id IN ( SELECT l.organization_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now())))))",
+  // drizzle/0016_public_photos_swppp.sql: the one SWPPP version the project points at; stored photos of published inspections.
+  documents: "((kind = 'swppp'::text) AND (status = 'stored'::file_status) AND ((organization_id, project_id, id) IN ( SELECT p.organization_id,\n    p.id,\n    p.public_swppp_document_id\n   FROM projects p\n  WHERE ((p.organization_id, p.id) IN ( SELECT l.organization_id,\n            l.project_id\n           FROM inspector_links l\n          WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))))))",
+  photos: "((status = 'stored'::file_status) AND ((organization_id, project_id) IN ( SELECT l.organization_id,\n    l.project_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))) AND ((organization_id, inspection_id) IN ( SELECT i.organization_id,\n    i.id\n   FROM inspections i\n  WHERE (i.status = 'published'::inspection_status))))",
   corrective_actions: "((organization_id IN ( SELECT l.organization_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))) AND (EXISTS ( SELECT 1\n   FROM violations v\n  WHERE ((v.organization_id = corrective_actions.organization_id) AND (v.id = corrective_actions.violation_id)))))",
   inspections: "((status = 'published'::inspection_status) AND ((organization_id, project_id) IN ( SELECT l.organization_id,\n    l.project_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))))",
   inspector_links: "(token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting))",
@@ -95,6 +98,18 @@ const PUBLIC_SELECT: Record<string, string> = {
   projects: "((organization_id, id) IN ( SELECT l.organization_id,\n    l.project_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now())))))",
   violation_types: "(organization_id IN ( SELECT l.organization_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now())))))",
   violations: "(((organization_id, project_id) IN ( SELECT l.organization_id,\n    l.project_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))) AND (EXISTS ( SELECT 1\n   FROM inspections i\n  WHERE ((i.organization_id = violations.organization_id) AND (i.id = violations.inspection_id)))))",
+};
+
+/**
+ * Shared tables (no organization_id) that carry policies: public_access_events is read and added
+ * to freely, and deleted from only past its 90-day retention (drizzle/0017_public_access_retention.sql, the prune job).
+ */
+const SHARED_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
+  public_access_events: {
+    shared_select: { cmd: 'SELECT', using: 'true', check: null },
+    shared_insert: { cmd: 'INSERT', using: null, check: 'true' },
+    retention_delete: { cmd: 'DELETE', using: "(created_at < (now() - '90 days'::interval))", check: null },
+  },
 };
 
 /** Evidence: brave_app may add and read rows, never change or remove one (drizzle/0008). */
@@ -130,7 +145,7 @@ export async function findPolicyViolations(sql: Sql, shared: readonly string[]):
 
   const expected = new Map<string, Record<string, ExpectedPolicy>>();
   for (const t of tables) {
-    const own = IDENTITY_POLICIES[t.name] ?? (t.tenant ? TENANT_POLICIES : undefined);
+    const own = IDENTITY_POLICIES[t.name] ?? SHARED_POLICIES[t.name] ?? (t.tenant ? TENANT_POLICIES : undefined);
     const pub = PUBLIC_SELECT[t.name];
     const reviewed = pub ? { ...own, public_select: { cmd: 'SELECT' as const, using: pub, check: null, role: 'brave_public' as const } } : own;
     if (reviewed) expected.set(t.name, reviewed);

@@ -8,6 +8,8 @@ import { seedPublicSite, type PublicSiteFixture } from '@/tests/support/public-s
 
 const { GET } = await import('./route');
 const { visitorFrom } = await import('@/lib/inspect/client-fingerprint');
+const { env } = await import('@/lib/env');
+const { contentSecurityPolicy, storageOrigins } = await import('@/lib/security/csp');
 
 const get = (token: string, headers: Record<string, string> = {}, query = '') =>
   GET(
@@ -28,6 +30,19 @@ beforeAll(async () => {
   b = await seedPublicSite('bolt');
 });
 
+/** Presigned storage URLs out of the page (src/href), and the page without them. */
+function splitUrls(body: string) {
+  const signed: URL[] = [];
+  const rest = body.replace(/(src|href)="([^"]*X-Amz-Signature[^"]*)"/g, (_m, attr: string, url: string) => {
+    signed.push(new URL(url.replaceAll('&amp;', '&')));
+    return `${attr}=""`;
+  });
+  return { signed, rest };
+}
+
+/** The object key a presigned URL reads (path style: /bucket/key). */
+const keyOf = (u: URL) => decodeURIComponent(u.pathname.split('/').slice(2).join('/'));
+
 describe('a live token', () => {
   it('shows its project’s notice and published inspection, nothing unpublished, no ids, no user ids', async () => {
     const res = await get(a.tokens.live);
@@ -38,8 +53,23 @@ describe('a live token', () => {
     expect(body).toContain('Part 1.5');
     expect(body).toContain('https://www.epa.gov/enforcement/report-environmental-violation');
     for (const secret of [...a.secrets, ...b.secrets, ...b.shown]) expect(body).not.toContain(secret);
-    expect(body).not.toMatch(UUID);
-    expect(body).not.toContain(a.orgId);
+    // Ids appear only inside presigned storage URLs, as this tenant's own object keys.
+    const { signed, rest } = splitUrls(body);
+    expect(rest).not.toMatch(UUID);
+    expect(rest).not.toContain(a.orgId);
+    expect(signed.map(keyOf).sort()).toEqual([a.shownPhoto.thumbnailKey, a.shownPhoto.storageKey, a.swppp.v2Key].sort());
+    // The CSP proxy.ts sends lets the browser load them (img-src lists the bucket's origins).
+    const imgSrc = contentSecurityPolicy('n', {
+      storage: storageOrigins({ bucket: env.S3_BUCKET, region: env.S3_REGION, endpoint: env.S3_ENDPOINT, forcePathStyle: env.S3_FORCE_PATH_STYLE }),
+    })
+      .split('; ')
+      .find((d) => d.startsWith('img-src '))!
+      .split(' ');
+    for (const u of signed) {
+      expect(keyOf(u).startsWith(`tenants/${a.orgId}/`)).toBe(true);
+      expect(u.searchParams.get('X-Amz-Expires')).toBe('300');
+      expect(imgSrc).toContain(u.origin);
+    }
     expect(body).not.toMatch(/<script/i);
   });
 
@@ -48,7 +78,14 @@ describe('a live token', () => {
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(body).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(body).toContain('torn at &lt;b&gt;outfall&lt;/b&gt; 2');
-    expect(body).not.toMatch(/<img/i);
+    // The only images are the presigned photo thumbnails, with our own alt text.
+    const imgs = [...body.matchAll(/<img\b[^>]*>/gi)].map((m) => m[0]);
+    expect(imgs).toHaveLength(1);
+    expect(imgs[0]).toMatch(/^<img src="https?:\/\/[^"]+X-Amz-Signature=[^"]+" alt="Photo 1 of 1, routine inspection" loading="lazy" \/>$/);
+    expect(body).toContain('acme published photo &lt;img src=x onerror=alert(5)&gt; javascript:alert(7)');
+    expect(body).not.toContain('onerror=alert(6)'); // a photo's file name is never published
+    expect(body).toContain('Download the current SWPPP: acme Stormwater plan &lt;b&gt;rev&lt;/b&gt;');
+    expect(body).not.toContain('<script>alert(8)');
     expect(body).not.toMatch(/href="javascript:/i);
     expect(body).toContain('at javascript:alert(4)'); // shown as text only
   });
@@ -61,6 +98,25 @@ describe('a live token', () => {
     const body = await res.text();
     expect(body).toMatch(/<meta name="robots" content="noindex, nofollow"\s*\/?>/);
     expect(body).not.toMatch(/<script|<[^>]+\son[a-z]+=/i);
+  });
+
+  it('the SWPPP link is the published version’s attachment; an org that does not publish it shows none', async () => {
+    const { signed } = splitUrls(await (await get(a.tokens.live)).text());
+    const swppp = signed.find((u) => keyOf(u) === a.swppp.v2Key)!;
+    expect(swppp.searchParams.get('response-content-disposition')).toMatch(/^attachment; filename="/);
+    expect(signed.some((u) => keyOf(u) === a.swppp.v1Key)).toBe(false);
+    const quiet = await seedPublicSite('ember', { publishSwppp: false });
+    const other = await (await get(quiet.tokens.live)).text();
+    expect(other).not.toContain('Download the current SWPPP');
+    expect(splitUrls(other).signed.map(keyOf).sort()).toEqual([quiet.shownPhoto.thumbnailKey, quiet.shownPhoto.storageKey].sort());
+    expect(other).toContain('ember site trailer at the north gate');
+  });
+
+  it('times are in the site’s zone (America/Denver, not the org’s Chicago) with the abbreviation', async () => {
+    const body = await (await get(a.tokens.live)).text();
+    expect(body).toMatch(/Times in the site’s time zone: America\/Denver, M[SD]T\./);
+    expect(body).toContain('Taken Jul 4, 2026, 9:30 AM MDT');
+    expect(body).not.toMatch(/\bC[SD]T\b/);
   });
 
   it('a token for another project of the same org shows that project only', async () => {

@@ -34,3 +34,9 @@ export const updateSiteNoticeSchema = z.object({
   noticeContactPhone: phone.optional(),
   swpppLocation: optionalText(300, 'Where to read the SWPPP').optional(),
 });
+
+/** The audited choice to link the project's current SWPPP from the public page (or to stop). */
+export const setPublicSwpppSchema = z.object({
+  projectId: uuidField('Choose a project.'),
+  show: z.enum(['show', 'hide'], { error: 'Choose whether to show the SWPPP.' }),
+});

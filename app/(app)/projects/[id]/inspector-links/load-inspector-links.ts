@@ -1,5 +1,6 @@
 import 'server-only';
 import { orgTimeZone } from '@/db/queries/dashboard';
+import { currentSwppp, getStoredDocument } from '@/db/queries/files';
 import { listInspectorLinks } from '@/db/queries/inspector-links';
 import { listLinkViews } from '@/db/queries/inspector-visits';
 import { getProject } from '@/db/queries/projects';
@@ -18,10 +19,13 @@ export async function loadInspectorLinks(ctx: TenantContext, projectId: string) 
   return withTenant(ctx, async (tx) => {
     const project = await getProject(tx, ctx.orgId, projectId);
     if (!project) return undefined;
-    const [links, timeZone] = await Promise.all([
+    const [links, orgZone, swppp, shown] = await Promise.all([
       listInspectorLinks(tx, ctx.orgId, projectId),
       orgTimeZone(tx, ctx.orgId),
+      currentSwppp(tx, ctx.orgId, projectId),
+      project.publicSwpppDocumentId ? getStoredDocument(tx, ctx.orgId, project.publicSwpppDocumentId) : undefined,
     ]);
+    const timeZone = project.timeZone ?? orgZone;
     const views = await Promise.all(links.map((l) => listLinkViews(tx, ctx.orgId, l.id, 5)));
     const now = new Date();
     return {
@@ -33,6 +37,11 @@ export async function loadInspectorLinks(ctx: TenantContext, projectId: string) 
         noticeContactName: project.noticeContactName,
         noticeContactPhone: project.noticeContactPhone,
         swpppLocation: project.swpppLocation,
+        swpppPublic: Boolean(shown),
+      },
+      swppp: {
+        current: swppp ? { title: swppp.title, version: swppp.version ?? 1, storedAt: swppp.storedAt ?? swppp.createdAt } : null,
+        shown: shown ? { title: shown.title, version: shown.version ?? 1 } : null,
       },
       missing: missingNoticeFields(project),
       timeZone,

@@ -8,6 +8,7 @@ import { formatDateTimeZone } from '@/lib/format/when';
 import { CGP_NOTICE_CITATION } from '@/lib/inspect/site-notice';
 import { CreateLinkForm } from './_components/create-link-form';
 import { LinkControls } from './_components/link-controls';
+import { PublicSwpppForm } from './_components/public-swppp-form';
 import { SiteNoticeForm } from './_components/site-notice-form';
 import { loadInspectorLinks } from './load-inspector-links';
 
@@ -59,6 +60,18 @@ export default async function InspectorLinksPage({ params }: { params: Promise<{
           noticeContactName={p.noticeContactName}
           noticeContactPhone={p.noticeContactPhone}
           swpppLocation={p.swpppLocation}
+        />
+      </Card>
+
+      <Card title="SWPPP on the public page">
+        <PublicSwpppForm
+          projectId={p.id}
+          current={
+            data.swppp.current
+              ? { ...data.swppp.current, storedLabel: formatDateTimeZone(data.swppp.current.storedAt, tz) }
+              : null
+          }
+          shown={data.swppp.shown}
         />
       </Card>
 

@@ -14,7 +14,8 @@ export interface PosterProps {
   url: string;
   /** SVG markup made on the server by `qrcode` from our own URL (lib/inspect/poster-qr.ts). */
   qrSvg: string;
-  project: NoticeFields & { name: string; address: string };
+  /** swpppPublic: the project shows its current SWPPP on the public page, so the poster says so. */
+  project: NoticeFields & { name: string; address: string; swpppPublic?: boolean };
 }
 
 /**
@@ -65,7 +66,7 @@ export function SiteNoticePoster({ url, qrSvg, project }: PosterProps) {
           </div>
           <div>
             <dt className="font-bold">Stormwater Pollution Prevention Plan (SWPPP)</dt>
-            <dd>{swpppStatement(project)}</dd>
+            <dd>{swpppStatement(project, project.swpppPublic ? 'poster' : 'none')}</dd>
           </div>
         </dl>
         <p className="mt-4 text-lg font-semibold print:mt-6 print:text-xl">
