@@ -33,7 +33,7 @@ export function OfflineInspectionForm({
 }) {
   const scope = useDeviceScope();
   const [key] = useState(newIdempotencyKey);
-  const [values, setValues] = useState<FormValues>(() => initialFormData(type));
+  const [values, setValues] = useState<FormValues>(() => initialFormData(definition, type));
   const [errors, setErrors] = useState<FormFieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [queued, setQueued] = useState(false);
