@@ -124,15 +124,20 @@ export function OutboxBanner() {
     <div className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950" data-testid="outbox">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-3 gap-y-1">
         <p role="status" aria-live="polite" className="font-medium">
-          {waiting
-            ? `${waiting} waiting to send${sending ? ' — sending…' : ' — sent when you are back online'}`
-            : photosWaiting
-              ? `${photosWaiting} ${photosWaiting === 1 ? 'photo' : 'photos'} waiting to send${sending ? ' — sending…' : ''}`
-              : sent || photosSent
-                ? [sent ? `${sent} sent` : '', photosSent ? `${photosSent} ${photosSent === 1 ? 'photo' : 'photos'} attached` : '']
-                    .filter(Boolean)
-                    .join(' · ')
-                : null}
+          {[
+            waiting
+              ? `${waiting} waiting to send${sending ? ' — sending…' : ' — sent when you are back online'}`
+              : sent
+                ? `${sent} sent`
+                : '',
+            photosWaiting
+              ? `${photosWaiting} ${photosWaiting === 1 ? 'photo' : 'photos'} waiting to send`
+              : photosSent
+                ? `${photosSent} ${photosSent === 1 ? 'photo' : 'photos'} attached`
+                : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
         {(waiting || photosWaiting) && !sending ? (
           <button
