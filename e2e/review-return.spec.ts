@@ -75,8 +75,10 @@ test('OSHA daily checklist: submitted, returned with a comment, fixed, resubmitt
   await page.getByRole('button', { name: 'Return to author' }).click();
   await expect(page.getByTestId('returned-notice')).toContainText(comment);
 
-  // 3. The author sees why, edits and submits again.
+  // 3. The author sees it returned in the list and why on the inspection, edits and submits again.
   await signInAs(page, 'Carlos Cruz', 'Acme Site Works');
+  await page.goto('/inspections');
+  await expect(page.locator(`a[href="${url}"]`)).toContainText('Returned');
   await page.goto(url);
   const notice = page.getByTestId('returned-notice');
   await expect(notice).toContainText('Ines Ibarra returned this report on');

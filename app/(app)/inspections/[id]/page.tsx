@@ -75,7 +75,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
           <h1 className="text-2xl font-bold tracking-tight text-slate-900">
             {INSPECTION_TYPE_LABELS[i.type]} {osha ? 'checklist' : 'inspection'}
           </h1>
-          <StatusBadge status={i.status} signed={Boolean(i.signedAt)} />
+          <StatusBadge status={i.status} signed={Boolean(i.signedAt)} returned={Boolean(i.returnedAt)} />
         </div>
         <p className="mt-1 text-base text-slate-700">
           {project?.name}
