@@ -47,6 +47,8 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
   await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
   const inspectionUrl = new URL(page.url()).pathname;
   await expect(page.getByRole('heading', { name: 'Storm event inspection' })).toBeVisible();
+  // The type was asked once, on the previous screen; the form does not ask it again.
+  await expect(page.getByRole('group', { name: 'Type of inspection' })).toHaveCount(0);
   await noSidewaysScroll(page);
   await shot(page, info, '03-form-empty');
 
@@ -55,7 +57,7 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
   const summary = page.getByRole('alert').filter({ hasText: 'Please fix' });
   await expect(summary).toContainText('Please fix');
   await expect(summary.getByRole('link', { name: 'Weather at time of inspection' })).toBeVisible();
-  await expect(summary.getByRole('link', { name: 'Inspector signature' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Inspected by' })).toBeVisible();
   await expect(page.getByLabel('Weather at time of inspection')).toHaveAttribute('aria-invalid', 'true');
   await shot(page, info, '04-form-errors');
   await page.getByRole('group', { name: 'BMP checklist' }).scrollIntoViewIfNeeded();
@@ -77,7 +79,10 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
     .getByLabel('Conditions requiring corrective action')
     .fill('Re-trench and re-stake silt fence at NE corner.');
   await page.getByLabel('Areas not inspected and why').fill('None');
-  await page.getByLabel('Inspector signature').fill('Carlos Cruz');
+  // Who performed it (no certification here: that is signed once, by the inspector, below).
+  const performer = page.getByRole('group', { name: 'Inspected by' });
+  await performer.getByLabel('Name').fill('Carlos Cruz');
+  await performer.getByLabel('Title or qualification').fill('Site foreman');
   await expect(page.getByTestId('save-status')).toHaveText(/Saved/, { timeout: 15_000 });
   await page.getByRole('group', { name: BMP_ITEMS[0], exact: true }).scrollIntoViewIfNeeded();
   await shot(page, info, '05-form-filled', true);
@@ -97,7 +102,8 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
   // 5. The inspector certifies and publishes.
   await signInAs(page, 'Ines Ibarra', 'Acme Site Works');
   await page.goto(inspectionUrl);
-  await expect(page.getByRole('heading', { name: 'Inspector certification' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Certification (40 CFR 122.22(d))' })).toBeVisible();
+  await expect(page.getByText('Inspected by Carlos Cruz, Site foreman')).toBeVisible();
   await page.getByRole('button', { name: 'Sign and certify' }).click();
   await expect(page.getByText('Confirm the certification statement')).toBeVisible();
   await page.getByLabel('I have read and make this certification.').check();
@@ -106,6 +112,8 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
   await shot(page, info, '07-sign');
   await page.getByRole('button', { name: 'Sign and certify' }).click();
   await expect(page.getByTestId('signature')).toContainText('Signed by Ines Ibarra, Certified stormwater inspector');
+  // The report carries one signature: the certification.
+  await expect(page.getByText(/Signed (by|as) /)).toHaveCount(1);
   await shot(page, info, '08-signed');
   await page.getByRole('button', { name: 'Publish inspection' }).click();
   await expect(page.getByText('Published', { exact: true })).toBeVisible();

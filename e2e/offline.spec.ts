@@ -98,7 +98,7 @@ test('opens, starts, fills and submits an inspection offline; recorded once when
   }
   await phone.getByLabel('Conditions requiring corrective action').fill(marker);
   await phone.getByLabel('Areas not inspected and why').fill('None');
-  await phone.getByLabel('Inspector signature').fill('Carlos Cruz');
+  await phone.getByRole('group', { name: 'Inspected by' }).getByLabel('Name').fill('Carlos Cruz');
   await shot(phone, info, '05-offline-filled');
   await phone.getByRole('button', { name: 'Submit inspection' }).click();
   await expect(phone.getByTestId('queued')).toContainText('Saved on this device.');

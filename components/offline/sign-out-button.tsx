@@ -1,7 +1,9 @@
 'use client';
 
+import { useRef } from 'react';
 import { readOutbox } from '@/lib/offline/outbox';
 import { wipeDevice } from '@/lib/offline/device-scope';
+import { wipePhotos } from '@/lib/offline/photo-store';
 import { useDeviceScope } from './device-scope-context';
 
 /**
@@ -10,10 +12,13 @@ import { useDeviceScope } from './device-scope-context';
  */
 export function SignOutButton({ action }: { action: () => Promise<void> }) {
   const scope = useDeviceScope();
+  // IndexedDB is asynchronous: the kept photos are deleted before the sign-out request leaves.
+  const photosWiped = useRef(false);
   return (
     <form
       action={action}
       onSubmit={(e) => {
+        if (photosWiped.current) return;
         const waiting = scope ? readOutbox(scope).length : 0;
         if (
           waiting &&
@@ -25,6 +30,12 @@ export function SignOutButton({ action }: { action: () => Promise<void> }) {
           return;
         }
         wipeDevice();
+        e.preventDefault();
+        const form = e.currentTarget;
+        void wipePhotos().finally(() => {
+          photosWiped.current = true;
+          form.requestSubmit();
+        });
       }}
     >
       <button type="submit" className="block min-h-11 w-full rounded px-2 text-left text-sm hover:bg-slate-100">

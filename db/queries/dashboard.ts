@@ -1,6 +1,13 @@
 import 'server-only';
-import { and, eq, gte, inArray, max, sql } from 'drizzle-orm';
-import { complianceSettings, correctiveActions, inspections, projects, rainEvents } from '../schema';
+import { and, eq, gte, inArray, max, notInArray, sql } from 'drizzle-orm';
+import {
+  complianceSettings,
+  correctiveActions,
+  inspections,
+  OSHA_INSPECTION_TYPE_VALUES,
+  projects,
+  rainEvents,
+} from '../schema';
 import type { Tx } from '../tenant';
 import { OPEN_STATUSES } from './violations';
 
@@ -28,6 +35,8 @@ export async function inspectionDueInputs(tx: Tx, orgId: string, now = new Date(
         eq(inspections.organizationId, projects.organizationId),
         eq(inspections.projectId, projects.id),
         inArray(inspections.status, ['submitted', 'published']),
+        // An OSHA checklist is not a stormwater inspection: it never meets the CGP schedule.
+        notInArray(inspections.type, [...OSHA_INSPECTION_TYPE_VALUES]),
       ),
     )
     .where(and(eq(projects.organizationId, orgId), eq(projects.status, 'active')))

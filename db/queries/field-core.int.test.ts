@@ -160,7 +160,7 @@ describe('form submissions', () => {
     );
     expect(res.ok).toBe(false);
     if (res.ok || res.reason !== 'invalid') throw new Error('expected invalid');
-    expect(Object.keys(res.fieldErrors)).toEqual(expect.arrayContaining(['inspection_date', 'weather', 'bmp_results', 'signature']));
+    expect(Object.keys(res.fieldErrors)).toEqual(expect.arrayContaining(['inspection_date', 'weather', 'bmp_results', 'performed_by']));
     expect(await inA((tx) => tx.select().from(formSubmissions).where(eq(formSubmissions.idempotencyKey, 'idem-2')))).toHaveLength(0);
   });
 

@@ -55,6 +55,11 @@ export async function updateSubmission(tx: Tx, actor: Actor, before: FormSubmiss
   return after!;
 }
 
+/** A returned inspection's form is a draft again, answers kept, so its author can edit and resubmit. */
+export async function reopenSubmission(tx: Tx, actor: Actor, before: FormSubmission) {
+  return updateSubmission(tx, actor, before, { data: before.data, status: 'draft', submittedAt: null });
+}
+
 /**
  * A new submission. `idempotencyKey` (generated when the form is opened) makes
  * a retried create return the first row: `insert … on conflict do nothing`,

@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { inspections, projects } from '../schema';
+import { inspections, OSHA_INSPECTION_TYPE_VALUES, projects } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
 import { getProject } from './projects';
 import { olderThan, type Cursor } from './keyset';
 
 export type Inspection = typeof inspections.$inferSelect;
+const OSHA_TYPES = new Set<Inspection['type']>(OSHA_INSPECTION_TYPE_VALUES);
 export type InspectionFields = Partial<
   Pick<
     Inspection,
@@ -76,7 +77,7 @@ async function change(
   tx: Tx,
   actor: Actor,
   id: string,
-  action: 'update' | 'submit' | 'sign' | 'publish',
+  action: 'update' | 'submit' | 'sign' | 'publish' | 'return',
   allowed: (i: Inspection) => string | null,
   set: Partial<typeof inspections.$inferInsert>,
 ): Promise<Change> {
@@ -136,7 +137,7 @@ export function signInspection(
       signedAt: new Date(),
       signatureName: signature.name,
       signatureStatement: signature.statement,
-      inspectorTitle: signature.title,
+      signatureTitle: signature.title,
     },
   );
 }
@@ -150,12 +151,36 @@ export function publishInspection(tx: Tx, actor: Actor, id: string) {
     (i) =>
       !i.signedAt
         ? 'Only a signed inspection can be published.'
-        : i.status === 'published'
+        : OSHA_TYPES.has(i.type)
+          ? 'OSHA checklists are internal safety records; they are not published on the site page.'
+          : i.status === 'published'
           ? 'Already published.'
           : null,
     {
       status: 'published',
     },
+  );
+}
+
+/**
+ * A reviewer sends a submitted, unsigned report back to its author: the
+ * inspection becomes a draft again, with the reviewer's comment kept on the
+ * row (and both sides in the audit log). A signed report is never returned:
+ * it is corrected by an amendment.
+ */
+export function returnInspection(tx: Tx, actor: Actor, id: string, comment: string) {
+  return change(
+    tx,
+    actor,
+    id,
+    'return',
+    (i) =>
+      i.signedAt
+        ? 'This inspection is signed; record an amendment instead.'
+        : i.status !== 'submitted'
+          ? 'Only a submitted inspection can be returned to its author.'
+          : null,
+    { status: 'draft', returnedAt: new Date(), returnedBy: actor.userId, returnComment: comment },
   );
 }
 

@@ -6,7 +6,15 @@ import { belongsToOrg } from './organizations';
 import { projects } from './projects';
 import { formTemplates } from './settings';
 
-export const inspectionTypeEnum = pgEnum('inspection_type', ['routine', 'storm_event', 'corrective_follow_up', 'final']);
+/** OSHA safety checklists share the inspection lifecycle but are not stormwater inspections (no CGP schedule, no public page). */
+export const OSHA_INSPECTION_TYPE_VALUES = ['osha_daily', 'osha_weekly'] as const;
+export const inspectionTypeEnum = pgEnum('inspection_type', [
+  'routine',
+  'storm_event',
+  'corrective_follow_up',
+  'final',
+  ...OSHA_INSPECTION_TYPE_VALUES,
+]);
 export const inspectionStatusEnum = pgEnum('inspection_status', ['draft', 'submitted', 'published']);
 export const submissionStatusEnum = pgEnum('submission_status', ['draft', 'submitted']);
 
@@ -31,6 +39,12 @@ export const inspections = pgTable(
     signedAt: timestamp({ withTimezone: true, precision: 3 }),
     signatureName: text(),
     signatureStatement: text(),
+    /** The signer's title or qualification (the performer's is inspectorTitle: they may be two people). */
+    signatureTitle: text(),
+    /** A reviewer sent the submitted report back to its author (status back to draft) with this comment. */
+    returnedAt: timestamp({ withTimezone: true, precision: 3 }),
+    returnedBy: text(),
+    returnComment: text(),
     amendsInspectionId: uuid(),
     revision: integer().notNull().default(1),
     createdBy: text().notNull(),

@@ -52,6 +52,13 @@ export async function confirmPhotoUpload(tx: Tx, actor: Actor, id: string, now =
   return stored;
 }
 
+/** Confirm for the offline outbox: a second confirm of a stored photo (the first answer lost) is a replay, not an error. */
+export async function confirmPhotoUploadOnce(tx: Tx, actor: Actor, id: string): Promise<{ photo: Photo; replayed: boolean }> {
+  const row = await lockPhoto(tx, actor.orgId, id);
+  if (row?.status === 'stored') return { photo: row, replayed: true };
+  return { photo: await confirmPhotoUpload(tx, actor, id), replayed: false };
+}
+
 export async function confirmDocumentUpload(tx: Tx, actor: Actor, id: string, now = new Date()): Promise<DocumentRow> {
   const row = await lockDocument(tx, actor.orgId, id);
   if (!row) throw PublicError.notFound();

@@ -20,14 +20,10 @@ export const epaCgpInspection: TemplateDefinition = {
     {
       key: 'general',
       title: 'General',
+      // The type of inspection is chosen once, when it is started, and lives on the inspection row.
       fields: [
         { key: 'inspection_date', label: 'Date of inspection', type: 'date', required: true },
-        { key: 'inspection_type', label: 'Type of inspection', type: 'choice', required: true, multiple: false, options: [
-          { value: 'routine', label: 'Routine (7 or 14 day)' },
-          { value: 'storm_event', label: 'After a 0.25 in storm event' },
-          { value: 'follow_up', label: 'Corrective follow-up' },
-          { value: 'final', label: 'Final stabilization' },
-        ] },
+        { key: 'performed_by', label: 'Inspected by', help: 'Name and title of the person who walked the site (CGP Part 4.7.1).', type: 'performer', required: true },
         { key: 'weather', label: 'Weather at time of inspection', type: 'text', required: true, multiline: false, maxLength: 500 },
         { key: 'rain_gauge_inches', label: 'Rain gauge reading', type: 'number', required: false, min: 0, max: 50, unit: 'in' },
         { key: 'discharge_occurring', label: 'Is a discharge occurring now?', type: 'yes_no_na', required: true },
@@ -45,20 +41,6 @@ export const epaCgpInspection: TemplateDefinition = {
         { key: 'conditions_requiring_action', label: 'Conditions requiring corrective action', type: 'text', required: false, multiline: true, maxLength: 5000 },
         { key: 'areas_not_inspected', label: 'Areas not inspected and why', type: 'text', required: false, multiline: true, maxLength: 2000 },
         { key: 'photos', label: 'Photos', type: 'photo', required: false, maxPhotos: 8 },
-      ],
-    },
-    {
-      key: 'certification',
-      title: 'Certification',
-      fields: [
-        {
-          key: 'signature',
-          label: 'Inspector signature',
-          type: 'signature',
-          required: true,
-          statement:
-            'I certify under penalty of law that this document and all attachments were prepared under my direction or supervision in accordance with a system designed to assure that qualified personnel properly gathered and evaluated the information submitted.',
-        },
       ],
     },
   ],
@@ -81,7 +63,7 @@ const oshaDailyChecklist: TemplateDefinition = {
         yesNo('housekeeping', 'Walkways clear; debris removed'),
         yesNo('electrical', 'GFCI protection and cords in good condition'),
         { key: 'notes', label: 'Hazards found and actions taken', type: 'text', required: false, multiline: true, maxLength: 5000 },
-        { key: 'signature', label: 'Competent person', type: 'signature', required: true, statement: 'I inspected the site today and recorded the conditions above.' },
+        { key: 'performed_by', label: 'Competent person', help: 'Who walked the site before work (29 CFR 1926.32(f)).', type: 'performer', required: true },
       ],
     },
   ],
@@ -101,7 +83,7 @@ const oshaWeeklyChecklist: TemplateDefinition = {
         yesNo('equipment', 'Heavy equipment inspected; back-up alarms work'),
         yesNo('training', 'Toolbox talk held this week'),
         { key: 'corrective_actions', label: 'Corrective actions', type: 'text', required: false, multiline: true, maxLength: 5000 },
-        { key: 'signature', label: 'Superintendent', type: 'signature', required: true, statement: 'I reviewed this week\'s site conditions.' },
+        { key: 'performed_by', label: 'Inspected by', type: 'performer', required: true },
       ],
     },
   ],

@@ -29,11 +29,10 @@ describe('submission validation', () => {
   );
   const complete = {
     inspection_date: '2026-11-20',
-    inspection_type: 'routine',
+    performed_by: { name: 'Ines Ibarra', title: 'Certified stormwater inspector' },
     weather: 'Clear, 60F',
     discharge_occurring: 'no',
     bmp_results: allPass,
-    signature: { name: 'Ines Ibarra', signedAt: '2026-11-20T15:00:00Z' },
   };
 
   it('accepts a complete submission', () => {
@@ -44,13 +43,13 @@ describe('submission validation', () => {
     const result = submit.safeParse({});
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['inspection_date', 'inspection_type', 'weather', 'discharge_occurring', 'bmp_results', 'signature']));
+    expect(paths).toEqual(expect.arrayContaining(['inspection_date', 'performed_by', 'weather', 'discharge_occurring', 'bmp_results']));
   });
 
   it('lets a draft be incomplete but still type-checks what is there', () => {
     expect(draft.safeParse({ weather: 'Rain' }).success).toBe(true);
     expect(draft.safeParse({ rain_gauge_inches: -1 }).success).toBe(false);
-    expect(draft.safeParse({ inspection_type: 'made_up' }).success).toBe(false);
+    expect(draft.safeParse({ discharge_occurring: 'made_up' }).success).toBe(false);
   });
 
   it('rejects unknown fields, unchecked BMP items and wrong types', () => {

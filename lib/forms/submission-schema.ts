@@ -33,6 +33,11 @@ function valueSchema(field: FieldDefinition): z.ZodType {
       return z.array(z.uuid()).max(field.maxPhotos);
     case 'signature':
       return z.strictObject({ name: z.string().trim().min(1).max(200), signedAt: z.iso.datetime() });
+    case 'performer':
+      return z.strictObject({
+        name: z.string().trim().min(2, `${field.label}: type the name`).max(200),
+        title: z.string().trim().max(200).optional(),
+      });
   }
 }
 

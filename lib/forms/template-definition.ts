@@ -32,6 +32,9 @@ const fieldDefinition = z.discriminatedUnion('type', [
   }),
   z.object({ ...base, type: z.literal('photo'), maxPhotos: z.number().int().min(1).max(20).default(4) }),
   z.object({ ...base, type: z.literal('signature'), statement: z.string().min(1).max(2000) }),
+  // Who did the work (name, title): a record of the person, not a certification. The certification
+  // is signed once, on the inspection itself (lib/inspections/certification.ts).
+  z.object({ ...base, type: z.literal('performer') }),
 ]);
 
 export const templateDefinition = z

@@ -26,10 +26,12 @@ import type { InspectionType, patchInspectionSchema } from '@/lib/zod/schemas/in
 import type { z } from 'zod';
 import {
   formTypeOf,
-  INSPECTION_TEMPLATE_KEY,
   initialFormData,
+  LEGACY_TYPE_FIELD,
   summaryFromForm,
+  templateKeyOf,
   withoutSignatures,
+  withRowType,
 } from './form-mapping';
 
 type InspectionPatch = z.output<typeof patchInspectionSchema>;
@@ -58,9 +60,15 @@ async function requireForm(tx: Tx, orgId: string, inspectionId: string): Promise
   return form;
 }
 
+/** The form's data with the legacy type question answered from the row (asked once, at start). */
+async function rowTyped(tx: Tx, actor: Actor, inspection: Inspection, form: FormSubmission, data: Record<string, unknown>) {
+  const template = await templateVersion(tx, actor, form.templateId);
+  return template ? withRowType(template.schema, inspection.type, data) : data;
+}
+
 /**
- * "New inspection": a draft inspection plus a draft form from the current EPA
- * template. `idempotencyKey` comes from the client when the page opens, so a
+ * "New inspection": a draft inspection plus a draft form from the current
+ * template of its type (the EPA report, or an OSHA checklist). `idempotencyKey` comes from the client when the page opens, so a
  * double tap or a retry over a bad connection returns the first inspection.
  */
 export async function startInspection(
@@ -81,10 +89,10 @@ export async function startInspection(
   }
   if (existing) throw PublicError.conflict('This request was already used for another form.');
 
-  const template = await currentTemplate(tx, actor, INSPECTION_TEMPLATE_KEY);
+  const template = await currentTemplate(tx, actor, templateKeyOf(input.type));
   if (!template)
     throw PublicError.conflict(
-      'This organization has no EPA inspection template yet. Ask an administrator to set up form templates.',
+      'This organization has no form template for this kind of inspection yet. Ask an administrator to set up form templates.',
     );
   const inspection = await createInspection(tx, actor, input.projectId, { type: input.type });
   if (!inspection) throw PublicError.notFound('Project not found.');
@@ -92,7 +100,7 @@ export async function startInspection(
     templateId: template.id,
     projectId: input.projectId,
     inspectionId: inspection.id,
-    data: initialFormData(input.type),
+    data: initialFormData(template.schema, input.type),
     submit: false,
     idempotencyKey: input.idempotencyKey,
   });
@@ -115,7 +123,7 @@ export async function saveInspectionDraft(
     templateId: form.templateId,
     projectId: form.projectId,
     inspectionId: inspection.id,
-    data: input.data,
+    data: await rowTyped(tx, actor, inspection, form, input.data),
     submit: false,
     idempotencyKey: form.idempotencyKey ?? form.id,
   });
@@ -145,7 +153,7 @@ export async function submitInspectionForm(
     templateId: form.templateId,
     projectId: form.projectId,
     inspectionId: inspection.id,
-    data: input.data,
+    data: await rowTyped(tx, actor, inspection, form, input.data),
     submit: true,
     idempotencyKey: form.idempotencyKey ?? form.id,
   });
@@ -223,6 +231,8 @@ export async function patchInspectionDraft(
   const inspection = await requireInspection(tx, actor.orgId, id);
   if (inspection.status !== 'draft')
     throw PublicError.conflict('Only a draft can be edited; amend a signed inspection instead.');
+  if (patch.type && templateKeyOf(patch.type) !== templateKeyOf(inspection.type))
+    throw PublicError.badRequest('This type uses another form; start a new inspection of that type instead.');
   const { rainGaugeInches, ...rest } = patch;
   const updated = await updateInspection(tx, actor, id, {
     ...rest,
@@ -235,7 +245,9 @@ export async function patchInspectionDraft(
   const form = await getSubmissionForInspection(tx, actor.orgId, id);
   if (form && form.status === 'draft') {
     const mirrored: Record<string, unknown> = {
-      ...(patch.type ? { inspection_type: formTypeOf(patch.type) } : {}),
+      ...(patch.type && LEGACY_TYPE_FIELD in (form.data as Record<string, unknown>)
+        ? { [LEGACY_TYPE_FIELD]: formTypeOf(patch.type) }
+        : {}),
       ...(patch.inspectedAt ? { inspection_date: patch.inspectedAt.toISOString().slice(0, 10) } : {}),
       ...(patch.findings !== undefined ? { conditions_requiring_action: patch.findings } : {}),
       ...(patch.areasNotInspected !== undefined ? { areas_not_inspected: patch.areasNotInspected } : {}),

@@ -3,6 +3,7 @@
  * drafts, the outbox) belongs to one organization AND one user: the "scope"
  * `<orgId>:<userId>`. Browser-only. See docs/offline.md.
  */
+import { wipePhotos } from './photo-store';
 
 const SCOPE_KEY = 'brave-forms:scope';
 const DATA_PREFIXES = ['brave-forms:draft:', 'brave-forms:outbox:'];
@@ -41,12 +42,14 @@ export function enterScope(scope: string): boolean {
   }
   if (previous === null || previous === scope) return false;
   removeKeys((key) => key.endsWith(`:${scope}`));
+  void wipePhotos(scope);
   return true;
 }
 
 /** Sign-out: nothing of anyone stays on the device. */
 export function wipeDevice(): void {
   removeKeys(() => false);
+  void wipePhotos();
   try {
     window.localStorage.removeItem(SCOPE_KEY);
   } catch {

@@ -11,6 +11,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'org:projects:write':    { owner: Y, admin: Y, superintendent: Y, inspector: N, crew: N, viewer: N },
   'org:inspections:write': { owner: Y, admin: Y, superintendent: Y, inspector: Y, crew: N, viewer: N },
   'org:inspections:sign':  { owner: Y, admin: Y, superintendent: Y, inspector: Y, crew: N, viewer: N },
+  'org:inspections:review':{ owner: Y, admin: Y, superintendent: Y, inspector: Y, crew: N, viewer: N },
   'org:forms:submit':      { owner: Y, admin: Y, superintendent: Y, inspector: Y, crew: Y, viewer: N },
   'org:photos:upload':     { owner: Y, admin: Y, superintendent: Y, inspector: Y, crew: Y, viewer: N },
   'org:violations:write':  { owner: Y, admin: Y, superintendent: Y, inspector: Y, crew: N, viewer: N },

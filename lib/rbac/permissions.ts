@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'org:projects:write',
   'org:inspections:write',
   'org:inspections:sign',
+  'org:inspections:review',
   'org:forms:submit',
   'org:photos:upload',
   'org:violations:write',
@@ -26,7 +27,14 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const fieldWork: Permission[] = ['org:data:read', 'org:forms:submit', 'org:photos:upload'];
-const inspection: Permission[] = [...fieldWork, 'org:inspections:write', 'org:inspections:sign', 'org:violations:write'];
+const inspection: Permission[] = [
+  ...fieldWork,
+  'org:inspections:write',
+  'org:inspections:sign',
+  // Return a submitted report to its author with a comment: whoever may certify it may send it back.
+  'org:inspections:review',
+  'org:violations:write',
+];
 
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,

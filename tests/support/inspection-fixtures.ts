@@ -93,7 +93,7 @@ export function completeEpaForm(overrides: Record<string, unknown> = {}) {
   ];
   return {
     inspection_date: '2026-05-04',
-    inspection_type: 'routine',
+    performed_by: { name: 'Carlos Cruz', title: 'Site foreman' },
     weather: 'Clear, 72°F',
     rain_gauge_inches: 0.3,
     discharge_occurring: 'no',
@@ -102,7 +102,6 @@ export function completeEpaForm(overrides: Record<string, unknown> = {}) {
     ),
     conditions_requiring_action: 'Re-trench silt fence at NE corner',
     areas_not_inspected: 'North stockpile: flooded access road',
-    signature: { name: 'Carlos Cruz', signedAt: '2026-05-04T15:00:00.000Z' },
     ...overrides,
   };
 }

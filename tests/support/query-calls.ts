@@ -251,6 +251,8 @@ const SCALARS: Record<string, () => unknown> = {
   now: () => NOW,
   days: () => 14,
   action: () => 'update',
+  // returnInspection: the reviewer's comment.
+  comment: () => 'probe comment',
   // After the world was made, so every pending upload counts as expired.
   createdBefore: () => new Date(NOW.getTime() + 86_400_000),
   // A thumbnail the caller just wrote under its own tenant prefix (lib/storage/keys.ts).

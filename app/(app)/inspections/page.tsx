@@ -102,7 +102,7 @@ export default async function InspectionsPage({
                     {i.revision > 1 ? ` · revision ${i.revision}` : ''}
                   </span>
                 </span>
-                <StatusBadge status={i.status} signed={Boolean(i.signedAt)} />
+                <StatusBadge status={i.status} signed={Boolean(i.signedAt)} returned={Boolean(i.returnedAt)} />
               </Link>
             </li>
           ))}

@@ -11,10 +11,11 @@ import { withTenant } from '@/db/tenant';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { formatDateTime } from '@/lib/format/when';
-import { CERTIFICATION_STATEMENT } from '@/lib/inspections/certification';
+import { certificationStatementFor } from '@/lib/inspections/certification';
 import { getInspectionDetail } from '@/lib/inspections/inspection-form';
-import { INSPECTION_TYPE_LABELS } from '@/lib/zod/schemas/inspections';
+import { INSPECTION_TYPE_LABELS, isOshaType } from '@/lib/zod/schemas/inspections';
 import { AmendButton, PublishButton, SignForm } from '../_components/certification-forms';
+import { ReturnedNotice, ReturnForm } from '../_components/return-to-author';
 import { FormRenderer } from '../_components/form-renderer';
 import { FormView } from '../_components/form-view';
 import { StatusBadge } from '../_components/status-badge';
@@ -35,6 +36,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
     const project = await getProject(tx, ctx.orgId, detail.inspection.projectId);
     const chain = await listRevisionChain(tx, ctx.orgId, id);
     const me = await getUser(tx, ctx.userId);
+    const returner = detail.inspection.returnedBy ? await getUser(tx, detail.inspection.returnedBy) : undefined;
     // Times at the site's zone (the project's, else the organization's), with its abbreviation.
     const timeZone = project?.timeZone ?? (await orgTimeZone(tx, ctx.orgId));
     // Presigned thumbnails are minted here, inside the door, right after the row lookup.
@@ -46,15 +48,21 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
       photos,
       timeZone,
       myName: me ? [me.firstName, me.lastName].filter(Boolean).join(' ') : '',
+      returnerName: returner ? [returner.firstName, returner.lastName].filter(Boolean).join(' ') || returner.email : null,
     };
   });
   if (!found) notFound();
-  const { inspection: i, form, project, chain, myName, photos, timeZone } = found;
+  const { inspection: i, form, project, chain, myName, photos, timeZone, returnerName } = found;
+  const osha = isOshaType(i.type);
+  // Rows signed before signature_title existed kept the signer's title in inspector_title.
+  const legacySignerTitle = Boolean(i.signedAt && !i.signatureTitle);
+  const signerTitle = i.signatureTitle ?? (legacySignerTitle ? i.inspectorTitle : null);
   const byItem: Record<string, PhotoView[]> = {};
   for (const p of photos) (byItem[p.bmpItemKey ?? ''] ??= []).push(p);
   const canSubmit = hasPermission(ctx, 'org:forms:submit');
   const canSign = hasPermission(ctx, 'org:inspections:sign');
   const canWrite = hasPermission(ctx, 'org:inspections:write');
+  const canReview = hasPermission(ctx, 'org:inspections:review');
   const hasAmendment = chain.some((r) => r.amendsInspectionId === i.id);
 
   return (
@@ -65,9 +73,9 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
         </Link>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <h1 className="text-2xl font-bold tracking-tight text-slate-900">
-            {INSPECTION_TYPE_LABELS[i.type]} inspection
+            {INSPECTION_TYPE_LABELS[i.type]} {osha ? 'checklist' : 'inspection'}
           </h1>
-          <StatusBadge status={i.status} signed={Boolean(i.signedAt)} />
+          <StatusBadge status={i.status} signed={Boolean(i.signedAt)} returned={Boolean(i.returnedAt)} />
         </div>
         <p className="mt-1 text-base text-slate-700">
           {project?.name}
@@ -87,6 +95,16 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
             'Waiting for an inspector to certify it.'
           )}
         </p>
+      ) : null}
+
+      {i.status === 'draft' && i.returnedAt && i.returnComment ? (
+        <ReturnedNotice
+          by={returnerName ?? 'A reviewer'}
+          at={formatDateTime(i.returnedAt, timeZone)}
+          atIso={i.returnedAt.toISOString()}
+          comment={i.returnComment}
+          canEdit={canSubmit}
+        />
       ) : null}
 
       {i.status === 'draft' && form && canSubmit ? (
@@ -123,14 +141,20 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
       {i.status !== 'draft' ? (
         <section aria-labelledby="certification" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="certification" className="text-lg font-semibold text-slate-900">
-            Inspector certification
+            {osha ? 'Competent person review' : 'Certification (40 CFR 122.22(d))'}
           </h2>
+          {i.inspectorName ? (
+            <p className="mt-1 text-sm text-slate-600">
+              Inspected by {i.inspectorName}
+              {i.inspectorTitle && !legacySignerTitle ? `, ${i.inspectorTitle}` : ''}
+            </p>
+          ) : null}
           <div className="mt-3 space-y-4">
             {i.signedAt ? (
               <div data-testid="signature">
                 <p className="text-base text-slate-900">
                   Signed by <span className="font-semibold">{i.signatureName}</span>
-                  {i.inspectorTitle ? `, ${i.inspectorTitle}` : ''} on{' '}
+                  {signerTitle ? `, ${signerTitle}` : ''} on{' '}
                   <time dateTime={i.signedAt.toISOString()}>{formatDateTime(i.signedAt, timeZone)}</time>
                 </p>
                 <blockquote className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
@@ -141,11 +165,12 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
                 </p>
               </div>
             ) : canSign ? (
-              <SignForm inspectionId={i.id} statement={CERTIFICATION_STATEMENT} defaultName={myName} />
+              <SignForm inspectionId={i.id} statement={certificationStatementFor(i.type)} defaultName={myName} />
             ) : (
               <p className="text-sm text-slate-600">An inspector with signing rights certifies it here.</p>
             )}
-            {i.signedAt && i.status === 'submitted' && canSign ? <PublishButton inspectionId={i.id} /> : null}
+            {!i.signedAt && i.status === 'submitted' && canReview ? <ReturnForm inspectionId={i.id} /> : null}
+            {i.signedAt && i.status === 'submitted' && canSign && !osha ? <PublishButton inspectionId={i.id} /> : null}
             {i.signedAt && canWrite && !hasAmendment ? <AmendButton inspectionId={i.id} /> : null}
           </div>
         </section>

@@ -299,6 +299,57 @@ function SignatureField({
   );
 }
 
+/** Who performed the inspection: name and title, typed by the crew. Not a signature (that is the certification). */
+function PerformerField({
+  field,
+  value,
+  onChange,
+  errors,
+}: FieldProps<Extract<FieldDefinition, { type: 'performer' }>>) {
+  const v = (value ?? {}) as { name?: string; title?: string };
+  const nameErrors = [...(errors[field.key] ?? []), ...(errors[`${field.key}.name`] ?? [])];
+  const titleErrors = errors[`${field.key}.title`];
+  const set = (next: { name?: string; title?: string }) =>
+    onChange(next.name || next.title ? { name: next.name ?? '', ...(next.title ? { title: next.title } : {}) } : undefined);
+  return (
+    <fieldset>
+      <legend className="text-base font-medium text-slate-900">
+        {field.label}
+        <Required on={field.required} />
+      </legend>
+      <Help text={field.help} />
+      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor={fieldDomId(field.key)} className="block text-sm font-medium text-slate-800">
+            Name
+          </label>
+          <input
+            {...a11y(field.key, nameErrors.length ? nameErrors : undefined, field.required)}
+            className={`${inputClass} mt-1`}
+            autoComplete="name"
+            value={v.name ?? ''}
+            onChange={(e) => set({ ...v, name: e.target.value })}
+          />
+          <ErrorText id={errorId(field.key)} messages={nameErrors.length ? nameErrors : undefined} />
+        </div>
+        <div>
+          <label htmlFor={fieldDomId(`${field.key}.title`)} className="block text-sm font-medium text-slate-800">
+            Title or qualification
+          </label>
+          <input
+            {...a11y(`${field.key}.title`, titleErrors, false)}
+            className={`${inputClass} mt-1`}
+            autoComplete="organization-title"
+            value={v.title ?? ''}
+            onChange={(e) => set({ ...v, title: e.target.value })}
+          />
+          <ErrorText id={errorId(`${field.key}.title`)} messages={titleErrors} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
 /** The input for one template field. */
 export function Field(props: FieldProps) {
   const { field, value, onChange, errors } = props;
@@ -399,5 +450,7 @@ export function Field(props: FieldProps) {
       );
     case 'signature':
       return <SignatureField {...props} field={field} />;
+    case 'performer':
+      return <PerformerField {...props} field={field} />;
   }
 }

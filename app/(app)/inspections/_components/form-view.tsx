@@ -64,6 +64,15 @@ function Answer({ field, value }: { field: FieldDefinition; value: unknown }) {
         </>
       );
     }
+    case 'performer': {
+      const p = value as { name: string; title?: string };
+      return (
+        <>
+          {p.name}
+          {p.title ? `, ${p.title}` : ''}
+        </>
+      );
+    }
     default:
       return <span className="whitespace-pre-wrap">{String(value)}</span>;
   }

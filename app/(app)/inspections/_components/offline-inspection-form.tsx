@@ -12,6 +12,7 @@ import { enqueue } from '@/lib/offline/outbox';
 import type { FormFieldErrors, FormValues } from '@/lib/zod/schemas/forms';
 import { INSPECTION_TYPE_LABELS, type InspectionType } from '@/lib/zod/schemas/inspections';
 import { fieldDomId } from './form-fields';
+import { OfflinePhotosProvider } from './photo-context';
 import { TemplateSections } from './template-sections';
 
 /**
@@ -33,7 +34,7 @@ export function OfflineInspectionForm({
 }) {
   const scope = useDeviceScope();
   const [key] = useState(newIdempotencyKey);
-  const [values, setValues] = useState<FormValues>(() => initialFormData(type));
+  const [values, setValues] = useState<FormValues>(() => initialFormData(definition, type));
   const [errors, setErrors] = useState<FormFieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [queued, setQueued] = useState(false);
@@ -126,7 +127,13 @@ export function OfflineInspectionForm({
       {formError ? (
         <ErrorSummary ref={summaryRef} message={formError} errors={errors} labels={labels} domId={fieldDomId} />
       ) : null}
-      <TemplateSections definition={definition} values={values} errors={errors} onChange={change} />
+      {scope ? (
+        <OfflinePhotosProvider value={{ scope, outboxKey: key }}>
+          <TemplateSections definition={definition} values={values} errors={errors} onChange={change} />
+        </OfflinePhotosProvider>
+      ) : (
+        <TemplateSections definition={definition} values={values} errors={errors} onChange={change} />
+      )}
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <button
           type="submit"

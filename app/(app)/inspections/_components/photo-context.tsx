@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, useContext, type ReactNode } from 'react';
+import { OfflinePhotoPicker } from '@/components/files/offline-photo-picker';
 import { PhotoUploader } from '@/components/files/photo-uploader';
 import type { PhotoView } from '@/lib/files/download';
 
@@ -22,9 +23,23 @@ function useInspectionPhotos(): InspectionPhotos | null {
   return useContext(Ctx);
 }
 
+/** Without signal there is no inspection yet: photos are kept on the device under the queued inspection's key. */
+export interface OfflinePhotos {
+  scope: string;
+  outboxKey: string;
+}
+const OfflineCtx = createContext<OfflinePhotos | null>(null);
+
+export function OfflinePhotosProvider({ value, children }: { value: OfflinePhotos; children: ReactNode }) {
+  return <OfflineCtx.Provider value={value}>{children}</OfflineCtx.Provider>;
+}
+
 /** Photos of one failed BMP item (or, with itemKey '', of the inspection as a whole). */
 export function InspectionPhotoField({ itemKey, label, max }: { itemKey: string; label: string; max?: number }) {
   const photos = useInspectionPhotos();
+  const offline = useContext(OfflineCtx);
+  if (offline)
+    return <OfflinePhotoPicker scope={offline.scope} outboxKey={offline.outboxKey} itemKey={itemKey} label={label} max={max} />;
   if (!photos) return null;
   return (
     <PhotoUploader

@@ -6,9 +6,14 @@ const STYLE: Record<InspectionStatus, string> = {
   published: 'bg-emerald-100 text-emerald-900',
 };
 
-/** Status pill; "signed" is shown for a submitted row that has been certified. */
-export function StatusBadge({ status, signed }: { status: InspectionStatus; signed?: boolean }) {
-  const label = status === 'submitted' && signed ? 'Signed' : status[0]!.toUpperCase() + status.slice(1);
+/** Status pill; "signed" is shown for a submitted row that has been certified, "returned" for a draft sent back by a reviewer. */
+export function StatusBadge({ status, signed, returned }: { status: InspectionStatus; signed?: boolean; returned?: boolean }) {
+  const label =
+    status === 'submitted' && signed
+      ? 'Signed'
+      : status === 'draft' && returned
+        ? 'Returned'
+        : status[0]!.toUpperCase() + status.slice(1);
   return (
     <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ${STYLE[status]}`}>
       {label}

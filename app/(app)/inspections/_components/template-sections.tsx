@@ -1,6 +1,7 @@
 'use client';
 
 import type { TemplateDefinition } from '@/lib/forms/template-definition';
+import { LEGACY_TYPE_FIELD } from '@/lib/inspections/form-mapping';
 import type { FormFieldErrors, FormValues } from '@/lib/zod/schemas/forms';
 import { Field } from './form-fields';
 
@@ -26,7 +27,8 @@ export function TemplateSections({
         {section.title}
       </h2>
       <div className="mt-4 space-y-6">
-        {section.fields.map((field) => (
+        {/* The type was chosen when the inspection started; an older template's own question is not asked again. */}
+        {section.fields.filter((f) => f.key !== LEGACY_TYPE_FIELD).map((field) => (
           <Field
             key={field.key}
             field={field}

@@ -36,6 +36,7 @@ const { publishInspectionAction } = await import('./publish-inspection');
 const { amendInspectionAction } = await import('./amend-inspection');
 const { getCurrentTemplateByKey } = await import('@/lib/forms/templates');
 const { publishTemplateVersion } = await import('@/tests/support/form-templates');
+const { CERTIFICATION_STATEMENT } = await import('@/lib/inspections/certification');
 
 let db: ReturnType<typeof testDatabase.app>;
 let acmeProject: string;
@@ -97,7 +98,9 @@ describe('createInspectionAction', () => {
     const row = await rowOf(acme.id, res.data.inspectionId);
     expect(row).toMatchObject({ status: 'draft', type: 'storm_event', createdBy: 'user_acme_crew' });
     const [form] = await formOf(acme.id, res.data.inspectionId);
-    expect(form).toMatchObject({ status: 'draft', idempotencyKey: key, data: { inspection_type: 'storm_event' } });
+    // The type lives on the row; the form starts with today's date and asks no type question.
+    expect(form).toMatchObject({ status: 'draft', idempotencyKey: key, data: { inspection_date: expect.any(String) } });
+    expect(form?.data).not.toHaveProperty('inspection_type');
     expect((await auditOf(db, acme.id, res.data.inspectionId)).map((a) => a.action)).toEqual(['create']);
     expect((await auditOf(db, acme.id, form!.id)).map((a) => [a.action, a.entityType])).toEqual([
       ['create', 'form_submission'],
@@ -180,7 +183,7 @@ describe('saveInspectionDraftAction (autosave)', () => {
     expect(res).toMatchObject({ ok: true, data: { status: 'invalid' } });
     if (!res.ok || res.data.status !== 'invalid') return;
     expect(Object.keys(res.data.fieldErrors).sort()).toEqual(['_form', 'discharge_occurring', 'rain_gauge_inches']);
-    expect((await formOf(acme.id, id))[0]?.data).toMatchObject({ inspection_type: 'routine' });
+    expect((await formOf(acme.id, id))[0]?.data).toEqual({ inspection_date: expect.any(String) });
   });
 
   it('reports every invalid input field', async () => {
@@ -209,7 +212,7 @@ describe('submitInspectionAction', () => {
     const before = await tally(db, acme.id);
     const res = await submitInspectionAction(null, {
       inspectionId: id,
-      data: { inspection_type: 'routine', bmp_results: { silt_fence: { result: 'pass' } } },
+      data: { bmp_results: { silt_fence: { result: 'pass' } } },
     });
     expect(res).toMatchObject({ ok: true, data: { status: 'invalid' } });
     if (!res.ok || res.data.status !== 'invalid') return;
@@ -218,7 +221,7 @@ describe('submitInspectionAction', () => {
         'inspection_date',
         'weather',
         'discharge_occurring',
-        'signature',
+        'performed_by',
         'bmp_results.inlet_protection',
         'bmp_results.waste',
       ]),
@@ -230,16 +233,18 @@ describe('submitInspectionAction', () => {
 
   it('submits form and inspection in one step, copying the summary fields', async () => {
     const id = await startDraft('storm_event');
-    const res = await submitInspectionAction(null, {
-      inspectionId: id,
-      data: completeEpaForm({ inspection_type: 'follow_up' }),
-    });
+    // The type is asked once, when starting: the form has no type question to answer again.
+    expect(
+      await submitInspectionAction(null, { inspectionId: id, data: completeEpaForm({ inspection_type: 'follow_up' }) }),
+    ).toMatchObject({ ok: true, data: { status: 'invalid', fieldErrors: { _form: expect.any(Array) } } });
+    const res = await submitInspectionAction(null, { inspectionId: id, data: completeEpaForm() });
     expect(res).toEqual({ ok: true, data: { status: 'submitted', inspectionId: id, replayed: false } });
     const row = await rowOf(acme.id, id);
     expect(row).toMatchObject({
       status: 'submitted',
-      type: 'corrective_follow_up',
+      type: 'storm_event',
       inspectorName: 'Carlos Cruz',
+      inspectorTitle: 'Site foreman',
       findings: 'Re-trench silt fence at NE corner',
       areasNotInspected: 'North stockpile: flooded access road',
       rainGaugeInches: '0.30',
@@ -330,10 +335,14 @@ describe('signInspectionAction (certification)', () => {
     const row = await rowOf(acme.id, id);
     expect(row).toMatchObject({
       signatureName: 'Ines Ibarra',
-      inspectorTitle: 'Certified stormwater inspector',
+      signatureTitle: 'Certified stormwater inspector',
+      // Who performed it stays as the crew recorded it: performer and signer are two people.
+      inspectorName: 'Carlos Cruz',
+      inspectorTitle: 'Site foreman',
       signedBy: 'user_acme_inspector',
     });
-    expect(row?.signatureStatement).toMatch(/^I certify under penalty of law/);
+    // The full 40 CFR 122.22(d) statement, from the server.
+    expect(row?.signatureStatement).toBe(CERTIFICATION_STATEMENT);
     expect(Math.abs(row!.signedAt!.getTime() - Date.now())).toBeLessThan(60_000);
     expect((await auditOf(db, acme.id, id)).map((a) => a.action)).toEqual(['create', 'submit', 'sign']);
   });
@@ -466,8 +475,9 @@ describe('amendInspectionAction and immutability', () => {
 
 describe('one transaction', () => {
   it('a failure after the first write leaves neither rows nor audit entries behind', async () => {
-    // A template version whose fields can't hold the initial data: the form insert fails
-    // after the inspection (and its audit row) were written, and everything rolls back.
+    // A template version whose fields can't hold the initial data (its legacy type question is
+    // answered with the row's type, too long for it): the form insert fails after the inspection
+    // (and its audit row) were written, and everything rolls back.
     const actor = { orgId: acme.id, userId: 'user_acme_owner' };
     const original = await withTenantOn(db, actor, (tx) => getCurrentTemplateByKey(tx, acme.id, 'epa_cgp_inspection'));
     await withTenantOn(db, actor, (tx) =>
@@ -478,7 +488,7 @@ describe('one transaction', () => {
             key: 's',
             title: 'S',
             fields: [
-              { key: 'weather', label: 'Weather', type: 'text', required: false, multiline: false, maxLength: 10 },
+              { key: 'inspection_type', label: 'Type', type: 'text', required: false, multiline: false, maxLength: 2 },
             ],
           },
         ],

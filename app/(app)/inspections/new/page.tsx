@@ -7,7 +7,8 @@ import { withTenant } from '@/db/tenant';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { getCurrentTemplateByKey } from '@/lib/forms/templates';
-import { INSPECTION_TEMPLATE_KEY } from '@/lib/inspections/form-mapping';
+import { templateKeyOf } from '@/lib/inspections/form-mapping';
+import { INSPECTION_TYPES } from '@/lib/zod/schemas/inspections';
 import { NewInspectionForm } from '../_components/new-inspection-form';
 
 export const metadata: Metadata = { title: 'New inspection' };
@@ -20,10 +21,15 @@ export default async function NewInspectionPage({
   const ctx = await requireTenantPage();
   if (!hasPermission(ctx, 'org:forms:submit')) redirect('/inspections');
   const { projectId } = await searchParams;
-  const { projects, template } = await withTenant(ctx, async (tx) => ({
+  const keys = [...new Set(INSPECTION_TYPES.map(templateKeyOf))];
+  const { projects, templates } = await withTenant(ctx, async (tx) => ({
     projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),
-    // Sent with the page so the form can open without signal (the service worker keeps this page).
-    template: await getCurrentTemplateByKey(tx, ctx.orgId, INSPECTION_TEMPLATE_KEY),
+    // Sent with the page so every form can open without signal (the service worker keeps this page).
+    templates: Object.fromEntries(
+      (await Promise.all(keys.map((k) => getCurrentTemplateByKey(tx, ctx.orgId, k))))
+        .filter((t) => t !== undefined)
+        .map((t) => [t.key, t.schema]),
+    ),
   }));
   return (
     <div className="mx-auto max-w-xl">
@@ -32,14 +38,14 @@ export default async function NewInspectionPage({
       </Link>
       <h1 className="mt-1 text-2xl font-bold tracking-tight text-slate-900">New inspection</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Pick the site and the kind of inspection; the EPA inspection report opens next.
+        Pick the site and the kind of inspection (EPA stormwater or OSHA safety); its form opens next.
       </p>
       <div className="mt-6">
         {projects.length ? (
           <NewInspectionForm
             projects={projects.slice(0, 200).map((p) => ({ id: p.id, name: p.name }))}
             idempotencyKey={randomUUID()}
-            template={template?.schema ?? null}
+            templates={templates}
             defaultProjectId={
               typeof projectId === 'string' && projects.some((p) => p.id === projectId) ? projectId : undefined
             }

@@ -174,7 +174,7 @@ describe('GET /api/v1/inspections/:id', () => {
         status: 'draft',
         templateKey: 'epa_cgp_inspection',
         templateVersion: expect.any(Number),
-        data: { inspection_type: 'routine' },
+        data: { inspection_date: expect.any(String) },
       },
     });
   });
@@ -202,11 +202,9 @@ describe('PATCH /api/v1/inspections/:id', () => {
       inspection: { id, type: 'final', findings: 'All stabilized', rainGaugeInches: '1.25' },
     });
     const detail = (await (await getOne(id)).json()) as { form: { data: Record<string, unknown> } };
-    expect(detail.form.data).toMatchObject({
-      inspection_type: 'final',
-      conditions_requiring_action: 'All stabilized',
-      rain_gauge_inches: 1.25,
-    });
+    // The type lives on the row only (the form asks no type question).
+    expect(detail.form.data).toMatchObject({ conditions_requiring_action: 'All stabilized', rain_gauge_inches: 1.25 });
+    expect(detail.form.data).not.toHaveProperty('inspection_type');
     expect((await auditOf(db, acme.id, id)).map((a) => a.action)).toEqual(['create', 'update']);
   });
 
@@ -226,6 +224,18 @@ describe('PATCH /api/v1/inspections/:id', () => {
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('status');
     expect((await patch(id, {})).status).toBe(400);
     expect(await tally(db, acme.id)).toEqual(before);
+  });
+
+  it('400 for a type that uses another form (EPA report → OSHA checklist); nothing written', async () => {
+    const id = await created();
+    actAs(crewA);
+    const before = await tally(db, acme.id);
+    const res = await patch(id, { type: 'osha_daily' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/another form/);
+    expect(await tally(db, acme.id)).toEqual(before);
+    // Control: a type of the same form is accepted.
+    expect((await patch(id, { type: 'storm_event' })).status).toBe(200);
   });
 
   it('403 for a viewer; 404 for malformed and foreign ids; 409 once submitted; nothing written', async () => {

@@ -112,10 +112,10 @@ describe('POST /api/v1/inspections/completed', () => {
   it('an invalid form is a 422 naming every field, and nothing is written', async () => {
     actAs(crewA);
     const before = await tally(db, acme.id);
-    const res = await send(item({ data: completeEpaForm({ weather: '', signature: undefined }) }));
+    const res = await send(item({ data: completeEpaForm({ weather: '', performed_by: undefined }) }));
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { fieldErrors: Record<string, string[]> } };
-    expect(Object.keys(body.error.fieldErrors)).toEqual(expect.arrayContaining(['weather', 'signature']));
+    expect(Object.keys(body.error.fieldErrors)).toEqual(expect.arrayContaining(['weather', 'performed_by']));
     expect(await tally(db, acme.id)).toEqual(before);
   });
 

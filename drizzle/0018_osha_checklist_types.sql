@@ -1,0 +1,2 @@
+ALTER TYPE "public"."inspection_type" ADD VALUE 'osha_daily';--> statement-breakpoint
+ALTER TYPE "public"."inspection_type" ADD VALUE 'osha_weekly';
