@@ -236,6 +236,10 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
     (['inspectionId', 'violationId', 'correctiveActionId'] as const).flatMap((field) => target.strings.map((id) => ({ [field]: id }))),
   // Every kind of file (db/queries/files.ts FileKind).
   kind: () => ['photos', 'documents'],
+  // Violations whose projects' obligations a write touched (lib/compliance/recompute-obligations.ts).
+  violationIds: (_own, target) => [target.strings],
+  // One project's recomputed obligations: none, or one (written under the caller's org).
+  rows: () => [[], [{ kind: 'routine_inspection', part: 'CGP 2022 Part 4.2.1', reason: 'probe', opensAt: NOW, dueAt: soon() }]],
   // The acting user's own profile (identity door): never another user's.
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
 };
