@@ -77,6 +77,8 @@ const IDLE_FOR_OWNER: Record<string, string> = {
   'users.ts#insertUserIfMissing': "the acting user's row exists, so it inserts nothing; it writes only the acting user's own row",
   'inspector-visits.ts#insertPublicAccessEvent':
     'public_access_events has no organization (wrong QR tokens); the probe event is not one of its kinds, and there is no tenant row to reach',
+  'obligations.ts#lockProjectObligations':
+    'takes a transaction-scoped advisory lock keyed by (organization, project); it reads and writes no row',
 };
 
 class Rollback extends Error {}
@@ -229,7 +231,7 @@ describe('the application layer alone (RLS bypassed)', () => {
       problems.push(...(await attack(q)));
     }
     expect(problems).toEqual([]);
-  });
+  }, 240_000);
 
   it('each attacked function does real work with B’s own ids (the calls above are not vacuous)', async () => {
     const idle: string[] = [];
