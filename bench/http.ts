@@ -116,7 +116,7 @@ function appDir(o: HttpOptions, rev: string): string {
 }
 
 /** Copy the app's sources into a private folder and `next build` there; reused while the app's files are the same. */
-function buildApp(o: HttpOptions, auth: Record<string, string>): NonNullable<HttpResult['build']> {
+export function buildApp(o: HttpOptions, auth: Record<string, string>): NonNullable<HttpResult['build']> {
   // Resolved once: other engineers commit while this builds, and the server must start from this build.
   const commit = git(['rev-parse', '--short', o.commit ?? 'HEAD']);
   const dir = appDir(o, commit);

@@ -15,6 +15,8 @@
  *   --skip-http          no build, no (d)/(e)/(g)/(h)
  *   --skip-cache         no (h) (the tenant cache on vs off)
  *   --skip-files         no (i) photo uploads
+ *   --skip-dashboard     no (j) the dashboard at 100 / 1,000 / 10,000 projects
+ *   --only-dashboard     only (j) (builds the app if needed; writes bench/dashboard-scale.md and .json)
  *   --phones N           concurrent phones in (i) (default 20), --photo-mib N photo size (default 10)
  *   --profile-seconds N  after (d)/(e), run next start under --cpu-prof on the API route for N s and report where its CPU goes
  *   --app-source head|worktree   what to build for (d)/(e) (default head: the last commit)
@@ -39,6 +41,10 @@ import { printTable, writeReport, type Results } from './report';
 import { measureRls } from './rls';
 import { findings } from './findings';
 import { measureFiles } from './files';
+import { measureDashboardScale } from './dashboard-scale';
+import { writeDashboardScale } from './dashboard-report';
+import { buildApp } from './http';
+import { ensureLocalAuth } from '@/scripts/lib/local-auth';
 
 const { values: a } = parseArgs({
   options: {
@@ -53,6 +59,8 @@ const { values: a } = parseArgs({
     connections: { type: 'string' },
     'skip-http': { type: 'boolean', default: false },
     'skip-files': { type: 'boolean', default: false },
+    'skip-dashboard': { type: 'boolean', default: false },
+    'only-dashboard': { type: 'boolean', default: false },
     phones: { type: 'string' },
     'photo-mib': { type: 'string' },
     'skip-cache': { type: 'boolean', default: false },
@@ -92,6 +100,7 @@ async function main() {
     writeReport(r, a.out!, findings(r));
     return log(`rewrote the report from ${path.join(a.out!, 'results.json')} (${r.startedAt})`);
   }
+  if (a['only-dashboard']) return onlyDashboard();
   const began = Date.now();
   const bench = await openBenchDatabase({ dir: '.data/bench/pg', port: 54361, ephemeral: false });
   const results: Results = {
@@ -224,6 +233,9 @@ async function main() {
         });
         if (results.cache.skipped) log(`(h) skipped: ${results.cache.skipped.split('\n')[0]}`);
       }
+      if (results.http.build && !a['skip-dashboard']) {
+        await dashboardSection(results.http.build.dir, bench);
+      }
     }
   } finally {
     await Promise.all([su.$pool.end({ timeout: 1 }), app.$pool.end({ timeout: 1 })]);
@@ -235,6 +247,47 @@ async function main() {
   log(
     `wrote ${path.relative(process.cwd(), path.join(a.out!, 'report.md'))}, report.svg, results.json (${results.seconds.toFixed(0)} s in all)`,
   );
+}
+
+const machine = () => `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+
+/** (j): seeds its three tenants into the bench database and loads one server built from `buildDir`. */
+async function dashboardSection(buildDir: string, bench: Awaited<ReturnType<typeof openBenchDatabase>>) {
+  const startedAt = new Date().toISOString();
+  const o = { connections: cfg.connections, seconds: cfg.httpSeconds, sliceSeconds: Math.min(2, cfg.httpSeconds), warmupSeconds: q ? 1 : 3 };
+  const r = await measureDashboardScale({ buildDir, appUrl: bench.urls.app, publicUrl: bench.urls.public, superuserUrl: bench.superuser, ...o, log });
+  if (r.skipped) log(`(j) skipped: ${r.skipped.split('\n')[0]}`);
+  else log(`(j) dashboard p50 ${r.dashboards.map((d) => `${d.projects}: ${d.result.latency.p50.toFixed(1)} ms`).join(', ')}; /api/health ${r.health!.latency.p50.toFixed(1)} ms`);
+  writeDashboardScale(r, a.out!, { startedAt, machine: machine(), seconds: o.seconds, connections: o.connections });
+}
+
+async function onlyDashboard() {
+  const bench = await openBenchDatabase({ dir: '.data/bench/pg', port: 54361, ephemeral: false });
+  try {
+    const auth: Record<string, string> = { ...ensureLocalAuth(path.join(ROOT, '.data', 'bench', 'local-auth')) };
+    const build = buildApp(
+      {
+        appUrl: bench.urls.app,
+        publicUrl: bench.urls.public,
+        superuserUrl: bench.superuser,
+        source: a['app-source'] === 'worktree' ? 'worktree' : 'head',
+        rebuild: a.rebuild,
+        commit: a['app-commit'],
+        connections: cfg.connections,
+        seconds: cfg.httpSeconds,
+        sliceSeconds: Math.min(2, cfg.httpSeconds),
+        warmupSeconds: q ? 1 : 3,
+        profileSeconds: 0,
+        log,
+      },
+      auth,
+    );
+    log(`(j) app build ${build.commit}${build.reused ? ' (reused)' : ` built in ${build.seconds.toFixed(0)} s`}`);
+    await dashboardSection(build.dir, bench);
+    log(`wrote ${path.relative(process.cwd(), path.join(a.out!, 'dashboard-scale.md'))} and dashboard-scale.json`);
+  } finally {
+    await bench.close();
+  }
 }
 
 main().catch((e) => {

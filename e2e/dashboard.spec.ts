@@ -39,12 +39,12 @@ test('an owner sees the dashboard, the violations and the audit log of their own
   await expect(
     page.getByRole('img', { name: /Open corrective actions by age: < 2 days 1, 2–7 days 1, 7–30 days 1/ }),
   ).toBeVisible();
-  await expect(page.getByRole('img', { name: /Rain per day, last 14 days/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Rain per day and inspections done, last 14 days/ })).toBeVisible();
   await expect(page.getByRole('table', { name: /Open corrective actions by age/ })).toBeAttached();
 
-  // Inspections due, per project, with reason and status.
+  // Due next (stored obligations), per project, with the kind and its status.
   const due = page.getByTestId('inspections-due');
-  await expect(due.getByText('Riverside Apartments')).toBeVisible();
+  await expect(due.getByText('Riverside Apartments').first()).toBeVisible();
   await expect(due.getByText(/Routine|Storm event/).first()).toBeVisible();
   await noSidewaysScroll(page);
   await shot(page, testInfo, 'dashboard-owner');

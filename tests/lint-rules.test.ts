@@ -32,7 +32,7 @@ describe('no-restricted-imports: db/ is a leaf', () => {
   it.each([
     ['db/queries/x.ts', '@/lib/forms/submission-schema'],
     ['db/seed-x.ts', '@/lib/tenancy/provision'],
-    ['db/queries/x.ts', '../../lib/compliance/inspection-due'],
+    ['db/queries/x.ts', '../../lib/compliance/recompute-obligations'],
     ['db/x.ts', '@/app/(app)/dashboard/page'],
     ['db/schema/x.ts', '@/components/ui/card'],
   ])('rejects %s importing %s', async (file, from) => {

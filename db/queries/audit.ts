@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { auditLog, memberships, users } from '../schema';
 import type { Tx } from '../tenant';
 import { olderThan } from './keyset';
+import { noteWrite } from '../obligations-touched';
 
 /** Who did it and from where; filled by the action/route wrappers from the request. */
 export interface Actor {
@@ -54,6 +55,7 @@ export async function recordAudit(
   actor: Actor,
   entry: { action: AuditAction; entityType: string; entityId: string; before?: object | null; after?: object | null },
 ) {
+  noteWrite(tx, entry);
   const { before, after } = diffRecords(
     (entry.before ?? null) as Record<string, unknown> | null,
     (entry.after ?? null) as Record<string, unknown> | null,

@@ -1,57 +1,10 @@
 import 'server-only';
-import { and, eq, gte, inArray, max, notInArray, sql } from 'drizzle-orm';
-import {
-  complianceSettings,
-  correctiveActions,
-  inspections,
-  OSHA_INSPECTION_TYPE_VALUES,
-  projects,
-  rainEvents,
-} from '../schema';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { complianceSettings, correctiveActions, projects, rainEvents } from '../schema';
 import type { Tx } from '../tenant';
 import { OPEN_STATUSES } from './violations';
 
 const DAY = 86_400_000;
-
-/**
- * What the due-date rule (lib/compliance/inspection-due.ts) reads: the compliance settings, every
- * active project with its last completed inspection, and the last 30 days of rain.
- */
-export async function inspectionDueInputs(tx: Tx, orgId: string, now = new Date()) {
-  const [settings] = await tx.select().from(complianceSettings).where(eq(complianceSettings.organizationId, orgId));
-  const projectRows = await tx
-    .select({
-      id: projects.id,
-      name: projects.name,
-      schedule: projects.inspectionSchedule,
-      permitStart: projects.permitStart,
-      createdAt: projects.createdAt,
-      last: max(inspections.inspectedAt),
-    })
-    .from(projects)
-    .leftJoin(
-      inspections,
-      and(
-        eq(inspections.organizationId, projects.organizationId),
-        eq(inspections.projectId, projects.id),
-        inArray(inspections.status, ['submitted', 'published']),
-        // An OSHA checklist is not a stormwater inspection: it never meets the CGP schedule.
-        notInArray(inspections.type, [...OSHA_INSPECTION_TYPE_VALUES]),
-      ),
-    )
-    .where(and(eq(projects.organizationId, orgId), eq(projects.status, 'active')))
-    .groupBy(projects.organizationId, projects.id);
-  const rain = await tx
-    .select({
-      projectId: rainEvents.projectId,
-      amount: rainEvents.amountInches,
-      startedAt: rainEvents.startedAt,
-      endedAt: rainEvents.endedAt,
-    })
-    .from(rainEvents)
-    .where(and(eq(rainEvents.organizationId, orgId), gte(rainEvents.startedAt, new Date(now.getTime() - 30 * DAY))));
-  return { settings, projects: projectRows, rain };
-}
 
 export interface AgeBucket {
   label: string;

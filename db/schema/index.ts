@@ -5,6 +5,7 @@ export * from './settings';
 export * from './projects';
 export * from './inspections';
 export * from './violations';
+export * from './obligations';
 export * from './files';
 export * from './audit';
 export * from './webhooks';

@@ -56,6 +56,8 @@ export const inspections = pgTable(
     foreignKey({ name: 'inspections_amends_fk', columns: [t.organizationId, t.amendsInspectionId], foreignColumns: [t.organizationId, t.id] }),
     index('inspections_org_project_inspected_idx').on(t.organizationId, t.projectId, t.inspectedAt.desc().nullsFirst()),
     index('inspections_org_status_idx').on(t.organizationId, t.status),
+    // The tenant's completed inspections by date (rain vs inspections chart).
+    index('inspections_org_inspected_idx').on(t.organizationId, t.inspectedAt),
     belongsToOrg('inspections_org_fk', t.organizationId),
     ...tenantPolicies(),
     publicReadPolicy(sql`status = 'published' and (organization_id, project_id) in ${inspectorScope}`),

@@ -72,6 +72,8 @@ export const rainEvents = pgTable(
     primaryKey({ columns: [t.organizationId, t.id] }),
     foreignKey({ name: 'rain_events_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
     index('rain_events_org_project_started_idx').on(t.organizationId, t.projectId, t.startedAt.desc().nullsFirst()),
+    // The tenant's rain by date (rain vs inspections chart), without visiting every project.
+    index('rain_events_org_started_idx').on(t.organizationId, t.startedAt),
     uniqueIndex('rain_events_org_idem_uq').on(t.organizationId, t.idempotencyKey),
     ...tenantPolicies(),
   ],

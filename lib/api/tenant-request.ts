@@ -3,6 +3,7 @@ import { withTenant, type Tx } from '@/db/tenant';
 import { assertActive, cachedOrganization, loadOrganization } from '@/lib/auth/organization-status';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { tenantCache } from '@/lib/cache';
+import { recomputeTouchedObligations } from '@/lib/compliance/recompute-obligations';
 import { enforceTenantLimits, type RequestUse } from '@/lib/ratelimit/tenant-limits';
 
 /**
@@ -16,6 +17,11 @@ import { enforceTenantLimits, type RequestUse } from '@/lib/ratelimit/tenant-lim
  * failed — a lost COMMIT reply may still have committed). Coarse on purpose:
  * a write can't forget a key it changed, and a value filled while the write
  * was committing lands under the old generation, where no one reads it.
+ *
+ * Before COMMIT, the obligations of every project the write touched are
+ * recomputed in the same transaction (lib/compliance/recompute-obligations.ts):
+ * a committed inspection, rain event or project change never leaves its
+ * deadlines stale, and a rolled-back one leaves them as they were.
  */
 export async function withTenantRequest<T>(ctx: TenantContext, use: RequestUse, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const known = await cachedOrganization(ctx);
@@ -25,7 +31,9 @@ export async function withTenantRequest<T>(ctx: TenantContext, use: RequestUse, 
     return await withTenant(ctx, async (tx) => {
       if (!known) await enforceTenantLimits(ctx, assertActive(await loadOrganization(tx, ctx)).plan, use);
       ran = true;
-      return fn(tx);
+      const result = await fn(tx);
+      await recomputeTouchedObligations(tx, ctx.orgId);
+      return result;
     });
   } finally {
     if (ran && use.write) await tenantCache(ctx).invalidate();

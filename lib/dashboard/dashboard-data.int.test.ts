@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, seedTenant, uniqueId, type TenantGraph } from '@/tests/support/factories';
 import { correctiveActions, projects, rainEvents, violations } from '@/db/schema';
 import { withTenant, type Tx } from '@/db/tenant';
+import { backfillObligations } from '@/lib/compliance/backfill-obligations';
 import { dashboardData } from './dashboard-data';
 
 const DAY = 86_400_000;
@@ -81,6 +82,8 @@ beforeAll(async () => {
   b = await seedTenant('dashB');
   await arrange(a, 2);
   await arrange(b, 0);
+  // Rows inserted directly (no request wrapper): compute their stored obligations as the seed does.
+  for (const t of [a, b]) await inOrg(t, (tx) => backfillObligations(tx, t.orgId, now));
 });
 
 describe('dashboardData', () => {
@@ -88,9 +91,13 @@ describe('dashboardData', () => {
     const da = await inOrg(a, (tx) => dashboardData(tx, a.orgId, now));
     const db = await inOrg(b, (tx) => dashboardData(tx, b.orgId, now));
 
-    // Factory project (created now, due in 7 days) + 3 overdue sites in A, + 1 in B.
-    expect(da.due).toHaveLength(4);
-    expect(db.due).toHaveLength(2);
+    // Routine inspections: the factory project (created now, due in 7 days) + 3 overdue sites in A,
+    // + 1 in B; corrective actions (Part 5.2.2): the factory's (found now) + one per violation found
+    // 10 days ago (overdue). The list shows the first 8, earliest deadline first.
+    expect(da.due.map((d) => d.kind).sort()).toEqual([...Array(4).fill('corrective_action'), ...Array(4).fill('routine_inspection')]);
+    expect(db.due.map((d) => d.kind).sort()).toEqual(['corrective_action', 'corrective_action', 'routine_inspection', 'routine_inspection']);
+    expect(da.due.map((d) => d.dueAt.getTime())).toEqual([...da.due.map((d) => d.dueAt.getTime())].sort((x, y) => x - y));
+    expect(da.due.every((d) => d.reason.length > 0 && d.part.startsWith('CGP 2022'))).toBe(true);
     expect(da.counts.inspectionsOverdue).toBe(3);
     expect(db.counts.inspectionsOverdue).toBe(1);
     expect(da.due.map((d) => d.projectName)).not.toContain(expect.stringContaining(b.orgId));
@@ -119,8 +126,8 @@ describe('dashboardData', () => {
   it('sums rain per day over the last 14 days, per organization', async () => {
     const da = await inOrg(a, (tx) => dashboardData(tx, a.orgId, now));
     const db = await inOrg(b, (tx) => dashboardData(tx, b.orgId, now));
-    expect(da.rain).toHaveLength(14);
-    const total = (d: typeof da) => Math.round(d.rain.reduce((n, r) => n + r.inches, 0) * 100) / 100;
+    expect(da.days).toHaveLength(14);
+    const total = (d: typeof da) => Math.round(d.days.reduce((n, r) => n + r.inches, 0) * 100) / 100;
     // Factory 0.50 today + 0.40 + 0.30 (A) / 0.10 (B) three days ago.
     expect(total(da)).toBe(1.2);
     expect(total(db)).toBe(1.0);
@@ -133,7 +140,7 @@ describe('dashboardData', () => {
     expect(d.due).toEqual([]);
     expect(Object.values(d.counts).every((n) => n === 0)).toBe(true);
     expect(d.actionsByAge.every((x) => x.count === 0)).toBe(true);
-    expect(d.rain.every((r) => r.inches === 0)).toBe(true);
+    expect(d.days.every((r) => r.inches === 0 && r.inspections === 0)).toBe(true);
   });
 });
 
@@ -151,7 +158,10 @@ describe('demo seed', () => {
     expect(da.counts).toMatchObject({ openViolations: 3, overdueViolations: 2, openActions: 3 });
     expect(dbolt.counts).toMatchObject({ openViolations: 2, overdueViolations: 2, openActions: 2 });
     expect(da.actionsByAge.map((b) => b.count)).toEqual([1, 1, 1, 0]);
-    expect(da.due).toHaveLength(3);
-    expect(da.rain.some((r) => r.inches > 0)).toBe(true);
+    // Their stored obligations were computed by the seed: the list is full (8) and names the permit part.
+    expect(da.due).toHaveLength(8);
+    expect(da.due.every((d) => d.part.startsWith('CGP 2022'))).toBe(true);
+    expect(da.days.some((r) => r.inches > 0)).toBe(true);
+    expect(da.days.some((r) => r.inspections > 0)).toBe(true);
   });
 });

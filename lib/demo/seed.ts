@@ -1,5 +1,6 @@
 import 'server-only';
 import { count, eq } from 'drizzle-orm';
+import { backfillObligations } from '@/lib/compliance/backfill-obligations';
 import { provisionTenantIn } from '@/lib/tenancy/provision';
 import { inspections, memberships, projects, rainEvents, users } from '@/db/schema';
 import { seedOrganizations, seedProjects, seedUsers } from '@/db/seed-data';
@@ -106,6 +107,8 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
     await withTenantOn(db, { orgId: org.id, userId: owner.id }, (tx) =>
       seedViolations(tx, org, { owner: owner.id, inspector: roleUser('inspector'), crew: roleUser('crew') }),
     );
+    // Seeded rows are inserted directly (no request wrapper): their obligations are computed here.
+    await withTenantOn(db, { orgId: org.id, userId: owner.id }, (tx) => backfillObligations(tx, org.id));
   }
   return { created };
 }

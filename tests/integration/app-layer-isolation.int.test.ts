@@ -81,6 +81,8 @@ const IDLE_FOR_OWNER: Record<string, string> = {
     'public_access_events has no organization (wrong QR tokens); the probe event is not one of its kinds, and there is no tenant row to reach',
   'inspector-visits.ts#deletePublicAccessEventsBefore':
     'public_access_events has no organization and this world plants no row past the retention; the prune is tested in lib/jobs/prune-public-access.int.test.ts',
+  'obligations.ts#lockProjectObligations':
+    'takes a transaction-scoped advisory lock keyed by (organization, project); it reads and writes no row',
 };
 
 class Rollback extends Error {}
@@ -233,7 +235,7 @@ describe('the application layer alone (RLS bypassed)', () => {
       problems.push(...(await attack(q)));
     }
     expect(problems).toEqual([]);
-  });
+  }, 240_000);
 
   it('each attacked function does real work with B’s own ids (the calls above are not vacuous)', async () => {
     const idle: string[] = [];

@@ -27,6 +27,7 @@ const NO_ID_FIELDS = [
   'app/(app)/security/actions/update-security-settings.ts#updateSecuritySettingsAction',
   'app/(app)/violations/actions/set-close-out-photo-rule.ts#setCloseOutPhotoRuleAction',
   'app/api/v1/inspections/route.ts#GET',
+  'app/api/v1/obligations/route.ts#GET',
   'app/api/v1/projects/route.ts#GET',
   'app/api/v1/projects/route.ts#POST',
   'app/api/v1/rain-events/route.ts#GET',

@@ -179,6 +179,13 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
              size_bytes, status, uploaded_by, stored_at, etag)
            values (${g.orgId}, ${docId}, ${k.projects}, 'swppp', 'SWPPP', 1, ${`tenants/${g.orgId}/documents/${docId}/swppp-v1.pdf`},
              'swppp-v1.pdf', 'application/pdf', ${distinct ? 250_000 : 120_000}, 'stored', ${g.userId}, now(), '"stored"')`;
+  // Obligations (db/queries/obligations.ts): the factory's open one is upcoming; add an overdue one,
+  // a met one, and a completed inspection, so every obligation read has rows of each tenant.
+  await su`insert into project_obligations (organization_id, project_id, kind, part, reason, opens_at, due_at, met_at, met_by_kind, met_by_id, met_late)
+           values (${g.orgId}, ${k.projects}, 'routine_inspection', 'CGP 2022 Part 4.2.1', 'overdue probe', now() - interval '9 days', now() - interval '2 days', null, null, null, false),
+                  (${g.orgId}, ${k.projects}, 'storm_inspection', 'CGP 2022 Part 4.2.2', 'met probe', now() - interval '5 days', now() - interval '4 days', now() - interval '3 days', 'inspection', ${k.inspections}, true)`;
+  await su`insert into inspections (organization_id, project_id, status, inspected_at, created_by)
+           values (${g.orgId}, ${k.projects}, 'submitted', now() - interval '1 day', 'factory')`;
   // Settings that differ between the two tenants, so reading the other's row shows.
   const mine = distinct;
   await su`update compliance_settings set timezone = ${mine ? 'America/Denver' : 'America/New_York'},

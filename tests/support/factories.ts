@@ -104,6 +104,21 @@ export const rowFactories: Record<
       .returning({ id: s.rainEvents.id });
     return row!.id;
   },
+  async project_obligations(db, orgId, p) {
+    const [row] = await db
+      .insert(s.projectObligations)
+      .values({
+        organizationId: orgId,
+        projectId: need(p, 'projects'),
+        kind: 'routine_inspection',
+        part: 'CGP 2022 Part 4.2.1',
+        reason: 'factory',
+        opensAt: new Date(),
+        dueAt: new Date(Date.now() + 7 * 86_400_000),
+      })
+      .returning({ id: s.projectObligations.id });
+    return row!.id;
+  },
   async inspector_links(db, orgId, p) {
     const [row] = await db
       .insert(s.inspectorLinks)

@@ -94,6 +94,7 @@ export async function discoverQueryFunctions(dir: string): Promise<QueryFunction
 }
 
 const now = () => new Date();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const soon = () => new Date(Date.now() + 7 * 86_400_000);
 const ref = (r: Refs, table: string) => r.byTable[table] ?? r.user;
 
@@ -236,6 +237,10 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
     (['inspectionId', 'violationId', 'correctiveActionId'] as const).flatMap((field) => target.strings.map((id) => ({ [field]: id }))),
   // Every kind of file (db/queries/files.ts FileKind).
   kind: () => ['photos', 'documents'],
+  // Violations whose projects' obligations a write touched (lib/compliance/recompute-obligations.ts).
+  violationIds: (_own, target) => [[ref(target, 'violations')], target.strings.filter((v) => UUID.test(v))],
+  // One project's recomputed obligations: none, or one (written under the caller's org).
+  rows: () => [[], [{ kind: 'routine_inspection', part: 'CGP 2022 Part 4.2.1', reason: 'probe', opensAt: NOW, dueAt: soon() }]],
   // The acting user's own profile (identity door): never another user's.
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
   grant: () => [{ staff: 'probe', reason: 'A probe grant with a long enough reason.', expiresAt: new Date(NOW.getTime() + 600_000) }],

@@ -2,20 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { cachedDashboard } from '@/lib/dashboard/cached-dashboard';
-import { RAIN_DAYS } from '@/lib/dashboard/dashboard-data';
+import { COUNT_CAP, RAIN_DAYS } from '@/lib/dashboard/dashboard-data';
 import { requireTenantPage } from '@/lib/auth/session';
-import type { DueStatus } from '@/lib/compliance/inspection-due';
-import { formatDay, formatDistance } from '@/lib/format/when';
+import { RainInspectionsChart } from '@/components/charts/rain-inspections-chart';
+import { ObligationList } from '@/components/obligations/obligation-list';
 import { BarChart } from './_components/bar-chart';
 import { StatCard } from './_components/stat-card';
 
 export const metadata: Metadata = { title: 'Dashboard' };
-
-const DUE_BADGE: Record<DueStatus, { label: string; className: string }> = {
-  overdue: { label: 'Overdue', className: 'bg-red-100 text-red-900 ring-red-300' },
-  due_soon: { label: 'Due soon', className: 'bg-amber-100 text-amber-900 ring-amber-300' },
-  ok: { label: 'On track', className: 'bg-emerald-100 text-emerald-900 ring-emerald-300' },
-};
 
 /** The organization's landing page: what needs attention today, from its own data only. */
 export default async function DashboardPage() {
@@ -24,8 +18,9 @@ export default async function DashboardPage() {
   const d = await cachedDashboard(ctx, now);
   const { counts } = d;
   const openActionsTotal = d.actionsByAge.reduce((n, b) => n + b.count, 0);
-  const rainTotal = d.rain.reduce((n, r) => n + r.inches, 0);
-  const dayLabel = (iso: string) => new Date(`${iso}T12:00:00Z`);
+  const rainTotal = d.days.reduce((n, r) => n + r.inches, 0);
+  const inspectionsTotal = d.days.reduce((n, r) => n + r.inspections, 0);
+  const capped = (n: number): number | string => (n > COUNT_CAP ? `${COUNT_CAP}+` : n);
 
   return (
     <div className="mx-auto max-w-5xl">
@@ -36,15 +31,15 @@ export default async function DashboardPage() {
       <div className="mt-5 grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard
           label="Inspections overdue"
-          value={counts.inspectionsOverdue}
-          href="/inspections"
+          value={capped(counts.inspectionsOverdue)}
+          href="/calendar"
           tone="danger"
           detail="Past the permit's schedule"
         />
         <StatCard
           label="Inspections due soon"
-          value={counts.inspectionsDueSoon}
-          href="/inspections"
+          value={capped(counts.inspectionsDueSoon)}
+          href="/calendar"
           tone="warning"
           detail="Within 2 days"
         />
@@ -65,32 +60,24 @@ export default async function DashboardPage() {
       </div>
 
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
-        <Card title="Inspections due" className="lg:col-span-2">
-          {d.hasProjects ? (
-            <ul
-              className="-mx-1 divide-y divide-slate-200"
-              aria-label="Inspections due by project"
-              data-testid="inspections-due"
-            >
-              {d.due.slice(0, 8).map((p) => (
-                <li key={p.projectId} className="flex items-center justify-between gap-3 px-1 py-2.5">
-                  <div className="min-w-0">
-                    <p className="truncate font-medium text-slate-900">{p.projectName}</p>
-                    <p className="text-xs text-slate-600">
-                      {p.reason === 'storm_event' ? 'Storm event' : 'Routine'} ·{' '}
-                      {p.status === 'overdue'
-                        ? `was due ${formatDay(p.dueAt, d.timeZone, now)} (${formatDistance(p.dueAt, now)} ago)`
-                        : `due ${formatDay(p.dueAt, d.timeZone, now)}`}
-                    </p>
-                  </div>
-                  <span
-                    className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${DUE_BADGE[p.status].className}`}
-                  >
-                    {DUE_BADGE[p.status].label}
-                  </span>
-                </li>
-              ))}
-            </ul>
+        <Card title="Due next" className="lg:col-span-2">
+          {d.due.length ? (
+            <>
+              <ObligationList items={d.due} now={now} label="Due next across projects" testId="inspections-due" />
+              <p className="mt-2 text-sm">
+                <Link href="/calendar" className="font-medium text-brand-700 underline">
+                  Compliance calendar
+                </Link>{' '}
+                — everything overdue, due today, coming up and met.
+              </p>
+            </>
+          ) : d.hasProjects ? (
+            <p>
+              Nothing open: every inspection and corrective action is met.{' '}
+              <Link href="/calendar" className="font-medium text-brand-700 underline">
+                Compliance calendar
+              </Link>
+            </p>
           ) : (
             <p>
               No active projects yet.{' '}
@@ -121,26 +108,24 @@ export default async function DashboardPage() {
           )}
         </Card>
 
-        <Card title={`Rain, last ${RAIN_DAYS} days`}>
-          {rainTotal > 0 ? (
+        <Card title={`Rain and inspections, last ${RAIN_DAYS} days`}>
+          {rainTotal > 0 || inspectionsTotal > 0 ? (
             <>
-              <BarChart
-                title={`Rain per day, last ${RAIN_DAYS} days (inches)`}
-                valueHeader="Rain (inches)"
+              <RainInspectionsChart
+                title={`Rain per day and inspections done, last ${RAIN_DAYS} days`}
+                days={d.days}
+                thresholdInches={d.thresholdInches}
                 labelEvery={3}
-                format={(v) => `${v.toFixed(2)} in`}
-                bars={d.rain.map((r) => ({
-                  label: formatDay(dayLabel(r.date), 'UTC', now),
-                  longLabel: formatDay(dayLabel(r.date), 'UTC', now),
-                  value: r.inches,
-                }))}
               />
-              <p className="mt-1 text-xs text-slate-600">Total {rainTotal.toFixed(2)} in across all projects.</p>
+              <p className="mt-1 text-xs text-slate-600">
+                Total {rainTotal.toFixed(2)} in of rain and {inspectionsTotal} inspection{inspectionsTotal === 1 ? '' : 's'}{' '}
+                across all projects.
+              </p>
             </>
           ) : (
             <p>
-              No rain recorded in the last {RAIN_DAYS} days. Record rain-gauge readings on a project’s page: a storm of
-              0.25 in or more can make an inspection due.
+              No rain and no inspections recorded in the last {RAIN_DAYS} days. Record rain-gauge readings on a
+              project’s page: a storm of {d.thresholdInches.toFixed(2)} in or more can make an inspection due.
             </p>
           )}
         </Card>

@@ -15,7 +15,8 @@ export function StatCard({
   tone,
 }: {
   label: string;
-  value: number;
+  /** A count, or a capped one ("99+"). */
+  value: number | string;
   detail?: string;
   href: string;
   tone: keyof typeof TONES;
@@ -23,7 +24,7 @@ export function StatCard({
   return (
     <Link
       href={href}
-      className={`block rounded-lg border p-4 shadow-sm hover:border-brand-600 ${value > 0 ? TONES[tone] : TONES.neutral}`}
+      className={`block rounded-lg border p-4 shadow-sm hover:border-brand-600 ${value !== 0 ? TONES[tone] : TONES.neutral}`}
       data-testid={`stat-${label}`}
     >
       <p className="text-3xl font-bold tabular-nums">{value}</p>

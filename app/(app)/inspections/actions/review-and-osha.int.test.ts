@@ -38,7 +38,7 @@ const { publishTemplateVersion } = await import('@/tests/support/form-templates'
 const { getTemplate } = await import('@/lib/forms/templates');
 const { epaCgpInspection } = await import('@/lib/forms/default-templates');
 const { CERTIFICATION_STATEMENT, OSHA_REVIEW_STATEMENT } = await import('@/lib/inspections/certification');
-const { inspectionDueInputs } = await import('@/db/queries/dashboard');
+const { completedInspectionsOf } = await import('@/db/queries/obligations');
 
 let db: ReturnType<typeof testDatabase.app>;
 let acmeProject: string;
@@ -204,8 +204,11 @@ describe('OSHA checklists from New inspection', () => {
   });
 
   it('an OSHA checklist does not meet the stormwater schedule; an EPA inspection does', async () => {
-    const last = async () =>
-      (await inAcme((tx) => inspectionDueInputs(tx, acme.id))).projects.find((p) => p.id === acmeProject)?.last ?? null;
+    // What the stored obligations are recomputed from (lib/compliance/recompute-obligations.ts).
+    const last = async () => {
+      const done = await inAcme((tx) => completedInspectionsOf(tx, acme.id, acmeProject));
+      return done.length ? new Date(Math.max(...done.map((d) => d.at.getTime()))) : null;
+    };
     const before = await last();
     const id = await start('osha_weekly');
     expect(

@@ -1,0 +1,51 @@
+/**
+ * The (j) section's own report: bench/dashboard-scale.md and .json (the other
+ * sections live in report.md; a run of `npm run bench -- --only-dashboard`
+ * rewrites only these two files).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DashboardScaleResult } from './dashboard-scale';
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const x = (v: number) => `${v.toFixed(2)}×`;
+
+export function dashboardScaleMarkdown(r: DashboardScaleResult, meta: { startedAt: string; machine: string; seconds: number; connections: number }): string {
+  const lines = [
+    '# Bench (j): the dashboard at 100, 1,000 and 10,000 active projects',
+    '',
+    `Run ${meta.startedAt} on ${meta.machine}; ${meta.seconds} s of load per target in alternating slices, ${meta.connections} keep-alive connections, one \`next start\` with the tenant cache off (\`CACHE=off\`: every request runs the dashboard's queries). Written by \`npm run bench\` (bench/dashboard-scale.ts).`,
+    '',
+    'Each tenant: one open obligation per project (a quarter overdue) and eight met ones, two completed inspections and one rain event per project in the last two weeks. The dashboard reads stored obligations (`project_obligations`, docs/obligations.md) through bounded ranges of indexes leading with `organization_id`, counts capped at 100, and per-day rain / inspection totals.',
+    '',
+  ];
+  if (r.skipped) {
+    lines.push(`**Skipped:** ${r.skipped.split('\n')[0]}`, '');
+    return lines.join('\n');
+  }
+  lines.push('| Target | Projects | Obligations | Requests | req/s | p50 | p99 | p50 ÷ smallest | p50 ÷ /api/health | errors |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const h = r.health!;
+  lines.push(`| /api/health (session) | | | ${h.requests} | ${h.rps.toFixed(0)} | ${ms(h.latency.p50)} | ${ms(h.latency.p99)} | | 1.00× | ${h.errors} |`);
+  for (const [i, d] of r.dashboards.entries()) {
+    const l = d.result;
+    lines.push(
+      `| /dashboard | ${d.projects.toLocaleString('en')} | ${d.obligations.toLocaleString('en')} | ${l.requests} | ${l.rps.toFixed(0)} | ${ms(l.latency.p50)} | ${ms(l.latency.p99)} | ${x(r.overSmallest[i]!.p50)} | ${x(r.overHealth[i]!.p50)} | ${l.errors} |`,
+    );
+  }
+  const largest = r.overSmallest.at(-1)!.p50;
+  const worstHealth = Math.max(...r.overHealth.map((o) => o.p50));
+  lines.push(
+    '',
+    `Targets (issue 13): largest ÷ smallest p50 ≤ 1.5× — **${x(largest)} (${largest <= 1.5 ? 'met' : 'NOT met'})**; every dashboard ≤ 3× /api/health with a session — **worst ${x(worstHealth)} (${worstHealth <= 3 ? 'met' : 'NOT met'})**.`,
+    '',
+    `Seeding the three tenants took ${r.loadSeconds.toFixed(1)} s (bulk SQL as the superuser).`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function writeDashboardScale(r: DashboardScaleResult, dir: string, meta: Parameters<typeof dashboardScaleMarkdown>[1]) {
+  fs.writeFileSync(path.join(dir, 'dashboard-scale.json'), `${JSON.stringify({ ...meta, ...r }, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'dashboard-scale.md'), dashboardScaleMarkdown(r, meta));
+}
