@@ -43,11 +43,14 @@ export function NewInspectionForm({
   projects,
   idempotencyKey,
   defaultProjectId,
+  defaultType,
   template,
 }: {
   projects: { id: string; name: string }[];
   idempotencyKey: string;
   defaultProjectId?: string;
+  /** Preselected kind (a My work row for a storm inspection opens with "storm event" chosen). */
+  defaultType?: InspectionType;
   template: TemplateDefinition | null;
 }) {
   const router = useRouter();
@@ -139,7 +142,7 @@ export function NewInspectionForm({
               key={t}
               className="flex min-h-14 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
             >
-              <input type="radio" name="type" value={t} defaultChecked={i === 0} className="size-5 accent-brand-700" />
+              <input type="radio" name="type" value={t} defaultChecked={defaultType ? t === defaultType : i === 0} className="size-5 accent-brand-700" />
               <span>
                 <span className="block text-base font-medium text-slate-900">{INSPECTION_TYPE_LABELS[t]}</span>
                 <span className="block text-sm text-slate-600">{TYPE_HELP[t]}</span>

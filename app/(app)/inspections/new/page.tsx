@@ -8,6 +8,7 @@ import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { getCurrentTemplateByKey } from '@/lib/forms/templates';
 import { INSPECTION_TEMPLATE_KEY } from '@/lib/inspections/form-mapping';
+import { INSPECTION_TYPES } from '@/lib/zod/schemas/inspections';
 import { NewInspectionForm } from '../_components/new-inspection-form';
 
 export const metadata: Metadata = { title: 'New inspection' };
@@ -19,7 +20,7 @@ export default async function NewInspectionPage({
 }) {
   const ctx = await requireTenantPage();
   if (!hasPermission(ctx, 'org:forms:submit')) redirect('/inspections');
-  const { projectId } = await searchParams;
+  const { projectId, type } = await searchParams;
   const { projects, template } = await withTenant(ctx, async (tx) => ({
     projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),
     // Sent with the page so the form can open without signal (the service worker keeps this page).
@@ -40,6 +41,7 @@ export default async function NewInspectionPage({
             projects={projects.slice(0, 200).map((p) => ({ id: p.id, name: p.name }))}
             idempotencyKey={randomUUID()}
             template={template?.schema ?? null}
+            defaultType={INSPECTION_TYPES.find((t) => t === type)}
             defaultProjectId={
               typeof projectId === 'string' && projects.some((p) => p.id === projectId) ? projectId : undefined
             }
