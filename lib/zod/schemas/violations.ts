@@ -220,36 +220,45 @@ const memberId = z.preprocess(
   z.string().trim().max(64).regex(/^[A-Za-z0-9_-]+$/, 'Choose a member.').optional(),
 );
 
+const confirmFields = {
+  deadline: when('deadline'),
+  description: correctiveDescription,
+  assignedTo: memberId,
+  dueAt: when('due date'),
+  tzOffset,
+  idempotencyKey: idempotencyKeyField,
+};
+
+function resolveConfirm<T extends { deadline: string; dueAt: string; tzOffset?: number }>(
+  { tzOffset: offset, deadline, dueAt, ...rest }: T,
+  ctx: z.RefinementCtx,
+) {
+  const due = resolveWhen(dueAt, offset);
+  const until = resolveWhen(deadline, offset);
+  if (due.getTime() > until.getTime()) {
+    ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'The corrective action must be due by the violation deadline.' });
+  }
+  if (until.getTime() - Date.now() > 5 * YEAR_MS) {
+    ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'The deadline must be within 5 years.' });
+  }
+  return { ...rest, deadline: until, dueAt: due };
+}
+
 /** Confirm a finding: the violation's deadline and the corrective action (who, what, by when). */
-export const confirmFindingSchema = z
-  .object({
-    id: uuid('Not found.'),
-    deadline: when('deadline'),
-    description: correctiveDescription,
-    assignedTo: memberId,
-    dueAt: when('due date'),
-    tzOffset,
-    idempotencyKey: idempotencyKeyField,
-  })
-  .transform(({ tzOffset: offset, deadline, dueAt, ...rest }, ctx) => {
-    const due = resolveWhen(dueAt, offset);
-    const until = resolveWhen(deadline, offset);
-    if (due.getTime() > until.getTime()) {
-      ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'The corrective action must be due by the violation deadline.' });
-    }
-    if (until.getTime() - Date.now() > 5 * YEAR_MS) {
-      ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'The deadline must be within 5 years.' });
-    }
-    return { ...rest, deadline: until, dueAt: due };
-  });
+export const confirmFindingSchema = z.object({ id: uuid('Not found.'), ...confirmFields }).transform(resolveConfirm);
+
+/** `POST /api/v1/violations/:id/confirm` (the id is in the path; unknown keys refused). */
+export const confirmFindingBody = z.strictObject(confirmFields).transform(resolveConfirm);
+
+const dismissReason = z
+  .string({ message: 'Say why this finding is dismissed.' })
+  .trim()
+  .min(3, 'Say why this finding is dismissed (at least 3 characters).')
+  .max(1000, 'At most 1000 characters.');
 
 /** Dismiss a finding: why it is not a violation (kept with the record). */
-export const dismissFindingSchema = z.object({
-  id: uuid('Not found.'),
-  reason: z
-    .string({ message: 'Say why this finding is dismissed.' })
-    .trim()
-    .min(3, 'Say why this finding is dismissed (at least 3 characters).')
-    .max(1000, 'At most 1000 characters.'),
-});
+export const dismissFindingSchema = z.object({ id: uuid('Not found.'), reason: dismissReason });
+
+/** `POST /api/v1/violations/:id/dismiss` */
+export const dismissFindingBody = z.strictObject({ reason: dismissReason });
 
