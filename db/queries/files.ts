@@ -252,13 +252,13 @@ export async function getFileSettings(
 }
 
 /** Stored photos of one inspection per BMP checklist item (`bmpItemKey`), for the failed-BMP photo rule. */
-export async function storedPhotosByBmpItem(tx: Tx, orgId: string, inspectionId: string): Promise<Map<string, number>> {
+export async function storedPhotosByBmpItem(tx: Tx, orgId: string, inspectionId: string): Promise<{ item: string; n: number }[]> {
   const rows = await tx
     .select({ item: photos.bmpItemKey, n: sql<number>`count(*)::int` })
     .from(photos)
     .where(and(eq(photos.organizationId, orgId), eq(photos.inspectionId, inspectionId), eq(photos.status, 'stored')))
     .groupBy(photos.bmpItemKey);
-  return new Map(rows.filter((r) => r.item).map((r) => [r.item!, r.n]));
+  return rows.flatMap((r) => (r.item ? [{ item: r.item, n: r.n }] : []));
 }
 
 /**

@@ -6,9 +6,10 @@ import type { Tx } from '../tenant';
 /**
  * What the next-due rule (lib/compliance/next-due.ts) reads for the active
  * projects of a tenant (or one of them): schedule and site, completed
- * inspections and rain since `f.since`, and the org's rain threshold and zone.
+ * inspections and rain since `f.since` (default: the last 91 days), and the org's rain threshold and zone.
  */
-export async function nextDueInputs(tx: Tx, orgId: string, f: { projectId?: string; since: Date }) {
+export async function nextDueInputs(tx: Tx, orgId: string, f: { projectId?: string; since?: Date }) {
+  const since = f.since ?? new Date(Date.now() - 91 * 86_400_000);
   const [settings] = await tx
     .select({ rainThresholdInches: complianceSettings.rainThresholdInches, timezone: complianceSettings.timezone })
     .from(complianceSettings)
@@ -35,7 +36,7 @@ export async function nextDueInputs(tx: Tx, orgId: string, f: { projectId?: stri
         eq(inspections.organizationId, orgId),
         inArray(inspections.status, ['submitted', 'published']),
         isNotNull(inspections.inspectedAt),
-        gte(inspections.inspectedAt, f.since),
+        gte(inspections.inspectedAt, since),
         scope(inspections.projectId),
       ),
     );
@@ -48,6 +49,6 @@ export async function nextDueInputs(tx: Tx, orgId: string, f: { projectId?: stri
       endedAt: rainEvents.endedAt,
     })
     .from(rainEvents)
-    .where(and(eq(rainEvents.organizationId, orgId), gte(rainEvents.startedAt, f.since), scope(rainEvents.projectId)));
+    .where(and(eq(rainEvents.organizationId, orgId), gte(rainEvents.startedAt, since), scope(rainEvents.projectId)));
   return { settings, projects: projectRows, inspections: done, rain };
 }

@@ -180,7 +180,8 @@ async function failedBmpPhotoErrors(
   if (form.status === 'submitted' || !(await getFileSettings(tx, actor.orgId)).failedBmpRequiresPhoto) return null;
   const template = await templateVersion(tx, actor, form.templateId);
   if (!template) return null;
-  const errors = missingFailedBmpPhotos(template.schema, data, await storedPhotosByBmpItem(tx, actor.orgId, form.inspectionId!));
+  const counts = new Map((await storedPhotosByBmpItem(tx, actor.orgId, form.inspectionId!)).map((r) => [r.item, r.n]));
+  const errors = missingFailedBmpPhotos(template.schema, data, counts);
   return Object.keys(errors).length ? errors : null;
 }
 
