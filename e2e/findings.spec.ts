@@ -76,7 +76,7 @@ test('crew records a finding → superintendent confirms → crew fixes it with 
   await shot(page, info, '04-my-work-super');
   await toReview.getByRole('link', { name: new RegExp(tag) }).click();
   await expect(page).toHaveURL(new RegExp(`${violationUrl}$`));
-  await page.getByLabel('Corrective action').fill(fix);
+  await page.getByRole('textbox', { name: /^Corrective action/ }).fill(fix);
   await expect(page.getByLabel('Assigned to')).toHaveValue('user_acme_crew');
   await page.getByRole('button', { name: 'Confirm finding' }).scrollIntoViewIfNeeded();
   await shot(page, info, '05-confirm-form');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDueFor, type DueHistory, type DueProject } from './next-due';
+import { formatDue, nextDueFor, type DueHistory, type DueProject } from './next-due';
 
 const site: DueProject = { id: 'p', timeZone: 'America/Chicago', schedule: 'every_7_days', sensitiveWater: false, coverageStart: '2026-04-01' };
 const inspected: DueHistory = { inspections: [{ id: 'i1', at: new Date('2026-05-04T20:00:00Z') }], storms: [], rainThresholdInches: 0.25 };
@@ -41,5 +41,14 @@ describe('nextDueFor (the 2022 CGP engine, one project)', () => {
     const fresh = nextDueFor({ ...site, coverageStart: '2026-05-01' }, { ...inspected, inspections: [] }, new Date('2026-05-03T12:00:00Z'))!;
     expect(fresh.dueAt.toISOString()).toBe('2026-05-09T05:00:00.000Z');
     expect(fresh.why).toContain('coverage start (2026-05-01)');
+  });
+});
+
+describe('formatDue', () => {
+  it('an end-of-day deadline reads as that day, not as 12:00 AM of the next', () => {
+    expect(formatDue(new Date('2026-05-12T05:00:00Z'), 'America/Chicago')).toBe('May 11, 2026, end of day CDT');
+  });
+  it('an hour deadline (a storm) reads as its time with the zone', () => {
+    expect(formatDue(new Date('2026-05-07T16:00:00Z'), 'America/Chicago')).toBe('May 7, 2026, 11:00 AM CDT');
   });
 });

@@ -78,3 +78,17 @@ export function nextDueFor(project: DueProject, history: DueHistory, now = new D
     dueToday: status === 'overdue' || localDate(new Date(open.dueAt.getTime() - 1), project.timeZone) <= today,
   };
 }
+
+/**
+ * A deadline as a person reads it: the engine's "by the end of day D" is the
+ * instant of the next local midnight, which would print as "12:00 AM" of the
+ * day after; it reads "Nov 23, 2026, end of day EST" instead.
+ */
+export function formatDue(dueAt: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).formatToParts(dueAt);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value;
+  const day = (at: Date) => new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium' }).format(at);
+  if (get('hour') === '00' && get('minute') === '00') return `${day(new Date(dueAt.getTime() - 1))}, end of day ${get('timeZoneName')}`;
+  const time = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(dueAt);
+  return `${day(dueAt)}, ${time}`;
+}

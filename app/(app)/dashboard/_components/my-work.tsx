@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { MyWork } from '@/lib/my-work/my-work-data';
+import { formatDue } from '@/lib/compliance/next-due';
 import { formatDateTime, formatDistance } from '@/lib/format/when';
 import { INSPECTION_TYPE_LABELS } from '@/lib/zod/schemas/inspections';
 import { STATUS_LABELS } from '@/lib/zod/schemas/violations';
@@ -16,7 +17,7 @@ const rowLink =
 
 function Section({ title, id, empty, count, children }: { title: string; id: string; empty: string; count: number; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={id}>
+    <section aria-labelledby={id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={id}>
       <h3 id={id} className="text-base font-semibold text-slate-900">
         {title} <span className="font-normal text-slate-600">({count})</span>
       </h3>
@@ -45,7 +46,7 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                   <span className="min-w-0">
                     <span className="block truncate font-medium text-slate-900">{d.projectName}</span>
                     <span className="block text-sm text-slate-700">
-                      {DUE_KIND[d.kind]?.label ?? 'Inspection'} · {d.status === 'overdue' ? 'was due' : 'due'} {formatDateTime(d.dueAt, d.timeZone)}
+                      {DUE_KIND[d.kind]?.label ?? 'Inspection'} · {d.status === 'overdue' ? 'was due' : 'due'} {formatDue(d.dueAt, d.timeZone)}
                     </span>
                     <span className="block text-xs text-slate-600">{d.part}</span>
                   </span>

@@ -19,6 +19,7 @@ import { DocumentUploader } from '@/components/files/document-uploader';
 import { formatBytes } from '@/lib/storage/rules';
 import { DOCUMENT_KIND_LABELS } from '@/lib/zod/schemas/files';
 import { formatDateTimeZone } from '@/lib/format/when';
+import { formatDue } from '@/lib/compliance/next-due';
 
 export const metadata: Metadata = { title: 'Project' };
 
@@ -111,7 +112,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                   <span data-testid="next-due">
                     <span className={data.nextDue.status === 'overdue' ? 'font-semibold text-red-800' : 'font-semibold'}>
                       {data.nextDue.status === 'overdue' ? 'Overdue: was due ' : ''}
-                      {formatDateTime(data.nextDue.dueAt, data.nextDue.timeZone)}
+                      {formatDue(data.nextDue.dueAt, data.nextDue.timeZone)}
                     </span>
                     <span className="mt-0.5 block text-slate-700">{data.nextDue.why}</span>
                     <span className="block text-xs text-slate-600">{data.nextDue.part}</span>

@@ -107,7 +107,11 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
             {formatDateTime(v.foundAt, timeZone)} by {names.get(v.foundBy) ?? v.foundBy}
           </Item>
           <Item label="Deadline">
-            <span className={overdue ? 'font-semibold text-red-800' : ''}>{formatDateTime(v.deadline, timeZone)}</span>
+            {reviewed ? (
+              v.status === 'reported' ? 'Set when the finding is confirmed' : '—'
+            ) : (
+              <span className={overdue ? 'font-semibold text-red-800' : ''}>{formatDateTime(v.deadline, timeZone)}</span>
+            )}
           </Item>
           <Item label="Found on">
             {detail.inspection?.id
@@ -201,7 +205,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
         ) : null}
       </section>}
 
-      <section aria-labelledby="actions-h" className="mt-6">
+      {reviewed ? null : <section aria-labelledby="actions-h" className="mt-6">
         <h2 id="actions-h" className="text-lg font-semibold text-slate-900">
           Corrective actions
         </h2>
@@ -230,7 +234,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
             />
           </div>
         ) : null}
-      </section>
+      </section>}
     </div>
   );
 }
