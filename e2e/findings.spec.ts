@@ -116,8 +116,10 @@ test('crew records a finding → superintendent confirms → crew fixes it with 
   await expect(done).toContainText('Verified by Sam Sutter');
   await page.getByRole('button', { name: /^Mark fixed \(move to/ }).click();
   await page.getByRole('button', { name: /^Verify fix \(move to/ }).click();
-  await expect(page.getByRole('heading', { name: 'Status' })).toBeVisible();
-  await expect(page.getByText('Verified', { exact: true }).first()).toBeVisible();
+  // Closed: no step left to take, and the stepper's current step is Verified.
+  await expect(page.getByRole('button', { name: /^Verify fix/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Reopen/ })).toHaveCount(0);
+  await expect(page.locator('[aria-current="step"]')).toContainText('Verified');
   await shot(page, info, '08-verified');
 
   await signInAs(page, 'Carlos Cruz');
