@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect as baseExpect, test, type Page, type TestInfo } from '@playwright/test';
 import sharp from 'sharp';
 
 /**
@@ -12,6 +12,8 @@ import sharp from 'sharp';
  * database), never by counts.
  */
 test.describe.configure({ mode: 'serial' });
+// Server actions re-render the page; on a busy shared machine that takes longer than the 5 s default.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 async function shot(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', `findings-${name}.png`) });
@@ -42,7 +44,8 @@ test('crew records a finding → superintendent confirms → crew fixes it with 
   await expect(page.getByTestId('my-sign')).toHaveCount(0); // crews do not sign reports
   await page.goto('/projects');
   await page.getByRole('link', { name: 'Hillcrest Retail Center' }).first().click();
-  await expect(page.getByRole('link', { name: 'Start inspection' })).toBeVisible();
+  await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page.getByRole('link', { name: 'Start inspection' })).toBeVisible({ timeout: 15_000 });
   const nextDue = page.getByTestId('next-due');
   await expect(nextDue).toContainText(/CGP 2022 Part 4\.2/);
   await expect(nextDue).toContainText(/[AP]M C[DS]T|[AP]M E[DS]T|[AP]M [A-Z]{2,4}/);
