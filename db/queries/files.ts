@@ -267,12 +267,29 @@ export async function storageBytes(tx: Tx, orgId: string): Promise<{ photos: num
   return { photos: ph, documents: doc, total: ph + doc };
 }
 
-export async function getFileSettings(tx: Tx, orgId: string): Promise<{ timezone: string; fixedRequiresPhoto: boolean }> {
+export async function getFileSettings(
+  tx: Tx,
+  orgId: string,
+): Promise<{ timezone: string; fixedRequiresPhoto: boolean; failedBmpRequiresPhoto: boolean }> {
   const [row] = await tx
-    .select({ timezone: complianceSettings.timezone, fixedRequiresPhoto: complianceSettings.fixedRequiresPhoto })
+    .select({
+      timezone: complianceSettings.timezone,
+      fixedRequiresPhoto: complianceSettings.fixedRequiresPhoto,
+      failedBmpRequiresPhoto: complianceSettings.failedBmpRequiresPhoto,
+    })
     .from(complianceSettings)
     .where(eq(complianceSettings.organizationId, orgId));
-  return row ?? { timezone: 'UTC', fixedRequiresPhoto: false };
+  return row ?? { timezone: 'UTC', fixedRequiresPhoto: false, failedBmpRequiresPhoto: false };
+}
+
+/** Stored photos of one inspection per BMP checklist item (`bmpItemKey`), for the failed-BMP photo rule. */
+export async function storedPhotosByBmpItem(tx: Tx, orgId: string, inspectionId: string): Promise<{ item: string; n: number }[]> {
+  const rows = await tx
+    .select({ item: photos.bmpItemKey, n: sql<number>`count(*)::int` })
+    .from(photos)
+    .where(and(eq(photos.organizationId, orgId), eq(photos.inspectionId, inspectionId), eq(photos.status, 'stored')))
+    .groupBy(photos.bmpItemKey);
+  return rows.flatMap((r) => (r.item ? [{ item: r.item, n: r.n }] : []));
 }
 
 /**

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import {
   bmpCategories,
   complianceSettings,
@@ -129,6 +129,8 @@ export async function loadPublicSite(tx: Tx, link: Pick<PublicLink, 'organizatio
             eq(violations.organizationId, org),
             eq(violations.projectId, link.projectId),
             inArray(violations.inspectionId, inspectionIds),
+            // A crew's unreviewed finding, or one dismissed as not a violation, is not part of the public record.
+            notInArray(violations.status, ['reported', 'dismissed']),
           ),
         )
         .orderBy(asc(violations.foundAt), asc(violations.id))

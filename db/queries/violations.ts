@@ -29,16 +29,24 @@ export type ViolationInput = Pick<
   | 'deadline'
 >;
 
-/** open → in progress → fixed → verified; one step at a time, and back to open if a fix fails. */
-export const violationTransitions: Record<ViolationStatus, ViolationStatus[]> = {
+/** The steps of a violation's and a corrective action's work: one at a time. */
+type WorkflowStatus = (typeof correctiveActions.$inferSelect)['status'];
+
+/**
+ * open → in progress → fixed → verified; one step at a time, and back to open if a fix fails.
+ * A `reported` finding leaves its state only by review (db/queries/findings.ts); `dismissed` is final.
+ */
+export const violationTransitions: Record<ViolationStatus, WorkflowStatus[]> = {
+  reported: [],
   open: ['in_progress', 'fixed'],
   in_progress: ['fixed', 'open'],
   fixed: ['verified', 'open'],
   verified: [],
+  dismissed: [],
 };
 
 /** Statuses that still need work: a violation in one of them past its deadline is overdue. */
-export const OPEN_STATUSES: ViolationStatus[] = ['open', 'in_progress'];
+export const OPEN_STATUSES: ('open' | 'in_progress')[] = ['open', 'in_progress'];
 
 export interface ViolationFilter {
   projectId?: string;
@@ -125,7 +133,7 @@ async function ownsReferences(tx: Tx, orgId: string, v: Partial<ViolationInput>)
 export async function createViolation(
   tx: Tx,
   actor: Actor,
-  values: ViolationInput & { idempotencyKey?: string },
+  values: ViolationInput & { idempotencyKey?: string; status?: 'reported' | 'open' },
 ): Promise<Violation | undefined> {
   if (!(await ownsReferences(tx, actor.orgId, values))) return undefined;
   const [row] = await tx
@@ -160,7 +168,10 @@ export async function updateViolation(
     .for('update');
   if (!before) return { ok: false, reason: 'not_found' };
   if (!(await ownsReferences(tx, actor.orgId, patch))) return { ok: false, reason: 'not_found' };
-  if (patch.status && patch.status !== before.status && !violationTransitions[before.status].includes(patch.status)) {
+  if (patch.status && before.status === 'reported' && patch.status !== before.status) {
+    return { ok: false, reason: 'conflict', message: 'This finding is not reviewed yet: confirm or dismiss it first.' };
+  }
+  if (patch.status && patch.status !== before.status && !(violationTransitions[before.status] as ViolationStatus[]).includes(patch.status)) {
     const from = before.status.replace('_', ' ');
     return {
       ok: false,
@@ -228,14 +239,17 @@ export async function advanceCorrectiveAction(
   actor: Actor,
   id: string,
   to: CorrectiveAction['status'],
-  opts: { dryRun?: boolean } = {},
-): Promise<{ ok: true; action: CorrectiveAction } | { ok: false; reason: 'not_found' | 'conflict'; message?: string }> {
+  opts: { dryRun?: boolean; onlyAssignedTo?: string } = {},
+): Promise<{ ok: true; action: CorrectiveAction } | { ok: false; reason: 'not_found' | 'conflict' | 'forbidden'; message?: string }> {
   const [before] = await tx
     .select()
     .from(correctiveActions)
     .where(and(eq(correctiveActions.organizationId, actor.orgId), eq(correctiveActions.id, id)))
     .for('update');
   if (!before) return { ok: false, reason: 'not_found' };
+  if (opts.onlyAssignedTo !== undefined && before.assignedTo !== opts.onlyAssignedTo) {
+    return { ok: false, reason: 'forbidden', message: 'This corrective action is assigned to someone else.' };
+  }
   if (!violationTransitions[before.status].includes(to)) {
     return {
       ok: false,

@@ -45,6 +45,8 @@ export const complianceSettings = pgTable(
     offHoursAlertsEnabled: boolean().notNull().default(true),
     /** A corrective action can be marked fixed only with a close-out photo (docs/storage.md). */
     fixedRequiresPhoto: boolean().notNull().default(false),
+    /** A failed BMP in a submitted inspection needs a photo of that item, besides its note (lib/inspections/failed-bmps.ts). */
+    failedBmpRequiresPhoto: boolean().notNull().default(false),
     /** Alerts whose last event is at or before this were reviewed by an owner/admin: no banner for them. */
     securityAlertsReviewedAt: timestamp({ withTimezone: true, precision: 3 }),
     ...timestamps(),

@@ -7,7 +7,11 @@ import { belongsToOrg } from './organizations';
 import { projects } from './projects';
 import { bmpCategories, violationTypes } from './settings';
 
-export const violationStatusEnum = pgEnum('violation_status', ['open', 'in_progress', 'fixed', 'verified']);
+/**
+ * `reported`: a finding a crew member recorded, not yet reviewed; a superintendent confirms it
+ * (→ open, with a corrective action and deadline) or dismisses it (→ dismissed, with a reason).
+ */
+export const violationStatusEnum = pgEnum('violation_status', ['reported', 'open', 'in_progress', 'fixed', 'verified', 'dismissed']);
 export const actionStatusEnum = pgEnum('corrective_action_status', ['open', 'in_progress', 'fixed', 'verified']);
 
 export const violations = pgTable(
@@ -24,6 +28,11 @@ export const violations = pgTable(
     deadline: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     status: violationStatusEnum().notNull().default('open'),
     foundBy: text().notNull(),
+    /** Who confirmed or dismissed a reported finding, and when (null for violations recorded as open). */
+    reviewedBy: text(),
+    reviewedAt: timestamp({ withTimezone: true, precision: 3 }),
+    /** Why a reported finding was dismissed (required then). */
+    dismissedReason: text(),
     /** Sent by the form/API client; a retried create with the same key finds this row (per tenant). */
     idempotencyKey: text(),
     ...timestamps(),

@@ -2,8 +2,9 @@
  * The org setting "fixed requires a photo": a corrective action can't be
  * marked fixed without a stored close-out photo; with the setting off it can.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { correctiveActions } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
 import { actAs } from '@/tests/support/auth-mock';
 import { rowFactories, seedTenant, type TenantGraph } from '@/tests/support/factories';
@@ -20,8 +21,13 @@ const { confirmPhotoUploadAction } = await import('@/app/(app)/photos/actions/co
 
 let a: TenantGraph;
 let b: TenantGraph;
+/** A corrective action assigned to the tenant's member (crews move only their own). */
 const newAction = (t: TenantGraph) =>
-  withTenant({ orgId: t.orgId, userId: t.userId }, (tx) => rowFactories.corrective_actions(tx, t.orgId, t.keys));
+  withTenant({ orgId: t.orgId, userId: t.userId }, async (tx) => {
+    const id = await rowFactories.corrective_actions(tx, t.orgId, t.keys);
+    await tx.update(correctiveActions).set({ assignedTo: t.userId }).where(and(eq(correctiveActions.organizationId, t.orgId), eq(correctiveActions.id, id)));
+    return id;
+  });
 
 beforeAll(async () => {
   a = await seedTenant('closeout_a');

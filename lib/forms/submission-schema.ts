@@ -60,6 +60,15 @@ export function submissionSchemaFor(def: TemplateDefinition, mode: 'draft' | 'su
     if (mode === 'draft') return;
     for (const field of fields) {
       const v = (data as Record<string, unknown>)[field.key];
+      if (field.type === 'bmp_checklist' && v && typeof v === 'object') {
+        // A failure nobody described leads nowhere: say what needs fixing and where.
+        for (const item of field.items) {
+          const row = (v as Record<string, { result?: string; note?: string } | undefined>)[item.key];
+          if (row?.result === 'fail' && !row.note?.trim()) {
+            ctx.addIssue({ code: 'custom', path: [field.key, item.key], message: `${item.label} failed: add a note saying what needs fixing and where` });
+          }
+        }
+      }
       if (field.required && isEmpty(v)) ctx.addIssue({ code: 'custom', path: [field.key], message: `${field.label} is required` });
       if (field.required && field.type === 'bmp_checklist' && v && typeof v === 'object') {
         for (const item of field.items) {

@@ -16,6 +16,7 @@ import {
   updateInspection,
   type Inspection,
 } from '@/db/queries/inspections';
+import { getFileSettings, storedPhotosByBmpItem } from '@/db/queries/files';
 import type { Tx } from '@/db/tenant';
 import { PublicError } from '@/lib/api/errors';
 import { saveSubmission } from '@/lib/forms/save-submission';
@@ -33,6 +34,7 @@ import {
   withoutSignatures,
   withRowType,
 } from './form-mapping';
+import { missingFailedBmpPhotos } from './failed-bmps';
 
 type InspectionPatch = z.output<typeof patchInspectionSchema>;
 
@@ -148,6 +150,8 @@ export async function submitInspectionForm(
   const form = await requireForm(tx, actor.orgId, inspection.id);
   if (inspection.status !== 'draft' && form.status !== 'submitted')
     throw PublicError.conflict('This inspection was already submitted.');
+  const photoRule = await failedBmpPhotoErrors(tx, actor, form, input.data);
+  if (photoRule) return { status: 'invalid', fieldErrors: photoRule };
   const saved = await saveSubmission(tx, actor, {
     id: form.id,
     templateId: form.templateId,
@@ -172,6 +176,21 @@ export async function submitInspectionForm(
       ? PublicError.notFound()
       : PublicError.conflict(moved.message ?? 'This inspection was already submitted.');
   return { status: 'submitted', inspectionId: inspection.id, replayed: false };
+}
+
+/** The org's failed-BMP photo rule, checked before anything is written; `null` when it is off or met. */
+async function failedBmpPhotoErrors(
+  tx: Tx,
+  actor: Actor,
+  form: FormSubmission,
+  data: Record<string, unknown>,
+): Promise<FormFieldErrors | null> {
+  if (form.status === 'submitted' || !(await getFileSettings(tx, actor.orgId)).failedBmpRequiresPhoto) return null;
+  const template = await templateVersion(tx, actor, form.templateId);
+  if (!template) return null;
+  const counts = new Map((await storedPhotosByBmpItem(tx, actor.orgId, form.inspectionId!)).map((r) => [r.item, r.n]));
+  const errors = missingFailedBmpPhotos(template.schema, data, counts);
+  return Object.keys(errors).length ? errors : null;
 }
 
 /**

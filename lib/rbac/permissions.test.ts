@@ -15,6 +15,8 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'org:forms:submit':      { owner: Y, admin: Y, superintendent: Y, inspector: Y, crew: Y, viewer: N },
   'org:photos:upload':     { owner: Y, admin: Y, superintendent: Y, inspector: Y, crew: Y, viewer: N },
   'org:violations:write':  { owner: Y, admin: Y, superintendent: Y, inspector: Y, crew: N, viewer: N },
+  'org:findings:report':   { owner: Y, admin: Y, superintendent: Y, inspector: Y, crew: Y, viewer: N },
+  'org:findings:review':   { owner: Y, admin: Y, superintendent: Y, inspector: N, crew: N, viewer: N },
   'org:templates:manage':  { owner: Y, admin: Y, superintendent: N, inspector: N, crew: N, viewer: N },
   'org:settings:manage':   { owner: Y, admin: Y, superintendent: N, inspector: N, crew: N, viewer: N },
   'org:members:manage':    { owner: Y, admin: Y, superintendent: N, inspector: N, crew: N, viewer: N },

@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'org:forms:submit',
   'org:photos:upload',
   'org:violations:write',
+  'org:findings:report',
+  'org:findings:review',
   'org:templates:manage',
   'org:settings:manage',
   'org:members:manage',
@@ -26,7 +28,9 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const fieldWork: Permission[] = ['org:data:read', 'org:forms:submit', 'org:photos:upload'];
+// Crews are the people on site: they report what they see as a finding (status `reported`);
+// a superintendent or above reviews it (confirm → open violation, or dismiss with a reason).
+const fieldWork: Permission[] = ['org:data:read', 'org:forms:submit', 'org:photos:upload', 'org:findings:report'];
 const inspection: Permission[] = [
   ...fieldWork,
   'org:inspections:write',
@@ -39,7 +43,7 @@ const inspection: Permission[] = [
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'org:billing:manage'),
-  superintendent: [...inspection, 'org:projects:write', 'org:export:run'],
+  superintendent: [...inspection, 'org:projects:write', 'org:export:run', 'org:findings:review'],
   inspector: inspection,
   crew: fieldWork,
   viewer: ['org:data:read'],

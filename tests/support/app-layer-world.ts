@@ -186,6 +186,19 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
                   (${g.orgId}, ${k.projects}, 'storm_inspection', 'CGP 2022 Part 4.2.2', 'met probe', now() - interval '5 days', now() - interval '4 days', now() - interval '3 days', 'inspection', ${k.inspections}, true)`;
   await su`insert into inspections (organization_id, project_id, status, inspected_at, created_by)
            values (${g.orgId}, ${k.projects}, 'submitted', now() - interval '1 day', 'factory')`;
+  // My work and findings (db/queries/my-work.ts, findings.ts, next-due.ts): a reported finding, the
+  // corrective action assigned to the tenant's user, a submitted unsigned report, a draft the user
+  // left, a completed inspection and rain in the engine's window, a photo of a BMP item.
+  await su`insert into violations (organization_id, project_id, violation_type_id, description, found_at, deadline, status, found_by)
+           values (${g.orgId}, ${k.projects}, ${k.violation_types}, 'Reported by the crew', now() - interval '1 hour',
+             now() + interval '7 days', 'reported', ${g.userId})`;
+  await su`update corrective_actions set assigned_to = ${g.userId}, status = 'open' where organization_id = ${g.orgId} and id = ${k.corrective_actions}`;
+  await su`insert into inspections (organization_id, project_id, status, inspected_at, created_by)
+           values (${g.orgId}, ${k.projects}, 'submitted', now() - interval '2 days', 'factory'),
+                  (${g.orgId}, ${k.projects}, 'draft', null, ${g.userId})`;
+  await su`update photos set bmp_item_key = 'silt_fence' where organization_id = ${g.orgId} and inspection_id = ${k.inspections}`;
+  await su`update rain_events set started_at = now() - interval '3 days', ended_at = now() - interval '3 days' + interval '2 hours'
+           where organization_id = ${g.orgId} and id = ${k.rain_events}`;
   // Settings that differ between the two tenants, so reading the other's row shows.
   const mine = distinct;
   await su`update compliance_settings set timezone = ${mine ? 'America/Denver' : 'America/New_York'},

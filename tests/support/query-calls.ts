@@ -270,6 +270,8 @@ const SCALARS: Record<string, () => unknown> = {
   limit: () => 50,
   // setFixedRequiresPhoto: the world's settings have it off, so turning it on is a change.
   value: () => true,
+  // dismissFinding: why a finding is not a violation.
+  reason: () => 'probe',
 };
 
 /** Candidates that differ only in a generated idempotency key are one candidate. */

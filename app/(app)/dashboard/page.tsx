@@ -6,7 +6,10 @@ import { COUNT_CAP, RAIN_DAYS } from '@/lib/dashboard/dashboard-data';
 import { requireTenantPage } from '@/lib/auth/session';
 import { RainInspectionsChart } from '@/components/charts/rain-inspections-chart';
 import { ObligationList } from '@/components/obligations/obligation-list';
+import { withTenant } from '@/db/tenant';
+import { myWorkData } from '@/lib/my-work/my-work-data';
 import { BarChart } from './_components/bar-chart';
+import { MyWorkSection } from './_components/my-work';
 import { StatCard } from './_components/stat-card';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -16,6 +19,8 @@ export default async function DashboardPage() {
   const ctx = await requireTenantPage();
   const now = new Date();
   const d = await cachedDashboard(ctx, now);
+  // Per person, so not in the tenant-wide dashboard cache.
+  const work = await withTenant(ctx, (tx) => myWorkData(tx, ctx, now));
   const { counts } = d;
   const openActionsTotal = d.actionsByAge.reduce((n, b) => n + b.count, 0);
   const rainTotal = d.days.reduce((n, r) => n + r.inches, 0);
@@ -27,8 +32,10 @@ export default async function DashboardPage() {
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Dashboard</h1>
       <p className="mt-1 text-sm text-slate-600">What needs attention across your projects.</p>
 
-      <h2 className="sr-only">Counts</h2>
-      <div className="mt-5 grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <MyWorkSection work={work} now={now} />
+
+      <h2 className="mt-8 text-lg font-semibold text-slate-900">Across the organization</h2>
+      <div className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard
           label="Inspections overdue"
           value={capped(counts.inspectionsOverdue)}

@@ -9,6 +9,7 @@ import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { toPage } from '@/lib/pagination/cursor';
 import { projectListQuery } from '@/lib/zod/schemas/projects';
 import { z } from 'zod';
+import { nextDueByProject, type ProjectNextDue } from '@/lib/compliance/next-due-by-project';
 
 /**
  * Data of the project pages, read through the door for the signed-in tenant
@@ -83,6 +84,9 @@ export interface ProjectDetailData {
   timeZone: string;
   canWrite: boolean;
   canRecordRain: boolean;
+  canReportFinding: boolean;
+  /** The next inspection the permit requires, with why and the permit part (lib/compliance/next-due-by-project.ts). */
+  nextDue: ProjectNextDue | null;
 }
 
 const VIOLATION_CAP = 99;
@@ -104,6 +108,7 @@ export async function loadProjectDetail(ctx: TenantContext, rawId: string): Prom
     });
     // The site's zone for every time on the page and every time typed on it.
     const timeZone = project.timeZone ?? (await orgTimeZone(tx, ctx.orgId));
+    const [nextDue] = await nextDueByProject(tx, ctx.orgId, { projectId: project.id });
     return {
       project,
       rain: rain.slice(0, 20).map((r) => r.event),
@@ -119,6 +124,8 @@ export async function loadProjectDetail(ctx: TenantContext, rawId: string): Prom
       timeZone,
       canWrite: hasPermission(ctx, 'org:projects:write'),
       canRecordRain: hasPermission(ctx, 'org:forms:submit'),
+      canReportFinding: hasPermission(ctx, 'org:findings:report'),
+      nextDue: nextDue ?? null,
     };
   });
 }

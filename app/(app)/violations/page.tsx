@@ -11,13 +11,13 @@ import { hasPermission } from '@/lib/auth/tenant-context';
 import { formatDay, formatDistance } from '@/lib/format/when';
 import { toPage } from '@/lib/pagination/cursor';
 import { readPageQuery, STALE_LINK_NOTICE } from '@/lib/validation/page-query';
-import { listViolationsQuery, STATUS_LABELS, VIOLATION_STATUSES } from '@/lib/zod/schemas/violations';
+import { ALL_VIOLATION_STATUSES, listViolationsQuery, STATUS_LABELS } from '@/lib/zod/schemas/violations';
 import { OverdueBadge, StatusBadge } from './_components/status-badge';
 
 export const metadata: Metadata = { title: 'Violations' };
 
 const PAGE_SIZE = 20;
-const FILTERS = ['all', 'overdue', ...VIOLATION_STATUSES] as const;
+const FILTERS = ['all', 'overdue', ...ALL_VIOLATION_STATUSES] as const;
 type Filter = (typeof FILTERS)[number];
 const FILTER_LABELS: Record<Filter, string> = { all: 'All', overdue: 'Overdue', ...STATUS_LABELS };
 
@@ -78,6 +78,13 @@ export default async function ViolationsPage({
             className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
           >
             Record a violation
+          </Link>
+        ) : hasPermission(ctx, 'org:findings:report') ? (
+          <Link
+            href={q.projectId ? `/findings/new?projectId=${q.projectId}` : '/findings/new'}
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+          >
+            Record a finding
           </Link>
         ) : null}
       </div>

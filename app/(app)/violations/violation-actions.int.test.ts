@@ -379,12 +379,14 @@ describe('addCorrectiveActionAction', () => {
 });
 
 describe('advanceCorrectiveActionAction', () => {
+  // Assigned to the tenant's member: crews move only the corrective actions assigned to them.
   async function newAction(t: TenantGraph = a) {
     const violationId = await newViolation(t);
     as('inspector', t);
     const r = await addCorrectiveActionAction(null, {
       violationId,
       description: 'Replace inlet filter',
+      assignedTo: t.userId,
       dueAt: '2026-05-05T08:00:00Z',
     });
     if (!r.ok) throw new Error(JSON.stringify(r));

@@ -10,14 +10,20 @@ import { idempotencyKeyField } from '../field-helpers';
  * means 7:30 where they stand, not where the server runs.
  */
 
+/** The workflow of a violation and of a corrective action: one step at a time. */
 export const VIOLATION_STATUSES = ['open', 'in_progress', 'fixed', 'verified'] as const;
 export type ViolationStatusValue = (typeof VIOLATION_STATUSES)[number];
+/** Every status a violation row can have: a crew's finding starts `reported` and is confirmed (→ open) or `dismissed`. */
+export const ALL_VIOLATION_STATUSES = ['reported', ...VIOLATION_STATUSES, 'dismissed'] as const;
+export type AnyViolationStatus = (typeof ALL_VIOLATION_STATUSES)[number];
 
-export const STATUS_LABELS: Record<ViolationStatusValue, string> = {
+export const STATUS_LABELS: Record<AnyViolationStatus, string> = {
+  reported: 'Reported',
   open: 'Open',
   in_progress: 'In progress',
   fixed: 'Fixed',
   verified: 'Verified',
+  dismissed: 'Dismissed',
 };
 
 /** '' (an empty form input) → undefined, so optional fields stay optional in forms. */
@@ -164,7 +170,7 @@ export const listViolationsQuery = pageQuery.extend({
   status: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() !== '' ? v.split(',').map((s) => s.trim()) : undefined),
     z
-      .array(z.enum(VIOLATION_STATUSES, { message: `status must be one of ${VIOLATION_STATUSES.join(', ')}` }))
+      .array(z.enum(ALL_VIOLATION_STATUSES, { message: `status must be one of ${ALL_VIOLATION_STATUSES.join(', ')}` }))
       .optional(),
   ),
 });
@@ -179,3 +185,80 @@ export const patchViolationSchema = z
   })
   .transform(resolvePatch)
   .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'Send at least one field to change.' });
+
+// ── Findings (crew reports, superintendent reviews) ────────────────────────
+
+/** A crew member's finding: what and where, on which project; it starts `reported` (no deadline yet). */
+export const recordFindingSchema = z
+  .object({
+    projectId: uuid('Choose a project.'),
+    inspectionId: optionalRef('Choose a valid inspection.'),
+    violationTypeId: uuid('Choose what kind of problem it is.'),
+    bmpCategoryId: optionalRef('Choose a valid BMP category.'),
+    description,
+    location: optionalText(500),
+    foundAt: when('date and time found'),
+    tzOffset,
+    idempotencyKey: idempotencyKeyField,
+  })
+  .transform(({ tzOffset: offset, foundAt, ...rest }, ctx) => {
+    const found = resolveWhen(foundAt, offset);
+    if (found.getTime() > Date.now() + 5 * 60_000) {
+      ctx.addIssue({ code: 'custom', path: ['foundAt'], message: 'The time found cannot be in the future.' });
+    }
+    return { ...rest, foundAt: found };
+  });
+export type RecordFindingInput = z.output<typeof recordFindingSchema>;
+
+const correctiveDescription = z
+  .string({ message: 'Describe the corrective action.' })
+  .trim()
+  .min(3, 'Describe the corrective action (at least 3 characters).')
+  .max(2000, 'At most 2000 characters.');
+const memberId = z.preprocess(
+  blankToUndefined,
+  z.string().trim().max(64).regex(/^[A-Za-z0-9_-]+$/, 'Choose a member.').optional(),
+);
+
+const confirmFields = {
+  deadline: when('deadline'),
+  description: correctiveDescription,
+  assignedTo: memberId,
+  dueAt: when('due date'),
+  tzOffset,
+  idempotencyKey: idempotencyKeyField,
+};
+
+function resolveConfirm<T extends { deadline: string; dueAt: string; tzOffset?: number }>(
+  { tzOffset: offset, deadline, dueAt, ...rest }: T,
+  ctx: z.RefinementCtx,
+) {
+  const due = resolveWhen(dueAt, offset);
+  const until = resolveWhen(deadline, offset);
+  if (due.getTime() > until.getTime()) {
+    ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'The corrective action must be due by the violation deadline.' });
+  }
+  if (until.getTime() - Date.now() > 5 * YEAR_MS) {
+    ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'The deadline must be within 5 years.' });
+  }
+  return { ...rest, deadline: until, dueAt: due };
+}
+
+/** Confirm a finding: the violation's deadline and the corrective action (who, what, by when). */
+export const confirmFindingSchema = z.object({ id: uuid('Not found.'), ...confirmFields }).transform(resolveConfirm);
+
+/** `POST /api/v1/violations/:id/confirm` (the id is in the path; unknown keys refused). */
+export const confirmFindingBody = z.strictObject(confirmFields).transform(resolveConfirm);
+
+const dismissReason = z
+  .string({ message: 'Say why this finding is dismissed.' })
+  .trim()
+  .min(3, 'Say why this finding is dismissed (at least 3 characters).')
+  .max(1000, 'At most 1000 characters.');
+
+/** Dismiss a finding: why it is not a violation (kept with the record). */
+export const dismissFindingSchema = z.object({ id: uuid('Not found.'), reason: dismissReason });
+
+/** `POST /api/v1/violations/:id/dismiss` */
+export const dismissFindingBody = z.strictObject({ reason: dismissReason });
+

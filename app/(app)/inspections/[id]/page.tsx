@@ -18,6 +18,8 @@ import { AmendButton, PublishButton, SignForm } from '../_components/certificati
 import { ReturnedNotice, ReturnForm } from '../_components/return-to-author';
 import { FormRenderer } from '../_components/form-renderer';
 import { FormView } from '../_components/form-view';
+import { FailedBmpActions } from '../_components/failed-bmp-actions';
+import { failedBmps } from '@/lib/inspections/failed-bmps';
 import { StatusBadge } from '../_components/status-badge';
 import { InspectionPhotosProvider } from '../_components/photo-context';
 import { PhotoGrid } from '@/components/files/photo-grid';
@@ -126,6 +128,15 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
       ) : (
         <p className="text-sm text-slate-600">{i.findings ?? 'No form recorded for this inspection.'}</p>
       )}
+
+      {i.status !== 'draft' && form ? (
+        <FailedBmpActions
+          failed={failedBmps(form.template.schema, form.submission.data as Record<string, unknown>)}
+          projectId={i.projectId}
+          inspectionId={i.id}
+          mode={hasPermission(ctx, 'org:violations:write') ? 'violation' : hasPermission(ctx, 'org:findings:report') ? 'finding' : null}
+        />
+      ) : null}
 
       {i.status !== 'draft' && photos.length ? (
         <section aria-labelledby="photos" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

@@ -60,11 +60,14 @@ export function NewInspectionForm({
   idempotencyKey,
   defaultProjectId,
   templates,
+  defaultType,
 }: {
   projects: { id: string; name: string }[];
   idempotencyKey: string;
   defaultProjectId?: string;
   templates: Record<string, TemplateDefinition>;
+  /** Preselected kind (a My work row for a storm inspection opens with "storm event" chosen). */
+  defaultType?: InspectionType;
 }) {
   const router = useRouter();
   const [state, action, pending] = useActionState(createOrOffline, null);
@@ -164,7 +167,7 @@ export function NewInspectionForm({
                     type="radio"
                     name="type"
                     value={t}
-                    defaultChecked={g === 0 && i === 0}
+                    defaultChecked={defaultType ? t === defaultType : g === 0 && i === 0}
                     className="size-5 accent-brand-700"
                   />
                   <span>

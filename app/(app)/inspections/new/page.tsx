@@ -20,7 +20,7 @@ export default async function NewInspectionPage({
 }) {
   const ctx = await requireTenantPage();
   if (!hasPermission(ctx, 'org:forms:submit')) redirect('/inspections');
-  const { projectId } = await searchParams;
+  const { projectId, type } = await searchParams;
   const keys = [...new Set(INSPECTION_TYPES.map(templateKeyOf))];
   const { projects, templates } = await withTenant(ctx, async (tx) => ({
     projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),
@@ -46,6 +46,7 @@ export default async function NewInspectionPage({
             projects={projects.slice(0, 200).map((p) => ({ id: p.id, name: p.name }))}
             idempotencyKey={randomUUID()}
             templates={templates}
+            defaultType={INSPECTION_TYPES.find((t) => t === type)}
             defaultProjectId={
               typeof projectId === 'string' && projects.some((p) => p.id === projectId) ? projectId : undefined
             }

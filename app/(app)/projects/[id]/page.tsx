@@ -19,6 +19,7 @@ import { DocumentUploader } from '@/components/files/document-uploader';
 import { formatBytes } from '@/lib/storage/rules';
 import { DOCUMENT_KIND_LABELS } from '@/lib/zod/schemas/files';
 import { formatDateTimeZone } from '@/lib/format/when';
+import { formatDue } from '@/lib/compliance/next-due';
 
 export const metadata: Metadata = { title: 'Project' };
 
@@ -74,6 +75,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               Start inspection
             </Link>
           ) : null}
+          {data.canReportFinding && p.status === 'active' ? (
+            <Link href={`/findings/new?projectId=${p.id}`} className={secondaryButtonClass}>
+              Record a finding
+            </Link>
+          ) : null}
           {data.canWrite ? (
             <>
               <Link href={`/projects/${p.id}/inspector-links`} className={secondaryButtonClass}>
@@ -100,6 +106,22 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               {p.disturbedAcres === null ? 'Not set' : `${Number(p.disturbedAcres)} acres`}
             </Detail>
             <Detail label="Inspection schedule">{INSPECTION_SCHEDULE_LABELS[p.inspectionSchedule]}</Detail>
+            {p.status === 'active' ? (
+              <Detail label="Next inspection due">
+                {data.nextDue ? (
+                  <span data-testid="next-due">
+                    <span className={data.nextDue.status === 'overdue' ? 'font-semibold text-red-800' : 'font-semibold'}>
+                      {data.nextDue.status === 'overdue' ? 'Overdue: was due ' : ''}
+                      {formatDue(data.nextDue.dueAt, data.nextDue.timeZone)}
+                    </span>
+                    <span className="mt-0.5 block text-slate-700">{data.nextDue.why}</span>
+                    <span className="block text-xs text-slate-600">{data.nextDue.part}</span>
+                  </span>
+                ) : (
+                  'Nothing due (inspections suspended)'
+                )}
+              </Detail>
+            ) : null}
             <Detail label="Receiving water">
               {p.receivingWater ?? 'Not set'}
               {p.sensitiveWater ? (

@@ -20,6 +20,7 @@ import { photoViews, type PhotoView } from '@/lib/files/download';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { formatDateTime, formatDistance } from '@/lib/format/when';
+import type { ViolationStatusValue } from '@/lib/zod/schemas/violations';
 import { updateViolationAction } from '../actions/update-violation';
 import { CorrectiveActionForm } from '../_components/corrective-action-form';
 import { CorrectiveActionList } from '../_components/corrective-action-list';
@@ -27,6 +28,7 @@ import { OverdueBadge, StatusBadge } from '../_components/status-badge';
 import { StatusControls } from '../_components/status-controls';
 import { StatusStepper } from '../_components/status-stepper';
 import { ViolationForm } from '../_components/violation-form';
+import { FindingReview } from '../_components/finding-review';
 
 export const metadata: Metadata = { title: 'Violation' };
 
@@ -43,6 +45,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
   // Not a uuid can't name a row: the same 404 as a missing or another tenant's id.
   if (!z.uuid().safeParse(id).success) notFound();
   const canWrite = hasPermission(ctx, 'org:violations:write');
+  const canReview = hasPermission(ctx, 'org:findings:review');
 
   const data = await withTenant(ctx, async (tx) => {
     const detail = await getViolationDetail(tx, ctx.orgId, id);
@@ -71,6 +74,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
   const names = new Map(members.map((m) => [m.userId, m.name]));
   const overdue = (v.status === 'open' || v.status === 'in_progress') && v.deadline < now;
   const defaultDue = new Date(Math.max(v.deadline.getTime(), now.getTime() + 86_400_000)).toISOString();
+  const reviewed = v.status === 'reported' || v.status === 'dismissed';
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -103,7 +107,11 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
             {formatDateTime(v.foundAt, timeZone)} by {names.get(v.foundBy) ?? v.foundBy}
           </Item>
           <Item label="Deadline">
-            <span className={overdue ? 'font-semibold text-red-800' : ''}>{formatDateTime(v.deadline, timeZone)}</span>
+            {reviewed ? (
+              v.status === 'reported' ? 'Set when the finding is confirmed' : '—'
+            ) : (
+              <span className={overdue ? 'font-semibold text-red-800' : ''}>{formatDateTime(v.deadline, timeZone)}</span>
+            )}
           </Item>
           <Item label="Found on">
             {detail.inspection?.id
@@ -146,7 +154,41 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
         <PhotoUploader target={{ violationId: v.id }} label="Violation photos" initial={photos.filter((p) => !p.correctiveActionId)} canUpload={canUpload} />
       </section>
 
-      <section
+      {v.status === 'reported' ? (
+        <section aria-labelledby="review-h" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 shadow-sm sm:p-5">
+          <h2 id="review-h" className="text-base font-semibold text-slate-900">
+            Finding awaiting review
+          </h2>
+          <p className="mt-1 text-sm text-slate-800">
+            Reported by {names.get(v.foundBy) ?? v.foundBy}. {canReview ? 'Confirm it or dismiss it.' : 'A superintendent will confirm or dismiss it.'}
+          </p>
+          {canReview ? (
+            <div className="mt-4 rounded-md bg-white p-4">
+              <FindingReview
+                id={v.id}
+                members={members.map((m) => ({ userId: m.userId, name: m.name }))}
+                reportedBy={v.foundBy}
+                defaultDescription={v.description}
+                defaultDeadline={defaultDue}
+                idempotencyKey={randomUUID()}
+              />
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+      {v.status === 'dismissed' ? (
+        <section aria-labelledby="review-h" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+          <h2 id="review-h" className="text-base font-semibold text-slate-900">
+            Dismissed
+          </h2>
+          <p className="mt-1 text-sm text-slate-800">
+            {v.reviewedBy ? `By ${names.get(v.reviewedBy) ?? v.reviewedBy}` : ''}
+            {v.reviewedAt ? `, ${formatDateTime(v.reviewedAt, timeZone)}` : ''}: {v.dismissedReason}
+          </p>
+        </section>
+      ) : null}
+
+      {reviewed ? null : <section
         aria-labelledby="status-h"
         className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
       >
@@ -154,16 +196,16 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
           Status
         </h2>
         <div className="mt-4">
-          <StatusStepper current={v.status} history={history} names={names} timeZone={timeZone} />
+          <StatusStepper current={v.status as ViolationStatusValue} history={history} names={names} timeZone={timeZone} />
         </div>
         {canWrite ? (
           <div className="mt-5 border-t border-slate-200 pt-4">
-            <StatusControls id={v.id} next={violationTransitions[v.status]} />
+            <StatusControls id={v.id} next={violationTransitions[v.status] as ViolationStatusValue[]} />
           </div>
         ) : null}
-      </section>
+      </section>}
 
-      <section aria-labelledby="actions-h" className="mt-6">
+      {reviewed ? null : <section aria-labelledby="actions-h" className="mt-6">
         <h2 id="actions-h" className="text-lg font-semibold text-slate-900">
           Corrective actions
         </h2>
@@ -178,9 +220,10 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
             closeOutPhotos={closeOut}
             canUpload={canUpload}
             fixedRequiresPhoto={fileSettings.fixedRequiresPhoto}
+            userId={ctx.userId}
           />
         </div>
-        {canWrite && v.status !== 'verified' ? (
+        {canWrite && !reviewed && v.status !== 'verified' ? (
           <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
             <h3 className="mb-3 text-base font-semibold text-slate-900">Add a corrective action</h3>
             <CorrectiveActionForm
@@ -191,7 +234,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
             />
           </div>
         ) : null}
-      </section>
+      </section>}
     </div>
   );
 }

@@ -16,6 +16,7 @@ export function CorrectiveActionList({
   closeOutPhotos,
   canUpload,
   fixedRequiresPhoto,
+  userId,
 }: {
   actions: CorrectiveAction[];
   names: Map<string, string>;
@@ -26,6 +27,8 @@ export function CorrectiveActionList({
   closeOutPhotos: Map<string, PhotoView[]>;
   canUpload: boolean;
   fixedRequiresPhoto: boolean;
+  /** The signed-in member: field work moves only the actions assigned to them. */
+  userId: string;
 }) {
   const who = (id: string | null) => (id ? (names.get(id) ?? id) : '');
   if (!actions.length) {
@@ -41,8 +44,10 @@ export function CorrectiveActionList({
     <ul className="space-y-3" aria-label="Corrective actions">
       {actions.map((a) => {
         const overdue = (a.status === 'open' || a.status === 'in_progress') && a.dueAt < now;
+        // Field work moves only one's own actions; those who verify may move any.
+        const mine = canVerify || a.assignedTo === userId;
         const next = violationTransitions[a.status].filter((s) =>
-          s === 'verified' || s === 'open' ? canVerify : canFieldWork,
+          s === 'verified' || s === 'open' ? canVerify : canFieldWork && mine,
         );
         const steps = [
           a.startedAt ? `Started by ${who(a.startedBy)}, ${formatDateTime(a.startedAt, timeZone)}` : null,
@@ -52,6 +57,7 @@ export function CorrectiveActionList({
         return (
           <li
             key={a.id}
+            id={`action-${a.id}`}
             className={`rounded-lg border bg-white p-4 ${overdue ? 'border-red-300' : 'border-slate-200'}`}
           >
             <div className="flex flex-wrap items-center gap-2">

@@ -1,6 +1,8 @@
-import { STATUS_LABELS, type ViolationStatusValue } from '@/lib/zod/schemas/violations';
+import { STATUS_LABELS, type AnyViolationStatus } from '@/lib/zod/schemas/violations';
 
-const TONE: Record<ViolationStatusValue, string> = {
+const TONE: Record<AnyViolationStatus, string> = {
+  reported: 'bg-orange-100 text-orange-900 ring-orange-300',
+  dismissed: 'bg-white text-slate-700 ring-slate-300',
   open: 'bg-amber-100 text-amber-900 ring-amber-300',
   in_progress: 'bg-sky-100 text-sky-900 ring-sky-300',
   fixed: 'bg-emerald-100 text-emerald-900 ring-emerald-300',
@@ -8,7 +10,7 @@ const TONE: Record<ViolationStatusValue, string> = {
 };
 
 /** The workflow status of a violation or corrective action, as text (never color alone). */
-export function StatusBadge({ status }: { status: ViolationStatusValue }) {
+export function StatusBadge({ status }: { status: AnyViolationStatus }) {
   return (
     <span
       className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONE[status]}`}

@@ -1,8 +1,8 @@
 import { formatDateTime } from '@/lib/format/when';
-import { STATUS_LABELS, VIOLATION_STATUSES, type ViolationStatusValue } from '@/lib/zod/schemas/violations';
+import { STATUS_LABELS, VIOLATION_STATUSES, type AnyViolationStatus, type ViolationStatusValue } from '@/lib/zod/schemas/violations';
 
 export interface Step {
-  status: ViolationStatusValue;
+  status: AnyViolationStatus;
   at: Date;
   by: string;
 }

@@ -35,6 +35,8 @@ export interface ViolationFormProps {
   cancelHref: string;
   /** Create mode: made when the page rendered, so a retried submit returns the first violation. */
   idempotencyKey?: string;
+  /** `finding`: a crew member's report — no deadline (the reviewer sets it when confirming). */
+  variant?: 'violation' | 'finding';
 }
 
 /**
@@ -51,7 +53,9 @@ export function ViolationForm({
   initial = {},
   cancelHref,
   idempotencyKey = '',
+  variant = 'violation',
 }: ViolationFormProps) {
+  const finding = variant === 'finding';
   const router = useRouter();
   const { state, pending, onSubmit, formError, fieldErrors } = useActionForm(action);
   const [typeId, setTypeId] = useState(initial.violationTypeId ?? '');
@@ -59,7 +63,7 @@ export function ViolationForm({
   const formRef = useRef<HTMLFormElement>(null);
   const draft = useLocalDraft(
     formRef,
-    mode === 'create' ? `violation:${initial.projectId ?? 'any'}:${initial.inspectionId ?? 'none'}` : null,
+    mode === 'create' ? `${variant}:${initial.projectId ?? 'any'}:${initial.inspectionId ?? 'none'}` : null,
     { idempotencyKey, onRestore: (values) => setTypeId(values.get('violationTypeId') ?? '') },
   );
   const clearDraft = draft.clear;
@@ -176,7 +180,7 @@ export function ViolationForm({
             <LocalDateTimeInput {...p} name="foundAt" initial={initial.foundAt ?? 'now'} className={inputClass} />
           )}
         </Field>
-        <Field
+        {finding ? null : <Field
           id="deadline"
           label="Deadline"
           hint={
@@ -190,7 +194,7 @@ export function ViolationForm({
           required={mode === 'edit'}
         >
           {(p) => <LocalDateTimeInput {...p} name="deadline" initial={initial.deadline} className={inputClass} />}
-        </Field>
+        </Field>}
       </div>
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center">
@@ -201,7 +205,7 @@ export function ViolationForm({
           Cancel
         </Link>
         <SubmitButton pending={pending} pendingLabel="Saving…">
-          {mode === 'create' ? 'Record violation' : 'Save changes'}
+          {mode === 'edit' ? 'Save changes' : finding ? 'Report finding' : 'Record violation'}
         </SubmitButton>
       </div>
       <LocalDraftNote status={draft.status} onDiscard={draft.discard} />

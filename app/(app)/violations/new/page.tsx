@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
 import { listProjects } from '@/db/queries/projects';
 import { listBmpCategories, listViolationTypes } from '@/db/queries/violations';
 import { withTenant } from '@/db/tenant';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
+import { prefillQuery } from '@/lib/violations/prefill';
 import { createViolationAction } from '../actions/create-violation';
 import { ViolationForm } from '../_components/violation-form';
 
 export const metadata: Metadata = { title: 'Record a violation' };
 
-const querySchema = z.object({
-  projectId: z.uuid().optional().catch(undefined),
-  inspectionId: z.uuid().optional().catch(undefined),
-});
-
-/** `/violations/new[?projectId=&inspectionId=]`: found on an inspection (linked) or on its own. */
+/** `/violations/new[?projectId=&inspectionId=&bmp=&description=]`: found on an inspection (linked, e.g. a failed BMP) or on its own. */
 export default async function NewViolationPage({
   searchParams,
 }: {
@@ -24,7 +19,7 @@ export default async function NewViolationPage({
 }) {
   const ctx = await requireTenantPage();
   requirePagePermission(ctx, 'org:violations:write');
-  const q = querySchema.parse(await searchParams);
+  const q = prefillQuery.parse(await searchParams);
   const { projects, types, bmps } = await withTenant(ctx, async (tx) => ({
     projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),
     types: await listViolationTypes(tx, ctx.orgId),
@@ -55,7 +50,12 @@ export default async function NewViolationPage({
             projects={projects.slice(0, 200).map((p) => ({ id: p.id, name: p.name }))}
             types={types.map((t) => ({ id: t.id, name: t.name, defaultDeadlineDays: t.defaultDeadlineDays }))}
             bmpCategories={bmps.map((b) => ({ id: b.id, name: b.name }))}
-            initial={{ projectId: q.projectId, inspectionId: q.inspectionId }}
+            initial={{
+              projectId: q.projectId,
+              inspectionId: q.inspectionId,
+              bmpCategoryId: bmps.find((b) => b.key === q.bmp)?.id,
+              description: q.description,
+            }}
             cancelHref="/violations"
             idempotencyKey={randomUUID()}
           />

@@ -1,0 +1,141 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import type { MyWork } from '@/lib/my-work/my-work-data';
+import { formatDue } from '@/lib/compliance/next-due';
+import { formatDateTime, formatDistance } from '@/lib/format/when';
+import { INSPECTION_TYPE_LABELS } from '@/lib/zod/schemas/inspections';
+import { STATUS_LABELS } from '@/lib/zod/schemas/violations';
+
+const DUE_KIND: Record<string, { label: string; type: string }> = {
+  routine_inspection: { label: 'Routine inspection', type: 'routine' },
+  storm_inspection: { label: 'Storm-event inspection', type: 'storm_event' },
+  snowmelt_inspection: { label: 'Snowmelt inspection', type: 'storm_event' },
+};
+
+const rowLink =
+  'flex min-h-11 items-center justify-between gap-3 rounded-md px-2 py-2.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-700';
+
+function Section({ title, id, empty, count, children }: { title: string; id: string; empty: string; count: number; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={id}>
+      <h3 id={id} className="text-base font-semibold text-slate-900">
+        {title} <span className="font-normal text-slate-600">({count})</span>
+      </h3>
+      {count ? <ul className="-mx-2 mt-1 divide-y divide-slate-200">{children}</ul> : <p className="mt-1 text-sm text-slate-600">{empty}</p>}
+    </section>
+  );
+}
+
+/**
+ * "My work": the first thing on the dashboard, each row a link to the form
+ * that does it. Times in each site's zone with its abbreviation.
+ */
+export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
+  const zone = (tz: string | null) => tz ?? work.orgZone;
+  return (
+    <section aria-labelledby="my-work-h" className="mt-5">
+      <h2 id="my-work-h" className="text-lg font-semibold text-slate-900">
+        My work
+      </h2>
+      <div className="mt-3 grid gap-3 lg:grid-cols-2">
+        {work.due ? (
+          <Section title="Inspections due today or overdue" id="my-due" count={work.due.length} empty="Nothing due today on your projects.">
+            {work.due.map((d) => (
+              <li key={d.projectId}>
+                <Link href={`/inspections/new?projectId=${d.projectId}&type=${DUE_KIND[d.kind]?.type ?? 'routine'}`} className={rowLink}>
+                  <span className="min-w-0">
+                    <span className="block truncate font-medium text-slate-900">{d.projectName}</span>
+                    <span className="block text-sm text-slate-700">
+                      {DUE_KIND[d.kind]?.label ?? 'Inspection'} · {d.status === 'overdue' ? 'was due' : 'due'} {formatDue(d.dueAt, d.timeZone)}
+                    </span>
+                    <span className="block text-xs text-slate-600">{d.part}</span>
+                  </span>
+                  <span
+                    className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${d.status === 'overdue' ? 'bg-red-100 text-red-900 ring-red-300' : 'bg-amber-100 text-amber-900 ring-amber-300'}`}
+                  >
+                    {d.status === 'overdue' ? `Overdue ${formatDistance(d.dueAt, now)}` : 'Due today'}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </Section>
+        ) : null}
+        {work.actions ? (
+          <Section title="My corrective actions" id="my-actions" count={work.actions.length} empty="No corrective actions assigned to you.">
+            {work.actions.map((a) => (
+              <li key={a.id}>
+                <Link href={`/violations/${a.violationId}#action-${a.id}`} className={rowLink}>
+                  <span className="min-w-0">
+                    <span className="block truncate font-medium text-slate-900">{a.description}</span>
+                    <span className="block text-sm text-slate-700">
+                      {a.projectName} · due {formatDateTime(a.dueAt, zone(a.projectTimeZone))}
+                    </span>
+                  </span>
+                  <span className="shrink-0 text-xs font-semibold text-slate-700">
+                    {a.dueAt < now ? 'Overdue' : STATUS_LABELS[a.status]}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </Section>
+        ) : null}
+        {work.findings ? (
+          <Section
+            title={work.reviewsFindings ? 'Findings to review' : 'My findings awaiting review'}
+            id="my-findings"
+            count={work.findings.length}
+            empty={work.reviewsFindings ? 'No findings waiting for review.' : 'None waiting: a superintendent reviewed everything you reported.'}
+          >
+            {work.findings.map((f) => (
+              <li key={f.id}>
+                <Link href={`/violations/${f.id}`} className={rowLink}>
+                  <span className="min-w-0">
+                    <span className="block truncate font-medium text-slate-900">{f.description}</span>
+                    <span className="block text-sm text-slate-700">
+                      {f.projectName} · {f.typeName} · {formatDateTime(f.foundAt, zone(f.projectTimeZone))}
+                    </span>
+                  </span>
+                  <span className="shrink-0 text-xs font-semibold text-orange-900">{work.reviewsFindings ? 'Review' : 'Reported'}</span>
+                </Link>
+              </li>
+            ))}
+          </Section>
+        ) : null}
+        {work.toSign ? (
+          <Section title="Reports awaiting signature" id="my-sign" count={work.toSign.length} empty="No submitted reports waiting for a signature.">
+            {work.toSign.map((i) => (
+              <li key={i.id}>
+                <Link href={`/inspections/${i.id}#certification`} className={rowLink}>
+                  <span className="min-w-0">
+                    <span className="block truncate font-medium text-slate-900">{i.projectName}</span>
+                    <span className="block text-sm text-slate-700">
+                      {INSPECTION_TYPE_LABELS[i.type]} inspection{i.inspectorName ? ` by ${i.inspectorName}` : ''}
+                    </span>
+                  </span>
+                  <span className="shrink-0 text-xs font-semibold text-slate-700">Sign</span>
+                </Link>
+              </li>
+            ))}
+          </Section>
+        ) : null}
+        {work.drafts ? (
+          <Section title="Drafts I left" id="my-drafts" count={work.drafts.length} empty="No unfinished inspections.">
+            {work.drafts.map((i) => (
+              <li key={i.id}>
+                <Link href={`/inspections/${i.id}`} className={rowLink}>
+                  <span className="min-w-0">
+                    <span className="block truncate font-medium text-slate-900">{i.projectName}</span>
+                    <span className="block text-sm text-slate-700">
+                      {INSPECTION_TYPE_LABELS[i.type]} · saved {formatDateTime(i.updatedAt, zone(i.projectTimeZone))}
+                    </span>
+                  </span>
+                  <span className="shrink-0 text-xs font-semibold text-slate-700">Continue</span>
+                </Link>
+              </li>
+            ))}
+          </Section>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import { confirmFindingAction, dismissFindingAction } from '../actions/review-finding';
+import { Field, FormError, inputClass, SubmitButton } from './field';
+import { LocalDateTimeInput } from './local-datetime-input';
+import { useActionForm } from './use-action-form';
+
+/**
+ * A reviewer's decision on a reported finding. Confirm: the violation's
+ * deadline and its corrective action (by default assigned to whoever reported
+ * it: the crew on site fixes it). Dismiss: the reason, kept with the record.
+ */
+export function FindingReview({
+  id,
+  members,
+  reportedBy,
+  defaultDescription,
+  defaultDeadline,
+  idempotencyKey,
+}: {
+  id: string;
+  members: { userId: string; name: string }[];
+  reportedBy: string;
+  defaultDescription: string;
+  defaultDeadline: string;
+  idempotencyKey: string;
+}) {
+  const confirm = useActionForm(confirmFindingAction);
+  const dismiss = useActionForm(dismissFindingAction);
+  return (
+    <div className="space-y-6">
+      <form onSubmit={confirm.onSubmit} noValidate className="space-y-4" aria-labelledby="confirm-h">
+        <h3 id="confirm-h" className="text-base font-semibold text-slate-900">
+          Confirm: open a violation and assign the fix
+        </h3>
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <FormError message={confirm.formError ?? confirm.fieldErrors.id?.[0]} />
+        <Field id="cf-description" label="Corrective action" errors={confirm.fieldErrors.description} required>
+          {(p) => <textarea {...p} name="description" rows={3} defaultValue={defaultDescription} className={inputClass} />}
+        </Field>
+        <Field id="cf-assignedTo" label="Assigned to" errors={confirm.fieldErrors.assignedTo}>
+          {(p) => (
+            <select {...p} name="assignedTo" defaultValue={reportedBy} className={inputClass}>
+              <option value="">Nobody yet</option>
+              {members.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="cf-dueAt" label="Fix due" errors={confirm.fieldErrors.dueAt} required>
+            {(p) => <LocalDateTimeInput {...p} name="dueAt" initial={defaultDeadline} className={inputClass} />}
+          </Field>
+          <Field id="cf-deadline" label="Violation deadline" errors={confirm.fieldErrors.deadline} required>
+            {(p) => <LocalDateTimeInput {...p} name="deadline" initial={defaultDeadline} className={inputClass} />}
+          </Field>
+        </div>
+        <SubmitButton pending={confirm.pending} pendingLabel="Confirming…">
+          Confirm finding
+        </SubmitButton>
+      </form>
+
+      <form onSubmit={dismiss.onSubmit} noValidate className="space-y-4 border-t border-slate-200 pt-4" aria-labelledby="dismiss-h">
+        <h3 id="dismiss-h" className="text-base font-semibold text-slate-900">
+          Dismiss: not a violation
+        </h3>
+        <input type="hidden" name="id" value={id} />
+        <FormError message={dismiss.formError ?? dismiss.fieldErrors.id?.[0]} />
+        <Field id="df-reason" label="Reason" errors={dismiss.fieldErrors.reason} required>
+          {(p) => <textarea {...p} name="reason" rows={2} className={inputClass} />}
+        </Field>
+        <button
+          type="submit"
+          disabled={dismiss.pending}
+          className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+        >
+          {dismiss.pending ? 'Dismissing…' : 'Dismiss finding'}
+        </button>
+      </form>
+    </div>
+  );
+}

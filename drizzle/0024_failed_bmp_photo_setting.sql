@@ -1,0 +1,1 @@
+ALTER TABLE "compliance_settings" ADD COLUMN "failed_bmp_requires_photo" boolean DEFAULT false NOT NULL;

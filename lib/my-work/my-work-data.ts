@@ -1,0 +1,45 @@
+import 'server-only';
+import { orgTimeZone } from '@/db/queries/dashboard';
+import {
+  correctiveActionsAssignedTo,
+  draftInspectionsBy,
+  inspectionsAwaitingSignature,
+  reportedFindings,
+} from '@/db/queries/my-work';
+import type { Tx } from '@/db/tenant';
+import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
+import { nextDueByProject, type ProjectNextDue } from '@/lib/compliance/next-due-by-project';
+
+/**
+ * What one person should do next, by what their role allows: inspections due
+ * today or overdue (those who fill inspections), corrective actions assigned
+ * to them, reports awaiting a signature (those who sign), findings awaiting
+ * review (those who review; a crew member sees their own), drafts they left.
+ * A section the role can't act on is `null`, so the page leaves it out.
+ *
+ * Every project of the organization is "my project": projects have no
+ * assignment of members yet, and a crew member may work on any site.
+ */
+export async function myWorkData(tx: Tx, ctx: TenantContext, now = new Date()) {
+  const fills = hasPermission(ctx, 'org:forms:submit');
+  const signs = hasPermission(ctx, 'org:inspections:sign');
+  const reviews = hasPermission(ctx, 'org:findings:review');
+  const reports = hasPermission(ctx, 'org:findings:report');
+  const orgZone = await orgTimeZone(tx, ctx.orgId);
+  const due: ProjectNextDue[] | null = fills ? (await nextDueByProject(tx, ctx.orgId, { now })).filter((d) => d.dueToday) : null;
+  const actions = fills ? await correctiveActionsAssignedTo(tx, ctx.orgId, ctx.userId) : null;
+  const toSign = signs ? await inspectionsAwaitingSignature(tx, ctx.orgId) : null;
+  const findings = reviews || reports ? await reportedFindings(tx, ctx.orgId) : null;
+  const drafts = fills ? await draftInspectionsBy(tx, ctx.orgId, ctx.userId) : null;
+  return {
+    orgZone,
+    due,
+    actions,
+    toSign,
+    findings: findings && (reviews ? findings : findings.filter((f) => f.foundBy === ctx.userId)),
+    reviewsFindings: reviews,
+    drafts,
+  };
+}
+
+export type MyWork = Awaited<ReturnType<typeof myWorkData>>;
