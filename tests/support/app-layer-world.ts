@@ -186,7 +186,7 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
                   (${g.orgId}, ${k.projects}, 'storm_inspection', 'CGP 2022 Part 4.2.2', 'met probe', now() - interval '5 days', now() - interval '4 days', now() - interval '3 days', 'inspection', ${k.inspections}, true)`;
   await su`insert into inspections (organization_id, project_id, status, inspected_at, created_by)
            values (${g.orgId}, ${k.projects}, 'submitted', now() - interval '1 day', 'factory')`;
-  // My work and findings (db/queries/my-work.ts, findings.ts, next-due.ts): a reported finding, the
+  // My work and findings (db/queries/my-work.ts, findings.ts): a reported finding, the
   // corrective action assigned to the tenant's user, a submitted unsigned report, a draft the user
   // left, a completed inspection and rain in the engine's window, a photo of a BMP item.
   await su`insert into violations (organization_id, project_id, violation_type_id, description, found_at, deadline, status, found_by)
