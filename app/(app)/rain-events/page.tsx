@@ -7,7 +7,7 @@ import { formatDay } from '@/lib/format/when';
 import { formatRainPeriod } from '../projects/_components/format-rain-period';
 import { RAIN_SOURCE_LABELS } from '@/lib/zod/schemas/rain-events';
 import { BarChart } from '../dashboard/_components/bar-chart';
-import { inputClass, secondaryButtonClass } from '../projects/_components/form-controls';
+import { inputClass, secondaryButtonClass } from '@/components/ui/styles';
 import { RainEventForm } from '../projects/_components/rain-event-form';
 import type { SearchParams } from '../projects/load-projects';
 import { CHART_DAYS, loadRainEvents } from './load-rain-events';

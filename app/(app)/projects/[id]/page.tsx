@@ -11,7 +11,7 @@ import { RAIN_SOURCE_LABELS } from '@/lib/zod/schemas/rain-events';
 import { ArchiveProjectButton } from '../_components/archive-project-button';
 import { SensitiveBadge, StatusBadge } from '../_components/badges';
 import { formatRainPeriod } from '../_components/format-rain-period';
-import { primaryButtonClass, secondaryButtonClass } from '../_components/form-controls';
+import { primaryButtonClass, secondaryButtonClass } from '@/components/ui/styles';
 import { RainEventForm } from '../_components/rain-event-form';
 import { loadProjectDetail } from '../load-projects';
 import { loadProjectDocuments } from '../load-documents';

@@ -52,7 +52,8 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
       history: await violationHistory(tx, ctx.orgId, id),
       actions: await listCorrectiveActions(tx, ctx.orgId, id),
       members: await listMembers(tx, ctx.orgId),
-      timeZone: await orgTimeZone(tx, ctx.orgId),
+      // The site's zone: every time on this page, and the times typed in its forms.
+      timeZone: detail.projectTimeZone ?? (await orgTimeZone(tx, ctx.orgId)),
       types: canWrite ? await listViolationTypes(tx, ctx.orgId) : [],
       bmps: canWrite ? await listBmpCategories(tx, ctx.orgId) : [],
       // Presigned thumbnails minted inside the door, after the row lookup.
@@ -121,6 +122,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
                 mode="edit"
                 action={updateViolationAction}
                 projects={[]}
+                timeZone={timeZone}
                 types={data.types.map((t) => ({ id: t.id, name: t.name, defaultDeadlineDays: t.defaultDeadlineDays }))}
                 bmpCategories={data.bmps.map((b) => ({ id: b.id, name: b.name }))}
                 initial={{
@@ -187,6 +189,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
               violationId={v.id}
               members={members.map((m) => ({ userId: m.userId, name: m.name }))}
               defaultDue={defaultDue}
+              timeZone={timeZone}
               idempotencyKey={randomUUID()}
             />
           </div>

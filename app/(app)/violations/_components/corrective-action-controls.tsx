@@ -2,8 +2,8 @@
 
 import { advanceCorrectiveActionAction } from '../actions/advance-corrective-action';
 import type { ViolationStatusValue } from '@/lib/zod/schemas/violations';
-import { FormError } from './field';
-import { useActionForm } from './use-action-form';
+import { FormError } from '@/components/forms/field';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 const VERB: Record<ViolationStatusValue, string> = {
   open: 'Reopen',
@@ -22,7 +22,7 @@ export function CorrectiveActionControls({
   next: ViolationStatusValue[];
   label: string;
 }) {
-  const { pending, onSubmit, formError } = useActionForm(advanceCorrectiveActionAction);
+  const { pending, onSubmit, formError } = useFormAction(advanceCorrectiveActionAction);
   if (!next.length) return null;
   return (
     <form onSubmit={onSubmit} className="mt-3 space-y-2">

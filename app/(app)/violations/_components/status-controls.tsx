@@ -2,8 +2,8 @@
 
 import { moveViolationStatusAction } from '../actions/move-violation-status';
 import { STATUS_LABELS, type ViolationStatusValue } from '@/lib/zod/schemas/violations';
-import { FormError } from './field';
-import { useActionForm } from './use-action-form';
+import { FormError } from '@/components/forms/field';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 const VERB: Record<ViolationStatusValue, string> = {
   open: 'Reopen',
@@ -14,7 +14,7 @@ const VERB: Record<ViolationStatusValue, string> = {
 
 /** The next steps a violation may take, as buttons (one form, the pressed button sends `status`). */
 export function StatusControls({ id, next }: { id: string; next: ViolationStatusValue[] }) {
-  const { pending, onSubmit, formError } = useActionForm(moveViolationStatusAction);
+  const { pending, onSubmit, formError } = useFormAction(moveViolationStatusAction);
   if (!next.length) return null;
   return (
     <form onSubmit={onSubmit} className="space-y-3">

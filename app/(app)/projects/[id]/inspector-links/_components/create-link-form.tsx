@@ -1,8 +1,9 @@
 'use client';
 
 import { createInspectorLinkAction } from '../actions/create-inspector-link';
-import { Field, FormError, inputClass, SubmitButton } from '../../../_components/form-controls';
-import { useFormAction } from '../../../_components/use-form-action';
+import { Field, FormError, SubmitButton } from '@/components/forms/field';
+import { inputClass } from '@/components/ui/styles';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { SiteNoticePoster, type PosterProps } from './site-notice-poster';
 
 /**
