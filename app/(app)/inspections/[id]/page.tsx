@@ -96,6 +96,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
             definition={form.template.schema}
             initialValues={form.submission.data as Record<string, unknown>}
             idempotencyKey={form.submission.idempotencyKey ?? form.submission.id}
+            timeZone={timeZone}
           />
         </InspectionPhotosProvider>
       ) : form ? (
@@ -103,7 +104,11 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
           {i.status === 'draft' ? (
             <p className="text-sm text-slate-600">Draft in progress (read-only for your role).</p>
           ) : null}
-          <FormView definition={form.template.schema} data={form.submission.data as Record<string, unknown>} />
+          <FormView
+            definition={form.template.schema}
+            data={form.submission.data as Record<string, unknown>}
+            timeZone={timeZone}
+          />
         </>
       ) : (
         <p className="text-sm text-slate-600">{i.findings ?? 'No form recorded for this inspection.'}</p>

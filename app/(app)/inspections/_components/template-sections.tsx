@@ -10,7 +10,10 @@ export function TemplateSections({
   values,
   errors,
   onChange,
+  timeZone,
 }: {
+  /** The site's zone, for times shown inside the form (a signature's). */
+  timeZone?: string;
   definition: TemplateDefinition;
   values: FormValues;
   errors: FormFieldErrors;
@@ -33,6 +36,7 @@ export function TemplateSections({
             value={values[field.key]}
             onChange={(v) => onChange(field.key, v)}
             errors={errors}
+            timeZone={timeZone}
           />
         ))}
       </div>
