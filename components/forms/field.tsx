@@ -23,9 +23,11 @@ export function Field(props: {
   hint?: ReactNode;
   errors?: string[];
   required?: boolean;
+  /** False where every field is optional (a filter form): no "(optional)" after each label. */
+  markOptional?: boolean;
   children: (control: ControlProps) => ReactNode;
 }) {
-  const { name, label, hint, errors, required, idPrefix = 'f', children } = props;
+  const { name, label, hint, errors, required, idPrefix = 'f', markOptional = true, children } = props;
   const id = props.id ?? `${idPrefix}-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -39,9 +41,9 @@ export function Field(props: {
             {' '}
             *
           </span>
-        ) : (
+        ) : markOptional ? (
           <span className="font-normal text-slate-600"> (optional)</span>
-        )}
+        ) : null}
       </label>
       {hint ? (
         <p id={hintId} className="mt-0.5 text-sm text-slate-600">

@@ -4,7 +4,8 @@ import { useActionState, useEffect, useRef, useTransition, type FormEvent } from
 import type { ActionResult } from '@/lib/actions/tenant-action';
 import { instantsFromZonedControls, zonedControlsOf } from './zoned-form-data';
 
-type Action<T> = (prev: ActionResult<T> | null, input: FormData) => Promise<ActionResult<T>>;
+/** A tenant action as a form calls it (`useActionState`). */
+export type FormAction<T> = (prev: ActionResult<T> | null, input: FormData) => Promise<ActionResult<T>>;
 
 /**
  * THE hook for a form bound to a tenant action (`useActionState`):
@@ -16,7 +17,7 @@ type Action<T> = (prev: ActionResult<T> | null, input: FormData) => Promise<Acti
  *   form error (`errorId`), so the problem is announced.
  * `prepare` may rewrite the FormData last.
  */
-export function useFormAction<T>(action: Action<T>, opts: { prepare?: (data: FormData) => void; errorId?: string } = {}) {
+export function useFormAction<T>(action: FormAction<T>, opts: { prepare?: (data: FormData) => void; errorId?: string } = {}) {
   const [state, dispatch, actionPending] = useActionState(action, null);
   const [transitioning, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);

@@ -28,14 +28,6 @@ export function formatTime(at: Date, timeZone: string): string {
   }).format(at);
 }
 
-/** "America/Chicago, CDT" — the zone as a label next to a time input. */
-export function zoneName(timeZone: string, at = new Date()): string {
-  const abbr = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  return `${timeZone.replaceAll('_', ' ')}${abbr ? `, ${abbr}` : ''}`;
-}
-
 /** True for a zone name this runtime knows (IANA, e.g. "America/Chicago"). */
 export function isTimeZone(name: string): boolean {
   try {

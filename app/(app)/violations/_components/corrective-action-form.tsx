@@ -6,6 +6,7 @@ import { useLocalDraft } from '@/components/forms/use-local-draft';
 import { addCorrectiveActionAction } from '../actions/add-corrective-action';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { inputClass } from '@/components/ui/styles';
+import { TextArea } from '@/components/ui/text-input';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
 import { useFormAction } from '@/components/forms/use-form-action';
 
@@ -52,7 +53,7 @@ export function CorrectiveActionForm({
         errors={fieldErrors.description ?? fieldErrors.violationId}
         required
       >
-        {(p) => <textarea {...p} name="description" rows={3} className={inputClass} />}
+        {(p) => <TextArea {...p} name="description" />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="ca-assignedTo" label="Assigned to" errors={fieldErrors.assignedTo}>

@@ -8,6 +8,7 @@ import { useLocalDraft } from '@/components/forms/use-local-draft';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { inputClass } from '@/components/ui/styles';
+import { TextArea } from '@/components/ui/text-input';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
 import { useFormAction } from '@/components/forms/use-form-action';
 
@@ -161,13 +162,7 @@ export function ViolationForm({
 
       <Field id="description" label="What was found" errors={fieldErrors.description} required>
         {(p) => (
-          <textarea
-            {...p}
-            name="description"
-            rows={4}
-            defaultValue={initial.description ?? ''}
-            className={inputClass}
-          />
+          <TextArea {...p} name="description" rows={4} defaultValue={initial.description ?? ''} />
         )}
       </Field>
 
