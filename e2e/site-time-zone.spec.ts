@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 /**
  * A site in Chicago, a phone set to Tokyo: the time typed for a rain entry is
