@@ -45,7 +45,8 @@ export default async function AuditPage({
     <div className="mx-auto max-w-5xl">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Audit log</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Who changed what, and when. Times are in {timeZone.replace('_', ' ')}.
+        Who changed what, and when. A record of a project shows its times in that site&apos;s zone; others in
+        the organization&apos;s ({timeZone.replaceAll('_', ' ')}), marked &ldquo;org time&rdquo;.
       </p>
 
       <form
@@ -82,7 +83,7 @@ export default async function AuditPage({
       {entries.length ? (
         <ol className="mt-5 space-y-3" aria-label="Audit entries">
           {entries.map((e) => (
-            <Entry key={e.id} entry={e} timeZone={timeZone} />
+            <Entry key={e.id} entry={e} />
           ))}
         </ol>
       ) : Object.keys(fieldErrors).length ? null : (
@@ -112,7 +113,8 @@ export default async function AuditPage({
   );
 }
 
-function Entry({ entry: e, timeZone }: { entry: AuditEntry; timeZone: string }) {
+function Entry({ entry: e }: { entry: AuditEntry }) {
+  const timeZone = e.timeZone;
   const page = ENTITY_PAGES[e.entityType];
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="audit-entry">
@@ -133,6 +135,7 @@ function Entry({ entry: e, timeZone }: { entry: AuditEntry; timeZone: string }) 
         </p>
         <time dateTime={e.at.toISOString()} className="text-xs text-slate-600">
           {formatDateTime(e.at, timeZone)}
+          {e.zoneSource === 'organization' ? ' (org time)' : ''}
         </time>
       </div>
       {e.lines.length ? (
