@@ -74,8 +74,8 @@ test('a time typed at a Chicago site shows as Chicago time on a phone set to Tok
   await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', 'site-time-zone-violation.png') });
 
   await page.goto('/audit?entityType=violation');
-  const entry = page.getByRole('list', { name: 'Audit entries' }).getByRole('listitem').filter({ hasText: description });
-  await expect(entry).toContainText('May 4, 2026, 7:11 AM CDT');
+  const auditEntry = page.getByRole('list', { name: 'Audit entries' }).getByRole('listitem').filter({ hasText: description });
+  await expect(auditEntry).toContainText('May 4, 2026, 7:11 AM CDT');
   await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', 'site-time-zone-audit.png') });
 
   const api = await page.request.get(`/api/v1/violations/${violationId}`);
