@@ -47,17 +47,18 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
   const data = await withTenant(ctx, async (tx) => {
     const detail = await getViolationDetail(tx, ctx.orgId, id);
     if (!detail) return undefined;
+    const timeZone = detail.projectTimeZone ?? (await orgTimeZone(tx, ctx.orgId));
     return {
       detail,
       history: await violationHistory(tx, ctx.orgId, id),
       actions: await listCorrectiveActions(tx, ctx.orgId, id),
       members: await listMembers(tx, ctx.orgId),
-      // The site's zone: every time on this page, and the times typed in its forms.
-      timeZone: detail.projectTimeZone ?? (await orgTimeZone(tx, ctx.orgId)),
+      // The site's zone: every time on this page (photos too), and the times typed in its forms.
+      timeZone,
       types: canWrite ? await listViolationTypes(tx, ctx.orgId) : [],
       bmps: canWrite ? await listBmpCategories(tx, ctx.orgId) : [],
       // Presigned thumbnails minted inside the door, after the row lookup.
-      photos: await photoViews(ctx.orgId, await listPhotos(tx, ctx.orgId, { violationId: id }), await orgTimeZone(tx, ctx.orgId)),
+      photos: await photoViews(ctx.orgId, await listPhotos(tx, ctx.orgId, { violationId: id }), timeZone),
       fileSettings: await getFileSettings(tx, ctx.orgId),
     };
   });
