@@ -26,7 +26,7 @@ test('a time typed at a Chicago site shows as Chicago time on a phone set to Tok
   await page.getByRole('link', { name: 'Edit' }).click();
   await page.getByLabel('Site time zone').selectOption('America/Chicago');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('heading', { name: 'Hillcrest Retail Center', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Hillcrest Retail Center', level: 1 })).toBeVisible({ timeout: 20_000 });
   const projectId = new URL(page.url()).pathname.split('/').pop()!;
 
   // A unique amount finds this run's entry; 07:11 on May 4 in Chicago is 12:11 UTC (CDT, −5).
