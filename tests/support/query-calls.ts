@@ -238,6 +238,7 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   kind: () => ['photos', 'documents'],
   // The acting user's own profile (identity door): never another user's.
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
+  grant: () => [{ staff: 'probe', reason: 'A probe grant with a long enough reason.', expiresAt: new Date(NOW.getTime() + 600_000) }],
 };
 
 /** One clock for every call, so two runs of a time-dependent query compute the same answer. */
@@ -255,6 +256,11 @@ const SCALARS: Record<string, () => unknown> = {
   // A thumbnail the caller just wrote under its own tenant prefix (lib/storage/keys.ts).
   thumbnailKey: () => 'tenants/probe/photos/probe/thumb.webp',
   bytes: () => 2048,
+  // auditChainAfter: from the first link of the chain.
+  afterSeq: () => 0,
+  // activeGrantOf: the world's factory grant (tests/support/factories.ts).
+  staff: () => 'factory',
+  limit: () => 50,
   // setFixedRequiresPhoto: the world's settings have it off, so turning it on is a change.
   value: () => true,
 };

@@ -46,7 +46,10 @@ export default async function AuditPage({
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Audit log</h1>
       <p className="mt-1 text-sm text-slate-600">
         Who changed what, and when. A record of a project shows its times in that site&apos;s zone; others in
-        the organization&apos;s ({timeZone.replaceAll('_', ' ')}), marked &ldquo;org time&rdquo;.
+        the organization&apos;s ({timeZone.replaceAll('_', ' ')}), marked &ldquo;org time&rdquo;.{' '}
+        <Link href="/audit/verify" className="font-medium text-blue-800 underline underline-offset-2">
+          Verify the trail
+        </Link>
       </p>
 
       <form

@@ -1,5 +1,6 @@
 'use client';
 
+import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { Select, TextInput } from '@/components/ui/text-input';
@@ -69,6 +70,7 @@ export function SecuritySettingsForm({
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Security settings">
       <FormError id="security-settings-error" message={formError} />
+      <StepUpPrompt show={state?.ok === false && state.stepUp === true} />
       {state?.ok ? (
         <p
           role="status"
