@@ -125,4 +125,23 @@ export default defineConfig([
       ],
     },
   },
+  {
+    name: 'brave/e2e-scans-with-axe',
+    // Every spec's `test` scans each page it ends on with axe-core (e2e/support/test.ts).
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              message: "Import test and expect from './support/test': it runs axe-core (WCAG 2.2 AA) on every spec's pages.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { importPKCS8 } from 'jose';
 import { sessionClaims, signSessionToken } from '../lib/auth/session-token';
 

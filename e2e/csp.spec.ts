@@ -6,7 +6,8 @@
  * the same injection runs when the policy header is removed, so the test can
  * tell the two apart.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test.skip(({ isMobile }) => isMobile, 'browser-policy checks: one browser project is enough');
 

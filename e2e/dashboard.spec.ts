@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './support/test';
 
 // Phone first: crews and owners open the dashboard on site. Local identity mode, seeded data
 // (lib/demo/seed.ts + db/seed-violations.ts): Acme has 3 open violations, Bolt 2.

@@ -4,7 +4,7 @@
  * that try to reach a protected route through a public prefix, and org ids
  * smuggled without a session. None may reach tenant data.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test.skip(({ isMobile }) => isMobile, 'HTTP-level checks: one browser project is enough');
 

@@ -5,7 +5,8 @@
  * looked at.
  */
 import { request as http } from 'node:http';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test.skip(({ isMobile }) => isMobile, 'HTTP-level checks: one browser project is enough');
 

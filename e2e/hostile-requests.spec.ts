@@ -3,7 +3,8 @@
  * proxy.ts): each defect found by attacking the running app answers a clear
  * 4xx now (never a 500), and the requests that must work still do.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test.skip(({ isMobile }) => isMobile, 'HTTP-level checks: one browser project is enough');
 

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { devices, expect, test, type Page, type TestInfo } from '@playwright/test';
+import { devices, type Page, type TestInfo } from '@playwright/test';
 import sharp from 'sharp';
 import { BMP_ITEMS } from './support/epa-checklist';
+import { expect, test } from './support/test';
 
 /**
  * The QR page: an owner creates a link and prints the site-notice poster; a

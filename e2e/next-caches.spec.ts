@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 
 // Next's caches hold no tenant data (tests/proof/next-caches.test.ts shows the app uses none of
 // them): here, on the build the suite runs against — nothing tenant-scoped was prerendered, the

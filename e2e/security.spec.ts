@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 
 // Local identity mode, seeded orgs. Ivan (Bolt inspector) asks the API for records that aren't
 // Bolt's; Bea (Bolt owner) then sees the banner and the critical alert; Cora (Bolt crew) gets a 403.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test('landing page renders and fits the screen', async ({ page }, testInfo) => {
   await page.goto('/');

@@ -75,3 +75,17 @@ describe('no-restricted-imports: cache backends and dev tooling stay out of app 
     }
   }, 60_000);
 });
+
+describe('no-restricted-imports: e2e specs take test from e2e/support/test (axe-core on every page)', () => {
+  it('rejects a spec importing test from @playwright/test, allows types from it', async () => {
+    const eslint = new ESLint({ cwd: root });
+    const lint = async (code: string) =>
+      ((await eslint.lintText(code, { filePath: 'e2e/x.spec.ts' }))[0]?.messages ?? []).filter(
+        (m) => m.ruleId === 'no-restricted-imports',
+      );
+    expect(await lint("import { test } from '@playwright/test';\n\ntest('x', () => {});\n")).toHaveLength(1);
+    expect(
+      await lint("import type { Page } from '@playwright/test';\nimport { test } from './support/test';\n\ntest('x', async ({ page }: { page: Page }) => void page);\n"),
+    ).toEqual([]);
+  }, 30_000);
+});

@@ -1,5 +1,6 @@
 'use client';
 
+import { inputClass } from '@/components/ui/styles';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { confirmDocumentUploadAction } from '@/app/(app)/documents/actions/confirm-document-upload';
@@ -62,7 +63,7 @@ export function DocumentUploader({ projectId, titles }: { projectId: string; tit
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="block text-sm font-medium text-slate-800">
           Kind
-          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className="mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3">
+          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className={`mt-1 ${inputClass}`}>
             {DOCUMENT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {DOCUMENT_KIND_LABELS[k]}
@@ -78,7 +79,7 @@ export function DocumentUploader({ projectId, titles }: { projectId: string; tit
             list={`${id}-titles`}
             maxLength={200}
             aria-invalid={err('title') ? true : undefined}
-            className="mt-1 block min-h-11 w-full rounded-md border border-slate-300 px-3"
+            className={`mt-1 ${inputClass}`}
           />
           <datalist id={`${id}-titles`}>
             {titles.map((t) => (

@@ -47,6 +47,8 @@ function fill(form: HTMLFormElement, values: [string, string][]) {
       el.checked = list.includes(el.value);
     } else if (list.length) {
       el.value = list.shift()!;
+      // Controls that show something derived from their value (the site time's zone) listen for it.
+      el.dispatchEvent(new Event('input', { bubbles: true }));
     }
   }
 }

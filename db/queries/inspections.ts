@@ -34,7 +34,7 @@ export async function listInspections(
     olderThan(inspections, f.cursor),
   ];
   return tx
-    .select({ inspection: inspections, projectName: projects.name })
+    .select({ inspection: inspections, projectName: projects.name, projectTimeZone: projects.timeZone })
     .from(inspections)
     .innerJoin(
       projects,

@@ -21,7 +21,7 @@ export async function listRainEvents(
     olderThan(rainEvents, f.cursor),
   ];
   return tx
-    .select({ event: rainEvents, projectName: projects.name })
+    .select({ event: rainEvents, projectName: projects.name, projectTimeZone: projects.timeZone })
     .from(rainEvents)
     .innerJoin(projects, and(eq(projects.organizationId, rainEvents.organizationId), eq(projects.id, rainEvents.projectId)))
     .where(and(...conds))

@@ -73,6 +73,7 @@ export async function listViolations(tx: Tx, orgId: string, f: ViolationFilter) 
     .select({
       violation: violations,
       projectName: projects.name,
+      projectTimeZone: projects.timeZone,
       typeName: violationTypes.name,
       severity: violationTypes.severity,
     })
@@ -282,6 +283,7 @@ export async function getViolationDetail(tx: Tx, orgId: string, id: string) {
     .select({
       violation: violations,
       projectName: projects.name,
+      projectTimeZone: projects.timeZone,
       typeName: violationTypes.name,
       severity: violationTypes.severity,
       bmpName: bmpCategories.name,

@@ -28,7 +28,7 @@ export function formatTime(at: Date, timeZone: string): string {
   }).format(at);
 }
 
-/** "America/Chicago, CDT" — the zone as a label next to a time input. */
+/** "America/Chicago, CDT" — the zone as a label next to a time or a list of times. */
 export function zoneName(timeZone: string, at = new Date()): string {
   const abbr = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
     .formatToParts(at)

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { auditFacets, listAudit, listMembers, type Member } from '@/db/queries/audit';
 import { orgTimeZone } from '@/db/queries/dashboard';
+import { projectZonesOf } from '@/db/queries/project-zones';
 import { withTenant } from '@/db/tenant';
 import { describeSystemActor } from '@/lib/audit/actor';
 import { auditDateFields } from '@/lib/audit/date-fields';
@@ -22,6 +23,9 @@ export interface AuditEntry {
   entityId: string;
   lines: DiffLine[];
   ip: string | null;
+  /** The zone this entry's times are shown in: its project's, else the organization's. */
+  timeZone: string;
+  zoneSource: 'site' | 'organization';
 }
 
 export type AuditPageData =
@@ -70,21 +74,28 @@ export async function loadAuditPage(
     }
     const rows = await listAudit(tx, ctx.orgId, toAuditFilter(parsed.data, timeZone, AUDIT_PAGE_SIZE));
     const page = toPage(rows, AUDIT_PAGE_SIZE);
+    const zones = await projectZonesOf(tx, ctx.orgId, page.items);
     return {
       kind: 'ok',
       values,
       fieldErrors: {},
-      entries: page.items.map((r) => ({
-        id: r.id,
-        at: r.createdAt,
-        actorUserId: r.actorUserId,
-        actorName: names.get(r.actorUserId) ?? describeSystemActor(r.actorUserId) ?? r.actorUserId,
-        action: r.action,
-        entityType: r.entityType,
-        entityId: r.entityId,
-        lines: diffLines(r.before, r.after, timeZone, auditDateFields(r.entityType)),
-        ip: r.ip,
-      })),
+      entries: page.items.map((r) => {
+        const site = zones.get(`${r.entityType}:${r.entityId}`);
+        const zone = site ?? timeZone;
+        return {
+          id: r.id,
+          at: r.createdAt,
+          actorUserId: r.actorUserId,
+          actorName: names.get(r.actorUserId) ?? describeSystemActor(r.actorUserId) ?? r.actorUserId,
+          action: r.action,
+          entityType: r.entityType,
+          entityId: r.entityId,
+          lines: diffLines(r.before, r.after, zone, auditDateFields(r.entityType)),
+          ip: r.ip,
+          timeZone: zone,
+          zoneSource: site ? ('site' as const) : ('organization' as const),
+        };
+      }),
       nextCursor: page.nextCursor,
       members,
       facets,

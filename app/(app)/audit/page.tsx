@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
+import { Field } from '@/components/forms/field';
+import { primaryButtonClass } from '@/components/ui/styles';
+import { SelectField } from '@/components/forms/select-field';
+import { TextInput } from '@/components/ui/text-input';
 import { requireTenantPage } from '@/lib/auth/session';
 import { fieldLabel } from '@/lib/audit/diff';
 import { formatDateTime } from '@/lib/format/when';
@@ -13,8 +17,6 @@ const ENTITY_PAGES: Record<string, string> = {
   project: '/projects',
   inspection: '/inspections',
 };
-const select =
-  'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-600 sm:text-sm';
 
 /** Every create/update/transition of the organization, newest first, for 'org:audit:read'. */
 export default async function AuditPage({
@@ -31,22 +33,20 @@ export default async function AuditPage({
   const nextHref = nextCursor
     ? `/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(values).filter(([k, v]) => v && k !== 'cursor')), cursor: nextCursor } as Record<string, string>)}`
     : null;
-  const errorFor = (k: string) =>
-    fieldErrors[k]?.length ? (
-      <p id={`f-${k}-error`} className="mt-1 text-sm font-medium text-red-700">
-        {fieldErrors[k]!.join(' ')}
-      </p>
-    ) : null;
-  const invalid = (k: string) => ({
-    'aria-invalid': Boolean(fieldErrors[k]?.length),
-    'aria-describedby': fieldErrors[k]?.length ? `f-${k}-error` : undefined,
-  });
+  const f = (name: string, label: string) => ({ name, label, errors: fieldErrors[name], markOptional: false });
+  const choose = (name: string, label: string, blank: string, options: { value: string; label: string }[]) => (
+    <SelectField {...f(name, label)} blank={blank} options={options} defaultValue={values[name]} />
+  );
+  const day = (name: string, label: string) => (
+    <Field {...f(name, label)}>{(p) => <TextInput {...p} type="date" defaultValue={values[name] ?? ''} />}</Field>
+  );
 
   return (
     <div className="mx-auto max-w-5xl">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Audit log</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Who changed what, and when. Times are in {timeZone.replace('_', ' ')}.{' '}
+        Who changed what, and when. A record of a project shows its times in that site&apos;s zone; others in
+        the organization&apos;s ({timeZone.replaceAll('_', ' ')}), marked &ldquo;org time&rdquo;.{' '}
         <Link href="/audit/verify" className="font-medium text-blue-800 underline underline-offset-2">
           Verify the trail
         </Link>
@@ -59,103 +59,17 @@ export default async function AuditPage({
         aria-label="Filter the audit log"
       >
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-          <div>
-            <label htmlFor="f-entityType" className="block text-sm font-medium text-slate-900">
-              Record type
-            </label>
-            <select
-              id="f-entityType"
-              name="entityType"
-              defaultValue={values.entityType ?? ''}
-              className={`mt-1 ${select}`}
-              {...invalid('entityType')}
-            >
-              <option value="">Any</option>
-              {facets.entityTypes.map((t) => (
-                <option key={t} value={t}>
-                  {fieldLabel(t)}
-                </option>
-              ))}
-            </select>
-            {errorFor('entityType')}
-          </div>
-          <div>
-            <label htmlFor="f-actor" className="block text-sm font-medium text-slate-900">
-              Person
-            </label>
-            <select
-              id="f-actor"
-              name="actor"
-              defaultValue={values.actor ?? ''}
-              className={`mt-1 ${select}`}
-              {...invalid('actor')}
-            >
-              <option value="">Anyone</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-            {errorFor('actor')}
-          </div>
-          <div>
-            <label htmlFor="f-action" className="block text-sm font-medium text-slate-900">
-              Action
-            </label>
-            <select
-              id="f-action"
-              name="action"
-              defaultValue={values.action ?? ''}
-              className={`mt-1 ${select}`}
-              {...invalid('action')}
-            >
-              <option value="">Any</option>
-              {facets.actions.map((a) => (
-                <option key={a} value={a}>
-                  {fieldLabel(a)}
-                </option>
-              ))}
-            </select>
-            {errorFor('action')}
-          </div>
-          <div>
-            <label htmlFor="f-from" className="block text-sm font-medium text-slate-900">
-              From
-            </label>
-            <input
-              id="f-from"
-              name="from"
-              type="date"
-              defaultValue={values.from ?? ''}
-              className={`mt-1 ${select}`}
-              {...invalid('from')}
-            />
-            {errorFor('from')}
-          </div>
-          <div>
-            <label htmlFor="f-to" className="block text-sm font-medium text-slate-900">
-              To
-            </label>
-            <input
-              id="f-to"
-              name="to"
-              type="date"
-              defaultValue={values.to ?? ''}
-              className={`mt-1 ${select}`}
-              {...invalid('to')}
-            />
-            {errorFor('to')}
-          </div>
+          {choose('entityType', 'Record type', 'Any', facets.entityTypes.map((t) => ({ value: t, label: fieldLabel(t) })))}
+          {choose('actor', 'Person', 'Anyone', members.map((m) => ({ value: m.userId, label: m.name })))}
+          {choose('action', 'Action', 'Any', facets.actions.map((a) => ({ value: a, label: fieldLabel(a) })))}
+          {day('from', 'From')}
+          {day('to', 'To')}
         </div>
         {fieldErrors.cursor?.length ? (
           <p className="mt-3 text-sm font-medium text-red-700">{fieldErrors.cursor.join(' ')}</p>
         ) : null}
         <div className="mt-4 flex flex-wrap gap-3">
-          <button
-            type="submit"
-            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
-          >
+          <button type="submit" className={primaryButtonClass}>
             Apply filters
           </button>
           {filtered ? (
@@ -172,7 +86,7 @@ export default async function AuditPage({
       {entries.length ? (
         <ol className="mt-5 space-y-3" aria-label="Audit entries">
           {entries.map((e) => (
-            <Entry key={e.id} entry={e} timeZone={timeZone} />
+            <Entry key={e.id} entry={e} />
           ))}
         </ol>
       ) : Object.keys(fieldErrors).length ? null : (
@@ -202,7 +116,8 @@ export default async function AuditPage({
   );
 }
 
-function Entry({ entry: e, timeZone }: { entry: AuditEntry; timeZone: string }) {
+function Entry({ entry: e }: { entry: AuditEntry }) {
+  const timeZone = e.timeZone;
   const page = ENTITY_PAGES[e.entityType];
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="audit-entry">
@@ -223,6 +138,7 @@ function Entry({ entry: e, timeZone }: { entry: AuditEntry; timeZone: string }) 
         </p>
         <time dateTime={e.at.toISOString()} className="text-xs text-slate-600">
           {formatDateTime(e.at, timeZone)}
+          {e.zoneSource === 'organization' ? ' (org time)' : ''}
         </time>
       </div>
       {e.lines.length ? (

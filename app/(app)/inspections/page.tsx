@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listInspections } from '@/db/queries/inspections';
+import { orgTimeZone } from '@/db/queries/dashboard';
 import { withTenant } from '@/db/tenant';
+import { formatDateTime } from '@/lib/format/when';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { pageQuery, toPage } from '@/lib/pagination/cursor';
@@ -19,8 +21,6 @@ const FILTERS: { value: InspectionStatus | 'all'; label: string }[] = [
   ...INSPECTION_STATUSES.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) })),
 ];
 
-const date = (d: Date | null) =>
-  d ? d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }) : null;
 
 export default async function InspectionsPage({
   searchParams,
@@ -33,11 +33,13 @@ export default async function InspectionsPage({
   const { query, invalid } = readPageQuery(PAGE_QUERY, params, ['status', 'cursor']);
   const status: InspectionStatus | undefined = query.status?.[0];
   const cursor = query.cursor;
-  const rows = await withTenant(ctx, (tx) =>
-    listInspections(tx, ctx.orgId, { status: status ? [status] : undefined, cursor, limit: PAGE_SIZE }),
-  );
+  const { rows, orgZone } = await withTenant(ctx, async (tx) => ({
+    rows: await listInspections(tx, ctx.orgId, { status: status ? [status] : undefined, cursor, limit: PAGE_SIZE }),
+    orgZone: await orgTimeZone(tx, ctx.orgId),
+  }));
+  // Each inspection's day in its own site's zone.
   const page = toPage(
-    rows.map((r) => ({ ...r.inspection, projectName: r.projectName })),
+    rows.map((r) => ({ ...r.inspection, projectName: r.projectName, timeZone: r.projectTimeZone ?? orgZone })),
     PAGE_SIZE,
   );
   const qs = (extra: Record<string, string | undefined>) => {
@@ -98,7 +100,9 @@ export default async function InspectionsPage({
                   <span className="block truncate font-medium text-slate-900">{i.projectName}</span>
                   <span className="block text-sm text-slate-600">
                     {INSPECTION_TYPE_LABELS[i.type]}
-                    {i.inspectedAt ? ` · ${date(i.inspectedAt)}` : ` · started ${date(i.createdAt)}`}
+                    {i.inspectedAt
+                      ? ` · ${formatDateTime(i.inspectedAt, i.timeZone)}`
+                      : ` · started ${formatDateTime(i.createdAt, i.timeZone)}`}
                     {i.revision > 1 ? ` · revision ${i.revision}` : ''}
                   </span>
                 </span>

@@ -4,7 +4,9 @@ import { getProject, listProjects, type Project } from '@/db/queries/projects';
 import { listRainEvents, type RainEvent } from '@/db/queries/rain-events';
 import { listViolations } from '@/db/queries/violations';
 import { orgTimeZone } from '@/db/queries/dashboard';
+import { notFound } from 'next/navigation';
 import { withTenant } from '@/db/tenant';
+import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { toPage } from '@/lib/pagination/cursor';
 import { projectListQuery } from '@/lib/zod/schemas/projects';
@@ -128,4 +130,12 @@ export async function loadProjectDetail(ctx: TenantContext, rawId: string): Prom
       nextDue: nextDue ?? null,
     };
   });
+}
+
+/** A project page's tenant and data (`/projects/[id]` and its edit page), else the 404 page. */
+export async function projectPage(params: Promise<{ id: string }>) {
+  const ctx = await requireTenantPage();
+  const data = await loadProjectDetail(ctx, (await params).id);
+  if (!data) notFound();
+  return { ctx, data };
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireTenantPage } from '@/lib/auth/session';
 import { INSPECTION_SCHEDULE_LABELS, PROJECT_STATUSES } from '@/lib/zod/schemas/projects';
 import { SensitiveBadge, StatusBadge } from './_components/badges';
-import { inputClass, primaryButtonClass, secondaryButtonClass } from './_components/form-controls';
+import { inputClass, primaryButtonClass, secondaryButtonClass } from '@/components/ui/styles';
 import { loadProjectList, type SearchParams } from './load-projects';
 
 export const metadata: Metadata = { title: 'Projects' };

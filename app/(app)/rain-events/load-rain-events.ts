@@ -1,11 +1,11 @@
 import 'server-only';
 import { orgTimeZone, recentRain } from '@/db/queries/dashboard';
 import { listProjects } from '@/db/queries/projects';
-import { listRainEvents, type RainEvent } from '@/db/queries/rain-events';
+import type { RainEvent } from '@/db/queries/rain-events';
 import { withTenant } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { rainByDay, type RainDay } from '@/lib/dashboard/rain-by-day';
-import { toPage } from '@/lib/pagination/cursor';
+import { rainEventPage } from '@/lib/projects/rain-event-page';
 import { rainEventListQuery } from '@/lib/zod/schemas/rain-events';
 import type { SearchParams } from '../projects/load-projects';
 
@@ -13,7 +13,8 @@ export const CHART_DAYS = 14;
 const PAGE_SIZE = 25;
 
 export interface RainEventsData {
-  events: (RainEvent & { projectName: string })[];
+  /** Each with its project's zone (null: the organization's), the zone its times are shown in. */
+  events: (RainEvent & { projectName: string; projectTimeZone: string | null })[];
   nextCursor: string | null;
   projectId: string;
   days: RainDay[];
@@ -40,15 +41,7 @@ export async function loadRainEvents(
   const parsed = rainEventListQuery.safeParse(raw);
   const q = parsed.success ? parsed.data : rainEventListQuery.parse({ limit: raw.limit });
   return withTenant(ctx, async (tx) => {
-    const rows = await listRainEvents(tx, ctx.orgId, {
-      projectId: q.projectId ?? undefined,
-      cursor: q.cursor,
-      limit: q.limit,
-    });
-    const page = toPage(
-      rows.map((r) => ({ ...r.event, projectName: r.projectName })),
-      q.limit,
-    );
+    const page = await rainEventPage(tx, ctx.orgId, q);
     const timeZone = await orgTimeZone(tx, ctx.orgId);
     const recent = await recentRain(tx, ctx.orgId, CHART_DAYS, now);
     const projects = await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 });

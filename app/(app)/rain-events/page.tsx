@@ -7,7 +7,7 @@ import { formatDay } from '@/lib/format/when';
 import { formatRainPeriod } from '../projects/_components/format-rain-period';
 import { RAIN_SOURCE_LABELS } from '@/lib/zod/schemas/rain-events';
 import { BarChart } from '../dashboard/_components/bar-chart';
-import { inputClass, secondaryButtonClass } from '../projects/_components/form-controls';
+import { inputClass, secondaryButtonClass } from '@/components/ui/styles';
 import { RainEventForm } from '../projects/_components/rain-event-form';
 import type { SearchParams } from '../projects/load-projects';
 import { CHART_DAYS, loadRainEvents } from './load-rain-events';
@@ -31,8 +31,8 @@ export default async function RainEventsPage({ searchParams }: { searchParams: P
     <div className="mx-auto max-w-5xl">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Rain events</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Rain-gauge readings from every site. A storm of 0.25 in or more can make an inspection due. Times in{' '}
-        {data.timeZone.replaceAll('_', ' ')}.
+        Rain-gauge readings from every site. A storm of 0.25 in or more can make an inspection due. Each time is
+        in its site&apos;s zone (the chart&apos;s days: the organization&apos;s, {data.timeZone.replaceAll('_', ' ')}).
       </p>
 
       <form
@@ -112,7 +112,7 @@ export default async function RainEventsPage({ searchParams }: { searchParams: P
                   {e.projectName}
                 </Link>
                 <p className="text-sm text-slate-600">
-                  {formatRainPeriod(e.startedAt, e.endedAt, data.timeZone)} · {RAIN_SOURCE_LABELS[e.source]}
+                  {formatRainPeriod(e.startedAt, e.endedAt, e.projectTimeZone ?? data.timeZone)} · {RAIN_SOURCE_LABELS[e.source]}
                 </p>
               </div>
               <span className="text-lg font-bold text-slate-900">{Number(e.amountInches).toFixed(2)} in</span>

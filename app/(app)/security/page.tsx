@@ -1,3 +1,5 @@
+import { SelectField } from '@/components/forms/select-field';
+import { primaryButtonClass } from '@/components/ui/styles';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
@@ -35,8 +37,6 @@ const PERIODS = [
   { value: '30', label: 'Last 30 days' },
   { value: '90', label: 'Last 90 days' },
 ];
-const control =
-  'mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-600 sm:text-sm';
 
 function Severity({ level }: { level: string }) {
   const style = SEVERITY_STYLE[level as AlertSeverity] ?? SEVERITY_STYLE.info;
@@ -65,16 +65,15 @@ export default async function SecurityPage({
   // The saved zone stays selectable even if this runtime's list lacks it (e.g. an alias such as US/Eastern).
   const timeZones = [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', settings.timezone])].sort();
   const newestOpen = open.reduce<Date | null>((max, a) => (!max || a.lastAt > max ? a.lastAt : max), null);
-  const errorFor = (k: string) =>
-    fieldErrors[k]?.length ? (
-      <p id={`q-${k}-error`} className="mt-1 text-sm font-medium text-red-700">
-        {fieldErrors[k]!.join(' ')}
-      </p>
-    ) : null;
-  const invalid = (k: string) => ({
-    'aria-invalid': Boolean(fieldErrors[k]?.length),
-    'aria-describedby': fieldErrors[k]?.length ? `q-${k}-error` : undefined,
+  const f = (name: string, label: string) => ({
+    name,
+    label,
+    errors: fieldErrors[name],
+    idPrefix: 'q',
+    markOptional: false,
+    defaultValue: values[name],
   });
+
 
   return (
     <div className="mx-auto max-w-5xl space-y-8">
@@ -122,59 +121,16 @@ export default async function SecurityPage({
           aria-label="Filter security events"
         >
           <div className="grid gap-4 sm:grid-cols-3">
-            <div>
-              <label htmlFor="q-kind" className="block text-sm font-medium text-slate-900">
-                Type
-              </label>
-              <select id="q-kind" name="kind" defaultValue={values.kind ?? ''} className={control} {...invalid('kind')}>
-                <option value="">Any</option>
-                {SECURITY_EVENT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {KIND_LABEL[k]}
-                  </option>
-                ))}
-              </select>
-              {errorFor('kind')}
-            </div>
-            <div>
-              <label htmlFor="q-user" className="block text-sm font-medium text-slate-900">
-                Person
-              </label>
-              <select id="q-user" name="user" defaultValue={values.user ?? ''} className={control} {...invalid('user')}>
-                <option value="">Anyone</option>
-                {members.map((m) => (
-                  <option key={m.userId} value={m.userId}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-              {errorFor('user')}
-            </div>
-            <div>
-              <label htmlFor="q-days" className="block text-sm font-medium text-slate-900">
-                Period
-              </label>
-              <select
-                id="q-days"
-                name="days"
-                defaultValue={values.days ?? '7'}
-                className={control}
-                {...invalid('days')}
-              >
-                {PERIODS.map((p) => (
-                  <option key={p.value} value={p.value}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-              {errorFor('days')}
-            </div>
+            <SelectField
+              {...f('kind', 'Type')}
+              blank="Any"
+              options={SECURITY_EVENT_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] ?? k }))}
+            />
+            <SelectField {...f('user', 'Person')} blank="Anyone" options={members.map((m) => ({ value: m.userId, label: m.name }))} />
+            <SelectField {...f('days', 'Period')} defaultValue={values.days ?? '7'} options={PERIODS} />
           </div>
           <div className="mt-4 flex flex-wrap gap-3">
-            <button
-              type="submit"
-              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
-            >
+            <button type="submit" className={primaryButtonClass}>
               Apply filters
             </button>
             {values.kind || values.user || values.days ? (

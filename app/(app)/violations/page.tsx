@@ -126,7 +126,8 @@ export default async function ViolationsPage({
 
       {page.items.length ? (
         <ul className="mt-4 space-y-3" aria-label="Violations">
-          {page.items.map(({ violation: v, projectName, typeName }) => {
+          {page.items.map(({ violation: v, projectName, projectTimeZone, typeName }) => {
+            const zone = projectTimeZone ?? timeZone; // the site's day
             const overdue = (v.status === 'open' || v.status === 'in_progress') && v.deadline < now;
             return (
               <li key={v.id}>
@@ -142,10 +143,10 @@ export default async function ViolationsPage({
                   <p className="text-sm text-slate-700">{projectName}</p>
                   <p className="mt-1 line-clamp-2 text-sm text-slate-600">{v.description}</p>
                   <p className="mt-2 text-xs text-slate-600">
-                    Found {formatDay(v.foundAt, timeZone, now)}
+                    Found {formatDay(v.foundAt, zone, now)}
                     {v.location ? ` · ${v.location}` : ''} · Due{' '}
                     <span className={overdue ? 'font-semibold text-red-800' : ''}>
-                      {formatDay(v.deadline, timeZone, now)}
+                      {formatDay(v.deadline, zone, now)}
                     </span>
                   </p>
                 </Link>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AuditSubpage } from '../_components/audit-subpage';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { listSupportGrants } from '@/db/queries/support';
 import { withTenant } from '@/db/tenant';
@@ -18,11 +18,7 @@ export default async function SupportAccessPage() {
     timeZone: await orgTimeZone(tx, ctx.orgId),
   }));
   return (
-    <div className="mx-auto max-w-3xl">
-      <p className="text-sm">
-        <Link href="/audit" className="font-medium text-blue-800 underline underline-offset-2">← Audit log</Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-bold tracking-tight text-slate-900">Support access</h1>
+    <AuditSubpage title="Support access">
       <p className="mt-2 text-sm text-slate-700">
         When the operator&apos;s support staff need to look at your data, they open a grant of at most 30 minutes with a
         written reason. Each grant and each view is in your audit log.
@@ -42,6 +38,6 @@ export default async function SupportAccessPage() {
       ) : (
         <p className="mt-4 text-sm text-slate-700">No support access has ever been granted.</p>
       )}
-    </div>
+    </AuditSubpage>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AuditSubpage } from '../_components/audit-subpage';
 import { forbidden } from 'next/navigation';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { withTenant } from '@/db/tenant';
@@ -31,13 +31,7 @@ export default async function VerifyAuditPage({ searchParams }: { searchParams: 
   }));
 
   return (
-    <div className="mx-auto max-w-3xl">
-      <p className="text-sm">
-        <Link href="/audit" className="font-medium text-blue-800 underline underline-offset-2">
-          ← Audit log
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-bold tracking-tight text-slate-900">Verify the audit trail</h1>
+    <AuditSubpage title="Verify the audit trail">
       <p className="mt-2 text-sm text-slate-700">
         Every entry of the audit log stores a SHA-256 hash of its content and of the entry before it, computed by the
         database when the entry is written. Editing, replacing or removing any entry breaks the chain from that entry
@@ -82,6 +76,6 @@ export default async function VerifyAuditPage({ searchParams }: { searchParams: 
           )}
         </section>
       ) : null}
-    </div>
+    </AuditSubpage>
   );
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { orgTimeZone } from '@/db/queries/dashboard';
 import { listProjects } from '@/db/queries/projects';
 import { listBmpCategories, listViolationTypes } from '@/db/queries/violations';
 import { withTenant } from '@/db/tenant';
@@ -20,7 +21,8 @@ export default async function NewFindingPage({
   const ctx = await requireTenantPage();
   requirePagePermission(ctx, 'org:findings:report');
   const q = prefillQuery.parse(await searchParams);
-  const { projects, types, bmps } = await withTenant(ctx, async (tx) => ({
+  const { projects, types, bmps, orgZone } = await withTenant(ctx, async (tx) => ({
+    orgZone: await orgTimeZone(tx, ctx.orgId),
     projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),
     types: await listViolationTypes(tx, ctx.orgId),
     bmps: await listBmpCategories(tx, ctx.orgId),
@@ -49,7 +51,9 @@ export default async function NewFindingPage({
             mode="create"
             variant="finding"
             action={recordFindingAction}
-            projects={projects.slice(0, 200).map((p) => ({ id: p.id, name: p.name }))}
+            projects={projects.slice(0, 200).map((p) => ({ id: p.id, name: p.name, timeZone: p.timeZone ?? orgZone }))}
+            timeZone={orgZone}
+            now={new Date().toISOString()}
             types={types.map((t) => ({ id: t.id, name: t.name, defaultDeadlineDays: t.defaultDeadlineDays }))}
             bmpCategories={bmps.map((b) => ({ id: b.id, name: b.name }))}
             initial={{

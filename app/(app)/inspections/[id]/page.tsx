@@ -116,6 +116,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
             definition={form.template.schema}
             initialValues={form.submission.data as Record<string, unknown>}
             idempotencyKey={form.submission.idempotencyKey ?? form.submission.id}
+            timeZone={timeZone}
           />
         </InspectionPhotosProvider>
       ) : form ? (
@@ -123,7 +124,11 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
           {i.status === 'draft' ? (
             <p className="text-sm text-slate-600">Draft in progress (read-only for your role).</p>
           ) : null}
-          <FormView definition={form.template.schema} data={form.submission.data as Record<string, unknown>} />
+          <FormView
+            definition={form.template.schema}
+            data={form.submission.data as Record<string, unknown>}
+            timeZone={timeZone}
+          />
         </>
       ) : (
         <p className="text-sm text-slate-600">{i.findings ?? 'No form recorded for this inspection.'}</p>

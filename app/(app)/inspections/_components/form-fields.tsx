@@ -2,6 +2,9 @@
 
 import { useState, type ReactNode } from 'react';
 import type { FieldDefinition } from '@/lib/forms/template-definition';
+import { SegmentedControl } from '@/components/ui/segmented-control';
+import { inputClass } from '@/components/ui/styles';
+import { formatDateTime } from '@/lib/format/when';
 import { InspectionPhotoField } from './photo-context';
 
 /**
@@ -16,13 +19,12 @@ export interface FieldProps<F extends FieldDefinition = FieldDefinition> {
   onChange: (value: unknown) => void;
   /** Errors keyed by path: `field` or `field.item` (BMP rows). */
   errors: Record<string, string[]>;
+  /** The site's zone (times shown in the form); UTC, labelled, where none is known (offline). */
+  timeZone?: string;
 }
 
 export const fieldDomId = (key: string) => `field-${key.replace(/\./g, '-')}`;
 const errorId = (key: string) => `${fieldDomId(key)}-error`;
-
-const inputClass =
-  'block w-full min-h-12 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600';
 
 function ErrorText({ id, messages }: { id: string; messages?: string[] }) {
   if (!messages?.length) return null;
@@ -74,45 +76,6 @@ const a11y = (key: string, errors: string[] | undefined, required: boolean) => (
   'aria-describedby': errors?.length ? errorId(key) : undefined,
   'aria-required': required || undefined,
 });
-
-/** Radio buttons drawn as big tappable segments (yes/no/N-A, pass/fail/N-A, single choice). */
-function Segmented({
-  name,
-  options,
-  value,
-  onChange,
-  describedBy,
-  tone,
-}: {
-  name: string;
-  options: { value: string; label: string }[];
-  value: unknown;
-  onChange: (v: string) => void;
-  describedBy?: string;
-  tone?: (v: string) => string;
-}) {
-  return (
-    <div className="grid grid-cols-3 gap-2">
-      {options.map((o) => (
-        <label
-          key={o.value}
-          className={`flex min-h-12 cursor-pointer items-center justify-center rounded-md border border-slate-300 bg-white px-2 text-center text-base font-medium text-slate-800 has-[:checked]:border-transparent has-[:checked]:text-white has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-[var(--color-focus)] ${tone?.(o.value) ?? 'has-[:checked]:bg-brand-700'}`}
-        >
-          <input
-            type="radio"
-            className="sr-only"
-            name={name}
-            value={o.value}
-            checked={value === o.value}
-            onChange={() => onChange(o.value)}
-            aria-describedby={describedBy}
-          />
-          {o.label}
-        </label>
-      ))}
-    </div>
-  );
-}
 
 function GroupShell({
   field,
@@ -172,7 +135,7 @@ function BmpChecklist({
               <fieldset id={fieldDomId(key)} tabIndex={-1} className="outline-none">
                 <legend className="text-base text-slate-900">{item.label}</legend>
                 <div className="mt-2">
-                  <Segmented
+                  <SegmentedControl
                     name={key}
                     value={row?.result}
                     onChange={(result) => set(item.key, { result })}
@@ -269,6 +232,7 @@ function SignatureField({
   value,
   onChange,
   errors,
+  timeZone = 'UTC',
 }: FieldProps<Extract<FieldDefinition, { type: 'signature' }>>) {
   const sig = value as { name?: string; signedAt?: string } | undefined;
   const fieldErrors = [
@@ -292,7 +256,7 @@ function SignatureField({
       {sig?.name?.trim() && sig.signedAt ? (
         <p className="mt-1 text-sm text-slate-600">
           Signed as <span className="font-medium">{sig.name}</span> at{' '}
-          <time dateTime={sig.signedAt}>{new Date(sig.signedAt).toLocaleString()}</time>
+          <time dateTime={sig.signedAt}>{formatDateTime(new Date(sig.signedAt), timeZone)}</time>
         </p>
       ) : null}
     </Labelled>
@@ -395,7 +359,7 @@ export function Field(props: FieldProps) {
     case 'yes_no_na':
       return (
         <GroupShell field={field} errors={own}>
-          <Segmented
+          <SegmentedControl
             name={field.key}
             value={value}
             onChange={onChange}

@@ -8,6 +8,10 @@ import type { FormFieldErrors, FormValues } from '@/lib/zod/schemas/forms';
 import { saveInspectionDraftAction } from '../actions/save-inspection-draft';
 import { submitInspectionAction } from '../actions/submit-inspection';
 import { ErrorSummary, fieldLabels } from '@/components/forms/error-summary';
+import { SubmitButton } from '@/components/forms/field';
+import { FormProgress } from '@/components/forms/form-progress';
+import { SubmitBar } from '@/components/forms/submit-bar';
+import { answeredCount } from '@/lib/forms/answered-count';
 import { fieldDomId } from './form-fields';
 import { TemplateSections } from './template-sections';
 
@@ -51,7 +55,10 @@ export function FormRenderer({
   definition,
   initialValues,
   idempotencyKey,
+  timeZone,
 }: {
+  /** The site's zone, for times shown in the form. */
+  timeZone: string;
   inspectionId: string;
   definition: TemplateDefinition;
   initialValues: FormValues;
@@ -195,21 +202,27 @@ export function FormRenderer({
         <ErrorSummary ref={summaryRef} message={formError} errors={errors} labels={labels} domId={fieldDomId} />
       ) : null}
 
-      <TemplateSections definition={definition} values={values} errors={errors} onChange={change} />
+      <TemplateSections
+        definition={definition}
+        values={values}
+        errors={errors}
+        onChange={change}
+        timeZone={timeZone}
+      />
 
-      <div className="rounded-lg border border-slate-200 bg-white p-4">
-        <p className="text-sm text-slate-600">
-          Submitting sends the report for an inspector&apos;s certification. Fields marked{' '}
-          <span className="text-red-700">*</span> are required.
-        </p>
-        <button
-          type="submit"
-          disabled={submitting}
-          className="mt-3 min-h-12 w-full rounded-md bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
-        >
-          {submitting ? 'Submitting…' : 'Submit inspection'}
-        </button>
-      </div>
+      <SubmitBar
+        note={
+          <>
+            Submitting sends the report for an inspector&apos;s certification. Fields marked{' '}
+            <span className="text-red-700">*</span> are required.
+          </>
+        }
+      >
+        <SubmitButton pending={submitting} pendingLabel="Submitting…">
+          Submit inspection
+        </SubmitButton>
+        <FormProgress {...answeredCount(definition, values)} />
+      </SubmitBar>
     </form>
   );
 }

@@ -1,8 +1,9 @@
+import { formatDateTime } from '@/lib/format/when';
 import type { FieldDefinition, TemplateDefinition } from '@/lib/forms/template-definition';
 
 const YES_NO: Record<string, string> = { yes: 'Yes', no: 'No', na: 'N/A', pass: 'Pass', fail: 'Fail' };
 
-function Answer({ field, value }: { field: FieldDefinition; value: unknown }) {
+function Answer({ field, value, timeZone }: { field: FieldDefinition; value: unknown; timeZone: string }) {
   // Photos live in the photos table (shown in the page's Photos section), not in the answers.
   if (field.type === 'photo') return <a href="#photos" className="text-brand-700 underline">See Photos</a>;
   if (value === undefined || value === null || value === '') return <span className="text-slate-500">—</span>;
@@ -57,10 +58,7 @@ function Answer({ field, value }: { field: FieldDefinition; value: unknown }) {
       return (
         <>
           {s.name},{' '}
-          <time dateTime={s.signedAt}>
-            {new Date(s.signedAt).toLocaleString('en-US', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })}{' '}
-            UTC
-          </time>
+          <time dateTime={s.signedAt}>{formatDateTime(new Date(s.signedAt), timeZone)}</time>
         </>
       );
     }
@@ -79,7 +77,16 @@ function Answer({ field, value }: { field: FieldDefinition; value: unknown }) {
 }
 
 /** Read-only rendering of a submitted form, section by section. */
-export function FormView({ definition, data }: { definition: TemplateDefinition; data: Record<string, unknown> }) {
+export function FormView({
+  definition,
+  data,
+  timeZone,
+}: {
+  definition: TemplateDefinition;
+  data: Record<string, unknown>;
+  /** The site's zone: every time in the answers is shown in it. */
+  timeZone: string;
+}) {
   return (
     <div className="space-y-4">
       {definition.sections.map((section) => (
@@ -96,7 +103,7 @@ export function FormView({ definition, data }: { definition: TemplateDefinition;
               <div key={field.key}>
                 <dt className="text-sm font-medium text-slate-600">{field.label}</dt>
                 <dd className="text-base text-slate-900">
-                  <Answer field={field} value={data[field.key]} />
+                  <Answer field={field} value={data[field.key]} timeZone={timeZone} />
                 </dd>
               </div>
             ))}

@@ -1,5 +1,6 @@
 'use client';
 
+import { inputClass } from '@/components/ui/styles';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import { OSHA_RULE_TEXT } from '@/lib/compliance/osha-checklists';
@@ -134,7 +135,7 @@ export function NewInspectionForm({
           required
           aria-invalid={errors.projectId ? true : undefined}
           aria-describedby={errors.projectId ? 'projectId-error' : undefined}
-          className="mt-2 block min-h-12 w-full rounded-md border border-slate-300 bg-white px-3 text-base"
+          className={`mt-2 ${inputClass}`}
         >
           <option value="" disabled>
             Choose a project…

@@ -11,7 +11,10 @@ export function TemplateSections({
   values,
   errors,
   onChange,
+  timeZone,
 }: {
+  /** The site's zone, for times shown inside the form (a signature's). */
+  timeZone?: string;
   definition: TemplateDefinition;
   values: FormValues;
   errors: FormFieldErrors;
@@ -35,6 +38,7 @@ export function TemplateSections({
             value={values[field.key]}
             onChange={(v) => onChange(field.key, v)}
             errors={errors}
+            timeZone={timeZone}
           />
         ))}
       </div>

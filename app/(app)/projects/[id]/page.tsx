@@ -2,18 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/card';
-import { requireTenantPage } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/when';
 import { INSPECTION_SCHEDULE_LABELS } from '@/lib/zod/schemas/projects';
 import { RAIN_SOURCE_LABELS } from '@/lib/zod/schemas/rain-events';
 import { ArchiveProjectButton } from '../_components/archive-project-button';
 import { SensitiveBadge, StatusBadge } from '../_components/badges';
 import { formatRainPeriod } from '../_components/format-rain-period';
-import { primaryButtonClass, secondaryButtonClass } from '../_components/form-controls';
+import { primaryButtonClass, secondaryButtonClass } from '@/components/ui/styles';
 import { RainEventForm } from '../_components/rain-event-form';
-import { loadProjectDetail } from '../load-projects';
+import { projectPage } from '../load-projects';
 import { loadProjectDocuments } from '../load-documents';
 import { DocumentUploader } from '@/components/files/document-uploader';
 import { formatBytes } from '@/lib/storage/rules';
@@ -44,10 +42,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 
 /** One job site: permit, schedule, receiving water, recent work and its rain-gauge entries. 404 for another org's id. */
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requireTenantPage();
-  const { id } = await params;
-  const data = await loadProjectDetail(ctx, id);
-  if (!data) notFound();
+  const { ctx, data } = await projectPage(params);
   const { project: p, timeZone } = data;
   const docs = await loadProjectDocuments(ctx, p.id);
   const rain = [...data.rain].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());

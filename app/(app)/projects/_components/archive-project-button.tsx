@@ -2,8 +2,9 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { archiveProjectAction } from '../actions/archive-project';
-import { FormError, secondaryButtonClass } from './form-controls';
-import { useFormAction } from './use-form-action';
+import { FormError } from '@/components/forms/field';
+import { secondaryButtonClass } from '@/components/ui/styles';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 /**
  * Archive with a confirm step in the page (no browser dialog): the first tap

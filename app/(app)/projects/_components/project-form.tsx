@@ -5,8 +5,9 @@ import { useEffect } from 'react';
 import { INSPECTION_SCHEDULE_LABELS, INSPECTION_SCHEDULES, PROJECT_STATUSES } from '@/lib/zod/schemas/projects';
 import { createProjectAction } from '../actions/create-project';
 import { updateProjectAction } from '../actions/update-project';
-import { Field, FormError, inputClass, SubmitButton } from './form-controls';
-import { useFormAction } from './use-form-action';
+import { Field, FormError, SubmitButton } from '@/components/forms/field';
+import { inputClass } from '@/components/ui/styles';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 export interface ProjectFormValues {
   id?: string;

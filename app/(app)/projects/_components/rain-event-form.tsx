@@ -5,14 +5,15 @@ import { LocalDraftNote } from '@/components/forms/local-draft-status';
 import { useLocalDraft } from '@/components/forms/use-local-draft';
 import { RAIN_SOURCE_LABELS, RAIN_SOURCES } from '@/lib/zod/schemas/rain-events';
 import { recordRainEventAction } from '../../rain-events/actions/record-rain-event';
-import { Field, FormError, inputClass, SubmitButton } from './form-controls';
-import { zoneName } from '@/lib/format/when';
-import { localToIso, useFormAction } from './use-form-action';
+import { Field, FormError, SubmitButton } from '@/components/forms/field';
+import { inputClass } from '@/components/ui/styles';
+import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 /**
  * Record a rain-gauge reading. With `projectId` the project is fixed (project
  * page); otherwise the crew picks one of `projects`. Times are typed in the
- * phone's local time and sent as ISO instants. What is typed is kept on this
+ * site's zone (the chosen project's) and sent as ISO instants. What is typed is kept on this
  * device until it is saved; `idempotencyKey` (made when the page rendered)
  * makes a retried save return the first entry instead of a second one.
  */
@@ -31,14 +32,9 @@ export function RainEventForm({
 }) {
   const { state, formRef, onSubmit, pending, formError, fieldErrors } = useFormAction(recordRainEventAction, {
     errorId: 'rain-form-error',
-    prepare: (data) =>
-      localToIso(
-        data,
-        projects?.find((p) => p.id === data.get('projectId'))?.timeZone ?? timeZone,
-        'startedAt',
-        'endedAt',
-      ),
   });
+  const [chosen, setChosen] = useState('');
+  const zone = projects?.find((p) => p.id === chosen)?.timeZone ?? timeZone;
   const [savedCount, setSavedCount] = useState(0);
   const amountRef = useRef<HTMLInputElement>(null);
   const lastHandled = useRef<typeof state>(null);
@@ -70,7 +66,7 @@ export function RainEventForm({
       ) : (
         <Field {...f('projectId')} label="Project" required>
           {(p) => (
-            <select {...p} defaultValue="" className={inputClass}>
+            <select {...p} value={chosen} onChange={(e) => setChosen(e.target.value)} className={inputClass}>
               <option value="" disabled>
                 Choose a project…
               </option>
@@ -108,11 +104,11 @@ export function RainEventForm({
             </select>
           )}
         </Field>
-        <Field {...f('startedAt')} label="Started" hint={`Site time (${zoneName(timeZone)}).`} required>
-          {(p) => <input {...p} type="datetime-local" className={inputClass} />}
+        <Field {...f('startedAt')} label="Started" required>
+          {(p) => <ZonedDateTimeInput {...p} timeZone={zone} />}
         </Field>
         <Field {...f('endedAt')} label="Ended">
-          {(p) => <input {...p} type="datetime-local" className={inputClass} />}
+          {(p) => <ZonedDateTimeInput {...p} timeZone={zone} />}
         </Field>
       </div>
       <SubmitButton pending={pending} pendingLabel="Saving…">

@@ -1,7 +1,9 @@
 'use client';
 
 import { StepUpPrompt } from '@/components/auth/step-up-prompt';
-import { useActionState, useEffect, useRef, useTransition, type FormEvent, type ReactNode } from 'react';
+import { Field, FormError, SubmitButton } from '@/components/forms/field';
+import { useFormAction } from '@/components/forms/use-form-action';
+import { Select, TextInput } from '@/components/ui/text-input';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 
 type Values = {
@@ -19,49 +21,8 @@ type Action = (
   input: FormData,
 ) => Promise<ActionResult<{ saved: boolean }>>;
 
-const input =
-  'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600 sm:text-sm';
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
-
-function Field({
-  name,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-  children: (p: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
-}) {
-  const id = `s-${name}`;
-  const describedBy =
-    [errors?.length ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <div className="mt-1">
-        {children({ id, name, 'aria-invalid': Boolean(errors?.length), 'aria-describedby': describedBy })}
-      </div>
-      {errors?.length ? (
-        <ul id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
+const hours = Array.from({ length: 24 }, (_, h) => h);
 
 /**
  * Business hours and alert thresholds. Keeps what was typed after a failed
@@ -76,41 +37,40 @@ export function SecuritySettingsForm({
   values: Values;
   timeZones: string[];
 }) {
-  const [state, dispatch, actionPending] = useActionState(action, null);
-  const [transitioning, startTransition] = useTransition();
-  const formRef = useRef<HTMLFormElement>(null);
-  const pending = actionPending || transitioning;
-  const failed = state && !state.ok ? state : undefined;
-  const errors = (failed?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+  const { state, formRef, onSubmit, pending, formError, fieldErrors: errors } = useFormAction(action, {
+    errorId: 'security-settings-error',
+  });
+  const f = (name: keyof Values, label: string, hint?: string) => ({
+    name,
+    label,
+    hint,
+    errors: errors[name],
+    idPrefix: 's',
+    required: true,
+  });
+  const count = (name: keyof Values, label: string, max: number, hint?: string) => (
+    <Field {...f(name, label, hint)}>
+      {(p) => <TextInput {...p} type="number" inputMode="numeric" min={1} max={max} defaultValue={String(values[name])} />}
+    </Field>
+  );
+  const hourSelect = (name: 'businessHoursStart' | 'businessHoursEnd', label: string) => (
+    <Field {...f(name, label)}>
+      {(p) => (
+        <Select {...p} defaultValue={values[name]}>
+          {hours.map((h) => (
+            <option key={h} value={h}>
+              {hourLabel(h)}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
 
-  useEffect(() => {
-    if (!state || state.ok) return;
-    (
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
-      document.getElementById('security-settings-error')
-    )?.focus();
-  }, [state]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => dispatch(data));
-  }
-
-  const hours = Array.from({ length: 24 }, (_, h) => h);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Security settings">
-      {failed?.formError ? (
-        <p
-          id="security-settings-error"
-          role="alert"
-          tabIndex={-1}
-          className="rounded-md border border-red-200 bg-red-50 p-3 text-sm font-medium text-red-800"
-        >
-          {failed.formError}
-        </p>
-      ) : null}
-      <StepUpPrompt show={failed?.stepUp === true} />
+      <FormError id="security-settings-error" message={formError} />
+      <StepUpPrompt show={state?.ok === false && state.stepUp === true} />
       {state?.ok ? (
         <p
           role="status"
@@ -122,37 +82,17 @@ export function SecuritySettingsForm({
 
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold text-slate-900">Business hours</legend>
-        <Field name="businessHoursStart" label="Start" errors={errors.businessHoursStart}>
+        {hourSelect('businessHoursStart', 'Start')}
+        {hourSelect('businessHoursEnd', 'End')}
+        <Field {...f('timezone', 'Time zone')}>
           {(p) => (
-            <select {...p} defaultValue={values.businessHoursStart} className={input}>
-              {hours.map((h) => (
-                <option key={h} value={h}>
-                  {hourLabel(h)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="businessHoursEnd" label="End" errors={errors.businessHoursEnd}>
-          {(p) => (
-            <select {...p} defaultValue={values.businessHoursEnd} className={input}>
-              {hours.map((h) => (
-                <option key={h} value={h}>
-                  {hourLabel(h)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="timezone" label="Time zone" errors={errors.timezone}>
-          {(p) => (
-            <select {...p} defaultValue={values.timezone} className={input}>
+            <Select {...p} defaultValue={values.timezone}>
               {timeZones.map((z) => (
                 <option key={z} value={z}>
                   {z.replaceAll('_', ' ')}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
       </fieldset>
@@ -168,77 +108,15 @@ export function SecuritySettingsForm({
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-slate-900">Alert thresholds</legend>
-        <Field
-          name="breachAttemptThreshold"
-          label="Requests for unknown records"
-          hint="Critical alert at this many by one person…"
-          errors={errors.breachAttemptThreshold}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={1000}
-              defaultValue={values.breachAttemptThreshold}
-              className={input}
-            />
-          )}
-        </Field>
-        <Field name="breachAttemptWindowMinutes" label="…within minutes" errors={errors.breachAttemptWindowMinutes}>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={1440}
-              defaultValue={values.breachAttemptWindowMinutes}
-              className={input}
-            />
-          )}
-        </Field>
-        <Field
-          name="accessDeniedThreshold"
-          label="Refused actions"
-          hint="Warning at this many by one person…"
-          errors={errors.accessDeniedThreshold}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={1000}
-              defaultValue={values.accessDeniedThreshold}
-              className={input}
-            />
-          )}
-        </Field>
-        <Field name="accessDeniedWindowMinutes" label="…within minutes" errors={errors.accessDeniedWindowMinutes}>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={1440}
-              defaultValue={values.accessDeniedWindowMinutes}
-              className={input}
-            />
-          )}
-        </Field>
+        {count('breachAttemptThreshold', 'Requests for unknown records', 1000, 'Critical alert at this many by one person…')}
+        {count('breachAttemptWindowMinutes', '…within minutes', 1440)}
+        {count('accessDeniedThreshold', 'Refused actions', 1000, 'Warning at this many by one person…')}
+        {count('accessDeniedWindowMinutes', '…within minutes', 1440)}
       </fieldset>
 
-      <button
-        type="submit"
-        disabled={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-70 sm:w-auto"
-      >
-        {pending ? 'Saving…' : 'Save settings'}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        Save settings
+      </SubmitButton>
     </form>
   );
 }

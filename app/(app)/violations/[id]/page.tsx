@@ -50,16 +50,18 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
   const data = await withTenant(ctx, async (tx) => {
     const detail = await getViolationDetail(tx, ctx.orgId, id);
     if (!detail) return undefined;
+    const timeZone = detail.projectTimeZone ?? (await orgTimeZone(tx, ctx.orgId));
     return {
       detail,
       history: await violationHistory(tx, ctx.orgId, id),
       actions: await listCorrectiveActions(tx, ctx.orgId, id),
       members: await listMembers(tx, ctx.orgId),
-      timeZone: await orgTimeZone(tx, ctx.orgId),
+      // The site's zone: every time on this page (photos too), and the times typed in its forms.
+      timeZone,
       types: canWrite ? await listViolationTypes(tx, ctx.orgId) : [],
       bmps: canWrite ? await listBmpCategories(tx, ctx.orgId) : [],
       // Presigned thumbnails minted inside the door, after the row lookup.
-      photos: await photoViews(ctx.orgId, await listPhotos(tx, ctx.orgId, { violationId: id }), await orgTimeZone(tx, ctx.orgId)),
+      photos: await photoViews(ctx.orgId, await listPhotos(tx, ctx.orgId, { violationId: id }), timeZone),
       fileSettings: await getFileSettings(tx, ctx.orgId),
     };
   });
@@ -129,6 +131,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
                 mode="edit"
                 action={updateViolationAction}
                 projects={[]}
+                timeZone={timeZone}
                 types={data.types.map((t) => ({ id: t.id, name: t.name, defaultDeadlineDays: t.defaultDeadlineDays }))}
                 bmpCategories={data.bmps.map((b) => ({ id: b.id, name: b.name }))}
                 initial={{
@@ -170,6 +173,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
                 reportedBy={v.foundBy}
                 defaultDescription={v.description}
                 defaultDeadline={defaultDue}
+                timeZone={timeZone}
                 idempotencyKey={randomUUID()}
               />
             </div>
@@ -230,6 +234,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
               violationId={v.id}
               members={members.map((m) => ({ userId: m.userId, name: m.name }))}
               defaultDue={defaultDue}
+              timeZone={timeZone}
               idempotencyKey={randomUUID()}
             />
           </div>

@@ -2,8 +2,7 @@
 
 import { advanceCorrectiveActionAction } from '../actions/advance-corrective-action';
 import type { ViolationStatusValue } from '@/lib/zod/schemas/violations';
-import { FormError } from './field';
-import { useActionForm } from './use-action-form';
+import { StepButtons } from '@/components/forms/step-buttons';
 
 const VERB: Record<ViolationStatusValue, string> = {
   open: 'Reopen',
@@ -22,31 +21,14 @@ export function CorrectiveActionControls({
   next: ViolationStatusValue[];
   label: string;
 }) {
-  const { pending, onSubmit, formError } = useActionForm(advanceCorrectiveActionAction);
-  if (!next.length) return null;
   return (
-    <form onSubmit={onSubmit} className="mt-3 space-y-2">
-      <input type="hidden" name="id" value={id} />
-      <FormError message={formError} />
-      <div className="flex flex-wrap gap-2">
-        {next.map((s) => (
-          <button
-            key={s}
-            type="submit"
-            name="to"
-            value={s}
-            disabled={pending}
-            aria-label={`${VERB[s]}: ${label}`}
-            className={
-              s === 'open'
-                ? 'inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60'
-                : 'inline-flex min-h-11 items-center rounded-md border border-brand-700 bg-white px-3 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60'
-            }
-          >
-            {pending ? 'Saving…' : VERB[s]}
-          </button>
-        ))}
-      </div>
-    </form>
+    <div className="mt-3">
+      <StepButtons
+        action={advanceCorrectiveActionAction}
+        fields={{ id }}
+        name="to"
+        options={next.map((s) => ({ value: s, label: VERB[s], ariaLabel: `${VERB[s]}: ${label}`, secondary: true }))}
+      />
+    </div>
   );
 }

@@ -1,12 +1,14 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { LocalDraftNote } from '@/components/forms/local-draft-status';
 import { useLocalDraft } from '@/components/forms/use-local-draft';
 import { addCorrectiveActionAction } from '../actions/add-corrective-action';
-import { Field, FormError, inputClass, SubmitButton } from './field';
-import { LocalDateTimeInput } from './local-datetime-input';
-import { useActionForm } from './use-action-form';
+import { Field, FormError, SubmitButton } from '@/components/forms/field';
+import { inputClass } from '@/components/ui/styles';
+import { TextArea } from '@/components/ui/text-input';
+import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 /**
  * Plan a fix: what, who (optional), by when. Kept on this device until added;
@@ -18,21 +20,23 @@ export function CorrectiveActionForm({
   members,
   defaultDue,
   idempotencyKey,
+  timeZone,
 }: {
   violationId: string;
   members: { userId: string; name: string }[];
   defaultDue: string;
   idempotencyKey: string;
+  /** The site's zone: "Due" is typed in it. */
+  timeZone: string;
 }) {
-  const { state, pending, onSubmit, formError, fieldErrors } = useActionForm(addCorrectiveActionAction);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { state, formRef, pending, onSubmit, formError, fieldErrors } = useFormAction(addCorrectiveActionAction);
   const draft = useLocalDraft(formRef, `corrective-action:${violationId}`, { idempotencyKey });
   const clearDraft = draft.clear;
   useEffect(() => {
     if (!state?.ok) return;
     clearDraft();
     formRef.current?.reset();
-  }, [state, clearDraft]);
+  }, [state, clearDraft, formRef]);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="violationId" value={violationId} />
@@ -49,7 +53,7 @@ export function CorrectiveActionForm({
         errors={fieldErrors.description ?? fieldErrors.violationId}
         required
       >
-        {(p) => <textarea {...p} name="description" rows={3} className={inputClass} />}
+        {(p) => <TextArea {...p} name="description" />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="ca-assignedTo" label="Assigned to" errors={fieldErrors.assignedTo}>
@@ -65,7 +69,7 @@ export function CorrectiveActionForm({
           )}
         </Field>
         <Field id="ca-dueAt" label="Due" errors={fieldErrors.dueAt} required>
-          {(p) => <LocalDateTimeInput {...p} name="dueAt" initial={defaultDue} className={inputClass} />}
+          {(p) => <ZonedDateTimeInput {...p} name="dueAt" timeZone={timeZone} initial={defaultDue} />}
         </Field>
       </div>
       <SubmitButton pending={pending} pendingLabel="Adding…">

@@ -1,9 +1,10 @@
 'use client';
 
 import { confirmFindingAction, dismissFindingAction } from '../actions/review-finding';
-import { Field, FormError, inputClass, SubmitButton } from './field';
-import { LocalDateTimeInput } from './local-datetime-input';
-import { useActionForm } from './use-action-form';
+import { Field, FormError, SubmitButton } from '@/components/forms/field';
+import { useFormAction } from '@/components/forms/use-form-action';
+import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
+import { inputClass } from '@/components/ui/styles';
 
 /**
  * A reviewer's decision on a reported finding. Confirm: the violation's
@@ -16,6 +17,7 @@ export function FindingReview({
   reportedBy,
   defaultDescription,
   defaultDeadline,
+  timeZone,
   idempotencyKey,
 }: {
   id: string;
@@ -23,13 +25,15 @@ export function FindingReview({
   reportedBy: string;
   defaultDescription: string;
   defaultDeadline: string;
+  /** The site's zone: the times typed here are read in it (docs/time-zones.md). */
+  timeZone: string;
   idempotencyKey: string;
 }) {
-  const confirm = useActionForm(confirmFindingAction);
-  const dismiss = useActionForm(dismissFindingAction);
+  const confirm = useFormAction(confirmFindingAction);
+  const dismiss = useFormAction(dismissFindingAction);
   return (
     <div className="space-y-6">
-      <form onSubmit={confirm.onSubmit} noValidate className="space-y-4" aria-labelledby="confirm-h">
+      <form ref={confirm.formRef} onSubmit={confirm.onSubmit} noValidate className="space-y-4" aria-labelledby="confirm-h">
         <h3 id="confirm-h" className="text-base font-semibold text-slate-900">
           Confirm: open a violation and assign the fix
         </h3>
@@ -53,10 +57,10 @@ export function FindingReview({
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="cf-dueAt" label="Fix due" errors={confirm.fieldErrors.dueAt} required>
-            {(p) => <LocalDateTimeInput {...p} name="dueAt" initial={defaultDeadline} className={inputClass} />}
+            {(p) => <ZonedDateTimeInput {...p} name="dueAt" timeZone={timeZone} initial={defaultDeadline} />}
           </Field>
           <Field id="cf-deadline" label="Violation deadline" errors={confirm.fieldErrors.deadline} required>
-            {(p) => <LocalDateTimeInput {...p} name="deadline" initial={defaultDeadline} className={inputClass} />}
+            {(p) => <ZonedDateTimeInput {...p} name="deadline" timeZone={timeZone} initial={defaultDeadline} />}
           </Field>
         </div>
         <SubmitButton pending={confirm.pending} pendingLabel="Confirming…">
@@ -64,7 +68,7 @@ export function FindingReview({
         </SubmitButton>
       </form>
 
-      <form onSubmit={dismiss.onSubmit} noValidate className="space-y-4 border-t border-slate-200 pt-4" aria-labelledby="dismiss-h">
+      <form ref={dismiss.formRef} onSubmit={dismiss.onSubmit} noValidate className="space-y-4 border-t border-slate-200 pt-4" aria-labelledby="dismiss-h">
         <h3 id="dismiss-h" className="text-base font-semibold text-slate-900">
           Dismiss: not a violation
         </h3>

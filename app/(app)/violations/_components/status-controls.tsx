@@ -2,8 +2,7 @@
 
 import { moveViolationStatusAction } from '../actions/move-violation-status';
 import { STATUS_LABELS, type ViolationStatusValue } from '@/lib/zod/schemas/violations';
-import { FormError } from './field';
-import { useActionForm } from './use-action-form';
+import { StepButtons } from '@/components/forms/step-buttons';
 
 const VERB: Record<ViolationStatusValue, string> = {
   open: 'Reopen',
@@ -14,36 +13,17 @@ const VERB: Record<ViolationStatusValue, string> = {
 
 /** The next steps a violation may take, as buttons (one form, the pressed button sends `status`). */
 export function StatusControls({ id, next }: { id: string; next: ViolationStatusValue[] }) {
-  const { pending, onSubmit, formError } = useActionForm(moveViolationStatusAction);
-  if (!next.length) return null;
   return (
-    <form onSubmit={onSubmit} className="space-y-3">
-      <input type="hidden" name="id" value={id} />
-      <FormError message={formError} />
-      <div className="flex flex-wrap gap-2">
-        {next.map((s) => (
-          <button
-            key={s}
-            type="submit"
-            name="status"
-            value={s}
-            disabled={pending}
-            className={
-              s === 'open'
-                ? 'inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60'
-                : 'inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60'
-            }
-          >
-            {VERB[s]}
-            <span className="sr-only"> (move to {STATUS_LABELS[s]})</span>
-          </button>
-        ))}
-      </div>
-      {pending ? (
-        <p role="status" className="text-sm text-slate-600">
-          Saving…
-        </p>
-      ) : null}
-    </form>
+    <StepButtons
+      action={moveViolationStatusAction}
+      fields={{ id }}
+      name="status"
+      options={next.map((s) => ({
+        value: s,
+        label: VERB[s],
+        ariaLabel: `${VERB[s]} (move to ${STATUS_LABELS[s]})`,
+        secondary: s === 'open',
+      }))}
+    />
   );
 }

@@ -2,13 +2,15 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { LocalDraftNote } from '@/components/forms/local-draft-status';
 import { useLocalDraft } from '@/components/forms/use-local-draft';
 import type { ActionResult } from '@/lib/actions/tenant-action';
-import { Field, FormError, inputClass, SubmitButton } from './field';
-import { LocalDateTimeInput } from './local-datetime-input';
-import { useActionForm } from './use-action-form';
+import { Field, FormError, SubmitButton } from '@/components/forms/field';
+import { inputClass } from '@/components/ui/styles';
+import { TextArea } from '@/components/ui/text-input';
+import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 interface Option {
   id: string;
@@ -18,9 +20,14 @@ interface Option {
 export interface ViolationFormProps {
   mode: 'create' | 'edit';
   action: (prev: ActionResult<{ id: string }> | null, input: FormData) => Promise<ActionResult<{ id: string }>>;
-  projects: Option[];
+  /** Each with its site's zone: the times typed are read in the chosen project's zone. */
+  projects: (Option & { timeZone: string })[];
+  /** The zone before a project is chosen (the organization's), or the project's in edit mode. */
+  timeZone: string;
   types: (Option & { defaultDeadlineDays: number })[];
   bmpCategories: Option[];
+  /** "Now" as the server rendered it (ISO): the default of "Found at" in create mode. */
+  now?: string;
   initial?: {
     id?: string;
     projectId?: string;
@@ -51,20 +58,27 @@ export function ViolationForm({
   types,
   bmpCategories,
   initial = {},
+  now,
+  timeZone,
   cancelHref,
   idempotencyKey = '',
   variant = 'violation',
 }: ViolationFormProps) {
   const finding = variant === 'finding';
   const router = useRouter();
-  const { state, pending, onSubmit, formError, fieldErrors } = useActionForm(action);
+  const { state, formRef, pending, onSubmit, formError, fieldErrors } = useFormAction(action);
   const [typeId, setTypeId] = useState(initial.violationTypeId ?? '');
+  const [projectId, setProjectId] = useState(initial.projectId ?? '');
+  const zone = projects.find((p) => p.id === projectId)?.timeZone ?? timeZone;
   const type = types.find((t) => t.id === typeId);
-  const formRef = useRef<HTMLFormElement>(null);
   const draft = useLocalDraft(
     formRef,
     mode === 'create' ? `${variant}:${initial.projectId ?? 'any'}:${initial.inspectionId ?? 'none'}` : null,
-    { idempotencyKey, onRestore: (values) => setTypeId(values.get('violationTypeId') ?? '') },
+    { idempotencyKey, onRestore: (values) => {
+        setTypeId(values.get('violationTypeId') ?? '');
+        setProjectId(values.get('projectId') ?? initial.projectId ?? '');
+      },
+    },
   );
   const clearDraft = draft.clear;
 
@@ -100,7 +114,13 @@ export function ViolationForm({
       {mode === 'create' ? (
         <Field id="projectId" label="Project" errors={fieldErrors.projectId} required>
           {(p) => (
-            <select {...p} name="projectId" defaultValue={initial.projectId ?? ''} className={inputClass}>
+            <select
+              {...p}
+              name="projectId"
+              value={projectId}
+              onChange={(e) => setProjectId(e.target.value)}
+              className={inputClass}
+            >
               <option value="">Choose a project…</option>
               {projects.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -146,13 +166,7 @@ export function ViolationForm({
 
       <Field id="description" label="What was found" errors={fieldErrors.description} required>
         {(p) => (
-          <textarea
-            {...p}
-            name="description"
-            rows={4}
-            defaultValue={initial.description ?? ''}
-            className={inputClass}
-          />
+          <TextArea {...p} name="description" rows={4} defaultValue={initial.description ?? ''} />
         )}
       </Field>
 
@@ -177,7 +191,7 @@ export function ViolationForm({
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="foundAt" label="Found at" errors={fieldErrors.foundAt} required>
           {(p) => (
-            <LocalDateTimeInput {...p} name="foundAt" initial={initial.foundAt ?? 'now'} className={inputClass} />
+            <ZonedDateTimeInput {...p} name="foundAt" timeZone={zone} initial={initial.foundAt ?? now} />
           )}
         </Field>
         {finding ? null : <Field
@@ -193,7 +207,7 @@ export function ViolationForm({
           errors={fieldErrors.deadline}
           required={mode === 'edit'}
         >
-          {(p) => <LocalDateTimeInput {...p} name="deadline" initial={initial.deadline} className={inputClass} />}
+          {(p) => <ZonedDateTimeInput {...p} name="deadline" timeZone={zone} initial={initial.deadline} />}
         </Field>}
       </div>
 

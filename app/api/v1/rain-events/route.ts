@@ -1,8 +1,8 @@
-import { createRainEvent, listRainEvents } from '@/db/queries/rain-events';
+import { createRainEvent } from '@/db/queries/rain-events';
 import { PublicError } from '@/lib/api/errors';
 import { tenantRoute } from '@/lib/api/tenant-route';
 import { requestActor } from '@/lib/audit/actor';
-import { toPage } from '@/lib/pagination/cursor';
+import { rainEventPage } from '@/lib/projects/rain-event-page';
 import { rainEventJson } from '@/lib/projects/serialize';
 import { KEY_REUSED, readIdempotencyKey } from '@/lib/validation/idempotency-key';
 import { isResponse, readJsonBody, readQuery } from '@/lib/validation/request';
@@ -12,17 +12,9 @@ import { rainEventListQuery, recordRainEventSchema } from '@/lib/zod/schemas/rai
 export const GET = tenantRoute({ permission: 'org:data:read' }, async (req, { tx, ctx }) => {
   const q = readQuery(req, rainEventListQuery);
   if (isResponse(q)) return q;
-  const rows = await listRainEvents(tx, ctx.orgId, {
-    projectId: q.projectId ?? undefined,
-    cursor: q.cursor,
-    limit: q.limit,
-  });
-  const page = toPage(
-    rows.map((r) => ({ ...r.event, projectName: r.projectName })),
-    q.limit,
-  );
+  const page = await rainEventPage(tx, ctx.orgId, q);
   return {
-    items: page.items.map(({ projectName, ...e }) => rainEventJson(e, projectName)),
+    items: page.items.map(({ projectName, projectTimeZone: _zone, ...e }) => rainEventJson(e, projectName)),
     nextCursor: page.nextCursor,
   };
 });

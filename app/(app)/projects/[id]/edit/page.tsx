@@ -1,17 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
+import { requirePagePermission } from '@/lib/auth/session';
 import { ProjectForm } from '../../_components/project-form';
-import { loadProjectDetail } from '../../load-projects';
+import { projectPage } from '../../load-projects';
 
 export const metadata: Metadata = { title: 'Edit project' };
 
 export default async function EditProjectPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requireTenantPage();
-  const { id } = await params;
-  const data = await loadProjectDetail(ctx, id);
-  if (!data) notFound();
+  const { ctx, data } = await projectPage(params);
   requirePagePermission(ctx, 'org:projects:write');
   const p = data.project;
   return (

@@ -2,8 +2,9 @@
 
 import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { createInspectorLinkAction } from '../actions/create-inspector-link';
-import { Field, FormError, inputClass, SubmitButton } from '../../../_components/form-controls';
-import { useFormAction } from '../../../_components/use-form-action';
+import { Field, FormError, SubmitButton } from '@/components/forms/field';
+import { inputClass } from '@/components/ui/styles';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { SiteNoticePoster, type PosterProps } from './site-notice-poster';
 
 /**

@@ -2,8 +2,9 @@
 
 import { revokeInspectorLinkAction } from '../actions/revoke-inspector-link';
 import { setInspectorLinkExpiryAction } from '../actions/set-inspector-link-expiry';
-import { FormError, inputClass, secondaryButtonClass } from '../../../_components/form-controls';
-import { useFormAction } from '../../../_components/use-form-action';
+import { FormError } from '@/components/forms/field';
+import { inputClass, secondaryButtonClass } from '@/components/ui/styles';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 function ExpiryForm({ linkId, expiresOn }: { linkId: string; expiresOn: string }) {
   const { formRef, onSubmit, pending, formError, fieldErrors } = useFormAction(setInspectorLinkExpiryAction, {

@@ -1,8 +1,9 @@
 'use client';
 
 import { setPublicSwpppAction } from '../actions/set-public-swppp';
-import { FormError, primaryButtonClass, secondaryButtonClass } from '../../../_components/form-controls';
-import { useFormAction } from '../../../_components/use-form-action';
+import { FormError } from '@/components/forms/field';
+import { primaryButtonClass, secondaryButtonClass } from '@/components/ui/styles';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 export interface PublicSwpppProps {
   projectId: string;

@@ -1,8 +1,9 @@
 'use client';
 
 import { updateSiteNoticeAction } from '../actions/update-site-notice';
-import { Field, FormError, inputClass, SubmitButton } from '../../../_components/form-controls';
-import { useFormAction } from '../../../_components/use-form-action';
+import { Field, FormError, SubmitButton } from '@/components/forms/field';
+import { inputClass } from '@/components/ui/styles';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 /** The contact and SWPPP lines Part 1.5 asks the posted notice to show. */
 export function SiteNoticeForm(props: {

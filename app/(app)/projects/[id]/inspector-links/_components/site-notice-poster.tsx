@@ -8,7 +8,7 @@ import {
   swpppStatement,
   type NoticeFields,
 } from '@/lib/inspect/site-notice';
-import { primaryButtonClass, secondaryButtonClass } from '../../../_components/form-controls';
+import { primaryButtonClass, secondaryButtonClass } from '@/components/ui/styles';
 
 export interface PosterProps {
   url: string;

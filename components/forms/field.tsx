@@ -1,18 +1,10 @@
 import type { ReactNode } from 'react';
+import { primaryButtonClass } from '@/components/ui/styles';
 
-/** Shared look of text inputs and selects: 44px tall (touch target), 16px text on phones (no iOS zoom). */
-export const inputClass =
-  'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600 sm:text-sm';
-
-export const primaryButtonClass =
-  'inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-70';
-
-export const secondaryButtonClass =
-  'inline-flex min-h-11 items-center justify-center rounded-md border border-slate-300 bg-white px-4 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-70';
-
+/** What a `Field` hands its control: spread it onto the input, select or textarea. */
 export interface ControlProps {
   id: string;
-  name: string;
+  name?: string;
   'aria-invalid': boolean;
   'aria-describedby'?: string;
   required?: boolean;
@@ -20,19 +12,23 @@ export interface ControlProps {
 
 /**
  * A labelled control with its hint and every error message, linked by
- * aria-describedby so a screen reader reads the error with the field.
+ * aria-describedby so a screen reader reads the error with the field. The
+ * control's id is `id`, else `${idPrefix}-${name}`; `name` is passed through.
  */
 export function Field(props: {
-  name: string;
+  name?: string;
+  id?: string;
+  idPrefix?: string;
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   errors?: string[];
   required?: boolean;
-  idPrefix?: string;
+  /** False where every field is optional (a filter form): no "(optional)" after each label. */
+  markOptional?: boolean;
   children: (control: ControlProps) => ReactNode;
 }) {
-  const { name, label, hint, errors, required, idPrefix = 'f', children } = props;
-  const id = `${idPrefix}-${name}`;
+  const { name, label, hint, errors, required, idPrefix = 'f', markOptional = true, children } = props;
+  const id = props.id ?? `${idPrefix}-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
@@ -45,9 +41,9 @@ export function Field(props: {
             {' '}
             *
           </span>
-        ) : (
-          <span className="font-normal text-slate-500"> (optional)</span>
-        )}
+        ) : markOptional ? (
+          <span className="font-normal text-slate-600"> (optional)</span>
+        ) : null}
       </label>
       {hint ? (
         <p id={hintId} className="mt-0.5 text-sm text-slate-600">
@@ -68,8 +64,8 @@ export function Field(props: {
   );
 }
 
-/** The form-level message; focused after a failed submit so it is announced. */
-export function FormError({ message, id }: { message?: string; id: string }) {
+/** The form-level message; focused after a failed submit (`useFormAction`) so it is announced. */
+export function FormError({ message, id }: { message?: string; id?: string }) {
   if (!message) return null;
   return (
     <p
@@ -83,18 +79,25 @@ export function FormError({ message, id }: { message?: string; id: string }) {
   );
 }
 
+/** The primary submit button; says what it is doing while the action runs. */
 export function SubmitButton({
   pending,
   children,
   pendingLabel,
+  name,
+  value,
 }: {
   pending: boolean;
   children: ReactNode;
   pendingLabel: string;
+  name?: string;
+  value?: string;
 }) {
   return (
     <button
       type="submit"
+      name={name}
+      value={value}
       disabled={pending}
       aria-disabled={pending}
       className={`${primaryButtonClass} w-full sm:w-auto`}
