@@ -30,6 +30,8 @@ const config: KnipConfig = {
   ignoreBinaries: [
     // A system tool (scripts/lib/embedded-postgres.ts creates the `postgres` OS user when run as root).
     'useradd',
+    // Makes the test CA and server certificates of db/connection-tls.int.test.ts (.ci/run installs it).
+    'openssl',
   ],
 };
 

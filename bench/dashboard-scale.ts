@@ -22,7 +22,7 @@ import { alternate, type LoadResult, type LoadTarget } from './lib/load';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const USER = 'user_bench_dashboard';
-export const DASHBOARD_SIZES = [100, 1_000, 10_000] as const;
+const DASHBOARD_SIZES = [100, 1_000, 10_000] as const;
 const orgOf = (n: number) => `org_dash_${n}`;
 
 export interface DashboardScaleResult {
@@ -38,7 +38,7 @@ export interface DashboardScaleResult {
 }
 
 /** The three tenants, their projects and what the dashboard reads, as the superuser (bulk, outside the app). */
-export async function seedDashboardTenants(superuserUrl: string, sizes: readonly number[]): Promise<Record<number, number>> {
+async function seedDashboardTenants(superuserUrl: string, sizes: readonly number[]): Promise<Record<number, number>> {
   const su = postgres(superuserUrl, { max: 1, onnotice: () => {} });
   const obligations: Record<number, number> = {};
   try {

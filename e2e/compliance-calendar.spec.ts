@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, test } from './support/test';
 
 // The compliance calendar (docs/obligations.md) on a phone, from the demo seed's stored obligations:
 // the seed's inspections are old, so each Acme project has overdue obligations; what is met depends on

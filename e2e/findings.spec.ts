@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { expect as baseExpect, test, type Page, type TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect as baseExpect, test } from './support/test';
 import sharp from 'sharp';
 
 /**

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { SUPPORT_STAFF } from './support/support-staff';
 
 const ACME = 'org_2acme0000000000000000000';

@@ -1,5 +1,6 @@
 'use client';
 
+import { PhotoPickButtons } from './photo-pick-buttons';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useQueuedPhotos } from '@/components/offline/use-queued-photos';
 import { dropPhoto, keepPhoto } from '@/lib/offline/photo-store';
@@ -83,24 +84,7 @@ export function OfflinePhotoPicker({
         </p>
       ) : null}
       {mine.length < max ? (
-        <div className="flex flex-wrap gap-2">
-          <input id={`${id}-camera`} type="file" accept="image/*" capture="environment" className="sr-only" onChange={(e) => (void add(e.target.files), (e.target.value = ''))} />
-          <label htmlFor={`${id}-camera`} className="inline-flex min-h-11 cursor-pointer items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white focus-within:ring-2">
-            Take photo
-          </label>
-          <input
-            id={`${id}-pick`}
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
-            multiple
-            className="sr-only"
-            aria-label={`Choose photos for ${label}`}
-            onChange={(e) => (void add(e.target.files), (e.target.value = ''))}
-          />
-          <label htmlFor={`${id}-pick`} className="inline-flex min-h-11 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-semibold text-brand-700">
-            Choose photos
-          </label>
-        </div>
+        <PhotoPickButtons id={id} label={label} onFiles={(files) => void add(files)} />
       ) : null}
     </section>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { PhotoPickButtons } from './photo-pick-buttons';
 import { useId, useRef, useState } from 'react';
 import { confirmPhotoUploadAction } from '@/app/(app)/photos/actions/confirm-photo-upload';
 import { requestPhotoUploadAction } from '@/app/(app)/photos/actions/request-photo-upload';
@@ -131,25 +132,7 @@ export function PhotoUploader({
         </ul>
       ) : null}
       {canUpload && done.length + items.length < max ? (
-        <div className="flex flex-wrap gap-2">
-          <input ref={camera} id={`${id}-camera`} type="file" accept="image/*" capture="environment" className="sr-only" onChange={(e) => (add(e.target.files), (e.target.value = ''))} />
-          <label htmlFor={`${id}-camera`} className="inline-flex min-h-11 cursor-pointer items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white focus-within:ring-2">
-            Take photo
-          </label>
-          <input
-            ref={picker}
-            id={`${id}-pick`}
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
-            multiple
-            className="sr-only"
-            aria-label={`Choose photos for ${label}`}
-            onChange={(e) => (add(e.target.files), (e.target.value = ''))}
-          />
-          <label htmlFor={`${id}-pick`} className="inline-flex min-h-11 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-semibold text-brand-700">
-            Choose photos
-          </label>
-        </div>
+        <PhotoPickButtons id={id} label={label} onFiles={(files) => add(files)} cameraRef={camera} pickerRef={picker} />
       ) : null}
     </section>
   );

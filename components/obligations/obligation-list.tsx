@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { CalendarStatus, ObligationItem } from '@/lib/compliance/obligation-view';
 import { formatDateTime, formatDistance } from '@/lib/format/when';
 
-export const STATUS_BADGE: Record<CalendarStatus, { label: string; className: string }> = {
+const STATUS_BADGE: Record<CalendarStatus, { label: string; className: string }> = {
   overdue: { label: 'Overdue', className: 'bg-red-100 text-red-900 ring-red-300' },
   due_today: { label: 'Due today', className: 'bg-amber-100 text-amber-900 ring-amber-300' },
   upcoming: { label: 'Upcoming', className: 'bg-sky-100 text-sky-900 ring-sky-300' },

@@ -25,7 +25,7 @@ export interface ObligationItem {
   timeZone: string;
 }
 
-export const KIND_LABEL: Record<ObligationKind, string> = {
+const KIND_LABEL: Record<ObligationKind, string> = {
   routine_inspection: 'Routine inspection',
   storm_inspection: 'Storm inspection',
   snowmelt_inspection: 'Snowmelt inspection',

@@ -23,9 +23,9 @@ export interface WorkWeek {
   startOfWorkMinutes: number;
 }
 
-export const DEFAULT_WORK_WEEK: WorkWeek = { workdays: [1, 2, 3, 4, 5], startOfWorkMinutes: 7 * 60 };
+const DEFAULT_WORK_WEEK: WorkWeek = { workdays: [1, 2, 3, 4, 5], startOfWorkMinutes: 7 * 60 };
 
-export type ChecklistStatus = 'met' | 'met_late' | 'due' | 'overdue';
+type ChecklistStatus = 'met' | 'met_late' | 'due' | 'overdue';
 
 export interface ChecklistDue {
   kind: 'osha_daily' | 'osha_weekly';
@@ -39,8 +39,8 @@ export interface ChecklistDue {
   metAt: Date | null;
 }
 
-export const OSHA_DAILY_REFERENCE = '29 CFR 1926.651(k)(1), 1926.451(f)(3)';
-export const OSHA_WEEKLY_REFERENCE = "Company safety program (29 CFR 1926.20(b)(2) sets no fixed frequency)";
+const OSHA_DAILY_REFERENCE = '29 CFR 1926.651(k)(1), 1926.451(f)(3)';
+const OSHA_WEEKLY_REFERENCE = "Company safety program (29 CFR 1926.20(b)(2) sets no fixed frequency)";
 
 function statusOf(dueAt: Date, now: Date, metAt: Date | null): ChecklistStatus {
   if (metAt) return metAt.getTime() <= dueAt.getTime() ? 'met' : 'met_late';

@@ -31,7 +31,7 @@ async function obligationInputs(tx: Tx, orgId: string, projectId: string) {
 type Inputs = NonNullable<Awaited<ReturnType<typeof obligationInputs>>>;
 
 /** The engine's input from the project's stored records (docs/obligations.md says what maps to what). */
-export function engineInput(i: Inputs, now: Date): ComplianceInput {
+function engineInput(i: Inputs, now: Date): ComplianceInput {
   const zone = [i.project.timeZone, i.settings.timezone].find((z): z is string => !!z && isTimeZone(z)) ?? 'UTC';
   return {
     timeZone: zone,
@@ -65,7 +65,7 @@ export function engineInput(i: Inputs, now: Date): ComplianceInput {
 const ACTION_KINDS = new Set<Obligation['kind']>(['routine_maintenance', 'corrective_action']);
 
 /** One engine obligation as a stored row. */
-export function toRow(o: Obligation): ObligationInsert {
+function toRow(o: Obligation): ObligationInsert {
   const metById = o.metBy?.replace(/:infeasible$/, '') ?? null;
   return {
     kind: o.kind,

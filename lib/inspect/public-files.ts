@@ -15,7 +15,7 @@ export interface PublicPhoto {
   takenAt: Date | null;
 }
 
-export interface PublicSwppp {
+interface PublicSwppp {
   url: string;
   title: string;
   version: number | null;

@@ -2,7 +2,7 @@ import type { InspectionType } from '@/lib/zod/schemas/inspections';
 import type { TemplateDefinition } from '@/lib/forms/template-definition';
 
 /** The EPA template the stormwater inspections fill (lib/forms/default-templates.ts). */
-export const INSPECTION_TEMPLATE_KEY = 'epa_cgp_inspection';
+const INSPECTION_TEMPLATE_KEY = 'epa_cgp_inspection';
 
 /** Which template each kind of inspection opens: the four EPA types share one report; each OSHA checklist is its own. */
 const TEMPLATE_KEY: Record<InspectionType, string> = {

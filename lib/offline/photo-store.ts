@@ -7,7 +7,7 @@
  * scope change and everything on sign-out. Browser-only; see docs/offline.md.
  */
 
-export type QueuedPhotoState = 'waiting' | 'uploading' | 'refused';
+type QueuedPhotoState = 'waiting' | 'uploading' | 'refused';
 
 export interface QueuedPhoto {
   /** Made on the device when the photo was taken; the server's photo id (a resend finds the same row). */

@@ -9,7 +9,7 @@ import { withTenant } from '@/db/tenant';
 import { PublicError } from '@/lib/api/errors';
 import { supportActorId } from './staff';
 
-export const MAX_GRANT_MINUTES = 30;
+const MAX_GRANT_MINUTES = 30;
 
 export const grantRequestSchema = z.strictObject({
   orgId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Enter an organization id (org_…).'),

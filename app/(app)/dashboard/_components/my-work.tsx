@@ -30,6 +30,21 @@ function Section({ title, id, empty, count, children }: { title: string; id: str
  * "My work": the first thing on the dashboard, each row a link to the form
  * that does it. Times in each site's zone with its abbreviation.
  */
+/** One inspection row of My work: the project, a line of detail, and what tapping it does. */
+function InspectionRow({ href, project, detail, action }: { href: string; project: string; detail: string; action: string }) {
+  return (
+    <li>
+      <Link href={href} className={rowLink}>
+        <span className="min-w-0">
+          <span className="block truncate font-medium text-slate-900">{project}</span>
+          <span className="block text-sm text-slate-700">{detail}</span>
+        </span>
+        <span className="shrink-0 text-xs font-semibold text-slate-700">{action}</span>
+      </Link>
+    </li>
+  );
+}
+
 export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
   const zone = (tz: string | null) => tz ?? work.orgZone;
   return (
@@ -104,34 +119,26 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
         {work.toSign ? (
           <Section title="Reports awaiting signature" id="my-sign" count={work.toSign.length} empty="No submitted reports waiting for a signature.">
             {work.toSign.map((i) => (
-              <li key={i.id}>
-                <Link href={`/inspections/${i.id}#certification`} className={rowLink}>
-                  <span className="min-w-0">
-                    <span className="block truncate font-medium text-slate-900">{i.projectName}</span>
-                    <span className="block text-sm text-slate-700">
-                      {INSPECTION_TYPE_LABELS[i.type]} inspection{i.inspectorName ? ` by ${i.inspectorName}` : ''}
-                    </span>
-                  </span>
-                  <span className="shrink-0 text-xs font-semibold text-slate-700">Sign</span>
-                </Link>
-              </li>
+              <InspectionRow
+                key={i.id}
+                href={`/inspections/${i.id}#certification`}
+                project={i.projectName}
+                detail={`${INSPECTION_TYPE_LABELS[i.type]} inspection${i.inspectorName ? ` by ${i.inspectorName}` : ''}`}
+                action="Sign"
+              />
             ))}
           </Section>
         ) : null}
         {work.drafts ? (
           <Section title="Drafts I left" id="my-drafts" count={work.drafts.length} empty="No unfinished inspections.">
             {work.drafts.map((i) => (
-              <li key={i.id}>
-                <Link href={`/inspections/${i.id}`} className={rowLink}>
-                  <span className="min-w-0">
-                    <span className="block truncate font-medium text-slate-900">{i.projectName}</span>
-                    <span className="block text-sm text-slate-700">
-                      {INSPECTION_TYPE_LABELS[i.type]} · saved {formatDateTime(i.updatedAt, zone(i.projectTimeZone))}
-                    </span>
-                  </span>
-                  <span className="shrink-0 text-xs font-semibold text-slate-700">Continue</span>
-                </Link>
-              </li>
+              <InspectionRow
+                key={i.id}
+                href={`/inspections/${i.id}`}
+                project={i.projectName}
+                detail={`${INSPECTION_TYPE_LABELS[i.type]} · saved ${formatDateTime(i.updatedAt, zone(i.projectTimeZone))}`}
+                action="Continue"
+              />
             ))}
           </Section>
         ) : null}

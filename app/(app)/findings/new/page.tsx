@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { orgTimeZone } from '@/db/queries/dashboard';
-import { listProjects } from '@/db/queries/projects';
-import { listBmpCategories, listViolationTypes } from '@/db/queries/violations';
-import { withTenant } from '@/db/tenant';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
-import { prefillQuery } from '@/lib/violations/prefill';
 import { recordFindingAction } from '../../violations/actions/record-finding';
+import { loadNewViolationForm } from '../../violations/_components/new-violation-form-data';
 import { ViolationForm } from '../../violations/_components/violation-form';
 
 export const metadata: Metadata = { title: 'Record a finding' };
@@ -20,14 +16,8 @@ export default async function NewFindingPage({
 }) {
   const ctx = await requireTenantPage();
   requirePagePermission(ctx, 'org:findings:report');
-  const q = prefillQuery.parse(await searchParams);
-  const { projects, types, bmps, orgZone } = await withTenant(ctx, async (tx) => ({
-    orgZone: await orgTimeZone(tx, ctx.orgId),
-    projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),
-    types: await listViolationTypes(tx, ctx.orgId),
-    bmps: await listBmpCategories(tx, ctx.orgId),
-  }));
-  const back = q.projectId ? `/projects/${q.projectId}` : '/dashboard';
+  const data = await loadNewViolationForm(ctx, await searchParams);
+  const back = data.projectId ? `/projects/${data.projectId}` : '/dashboard';
 
   return (
     <div className="mx-auto max-w-2xl">
@@ -40,9 +30,9 @@ export default async function NewFindingPage({
         marked * are required.
       </p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-        {!projects.length || !types.length ? (
+        {data.missing ? (
           <p className="text-sm text-slate-700">
-            {!projects.length
+            {data.missing === 'projects'
               ? 'There are no active projects yet.'
               : 'Your organization has no violation types yet. An owner or admin sets them up in the settings.'}
           </p>
@@ -51,17 +41,7 @@ export default async function NewFindingPage({
             mode="create"
             variant="finding"
             action={recordFindingAction}
-            projects={projects.slice(0, 200).map((p) => ({ id: p.id, name: p.name, timeZone: p.timeZone ?? orgZone }))}
-            timeZone={orgZone}
-            now={new Date().toISOString()}
-            types={types.map((t) => ({ id: t.id, name: t.name, defaultDeadlineDays: t.defaultDeadlineDays }))}
-            bmpCategories={bmps.map((b) => ({ id: b.id, name: b.name }))}
-            initial={{
-              projectId: q.projectId,
-              inspectionId: q.inspectionId,
-              bmpCategoryId: bmps.find((b) => b.key === q.bmp)?.id,
-              description: q.description,
-            }}
+            {...data.form}
             cancelHref={back}
             idempotencyKey={randomUUID()}
           />

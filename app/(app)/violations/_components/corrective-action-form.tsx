@@ -5,10 +5,10 @@ import { LocalDraftNote } from '@/components/forms/local-draft-status';
 import { useLocalDraft } from '@/components/forms/use-local-draft';
 import { addCorrectiveActionAction } from '../actions/add-corrective-action';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
-import { inputClass } from '@/components/ui/styles';
 import { TextArea } from '@/components/ui/text-input';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { AssigneeField } from './assignee-field';
 
 /**
  * Plan a fix: what, who (optional), by when. Kept on this device until added;
@@ -56,18 +56,7 @@ export function CorrectiveActionForm({
         {(p) => <TextArea {...p} name="description" />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="ca-assignedTo" label="Assigned to" errors={fieldErrors.assignedTo}>
-          {(p) => (
-            <select {...p} name="assignedTo" defaultValue="" className={inputClass}>
-              <option value="">Nobody yet</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <AssigneeField id="ca-assignedTo" members={members} errors={fieldErrors.assignedTo} />
         <Field id="ca-dueAt" label="Due" errors={fieldErrors.dueAt} required>
           {(p) => <ZonedDateTimeInput {...p} name="dueAt" timeZone={timeZone} initial={defaultDue} />}
         </Field>

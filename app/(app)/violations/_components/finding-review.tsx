@@ -5,6 +5,7 @@ import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
 import { inputClass } from '@/components/ui/styles';
+import { AssigneeField } from './assignee-field';
 
 /**
  * A reviewer's decision on a reported finding. Confirm: the violation's
@@ -29,11 +30,11 @@ export function FindingReview({
   timeZone: string;
   idempotencyKey: string;
 }) {
-  const confirm = useFormAction(confirmFindingAction);
-  const dismiss = useFormAction(dismissFindingAction);
+  const { formRef: confirmRef, ...confirm } = useFormAction(confirmFindingAction);
+  const { formRef: dismissRef, ...dismiss } = useFormAction(dismissFindingAction);
   return (
     <div className="space-y-6">
-      <form ref={confirm.formRef} onSubmit={confirm.onSubmit} noValidate className="space-y-4" aria-labelledby="confirm-h">
+      <form ref={confirmRef} onSubmit={confirm.onSubmit} noValidate className="space-y-4" aria-labelledby="confirm-h">
         <h3 id="confirm-h" className="text-base font-semibold text-slate-900">
           Confirm: open a violation and assign the fix
         </h3>
@@ -43,18 +44,7 @@ export function FindingReview({
         <Field id="cf-description" label="Corrective action" errors={confirm.fieldErrors.description} required>
           {(p) => <textarea {...p} name="description" rows={3} defaultValue={defaultDescription} className={inputClass} />}
         </Field>
-        <Field id="cf-assignedTo" label="Assigned to" errors={confirm.fieldErrors.assignedTo}>
-          {(p) => (
-            <select {...p} name="assignedTo" defaultValue={reportedBy} className={inputClass}>
-              <option value="">Nobody yet</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <AssigneeField id="cf-assignedTo" members={members} errors={confirm.fieldErrors.assignedTo} defaultValue={reportedBy} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="cf-dueAt" label="Fix due" errors={confirm.fieldErrors.dueAt} required>
             {(p) => <ZonedDateTimeInput {...p} name="dueAt" timeZone={timeZone} initial={defaultDeadline} />}
@@ -68,7 +58,7 @@ export function FindingReview({
         </SubmitButton>
       </form>
 
-      <form ref={dismiss.formRef} onSubmit={dismiss.onSubmit} noValidate className="space-y-4 border-t border-slate-200 pt-4" aria-labelledby="dismiss-h">
+      <form ref={dismissRef} onSubmit={dismiss.onSubmit} noValidate className="space-y-4 border-t border-slate-200 pt-4" aria-labelledby="dismiss-h">
         <h3 id="dismiss-h" className="text-base font-semibold text-slate-900">
           Dismiss: not a violation
         </h3>
