@@ -21,6 +21,7 @@ export type AuditAction =
   | 'submit'
   | 'archive'
   | 'amend'
+  | 'seal'
   | 'transition'
   | 'provision'
   | 'deactivate';

@@ -6,18 +6,21 @@ import { tenantAction } from '@/lib/actions/tenant-action';
 import { PublicError } from '@/lib/api/errors';
 import { requestActor } from '@/lib/audit/actor';
 import { CERTIFICATION_STATEMENT } from '@/lib/inspections/certification';
+import { sealSignedInspection } from '@/lib/inspections/seal-record';
 import { signInspectionSchema } from '@/lib/zod/schemas/inspections';
 
 /**
  * Certification: an inspector signs a submitted inspection with typed name and
  * title; the statement is the server's constant (never the client's text) and
- * the timestamp the server's clock. From here on the row is immutable.
+ * the timestamp the server's clock. From here on the row is immutable; its
+ * record's SHA-256 is stored in the same transaction (lib/inspections/seal-record.ts).
  */
 export const signInspectionAction = tenantAction(
   'org:inspections:sign',
   signInspectionSchema,
   async (input, { tx, ctx }) => {
-    const result = await signInspection(tx, await requestActor(ctx), input.inspectionId, {
+    const actor = await requestActor(ctx);
+    const result = await signInspection(tx, actor, input.inspectionId, {
       name: input.name,
       title: input.title,
       statement: CERTIFICATION_STATEMENT,
@@ -26,6 +29,7 @@ export const signInspectionAction = tenantAction(
       throw result.reason === 'not_found'
         ? PublicError.notFound()
         : PublicError.conflict(result.message ?? 'Cannot sign.');
+    await sealSignedInspection(tx, actor, result.inspection);
     revalidatePath('/inspections');
     revalidatePath(`/inspections/${input.inspectionId}`);
     return { inspectionId: input.inspectionId, signedAt: result.inspection.signedAt!.toISOString() };
