@@ -257,6 +257,10 @@ const SCALARS: Record<string, () => unknown> = {
   bytes: () => 2048,
   // setFixedRequiresPhoto: the world's settings have it off, so turning it on is a change.
   value: () => true,
+  // sealInspectionRecord: a well-formed digest (drizzle/0014's CHECK).
+  recordSha256: () => 'f'.repeat(64),
+  // findLiveProjectLink: a token hash (a report's verification link).
+  tokenHash: () => randomBytes(32).toString('hex'),
 };
 
 /** Candidates that differ only in a generated idempotency key are one candidate. */
