@@ -4,9 +4,11 @@
  * and corrective actions on each, and live, revoked and expired links.
  * Inserted as brave_app through the door, like the app does.
  */
+import { and, eq } from 'drizzle-orm';
 import * as s from '@/db/schema';
 import { withTenant } from '@/db/tenant';
 import { newInspectorToken } from '@/lib/inspect/token';
+import { recordSha256 } from '@/lib/inspections/record-hash';
 import { uniqueId } from './factories';
 
 export interface PublicSiteFixture {
@@ -74,6 +76,7 @@ export async function seedPublicSite(
 
     const count = opts.publishedCount ?? 1;
     let publishedId = '';
+    let publishedSha256 = '';
     for (let n = 0; n < count; n++) {
       const [row] = await tx
         .insert(s.inspections)
@@ -101,7 +104,12 @@ export async function seedPublicSite(
           createdBy: secret('inspection-creator'),
         })
         .returning();
-      if (n === 0) publishedId = row!.id;
+      if (n === 0) {
+        publishedId = row!.id;
+        // Sealed the way signing seals it (lib/inspections/seal-record.ts): the page shows this digest.
+        publishedSha256 = recordSha256(row!);
+        await tx.update(s.inspections).set({ recordSha256: publishedSha256 }).where(and(eq(s.inspections.organizationId, orgId), eq(s.inspections.id, row!.id)));
+      }
     }
     const [draft] = await tx
       .insert(s.inspections)
@@ -244,6 +252,7 @@ export async function seedPublicSite(
         `${label} replace inlet filter`,
         `${label} Sediment control`,
         `${label} Pat Lee`,
+        publishedSha256,
       ],
     };
   });

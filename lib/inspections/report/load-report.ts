@@ -74,7 +74,7 @@ export async function loadInspectionReport(tx: Tx, ctx: TenantContext, id: strin
 
   let verifyUrl: string | null = null;
   if (verifyToken && TOKEN_PATTERN.test(verifyToken)) {
-    if (await findLiveProjectLink(tx, ctx.orgId, project.id, hashToken(verifyToken))) verifyUrl = `${await publicOrigin()}/inspect/${verifyToken}#inspection-${inspection.id}`;
+    if (await findLiveProjectLink(tx, ctx.orgId, project.id, hashToken(verifyToken))) verifyUrl = `${await publicOrigin()}/inspect/${verifyToken}`;
   }
 
   const data = (submission?.data ?? {}) as Record<string, unknown>;

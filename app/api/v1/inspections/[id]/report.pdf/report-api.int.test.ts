@@ -33,6 +33,9 @@ const { submitInspectionAction } = await import('@/app/(app)/inspections/actions
 const { signInspectionAction } = await import('@/app/(app)/inspections/actions/sign-inspection');
 const { requestPhotoUploadAction } = await import('@/app/(app)/photos/actions/request-photo-upload');
 const { confirmPhotoUploadAction } = await import('@/app/(app)/photos/actions/confirm-photo-upload');
+const { publishInspectionAction } = await import('@/app/(app)/inspections/actions/publish-inspection');
+const { createInspectorLinkAction } = await import('@/app/(app)/projects/[id]/inspector-links/actions/create-inspector-link');
+const publicPage = await import('@/app/inspect/[token]/route');
 const { loadInspectionReport } = await import('@/lib/inspections/report/load-report');
 const { renderInspectionPdf } = await import('@/lib/inspections/report/render-pdf');
 
@@ -155,6 +158,28 @@ describe('GET /api/v1/inspections/:id/report.pdf', () => {
     expect(text).toContain(seeded.recordSha256!);
     expect(text).toContain('Storm drain inlet protection');
     expect(text).toContain('Sediment at the east inlet');
+  });
+
+  it('published: the public inspector page shows the same digest; ?verify=<the site token> prints its link, any other token does not', async () => {
+    actAs(inspectorA);
+    expect((await publishInspectionAction(null, { inspectionId: signedId })).ok).toBe(true);
+    const row = await rowOf(acme.id, signedId);
+    actAs({ userId: 'user_acme_owner', orgId: acme.id, orgSlug: 'acme', role: 'owner' });
+    const link = await createInspectorLinkAction(null, { projectId: acmeProject });
+    if (!link.ok) throw new Error(JSON.stringify(link));
+    const token = (link.data as { token: string }).token;
+    const page = await publicPage.GET(new Request(`http://app.test/inspect/${token}`), { params: Promise.resolve({ token }) });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(row.recordSha256!);
+
+    actAs(inspectorA);
+    const verified = await GET(new Request(`http://app.test/api/v1/inspections/${signedId}/report.pdf?verify=${token}`), { params: Promise.resolve({ id: signedId }) });
+    expect(pdfText(new Uint8Array(await verified.arrayBuffer()), 'verified')).toContain(`/inspect/${token}`);
+    const wrong = 'A'.repeat(43);
+    const unverified = await GET(new Request(`http://app.test/api/v1/inspections/${signedId}/report.pdf?verify=${wrong}`), { params: Promise.resolve({ id: signedId }) });
+    const text = pdfText(new Uint8Array(await unverified.arrayBuffer()), 'unverified');
+    expect(text).not.toContain(wrong);
+    expect(text).toContain('Verify: scan the QR code posted at the site');
   });
 
   it("another tenant's id, a missing id and a malformed id: the same 404", async () => {
