@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   'org:audit:read',
   'org:export:run',
   'org:billing:manage',
+  // OSHA injury and illness records (29 CFR 1904): medical facts about people, so not every member reads them.
+  'org:incidents:read',
+  'org:incidents:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,7 +34,7 @@ const inspection: Permission[] = [...fieldWork, 'org:inspections:write', 'org:in
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'org:billing:manage'),
-  superintendent: [...inspection, 'org:projects:write', 'org:export:run'],
+  superintendent: [...inspection, 'org:projects:write', 'org:export:run', 'org:incidents:read', 'org:incidents:write'],
   inspector: inspection,
   crew: fieldWork,
   viewer: ['org:data:read'],

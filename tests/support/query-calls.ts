@@ -169,6 +169,11 @@ const createPayload = (pick: Pick, idempotencyKey: string = randomUUID()) => ({
   sizeBytes: 1024,
   title: 'Probe',
   caption: 'probe',
+  // An OSHA incident (db/queries/incidents.ts).
+  caseType: 'injury',
+  outcome: 'amputation',
+  occurredAt: now(),
+  learnedAt: now(),
 });
 
 /** Creates: each mix of references, and one's own valid create retried with each key the target holds. */
@@ -234,6 +239,8 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   // Where a photo goes or is listed: each of the target's ids as each kind of parent.
   target: (_own, target) =>
     (['inspectionId', 'violationId', 'correctiveActionId'] as const).flatMap((field) => target.strings.map((id) => ({ [field]: id }))),
+  // markIncidentReported: the report to OSHA that stops the clock.
+  report: () => [{ reportedAt: NOW, reportReference: 'probe' }],
   // Every kind of file (db/queries/files.ts FileKind).
   kind: () => ['photos', 'documents'],
   // The acting user's own profile (identity door): never another user's.

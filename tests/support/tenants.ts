@@ -23,6 +23,7 @@ export const TENANT_TABLES = [
   'photos',
   'audit_log',
   'security_events',
+  'incidents',
 ] as const;
 
 export type TenantTable = (typeof TENANT_TABLES)[number];
@@ -51,4 +52,5 @@ export const TENANT_TABLE_SHAPE: Record<TenantTable, { key: 'id' | 'organization
   photos: { key: 'id', mutable: 'caption' },
   audit_log: { key: 'id', mutable: 'action' },
   security_events: { key: 'id', mutable: 'kind' },
+  incidents: { key: 'id', mutable: 'description' },
 };
