@@ -30,6 +30,9 @@ const config: KnipConfig = {
   ignoreBinaries: [
     // A system tool (scripts/lib/embedded-postgres.ts creates the `postgres` OS user when run as root).
     'useradd',
+    // poppler-utils (a Debian package, like chromium): the report test reads the PDF back and renders page 1.
+    'pdftotext',
+    'pdftoppm',
   ],
 };
 

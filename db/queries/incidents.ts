@@ -23,7 +23,7 @@ export async function listIncidents(tx: Tx, orgId: string, f: { projectId?: stri
     .limit(f.limit);
 }
 
-export async function getIncident(tx: Tx, orgId: string, id: string): Promise<Incident | undefined> {
+async function getIncident(tx: Tx, orgId: string, id: string): Promise<Incident | undefined> {
   const [row] = await tx
     .select()
     .from(incidents)

@@ -93,7 +93,7 @@ export async function updateInspectorLink(
 }
 
 /** This tenant's live link of `projectId` whose token has this SHA-256, if any (a report's verification link). */
-export async function findLiveProjectLink(tx: Tx, orgId: string, projectId: string, tokenHash: string) {
+export async function findLiveProjectLink(tx: Tx, orgId: string, projectId: string, linkTokenHash: string) {
   const [row] = await tx
     .select({ id: inspectorLinks.id })
     .from(inspectorLinks)
@@ -101,7 +101,7 @@ export async function findLiveProjectLink(tx: Tx, orgId: string, projectId: stri
       and(
         eq(inspectorLinks.organizationId, orgId),
         eq(inspectorLinks.projectId, projectId),
-        eq(inspectorLinks.tokenHash, tokenHash),
+        eq(inspectorLinks.tokenHash, linkTokenHash),
         isNull(inspectorLinks.revokedAt),
         or(isNull(inspectorLinks.expiresAt), gt(inspectorLinks.expiresAt, new Date())),
       ),

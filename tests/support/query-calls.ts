@@ -247,6 +247,9 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
 };
 
+/** Both tenants' inspector links get this token hash (unique per org only), so a lookup by hash can reach the other's. */
+export const SHARED_LINK_TOKEN_HASH = 'ab'.repeat(32);
+
 /** One clock for every call, so two runs of a time-dependent query compute the same answer. */
 export const NOW = new Date();
 
@@ -266,8 +269,8 @@ const SCALARS: Record<string, () => unknown> = {
   value: () => true,
   // sealInspectionRecord: a well-formed digest (drizzle/0014's CHECK).
   recordSha256: () => 'f'.repeat(64),
-  // findLiveProjectLink: a token hash (a report's verification link).
-  tokenHash: () => randomBytes(32).toString('hex'),
+  // findLiveProjectLink: the token hash both tenants' links carry in the world (app-layer-world enrich).
+  linkTokenHash: () => SHARED_LINK_TOKEN_HASH,
 };
 
 /** Candidates that differ only in a generated idempotency key are one candidate. */

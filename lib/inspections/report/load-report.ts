@@ -22,7 +22,7 @@ const DAY = 86_400_000;
 /** Photos printed per report: a regulator gets the evidence, the PDF stays a few MB at most. */
 const MAX_PHOTOS = 12;
 
-export interface ReportPhoto {
+interface ReportPhoto {
   jpeg: Buffer;
   caption: string;
   takenAt: Date | null;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { INCIDENT_OUTCOMES, OUTCOME_LABELS } from '@/lib/compliance/osha/incident-clocks';
+import { INCIDENT_OUTCOMES } from '@/lib/compliance/osha/incident-clocks';
 import { blankToNull, idempotencyKeyField, optionalText, uuidField } from '../field-helpers';
 
-export const INCIDENT_CASE_TYPES = ['injury', 'illness'] as const;
-export { INCIDENT_OUTCOMES, OUTCOME_LABELS };
+const INCIDENT_CASE_TYPES = ['injury', 'illness'] as const;
 
 /** A little slack for clock skew between a phone and the server. */
 const FUTURE_SLACK_MS = 10 * 60 * 1000;
