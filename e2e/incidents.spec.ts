@@ -19,11 +19,11 @@ test('an incident shows its OSHA reporting clock, which stops once reported', as
   const marker = `Saw guard ${Date.now()}`;
   await page.getByLabel('Site').selectOption({ label: 'Riverside Apartments' });
   await page.getByLabel('Outcome').selectOption('amputation');
-  const hourAgo = new Date(Date.now() - 3_600_000);
-  // Typed as site time; the value only has to be in the past in any zone a few hours either way.
-  const wall = (d: Date) => new Date(d.getTime() - 12 * 3_600_000).toISOString().slice(0, 16);
-  await page.getByLabel('When it happened').fill(wall(hourAgo));
-  await page.getByLabel('When the company learned of it').fill(wall(new Date(hourAgo.getTime() + 600_000)));
+  // Wall-clock values typed at the site (read in its zone, UTC-8…UTC+0 for the demo sites):
+  // happened ~2 days ago, so the 24-hour clock has run out whatever the zone.
+  const wallHoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().slice(0, 16);
+  await page.getByLabel('When it happened').fill(wallHoursAgo(49));
+  await page.getByLabel('When the company learned of it').fill(wallHoursAgo(48.8));
   await page.getByLabel('What happened').fill(marker);
   await page.getByRole('button', { name: 'Save incident' }).click();
   await expect(page).toHaveURL(/\/incidents$/);
@@ -36,7 +36,7 @@ test('an incident shows its OSHA reporting clock, which stops once reported', as
   await expect(card).toContainText('29 CFR 1904.33(a)');
   await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', 'incidents-clock.png'), fullPage: true });
 
-  await card.getByLabel('Reported to OSHA at').fill(wall(new Date()));
+  await card.getByLabel('Reported to OSHA at').fill(wallHoursAgo(15));
   await card.getByLabel('OSHA reference').fill('OSHA-E2E');
   await card.getByRole('button', { name: 'Record the report' }).click();
   await expect(clock).toHaveAttribute('data-state', 'reported');
