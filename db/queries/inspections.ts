@@ -144,7 +144,7 @@ export function signInspection(
 /**
  * Seals a signed inspection with the SHA-256 of its signed record, computed by
  * the caller over the row it just read (lib/inspections/seal-record.ts). Only a
- * signed row without a digest takes one (drizzle/0015 refuses any other change).
+ * signed row without a digest takes one (drizzle/0016 refuses any other change).
  * `undefined` when there is no such row of this tenant.
  */
 export async function sealInspectionRecord(tx: Tx, actor: Actor, id: string, recordSha256: string) {

@@ -34,7 +34,7 @@ export const inspections = pgTable(
     /**
      * SHA-256 (hex) of the signed record's canonical serialization
      * (lib/inspections/record-hash.ts), set in the signing transaction; the
-     * trigger of drizzle/0014 lets it go from null to a digest once, nothing else.
+     * trigger of drizzle/0016 lets it go from null to a digest once, nothing else.
      */
     recordSha256: text(),
     amendsInspectionId: uuid(),

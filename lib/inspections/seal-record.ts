@@ -18,7 +18,7 @@ export async function sealSignedInspection(tx: Tx, actor: Actor, signed: Inspect
 
 /**
  * Rows signed before record_sha256 existed get their digest over the record
- * as stored (drizzle/0015 allows null → digest once). Run by the seed for the
+ * as stored (drizzle/0016 allows null → digest once). Run by the seed for the
  * demo tenants; idempotent. Returns how many rows were sealed.
  */
 export async function backfillRecordHashes(tx: Tx, actor: Actor): Promise<number> {

@@ -1,6 +1,6 @@
 /**
  * A signed inspection is a legal record: at the SQL level (drizzle/0004's
- * trigger, as redefined by drizzle/0015), as brave_app inside the tenant, no
+ * trigger, as redefined by drizzle/0016), as brave_app inside the tenant, no
  * statement may send it back to draft, unsign it or change its content; only
  * submitted → published is allowed, and record_sha256 may go from null to a
  * digest once (the seal). The negative controls re-create the trigger function
@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '@/tests/support/database';
 import { seedProjects, uniqueId } from '@/tests/support/factories';
 
-const MIGRATION = path.resolve(import.meta.dirname, '../../drizzle/0015_inspection_record_sha256_rules.sql');
+const MIGRATION = path.resolve(import.meta.dirname, '../../drizzle/0016_inspection_record_sha256_rules.sql');
 
 /** Changes that must be refused once an inspection is signed (status submitted, or published). */
 const FORBIDDEN: Record<string, string> = {
@@ -89,7 +89,7 @@ async function accepted(tx: postgres.TransactionSql): Promise<string[]> {
   } catch {
     found.push('submitted inspection: publishing refused');
   }
-  // The seal: a signed row without a digest takes one, once; a non-digest is refused (0014's CHECK).
+  // The seal: a signed row without a digest takes one, once; a non-digest is refused (drizzle/0015's CHECK).
   const unsealed = await signedInspection(tx, 'submitted', null);
   try {
     await tx.savepoint((sp) => sp`update inspections set record_sha256 = ${'d'.repeat(64)} where organization_id = ${orgId} and id = ${unsealed}`);

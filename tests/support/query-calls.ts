@@ -265,9 +265,12 @@ const SCALARS: Record<string, () => unknown> = {
   // A thumbnail the caller just wrote under its own tenant prefix (lib/storage/keys.ts).
   thumbnailKey: () => 'tenants/probe/photos/probe/thumb.webp',
   bytes: () => 2048,
+  // auditChainAfter: from the first link of the chain.
+  afterSeq: () => 0,
+  limit: () => 50,
   // setFixedRequiresPhoto: the world's settings have it off, so turning it on is a change.
   value: () => true,
-  // sealInspectionRecord: a well-formed digest (drizzle/0014's CHECK).
+  // sealInspectionRecord: a well-formed digest (drizzle/0015's CHECK).
   recordSha256: () => 'f'.repeat(64),
   // findLiveProjectLink: the token hash both tenants' links carry in the world (app-layer-world enrich).
   linkTokenHash: () => SHARED_LINK_TOKEN_HASH,

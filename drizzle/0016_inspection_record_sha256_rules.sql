@@ -2,7 +2,7 @@
 -- and sealing happen in one transaction: the signature update, then record_sha256 set over the row
 -- it produced. drizzle/0004's rule stays as it was, with exactly one more allowed change on a signed
 -- row: record_sha256 from null to a digest (the seal, and the backfill of rows signed before this
--- column existed). Once set it never changes or goes back to null. The CHECK of 0014 keeps digests
+-- column existed). Once set it never changes or goes back to null. The CHECK of 0015 keeps digests
 -- off unsigned rows.
 CREATE OR REPLACE FUNCTION public.inspections_signed_immutable() RETURNS trigger
 LANGUAGE plpgsql
