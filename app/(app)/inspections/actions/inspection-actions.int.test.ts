@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { formSubmissions, inspections } from '@/db/schema';
 import { withTenantOn } from '@/db/tenant';
+import { recordSha256 } from '@/lib/inspections/record-hash';
 import { actAs } from '@/tests/support/auth-mock';
 import { testDatabase } from '@/tests/support/database';
 import {
@@ -335,7 +336,9 @@ describe('signInspectionAction (certification)', () => {
     });
     expect(row?.signatureStatement).toMatch(/^I certify under penalty of law/);
     expect(Math.abs(row!.signedAt!.getTime() - Date.now())).toBeLessThan(60_000);
-    expect((await auditOf(db, acme.id, id)).map((a) => a.action)).toEqual(['create', 'submit', 'sign']);
+    // The seal: the signed record's SHA-256, stored in the signing transaction (lib/inspections/seal-record.ts).
+    expect((await auditOf(db, acme.id, id)).map((a) => a.action)).toEqual(['create', 'submit', 'sign', 'seal']);
+    expect(row?.recordSha256).toBe(recordSha256(row!));
   });
 
   it('a draft cannot be signed; a signed one cannot be signed again', async () => {
@@ -379,7 +382,7 @@ describe('publishInspectionAction', () => {
     actAs(inspectorA);
     expect(await publishInspectionAction(null, { inspectionId: id })).toEqual({ ok: true, data: { inspectionId: id } });
     expect((await rowOf(acme.id, id))?.status).toBe('published');
-    expect((await auditOf(db, acme.id, id)).map((a) => a.action)).toEqual(['create', 'submit', 'sign', 'publish']);
+    expect((await auditOf(db, acme.id, id)).map((a) => a.action)).toEqual(['create', 'submit', 'sign', 'seal', 'publish']);
   });
 
   it('invalid id reported; foreign id not found with nothing written', async () => {
