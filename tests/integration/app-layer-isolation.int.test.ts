@@ -240,7 +240,7 @@ describe('the application layer alone (RLS bypassed)', () => {
       if (!(await worksForOwner(q))) idle.push(`${q.file}#${q.name}`);
     }
     expect(idle.sort()).toEqual(Object.keys(IDLE_FOR_OWNER).sort());
-  });
+  }, 180_000);
 });
 
 describe('negative controls: one explicit organization_id filter removed', () => {
