@@ -32,6 +32,9 @@ const config: KnipConfig = {
     'useradd',
     // Makes the test CA and server certificates of db/connection-tls.int.test.ts (.ci/run installs it).
     'openssl',
+    // poppler-utils (a Debian package, like chromium): the report test reads the PDF back and renders page 1.
+    'pdftotext',
+    'pdftoppm',
   ],
 };
 

@@ -22,8 +22,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() + app/(app)/forbidden.tsx: a page refused for lack of permission answers HTTP 403.
   experimental: { authInterrupts: true },
-  // Native or CommonJS-heavy server packages: loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ['pg-boss', 'sharp', 'exifr', '@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'],
+  // Native or CommonJS-heavy server packages (pdfkit reads its font metrics from its own folder): loaded from node_modules at run time, not bundled.
+  serverExternalPackages: ['pg-boss', 'sharp', 'pdfkit', 'exifr', '@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

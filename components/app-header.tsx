@@ -26,7 +26,7 @@ function initials(name: string): string {
  */
 export function AppHeader({ orgName, userName, account }: AppHeaderProps) {
   return (
-    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/80">
+    <header data-app-chrome className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/80">
       <div className="flex h-14 items-center justify-between gap-3 px-4 lg:px-6">
         <Link href="/dashboard" className="flex shrink-0 items-center gap-2 font-semibold text-slate-900">
           <BrandMark />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** Names of the icons the app navigation uses (see components/nav-items.ts). */
-export type NavIconName = 'dashboard' | 'projects' | 'inspections' | 'violations' | 'rain' | 'audit' | 'security';
+export type NavIconName = 'dashboard' | 'projects' | 'inspections' | 'violations' | 'rain' | 'audit' | 'security' | 'incidents';
 
 // 24×24 outline paths. Inline SVG avoids an icon package and a network request.
 const paths: Record<NavIconName, ReactNode> = {
@@ -44,6 +44,12 @@ const paths: Record<NavIconName, ReactNode> = {
     <>
       <path d="M6 3.5h9l3.5 3.5v13.5H6z" />
       <path d="M9 11h6.5M9 14.5h6.5M9 18h4" />
+    </>
+  ),
+  incidents: (
+    <>
+      <path d="M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17z" />
+      <path d="M12 7.5v5l3 2" />
     </>
   ),
   security: (

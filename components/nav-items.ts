@@ -18,6 +18,7 @@ const navItems: readonly NavItem[] = [
   { href: '/inspections', label: 'Inspections', shortLabel: 'Inspect', icon: 'inspections' },
   { href: '/violations', label: 'Violations', shortLabel: 'Violations', icon: 'violations' },
   { href: '/rain-events', label: 'Rain events', shortLabel: 'Rain', icon: 'rain' },
+  { href: '/incidents', label: 'Incidents', shortLabel: 'Incidents', icon: 'incidents', requires: 'org:incidents:read' },
   { href: '/audit', label: 'Audit', shortLabel: 'Audit', icon: 'audit' },
   { href: '/security', label: 'Security', shortLabel: 'Security', icon: 'security', requires: 'org:audit:read' },
 ];

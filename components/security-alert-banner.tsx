@@ -26,6 +26,7 @@ export async function SecurityAlertBanner({ ctx }: { ctx: TenantContext }) {
     <div
       role="status"
       data-testid="security-alert-banner"
+      data-app-chrome
       className={`border-b px-4 py-2 text-sm lg:px-6 ${critical ? 'border-red-200 bg-red-50 text-red-900' : 'border-amber-200 bg-amber-50 text-amber-950'}`}
     >
       <Link href="/security" className="font-semibold underline underline-offset-2">

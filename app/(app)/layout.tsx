@@ -33,6 +33,7 @@ export default async function AppLayout({ children }: Readonly<{ children: React
           <div className="flex flex-1">
             <nav
               aria-label="Main"
+              data-app-chrome
               className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-60 shrink-0 overflow-y-auto border-r border-slate-200 bg-white p-3 lg:block"
             >
               <NavLinks variant="side" permissions={ctx.permissions} />
@@ -50,6 +51,7 @@ export default async function AppLayout({ children }: Readonly<{ children: React
 
           <nav
             aria-label="Main"
+            data-app-chrome
             className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden"
           >
             <NavLinks variant="tabs" permissions={ctx.permissions} />

@@ -121,7 +121,7 @@ export function OutboxBanner() {
   const refused = items.filter((i) => i.state === 'conflict');
   if (!(waiting || refused.length || sent || photosSent || shownPhotos.length)) return null;
   return (
-    <div className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950" data-testid="outbox">
+    <div className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950" data-testid="outbox" data-app-chrome>
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-3 gap-y-1">
         <p role="status" aria-live="polite" className="font-medium">
           {[

@@ -23,6 +23,7 @@ export type AuditAction =
   | 'archive'
   | 'amend'
   | 'return'
+  | 'seal'
   | 'transition'
   | 'provision'
   | 'deactivate'

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { inspections, OSHA_INSPECTION_TYPE_VALUES, projects } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
@@ -140,6 +140,40 @@ export function signInspection(
       signatureTitle: signature.title,
     },
   );
+}
+
+/**
+ * Seals a signed inspection with the SHA-256 of its signed record, computed by
+ * the caller over the row it just read (lib/inspections/seal-record.ts). Only a
+ * signed row without a digest takes one (drizzle/0016 refuses any other change).
+ * `undefined` when there is no such row of this tenant.
+ */
+export async function sealInspectionRecord(tx: Tx, actor: Actor, id: string, recordSha256: string) {
+  const [after] = await tx
+    .update(inspections)
+    .set({ recordSha256 })
+    .where(
+      and(
+        eq(inspections.organizationId, actor.orgId),
+        eq(inspections.id, id),
+        isNotNull(inspections.signedAt),
+        isNull(inspections.recordSha256),
+      ),
+    )
+    .returning({ id: inspections.id, recordSha256: inspections.recordSha256 });
+  if (!after) return undefined;
+  await recordAudit(tx, actor, { action: 'seal', entityType: 'inspection', entityId: id, before: { recordSha256: null }, after });
+  return after;
+}
+
+/** Signed inspections of this tenant that have no digest yet (signed before record_sha256 existed). */
+export async function listUnsealedSigned(tx: Tx, orgId: string, limit = 500): Promise<Inspection[]> {
+  return tx
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.organizationId, orgId), isNotNull(inspections.signedAt), isNull(inspections.recordSha256)))
+    .orderBy(inspections.signedAt, inspections.id)
+    .limit(limit);
 }
 
 export function publishInspection(tx: Tx, actor: Actor, id: string) {

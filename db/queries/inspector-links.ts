@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, max } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, max, or } from 'drizzle-orm';
 import { inspectorLinks, inspectorLinkViews } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
@@ -89,5 +89,23 @@ export async function updateInspectorLink(
     before: audited(before),
     after: audited(row!),
   });
+  return row;
+}
+
+/** This tenant's live link of `projectId` whose token has this SHA-256, if any (a report's verification link). */
+export async function findLiveProjectLink(tx: Tx, orgId: string, projectId: string, linkTokenHash: string) {
+  const [row] = await tx
+    .select({ id: inspectorLinks.id })
+    .from(inspectorLinks)
+    .where(
+      and(
+        eq(inspectorLinks.organizationId, orgId),
+        eq(inspectorLinks.projectId, projectId),
+        eq(inspectorLinks.tokenHash, linkTokenHash),
+        isNull(inspectorLinks.revokedAt),
+        or(isNull(inspectorLinks.expiresAt), gt(inspectorLinks.expiresAt, new Date())),
+      ),
+    )
+    .limit(1);
   return row;
 }

@@ -85,6 +85,7 @@ export async function loadPublicSite(tx: Tx, link: Pick<PublicLink, 'organizatio
         areasNotInspected: inspections.areasNotInspected,
         signedAt: inspections.signedAt,
         signatureName: inspections.signatureName,
+        recordSha256: inspections.recordSha256,
         revision: inspections.revision,
       })
       .from(inspections)

@@ -393,3 +393,32 @@ export async function openWorkCounts(tx: Tx, orgId: string, now = new Date()) {
     overdueActions: a?.overdue ?? 0,
   };
 }
+
+/** The violations recorded from one inspection (type names joined) and their corrective actions: the report's findings. */
+export async function listInspectionFindings(tx: Tx, orgId: string, inspectionId: string) {
+  const found = await tx
+    .select({ violation: violations, typeName: violationTypes.name })
+    .from(violations)
+    .leftJoin(
+      violationTypes,
+      and(eq(violationTypes.organizationId, violations.organizationId), eq(violationTypes.id, violations.violationTypeId)),
+    )
+    .where(and(eq(violations.organizationId, orgId), eq(violations.inspectionId, inspectionId)))
+    .orderBy(asc(violations.foundAt), asc(violations.id));
+  const actions = found.length
+    ? await tx
+        .select()
+        .from(correctiveActions)
+        .where(
+          and(
+            eq(correctiveActions.organizationId, orgId),
+            inArray(
+              correctiveActions.violationId,
+              found.map((f) => f.violation.id),
+            ),
+          ),
+        )
+        .orderBy(asc(correctiveActions.dueAt), asc(correctiveActions.id))
+    : [];
+  return found.map((f) => ({ ...f, actions: actions.filter((a) => a.violationId === f.violation.id) }));
+}

@@ -10,3 +10,4 @@ export * from './files';
 export * from './audit';
 export * from './webhooks';
 export * from './support';
+export * from './incidents';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { belongsToOrg } from './organizations';
 import { projects } from './projects';
@@ -45,6 +45,12 @@ export const inspections = pgTable(
     returnedAt: timestamp({ withTimezone: true, precision: 3 }),
     returnedBy: text(),
     returnComment: text(),
+    /**
+     * SHA-256 (hex) of the signed record's canonical serialization
+     * (lib/inspections/record-hash.ts), set in the signing transaction; the
+     * trigger of drizzle/0016 lets it go from null to a digest once, nothing else.
+     */
+    recordSha256: text(),
     amendsInspectionId: uuid(),
     revision: integer().notNull().default(1),
     createdBy: text().notNull(),
@@ -58,6 +64,8 @@ export const inspections = pgTable(
     index('inspections_org_status_idx').on(t.organizationId, t.status),
     // The tenant's completed inspections by date (rain vs inspections chart).
     index('inspections_org_inspected_idx').on(t.organizationId, t.inspectedAt),
+    // A digest only on a signed row, and only a SHA-256 hex digest.
+    check('inspections_record_sha256_ck', sql`${t.recordSha256} is null or (${t.signedAt} is not null and ${t.recordSha256} ~ '^[0-9a-f]{64}$')`),
     belongsToOrg('inspections_org_fk', t.organizationId),
     ...tenantPolicies(),
     publicReadPolicy(sql`status = 'published' and (organization_id, project_id) in ${inspectorScope}`),

@@ -2,6 +2,8 @@ import 'server-only';
 import { count, eq } from 'drizzle-orm';
 import { backfillObligations } from '@/lib/compliance/backfill-obligations';
 import { provisionTenantIn } from '@/lib/tenancy/provision';
+import { CERTIFICATION_STATEMENT } from '@/lib/inspections/certification';
+import { backfillRecordHashes } from '@/lib/inspections/seal-record';
 import { inspections, memberships, projects, rainEvents, users } from '@/db/schema';
 import { seedOrganizations, seedProjects, seedUsers } from '@/db/seed-data';
 import { seedViolations } from '@/db/seed-violations';
@@ -9,6 +11,14 @@ import { withIdentityOn, withTenantOn } from '@/db/tenant';
 
 /** A pool, passed in by the caller (scripts, tests): lib/ never imports db/client itself. */
 type Database = Parameters<typeof withTenantOn>[0];
+
+/** A published demo inspection is a signed record (CGP Part 4.7), with BMP results a report can print. */
+const DEMO_BMP_RESULTS = [
+  { bmpCategoryKey: 'sediment_control', item: 'silt_fence', label: 'Silt fence / perimeter controls intact', result: 'pass' },
+  { bmpCategoryKey: 'sediment_control', item: 'inlet_protection', label: 'Storm drain inlet protection in place and clean', result: 'fail', note: 'Sediment at the east inlet; cleaned the same day.' },
+  { bmpCategoryKey: 'sediment_control', item: 'construction_entrance', label: 'Stabilized construction entrance; no track-out', result: 'pass' },
+  { bmpCategoryKey: 'good_housekeeping', item: 'washout', label: 'Concrete washout contained, not overflowing', result: 'na' },
+];
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 
@@ -47,6 +57,8 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
             .onConflictDoNothing();
         }
       }
+      // Demo rows signed before record_sha256 existed get their digest (lib/inspections/seal-record.ts).
+      await backfillRecordHashes(tx, { orgId: org.id, userId: owner.id });
       const [existing] = await tx.select({ n: count() }).from(projects).where(eq(projects.organizationId, org.id));
       if ((existing?.n ?? 0) > 0) return;
 
@@ -81,7 +93,13 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
             inspectorUserId: inspector.id,
             inspectorName: `${inspector.firstName} ${inspector.lastName}`,
             inspectorTitle: 'Certified stormwater inspector',
+            bmpResults: DEMO_BMP_RESULTS,
             findings: 'Silt fence intact; inlet protection cleaned.',
+            rainGaugeInches: '0.35',
+            signedBy: inspector.id,
+            signedAt: new Date(daysAgo(9 + i * 3).getTime() + 2 * 3_600_000),
+            signatureName: `${inspector.firstName} ${inspector.lastName}`,
+            signatureStatement: CERTIFICATION_STATEMENT,
             createdBy: inspector.id,
           },
           {
@@ -92,6 +110,7 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
             createdBy: inspector.id,
           },
         ]);
+        await backfillRecordHashes(tx, { orgId: org.id, userId: inspector.id });
         await tx.insert(rainEvents).values({
           organizationId: org.id,
           projectId: project!.id,

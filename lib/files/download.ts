@@ -13,7 +13,7 @@ import { formatDateTimeZone, formatDistance } from '@/lib/format/when';
  * size, same ETag. (A presigned POST stays usable for its lifetime, and s3rver
  * enforces no policy at all, so the bytes could have been replaced since.)
  */
-async function assertUnchanged(ctx: TenantContext, kind: FileKind, row: Photo | DocumentRow) {
+export async function assertUnchanged(ctx: TenantContext, kind: FileKind, row: Photo | DocumentRow) {
   const facts = await inspectObject(ctx.orgId, kind, row.storageKey, 0);
   const same = facts && facts.orgMetadata === ctx.orgId && facts.size === row.sizeBytes && (!row.etag || facts.etag === row.etag);
   if (!same) {

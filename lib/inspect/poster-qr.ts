@@ -8,7 +8,7 @@ import { env } from '@/lib/env';
  * (the public name, not whatever Host a request carried), else the request's
  * own origin (local development and tests).
  */
-async function publicOrigin(): Promise<string> {
+export async function publicOrigin(): Promise<string> {
   const configured = env.APP_ORIGINS?.split(',')[0]?.trim();
   if (configured) return configured.replace(/\/+$/, '');
   let h: Headers;

@@ -106,6 +106,13 @@ function inspectionArticle(site: PublicPage, i: PublicPage['inspections'][number
           : ''
       }
       ${
+        // The digest printed on the signed report's PDF (lib/inspections/record-hash.ts): the two must match.
+        i.recordSha256
+          ? html`<dt>Record SHA-256</dt>
+              <dd><code class="hash">${i.recordSha256}</code></dd>`
+          : ''
+      }
+      ${
         i.rainGaugeInches !== null
           ? html`<dt>Rain gauge</dt>
               <dd>${Number(i.rainGaugeInches).toFixed(2)} in</dd>`

@@ -25,6 +25,9 @@ export const PERMISSIONS = [
   'org:audit:read',
   'org:export:run',
   'org:billing:manage',
+  // OSHA injury and illness records (29 CFR 1904): medical facts about people, so not every member reads them.
+  'org:incidents:read',
+  'org:incidents:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,7 +46,7 @@ const inspection: Permission[] = [
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'org:billing:manage'),
-  superintendent: [...inspection, 'org:projects:write', 'org:export:run', 'org:findings:review'],
+  superintendent: [...inspection, 'org:projects:write', 'org:export:run', 'org:findings:review', 'org:incidents:read', 'org:incidents:write'],
   inspector: inspection,
   crew: fieldWork,
   viewer: ['org:data:read'],

@@ -28,6 +28,7 @@ export const PUBLIC_GRANTS: Readonly<Record<string, readonly string[]>> = {
     'organization_id',
     'project_id',
     'rain_gauge_inches',
+    'record_sha256',
     'revision',
     'signature_name',
     'signed_at',

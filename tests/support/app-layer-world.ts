@@ -12,7 +12,7 @@ import { expect } from 'vitest';
 import type { Tx } from '@/db/tenant';
 import { testDatabase } from './database';
 import type { TenantGraph } from './factories';
-import { discoverQueryFunctions, NOW, type QueryFunction, type Refs } from './query-calls';
+import { discoverQueryFunctions, NOW, SHARED_LINK_TOKEN_HASH, type QueryFunction, type Refs } from './query-calls';
 import { TENANT_TABLES } from './tenants';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -139,7 +139,7 @@ export async function plantWithoutOrgFilter(file: string, at: number): Promise<Q
  */
 export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantGraph, distinct: boolean) {
   const k = g.keys;
-  for (const t of ['form_submissions', 'violations', 'corrective_actions', 'rain_events'] as const) {
+  for (const t of ['form_submissions', 'violations', 'corrective_actions', 'rain_events', 'incidents'] as const) {
     await su`update ${su(t)} set idempotency_key = ${`idem_shared_${t}`} where organization_id = ${g.orgId} and id = ${k[t]}`;
   }
   const definition = {
@@ -149,6 +149,11 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
   await su`update form_templates set schema = ${su.json(definition)} where organization_id = ${g.orgId}`;
   await su`insert into inspections (organization_id, project_id, amends_inspection_id, revision, created_by)
            values (${g.orgId}, ${k.projects}, ${k.inspections}, 2, 'factory')`;
+  // A signed inspection without its digest (signed before record_sha256 existed): what sealing and the backfill find.
+  await su`insert into inspections (organization_id, project_id, status, created_by, signed_by, signed_at, signature_name, signature_statement)
+           values (${g.orgId}, ${k.projects}, 'submitted', 'factory', ${g.userId}, now(), 'Signer', 'I certify.')`;
+  // One token hash on both tenants' links (unique per org only): a lookup by hash could reach the other's.
+  await su`update inspector_links set token_hash = ${SHARED_LINK_TOKEN_HASH} where organization_id = ${g.orgId} and id = ${k.inspector_links}`;
   await su`insert into audit_log (organization_id, actor_user_id, action, entity_type, entity_id, after)
            values (${g.orgId}, ${g.userId}, 'create', 'violation', ${k.violations}, ${su.json({ status: 'open' })}),
                   (${g.orgId}, ${g.userId}, ${`act_${g.orgId}`}, ${`type_${g.orgId}`}, ${k.projects}, null)`;

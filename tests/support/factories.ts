@@ -119,6 +119,22 @@ export const rowFactories: Record<
       .returning({ id: s.projectObligations.id });
     return row!.id;
   },
+  async incidents(db, orgId, p) {
+    const [row] = await db
+      .insert(s.incidents)
+      .values({
+        organizationId: orgId,
+        projectId: need(p, 'projects'),
+        caseType: 'injury',
+        outcome: 'other_recordable',
+        occurredAt: new Date(Date.now() - 3_600_000),
+        learnedAt: new Date(),
+        description: 'factory',
+        recordedBy: 'factory',
+      })
+      .returning({ id: s.incidents.id });
+    return row!.id;
+  },
   async inspector_links(db, orgId, p) {
     const [row] = await db
       .insert(s.inspectorLinks)

@@ -10,6 +10,7 @@ import { withTenant } from '@/db/tenant';
 import { randomUUID } from 'node:crypto';
 import { newInspectorToken } from '@/lib/inspect/token';
 import { objectKey } from '@/lib/storage/keys';
+import { recordSha256 } from '@/lib/inspections/record-hash';
 import { uniqueId } from './factories';
 
 export interface PublicSiteFixture {
@@ -85,6 +86,7 @@ export async function seedPublicSite(
 
     const count = opts.publishedCount ?? 1;
     let publishedId = '';
+    let publishedSha256 = '';
     for (let n = 0; n < count; n++) {
       const [row] = await tx
         .insert(s.inspections)
@@ -112,7 +114,12 @@ export async function seedPublicSite(
           createdBy: secret('inspection-creator'),
         })
         .returning();
-      if (n === 0) publishedId = row!.id;
+      if (n === 0) {
+        publishedId = row!.id;
+        // Sealed the way signing seals it (lib/inspections/seal-record.ts): the page shows this digest.
+        publishedSha256 = recordSha256(row!);
+        await tx.update(s.inspections).set({ recordSha256: publishedSha256 }).where(and(eq(s.inspections.organizationId, orgId), eq(s.inspections.id, row!.id)));
+      }
     }
     const [draft] = await tx
       .insert(s.inspections)
@@ -335,6 +342,7 @@ export async function seedPublicSite(
         `${label} replace inlet filter`,
         `${label} Sediment control`,
         `${label} Pat Lee`,
+        publishedSha256,
       ],
     };
   });

@@ -170,6 +170,11 @@ const createPayload = (pick: Pick, idempotencyKey: string = randomUUID()) => ({
   sizeBytes: 1024,
   title: 'Probe',
   caption: 'probe',
+  // An OSHA incident (db/queries/incidents.ts).
+  caseType: 'injury',
+  outcome: 'amputation',
+  occurredAt: now(),
+  learnedAt: now(),
 });
 
 /** Creates: each mix of references, and one's own valid create retried with each key the target holds. */
@@ -235,6 +240,8 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   // Where a photo goes or is listed: each of the target's ids as each kind of parent.
   target: (_own, target) =>
     (['inspectionId', 'violationId', 'correctiveActionId'] as const).flatMap((field) => target.strings.map((id) => ({ [field]: id }))),
+  // markIncidentReported: the report to OSHA that stops the clock.
+  report: () => [{ reportedAt: NOW, reportReference: 'probe' }],
   // Every kind of file (db/queries/files.ts FileKind).
   kind: () => ['photos', 'documents'],
   // Violations whose projects' obligations a write touched (lib/compliance/recompute-obligations.ts).
@@ -245,6 +252,9 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
   grant: () => [{ staff: 'probe', reason: 'A probe grant with a long enough reason.', expiresAt: new Date(NOW.getTime() + 600_000) }],
 };
+
+/** Both tenants' inspector links get this token hash (unique per org only), so a lookup by hash can reach the other's. */
+export const SHARED_LINK_TOKEN_HASH = 'ab'.repeat(32);
 
 /** One clock for every call, so two runs of a time-dependent query compute the same answer. */
 export const NOW = new Date();
@@ -272,6 +282,10 @@ const SCALARS: Record<string, () => unknown> = {
   value: () => true,
   // dismissFinding: why a finding is not a violation.
   reason: () => 'probe',
+  // sealInspectionRecord: a well-formed digest (drizzle/0015's CHECK).
+  recordSha256: () => 'f'.repeat(64),
+  // findLiveProjectLink: the token hash both tenants' links carry in the world (app-layer-world enrich).
+  linkTokenHash: () => SHARED_LINK_TOKEN_HASH,
 };
 
 /** Candidates that differ only in a generated idempotency key are one candidate. */

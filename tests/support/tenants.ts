@@ -25,6 +25,7 @@ export const TENANT_TABLES = [
   'audit_log',
   'security_events',
   'support_access_grants',
+  'incidents',
 ] as const;
 
 export type TenantTable = (typeof TENANT_TABLES)[number];
@@ -55,4 +56,5 @@ export const TENANT_TABLE_SHAPE: Record<TenantTable, { key: 'id' | 'organization
   audit_log: { key: 'id', mutable: 'action' },
   security_events: { key: 'id', mutable: 'kind' },
   support_access_grants: { key: 'id', mutable: 'reason' },
+  incidents: { key: 'id', mutable: 'description' },
 };

@@ -21,6 +21,7 @@ import { FormView } from '../_components/form-view';
 import { FailedBmpActions } from '../_components/failed-bmp-actions';
 import { failedBmps } from '@/lib/inspections/failed-bmps';
 import { StatusBadge } from '../_components/status-badge';
+import { ReportDownload } from '../_components/report-download';
 import { InspectionPhotosProvider } from '../_components/photo-context';
 import { PhotoGrid } from '@/components/files/photo-grid';
 import { photoViews, type PhotoView } from '@/lib/files/download';
@@ -70,7 +71,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
-        <Link href="/inspections" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700">
+        <Link href="/inspections" data-print-hide className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700">
           ← Inspections
         </Link>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -179,6 +180,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
                 <p className="mt-2 text-sm text-slate-600">
                   This record can no longer change. Corrections are made as an amendment.
                 </p>
+                {i.recordSha256 ? <ReportDownload inspectionId={i.id} recordSha256={i.recordSha256} /> : null}
               </div>
             ) : canSign ? (
               <SignForm inspectionId={i.id} statement={certificationStatementFor(i.type)} defaultName={myName} />

@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { formSubmissions, inspections } from '@/db/schema';
 import { withTenantOn } from '@/db/tenant';
+import { recordSha256 } from '@/lib/inspections/record-hash';
 import { actAs } from '@/tests/support/auth-mock';
 import { testDatabase } from '@/tests/support/database';
 import {
@@ -344,7 +345,12 @@ describe('signInspectionAction (certification)', () => {
     // The full 40 CFR 122.22(d) statement, from the server.
     expect(row?.signatureStatement).toBe(CERTIFICATION_STATEMENT);
     expect(Math.abs(row!.signedAt!.getTime() - Date.now())).toBeLessThan(60_000);
-    expect((await auditOf(db, acme.id, id)).map((a) => a.action)).toEqual(['create', 'submit', 'sign']);
+    // The seal: the signed record's SHA-256, stored in the signing transaction (lib/inspections/seal-record.ts).
+    // sign and seal share one transaction (one created_at): compared as a set after create, submit.
+    const actions = (await auditOf(db, acme.id, id)).map((a) => a.action);
+    expect(actions.slice(0, 2)).toEqual(['create', 'submit']);
+    expect(actions.slice(2).sort()).toEqual(['seal', 'sign']);
+    expect(row?.recordSha256).toBe(recordSha256(row!));
   });
 
   it('a draft cannot be signed; a signed one cannot be signed again', async () => {
@@ -388,7 +394,8 @@ describe('publishInspectionAction', () => {
     actAs(inspectorA);
     expect(await publishInspectionAction(null, { inspectionId: id })).toEqual({ ok: true, data: { inspectionId: id } });
     expect((await rowOf(acme.id, id))?.status).toBe('published');
-    expect((await auditOf(db, acme.id, id)).map((a) => a.action)).toEqual(['create', 'submit', 'sign', 'publish']);
+    const actions = (await auditOf(db, acme.id, id)).map((a) => a.action);
+    expect([...actions.slice(0, 2), ...actions.slice(2, 4).sort(), ...actions.slice(4)]).toEqual(['create', 'submit', 'seal', 'sign', 'publish']);
   });
 
   it('invalid id reported; foreign id not found with nothing written', async () => {

@@ -6,13 +6,15 @@ import { tenantAction } from '@/lib/actions/tenant-action';
 import { PublicError } from '@/lib/api/errors';
 import { requestActor } from '@/lib/audit/actor';
 import { certificationStatementFor } from '@/lib/inspections/certification';
+import { sealSignedInspection } from '@/lib/inspections/seal-record';
 import { signInspectionSchema } from '@/lib/zod/schemas/inspections';
 
 /**
  * Certification, signed once by the qualified person: typed name and title;
  * the statement is the server's constant for the inspection's type (the
  * 40 CFR 122.22(d) statement on stormwater reports; never the client's text)
- * and the timestamp the server's clock. From here on the row is immutable.
+ * and the timestamp the server's clock. From here on the row is immutable; its
+ * record's SHA-256 is stored in the same transaction (lib/inspections/seal-record.ts).
  */
 export const signInspectionAction = tenantAction(
   'org:inspections:sign',
@@ -20,7 +22,8 @@ export const signInspectionAction = tenantAction(
   async (input, { tx, ctx }) => {
     const inspection = await getInspection(tx, ctx.orgId, input.inspectionId);
     if (!inspection) throw PublicError.notFound();
-    const result = await signInspection(tx, await requestActor(ctx), input.inspectionId, {
+    const actor = await requestActor(ctx);
+    const result = await signInspection(tx, actor, input.inspectionId, {
       name: input.name,
       title: input.title,
       statement: certificationStatementFor(inspection.type),
@@ -29,6 +32,7 @@ export const signInspectionAction = tenantAction(
       throw result.reason === 'not_found'
         ? PublicError.notFound()
         : PublicError.conflict(result.message ?? 'Cannot sign.');
+    await sealSignedInspection(tx, actor, result.inspection);
     revalidatePath('/inspections');
     revalidatePath(`/inspections/${input.inspectionId}`);
     return { inspectionId: input.inspectionId, signedAt: result.inspection.signedAt!.toISOString() };

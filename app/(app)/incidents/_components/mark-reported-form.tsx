@@ -1,0 +1,36 @@
+'use client';
+
+import { markIncidentReportedAction } from '../actions/mark-incident-reported';
+import { Field, FormError, SubmitButton } from '@/components/forms/field';
+import { useFormAction } from '@/components/forms/use-form-action';
+import { instantsFromZonedControls } from '@/components/forms/zoned-form-data';
+import { inputClass } from '@/components/ui/styles';
+
+/** "Reported to OSHA at …": stops the 1904.39 clock. The time is read in the site's zone. */
+export function MarkReportedForm({ incidentId, timeZone, zoneLabel }: { incidentId: string; timeZone: string; zoneLabel: string }) {
+  const { formRef, onSubmit, pending, formError, fieldErrors } = useFormAction(markIncidentReportedAction, {
+    errorId: `reported-error-${incidentId}`,
+    prepare: (data) => instantsFromZonedControls(
+        data,
+        ['reportedAt'].map((name) => ({ name, value: String(data.get(name) ?? ''), timeZone: timeZone })),
+      ),
+  });
+  const f = (name: string) => ({ name, errors: fieldErrors[name], idPrefix: `reported-${incidentId}` });
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label="Record the report to OSHA">
+      <FormError id={`reported-error-${incidentId}`} message={formError} />
+      <input type="hidden" name="incidentId" value={incidentId} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field {...f('reportedAt')} label="Reported to OSHA at" hint={`Site time (${zoneLabel}).`} required>
+          {(p) => <input {...p} type="datetime-local" className={inputClass} />}
+        </Field>
+        <Field {...f('reportReference')} label="OSHA reference">
+          {(p) => <input {...p} type="text" maxLength={200} autoComplete="off" className={inputClass} />}
+        </Field>
+      </div>
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        Record the report
+      </SubmitButton>
+    </form>
+  );
+}

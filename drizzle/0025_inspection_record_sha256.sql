@@ -1,0 +1,2 @@
+ALTER TABLE "inspections" ADD COLUMN "record_sha256" text;--> statement-breakpoint
+ALTER TABLE "inspections" ADD CONSTRAINT "inspections_record_sha256_ck" CHECK ("inspections"."record_sha256" is null or ("inspections"."signed_at" is not null and "inspections"."record_sha256" ~ '^[0-9a-f]{64}$'));
