@@ -21,7 +21,6 @@ CREATE TABLE "reminder_preferences" (
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" text NOT NULL,
 	"inspections" boolean DEFAULT true NOT NULL,
-	"corrective_actions" boolean DEFAULT true NOT NULL,
 	"reports" boolean DEFAULT true NOT NULL,
 	"email" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,

@@ -42,7 +42,6 @@ export const reminderPreferences = pgTable(
     ...tenantColumns(),
     userId: text().notNull(),
     inspections: boolean().notNull().default(true),
-    correctiveActions: boolean().notNull().default(true),
     reports: boolean().notNull().default(true),
     email: boolean().notNull().default(true),
     ...timestamps(),
