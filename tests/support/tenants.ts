@@ -23,6 +23,8 @@ export const TENANT_TABLES = [
   'photos',
   'audit_log',
   'security_events',
+  'notifications',
+  'reminder_preferences',
 ] as const;
 
 export type TenantTable = (typeof TENANT_TABLES)[number];
@@ -51,4 +53,6 @@ export const TENANT_TABLE_SHAPE: Record<TenantTable, { key: 'id' | 'organization
   photos: { key: 'id', mutable: 'caption' },
   audit_log: { key: 'id', mutable: 'action' },
   security_events: { key: 'id', mutable: 'kind' },
+  notifications: { key: 'id', mutable: 'title' },
+  reminder_preferences: { key: 'id', mutable: 'user_id' },
 };
