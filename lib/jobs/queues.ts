@@ -18,10 +18,24 @@ export const JOBS = {
     name: 'photos-thumbnail',
     data: tenantJob.extend({ id: z.uuid() }),
   },
+  /**
+   * A tenant's daily weather ingestion (lib/weather/ingest.ts). Each run schedules the next one
+   * first (lib/jobs/tenant-schedule.ts): the app role can't list tenants, so each tenant's chain
+   * is started when the tenant is provisioned.
+   */
+  weatherIngest: {
+    name: 'weather-ingest',
+    data: tenantJob,
+    policy: 'stately',
+  },
+  /** A tenant's hourly due/overdue sweep: in-app reminders and their emails (lib/reminders/sweep.ts). */
+  remindersSweep: {
+    name: 'reminders-sweep',
+    data: tenantJob,
+    policy: 'stately',
+  },
 } as const;
 
-export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
-export const JOB_NAMES: JobName[] = Object.values(JOBS).map((j) => j.name);
 
 /** The user id jobs act as in withTenant and the audit log. */
 export const JOB_USER = 'system_jobs';

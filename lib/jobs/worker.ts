@@ -2,6 +2,7 @@ import 'server-only';
 import PgBoss from 'pg-boss';
 import { makePhotoThumbnail, expirePendingUpload } from './handlers';
 import { JOB_SCHEMA, JOBS } from './queues';
+import { runRemindersSweep, runWeatherIngest } from './tenant-handlers';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -27,6 +28,14 @@ export async function startWorker(connectionString: string, opts: { pollingInter
   await boss.work(JOBS.photoThumbnail.name, polling, async ([job]) => {
     const data = JOBS.photoThumbnail.data.parse(job!.data);
     log(`${job!.name} ${data.id}: ${await makePhotoThumbnail(data)}`);
+  });
+  await boss.work(JOBS.weatherIngest.name, polling, async ([job]) => {
+    const data = JOBS.weatherIngest.data.parse(job!.data);
+    log(`${job!.name} ${data.orgId}: ${JSON.stringify(await runWeatherIngest(data))}`);
+  });
+  await boss.work(JOBS.remindersSweep.name, polling, async ([job]) => {
+    const data = JOBS.remindersSweep.data.parse(job!.data);
+    log(`${job!.name} ${data.orgId}: ${JSON.stringify(await runRemindersSweep(data))}`);
   });
   return { stop: () => boss.stop({ graceful: true, timeout: 5_000, wait: true }) };
 }

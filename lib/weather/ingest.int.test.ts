@@ -10,7 +10,7 @@ import { complianceSettings, projects, rainEvents } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
 import { stormObligationsFor } from '@/lib/compliance/current-obligations';
 import { createOrganization, rowFactories, uniqueId } from '@/tests/support/factories';
-import { startWeatherFixture, recordedAnswer, type WeatherFixtureServer } from '@/scripts/lib/weather-fixture-server';
+import { startWeatherFixture, recordedAnswer, type FixtureAnswer, type WeatherFixtureServer } from '@/scripts/lib/weather-fixture-server';
 import { ingestWeather } from './ingest';
 import { WeatherUnavailableError } from './open-meteo';
 
@@ -163,11 +163,12 @@ describe('a provider failure never creates or clears an obligation', () => {
     for (const [, body] of malformed) expect(body).not.toBe(good);
   });
 
-  it.each([
-    ['an outage (503)', { kind: 'status', status: 503 } as const],
-    ['a timeout', { kind: 'hang', ms: 2_000 } as const],
-    ...malformed.map(([name, body]) => [`a malformed answer: ${name}`, { kind: 'raw', body } as const] as const),
-  ])('%s: retried with backoff, logged, nothing stored, no obligation', async (_name, answer) => {
+  const failures: [string, FixtureAnswer][] = [
+    ['an outage (503)', { kind: 'status', status: 503 }],
+    ['a timeout', { kind: 'hang', ms: 2_000 }],
+    ...malformed.map(([name, body]): [string, FixtureAnswer] => [`a malformed answer: ${name}`, { kind: 'raw', body }]),
+  ];
+  it.each(failures)('%s: retried with backoff, logged, nothing stored, no obligation', async (_name, answer) => {
     const s = await site('fail');
     fixture.answer(answer);
     const started = Date.now();
