@@ -33,6 +33,7 @@ ALTER TABLE "projects" ADD COLUMN "latitude" numeric(8, 5);--> statement-breakpo
 ALTER TABLE "projects" ADD COLUMN "longitude" numeric(8, 5);--> statement-breakpoint
 ALTER TABLE "rain_events" ADD COLUMN "snowfall_inches" numeric(5, 2);--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_org_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("organization_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_project_fk" FOREIGN KEY ("organization_id","project_id") REFERENCES "public"."projects"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reminder_preferences" ADD CONSTRAINT "reminder_preferences_org_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("organization_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_org_user_dedup_uq" ON "notifications" USING btree ("organization_id","user_id","dedup_key");--> statement-breakpoint
 CREATE INDEX "notifications_org_user_created_idx" ON "notifications" USING btree ("organization_id","user_id","created_at" DESC NULLS FIRST);--> statement-breakpoint

@@ -1,7 +1,8 @@
 import 'server-only';
-import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { belongsToOrg } from './organizations';
+import { projects } from './projects';
 
 /**
  * One in-app reminder for one member (the bell in the header). `dedupKey`
@@ -31,6 +32,7 @@ export const notifications = pgTable(
     uniqueIndex('notifications_org_user_dedup_uq').on(t.organizationId, t.userId, t.dedupKey),
     index('notifications_org_user_created_idx').on(t.organizationId, t.userId, t.createdAt.desc().nullsFirst()),
     belongsToOrg('notifications_org_fk', t.organizationId),
+    foreignKey({ name: 'notifications_project_fk', columns: [t.organizationId, t.projectId], foreignColumns: [projects.organizationId, projects.id] }).onDelete('cascade'),
     ...tenantPolicies(),
   ],
 );

@@ -183,7 +183,7 @@ beforeAll(async () => {
   A = await seedTenant('a');
   B = await seedTenant('b');
   const su = testDatabase.sql('superuser');
-  for (const g of [A, B]) await enrich(su, g, g === A);
+  for (const g of [A, B]) await enrich(su, g, g === A, g === A ? B : A);
   refsA = await refsOf(A);
   refsB = await refsOf(B);
   bypassRole = `brave_app_bypass_${randomBytes(4).toString('hex')}`;

@@ -137,7 +137,7 @@ export async function plantWithoutOrgFilter(file: string, at: number): Promise<Q
  * (keys are client-generated; nothing stops two tenants from sending the same
  * one), so a retry's read-back must find its own tenant's row.
  */
-export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantGraph, distinct: boolean) {
+export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantGraph, distinct: boolean, other?: TenantGraph) {
   const k = g.keys;
   for (const t of ['form_submissions', 'violations', 'corrective_actions', 'rain_events'] as const) {
     await su`update ${su(t)} set idempotency_key = ${`idem_shared_${t}`} where organization_id = ${g.orgId} and id = ${k[t]}`;
@@ -179,6 +179,14 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
              size_bytes, status, uploaded_by, stored_at, etag)
            values (${g.orgId}, ${docId}, ${k.projects}, 'swppp', 'SWPPP', 1, ${`tenants/${g.orgId}/documents/${docId}/swppp-v1.pdf`},
              'swppp-v1.pdf', 'application/pdf', ${distinct ? 250_000 : 120_000}, 'stored', ${g.userId}, now(), '"stored"')`;
+  // Coordinates, so the weather provider's site list (db/queries/weather.ts) has rows to find and to leak.
+  await su`update projects set latitude = ${distinct ? '39.73924' : '40.71280'}, longitude = ${distinct ? '-104.99025' : '-74.00600'} where organization_id = ${g.orgId}`;
+  // A reminder in this tenant for the other tenant's user (a person in both organizations):
+  // "mark my reminders read" must stay inside the acting tenant.
+  if (other) {
+    await su`insert into notifications (organization_id, user_id, category, stage, dedup_key, title, body)
+             values (${g.orgId}, ${other.userId}, 'inspections', 'due_soon', 'world:cross', 'Due', 'Due soon')`;
+  }
   // Settings that differ between the two tenants, so reading the other's row shows.
   const mine = distinct;
   await su`update compliance_settings set timezone = ${mine ? 'America/Denver' : 'America/New_York'},

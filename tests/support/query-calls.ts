@@ -236,6 +236,23 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
     (['inspectionId', 'violationId', 'correctiveActionId'] as const).flatMap((field) => target.strings.map((id) => ({ [field]: id }))),
   // Every kind of file (db/queries/files.ts FileKind).
   kind: () => ['photos', 'documents'],
+  // A reminder for a member (db/queries/notifications.ts): for one's own user and for the target's.
+  notice: (own, target) =>
+    [own, target].flatMap((r) =>
+      [own.user, target.user].map((userId) => ({
+        userId,
+        category: 'inspections',
+        stage: 'due_soon',
+        dedupKey: 'probe',
+        projectId: ref(r, 'projects'),
+        title: 'Probe',
+        body: 'probe',
+        dueAt: soon(),
+      })),
+    ),
+  prefs: () => [{ inspections: false, reports: true, email: false }],
+  // One provider day (db/queries/weather.ts).
+  reading: () => [{ localDate: '2026-01-01', startedAt: new Date('2026-01-01T05:00:00Z'), endedAt: new Date('2026-01-02T05:00:00Z'), amountInches: '0.40', snowfallInches: null }],
   // The acting user's own profile (identity door): never another user's.
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
 };
@@ -248,6 +265,8 @@ const SCALARS: Record<string, () => unknown> = {
   to: () => 'in_progress',
   at: () => NOW,
   now: () => NOW,
+  // A window start: everything the world holds is after it.
+  since: () => new Date(NOW.getTime() - 365 * 86_400_000),
   days: () => 14,
   action: () => 'update',
   // After the world was made, so every pending upload counts as expired.
