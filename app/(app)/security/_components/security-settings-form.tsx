@@ -1,5 +1,6 @@
 'use client';
 
+import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { useActionState, useEffect, useRef, useTransition, type FormEvent, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 
@@ -109,6 +110,7 @@ export function SecuritySettingsForm({
           {failed.formError}
         </p>
       ) : null}
+      <StepUpPrompt show={failed?.stepUp === true} />
       {state?.ok ? (
         <p
           role="status"
