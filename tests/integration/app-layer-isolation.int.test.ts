@@ -70,6 +70,13 @@ const REDUNDANT_FILTERS: Record<string, string> = {
   'files.ts#markDocumentStored:2':
     "the version count of a series in the project the organization-filtered lock just returned (same function): A's projects were refused there",
   'inspector-links.ts#updateInspectorLink:1': AFTER_LOOKUP,
+  'weather.ts#recordProviderReading:2':
+    "the idempotency key names the project the organization-filtered lookup just returned (same function): no row of A carries it",
+  'weather.ts#recordProviderReading:3': AFTER_LOOKUP,
+  'weather.ts#complianceRecords:3':
+    'inspections of the project ids the organization-filtered project query just returned (same function): A’s projects are not among them',
+  'weather.ts#complianceRecords:4':
+    'rain events of the project ids the organization-filtered project query just returned (same function): A’s projects are not among them',
 };
 
 /** Attacked, but with nothing to do for B's own data in this world, and why that is fine. */
@@ -229,7 +236,8 @@ describe('the application layer alone (RLS bypassed)', () => {
       problems.push(...(await attack(q)));
     }
     expect(problems).toEqual([]);
-  });
+    // Every function × every id of A: minutes on a shared 2-core machine.
+  }, 240_000);
 
   it('each attacked function does real work with B’s own ids (the calls above are not vacuous)', async () => {
     const idle: string[] = [];
