@@ -7,7 +7,7 @@ import { projectInput } from './project-inputs';
 /** How far back records are read: older storms and inspections no longer change what is due. */
 const HISTORY_DAYS = 35;
 /** An obligation counts as "due soon" this long before its deadline. */
-export const DUE_SOON_HOURS = 24;
+const DUE_SOON_HOURS = 24;
 
 export interface ProjectObligation extends Obligation {
   projectId: string;

@@ -23,7 +23,7 @@ function daysOf(r: Rain, timeZone: string): string[] {
  * provider day (`weather_service`) only where no gauge entry covers the same
  * local day in the site's zone — the gauge on site wins; both rows are kept.
  */
-export function countedRain(rain: Rain[], timeZone: string): Rain[] {
+function countedRain(rain: Rain[], timeZone: string): Rain[] {
   const gauge = rain.filter((r) => r.source !== 'weather_service');
   const gaugeDays = new Set(gauge.flatMap((r) => daysOf(r, timeZone)));
   const provider = rain.filter((r) => r.source === 'weather_service' && !daysOf(r, timeZone).some((d) => gaugeDays.has(d)));

@@ -6,7 +6,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 
-export interface Mail {
+interface Mail {
   /** The tenant the mail is about: the outbox files it under its own folder. */
   orgId: string;
   to: string;

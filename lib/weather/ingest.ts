@@ -6,7 +6,7 @@ import { JOB_USER } from '@/lib/jobs/queues';
 import { fetchDailyWeather, WeatherUnavailableError, type WeatherOptions } from './open-meteo';
 
 /** Completed days read back each run: a day or two of missed runs lose nothing. */
-export const PAST_DAYS = 3;
+const PAST_DAYS = 3;
 
 export interface IngestResult {
   sites: number;

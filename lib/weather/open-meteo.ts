@@ -84,7 +84,7 @@ export interface WeatherOptions {
 }
 
 /** The request URL: daily sums in inches, days in the site's own zone. */
-export function weatherUrl(baseUrl: string, r: WeatherRequest): URL {
+function weatherUrl(baseUrl: string, r: WeatherRequest): URL {
   const url = new URL(baseUrl);
   url.searchParams.set('latitude', r.latitude.toFixed(4));
   url.searchParams.set('longitude', r.longitude.toFixed(4));
