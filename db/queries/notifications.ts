@@ -42,6 +42,12 @@ export async function markNotificationsRead(tx: Tx, actor: Actor): Promise<numbe
  * no-op and returns undefined, so an hourly sweep never repeats itself.
  */
 export async function insertNotification(tx: Tx, actor: Actor, notice: NewNotice): Promise<Notification | undefined> {
+  // Only for a member of this organization: a reminder never names someone outside it.
+  const [member] = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, actor.orgId), eq(memberships.userId, notice.userId)));
+  if (!member) return undefined;
   const [row] = await tx
     .insert(notifications)
     .values({ ...notice, organizationId: actor.orgId })
