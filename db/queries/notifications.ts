@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull } from 'drizzle-orm';
 import { memberships, notifications, reminderPreferences, users } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
@@ -119,7 +119,8 @@ export async function listReminderRecipients(tx: Tx, orgId: string) {
     .from(memberships)
     .leftJoin(users, eq(users.id, memberships.userId))
     .leftJoin(reminderPreferences, and(eq(reminderPreferences.organizationId, memberships.organizationId), eq(reminderPreferences.userId, memberships.userId)))
-    .where(eq(memberships.organizationId, orgId));
+    .where(eq(memberships.organizationId, orgId))
+    .orderBy(asc(memberships.userId));
   return rows.map((r) => ({
     userId: r.userId,
     role: r.role,
