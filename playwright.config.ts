@@ -62,6 +62,12 @@ export default defineConfig({
     timeout: 600_000, // next build on a busy 2-core machine can take minutes
     // Locally, an already running server on PORT is reused.
     reuseExistingServer: !CI,
+    // Break-glass support access is off unless configured: the e2e server has one staff member,
+    // whose key (e2e/support/support-staff.ts) hashes to this.
+    env: {
+      SUPPORT_STAFF: 'e2e-support=748f1560055df2eb9f8d0d73c5c3f9583210962af6a782be9ba2d72c2b1dcc6d',
+      SUPPORT_SESSION_SECRET: 'e2e-only-support-session-secret-0123456789abcdef',
+    },
     stdout: 'pipe',
     stderr: 'pipe',
   },

@@ -38,6 +38,16 @@ export const env = createEnv({
     APP_ORIGINS: z.string().optional(),
     /** `acme.<APP_ROOT_DOMAIN>` selects organization `acme` (optional, lib/auth/subdomain.ts). */
     APP_ROOT_DOMAIN: z.string().optional(),
+    /**
+     * Break-glass support access (docs/support-access.md): `name=<sha256 hex of that person's key>,…`.
+     * Unset: /internal does not exist (404).
+     */
+    SUPPORT_STAFF: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,30}=[0-9a-f]{64}(,[a-z][a-z0-9-]{1,30}=[0-9a-f]{64})*$/, 'SUPPORT_STAFF: name=<64 hex chars>,…')
+      .optional(),
+    /** HMAC key of the support session cookie (≥ 32 characters); required with SUPPORT_STAFF. */
+    SUPPORT_SESSION_SECRET: z.string().min(32).optional(),
     /** Both set: the cache and the rate limits use Upstash Redis (REST); otherwise in-process (docs/cache.md). */
     UPSTASH_REDIS_REST_URL: z.string().url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),

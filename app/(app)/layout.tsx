@@ -5,6 +5,7 @@ import { NavLinks } from '@/components/nav-links';
 import { BellLink, NotificationBell } from '@/components/notification-bell';
 import { OfflineShell, OutboxBanner } from '@/components/offline/offline-shell';
 import { SecurityAlertBanner } from '@/components/security-alert-banner';
+import { SupportAccessBanner } from '@/components/support-access-banner';
 import { AuthProvider } from '@/lib/auth/auth-provider';
 import { requireTenantPage } from '@/lib/auth/session';
 
@@ -32,6 +33,9 @@ export default async function AppLayout({ children }: Readonly<{ children: React
           {/* Streams in after the shell: the alert query never delays the page. */}
           <Suspense fallback={null}>
             <SecurityAlertBanner ctx={ctx} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <SupportAccessBanner ctx={ctx} />
           </Suspense>
 
           <div className="flex flex-1">

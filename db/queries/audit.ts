@@ -23,7 +23,9 @@ export type AuditAction =
   | 'amend'
   | 'transition'
   | 'provision'
-  | 'deactivate';
+  | 'deactivate'
+  // Break-glass support reads (lib/support/break-glass.ts): a read by the operator is evidence too.
+  | 'read';
 
 const IGNORED = new Set(['updatedAt', 'createdAt']);
 

@@ -9,3 +9,4 @@ export * from './files';
 export * from './audit';
 export * from './webhooks';
 export * from './notifications';
+export * from './support';

@@ -242,6 +242,13 @@ export const rowFactories: Record<
       .returning({ id: s.securityEvents.id });
     return row!.id;
   },
+  async support_access_grants(db, orgId) {
+    const [row] = await db
+      .insert(s.supportAccessGrants)
+      .values({ organizationId: orgId, staff: 'factory', reason: 'Factory grant for the isolation suites.', expiresAt: new Date(Date.now() + 600_000) })
+      .returning({ id: s.supportAccessGrants.id });
+    return row!.id;
+  },
 };
 
 /** A user row, inserted as that user (the users policy only lets a user insert themself). */

@@ -255,6 +255,7 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   reading: () => [{ localDate: '2026-01-01', startedAt: new Date('2026-01-01T05:00:00Z'), endedAt: new Date('2026-01-02T05:00:00Z'), amountInches: '0.40', snowfallInches: null }],
   // The acting user's own profile (identity door): never another user's.
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
+  grant: () => [{ staff: 'probe', reason: 'A probe grant with a long enough reason.', expiresAt: new Date(NOW.getTime() + 600_000) }],
 };
 
 /** One clock for every call, so two runs of a time-dependent query compute the same answer. */
@@ -276,6 +277,8 @@ const SCALARS: Record<string, () => unknown> = {
   bytes: () => 2048,
   // auditChainAfter: from the first link of the chain.
   afterSeq: () => 0,
+  // activeGrantOf: the world's factory grant (tests/support/factories.ts).
+  staff: () => 'factory',
   limit: () => 50,
   // setFixedRequiresPhoto: the world's settings have it off, so turning it on is a change.
   value: () => true,

@@ -25,6 +25,7 @@ export const TENANT_TABLES = [
   'security_events',
   'notifications',
   'reminder_preferences',
+  'support_access_grants',
 ] as const;
 
 export type TenantTable = (typeof TENANT_TABLES)[number];
@@ -55,4 +56,5 @@ export const TENANT_TABLE_SHAPE: Record<TenantTable, { key: 'id' | 'organization
   security_events: { key: 'id', mutable: 'kind' },
   notifications: { key: 'id', mutable: 'title' },
   reminder_preferences: { key: 'id', mutable: 'user_id' },
+  support_access_grants: { key: 'id', mutable: 'reason' },
 };

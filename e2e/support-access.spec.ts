@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { SUPPORT_STAFF } from './support/support-staff';
+
+const ACME = 'org_2acme0000000000000000000';
+
+async function signInAs(page: Page, name: string, orgName: string) {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+test('support opens a reasoned grant; the owner sees the banner and the grant in the list', async ({ page, browser }, info) => {
+  test.slow();
+  const shot = (p: Page, name: string) =>
+    p.screenshot({ path: path.join(info.project.testDir, 'screenshots', `${info.project.name}-${name}.png`), fullPage: true });
+
+  // A tenant session does not open the internal area: it asks for the support key.
+  await signInAs(page, 'Olivia Owens', 'Acme Site Works');
+  await page.goto('/internal');
+  await expect(page.getByRole('form', { name: 'Support sign-in' })).toBeVisible();
+
+  const support = await browser.newContext();
+  const staff = await support.newPage();
+  await staff.goto('/internal');
+  await staff.getByLabel('Name').fill(SUPPORT_STAFF.name);
+  await staff.getByLabel('Personal support key').fill('wrong key');
+  await staff.getByRole('button', { name: 'Sign in' }).click();
+  await expect(staff.getByText('Unknown name or key.')).toBeVisible();
+  await staff.getByLabel('Personal support key').fill(SUPPORT_STAFF.key);
+  await staff.getByRole('button', { name: 'Sign in' }).click();
+  await expect(staff.getByRole('form', { name: 'Request support access' })).toBeVisible();
+  await staff.getByLabel('Organization id').fill(ACME);
+  await staff.getByLabel(/^Reason/).fill('too short');
+  await staff.getByRole('button', { name: 'Open a time-limited grant' }).click();
+  await expect(staff.getByText(/at least 20 characters/)).toBeVisible();
+  await staff.getByLabel(/^Reason/).fill('Ticket 4411: the inspection report shows the wrong site address.');
+  await staff.getByRole('button', { name: 'Open a time-limited grant' }).click();
+  await expect(staff.getByRole('heading', { name: 'Acme Site Works' })).toBeVisible();
+  await expect(staff.getByText(/This view was recorded/)).toBeVisible();
+  await shot(staff, 'support-grant-view');
+  await support.close();
+
+  await page.goto('/dashboard');
+  const banner = page.getByTestId('support-access-banner');
+  await expect(banner).toContainText('Operator support can read your organization');
+  await expect(banner).toContainText('Ticket 4411');
+  await shot(page, 'support-banner');
+  await banner.getByRole('link', { name: 'All support access' }).click();
+  await expect(page.getByRole('heading', { name: 'Support access' })).toBeVisible();
+  await expect(page.getByText(/Ticket 4411/).first()).toBeVisible();
+});
