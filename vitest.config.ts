@@ -31,7 +31,8 @@ export default defineConfig({
           globalSetup: ['tests/setup/global-database.ts', 'tests/setup/global-storage.ts'],
           setupFiles: ['tests/setup/file-database.ts'],
           // The fuzzers and the soak send thousands of requests as one org; the rate-limit tests turn limits on.
-          env: { RATE_LIMITS: 'off' },
+          // WEATHER_API_URL: a closed local port, so nothing can reach the public API; tests start a fixture server.
+          env: { RATE_LIMITS: 'off', WEATHER_API_URL: 'http://127.0.0.1:9/v1/forecast', WEATHER_RETRY_BASE_MS: '10', WEATHER_TIMEOUT_MS: '2000', OUTBOX_DIR: '.data/test-outbox' },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',

@@ -7,6 +7,8 @@ export interface AppHeaderProps {
   userName?: string;
   /** The org switcher and user menu (components/auth/account-menu.tsx); replaces the placeholder. */
   account?: ReactNode;
+  /** The reminders bell (components/notification-bell.tsx), left of the account menu. */
+  bell?: ReactNode;
 }
 
 /** "Ada Lovelace" → "AL"; used for the avatar placeholder. */
@@ -24,7 +26,7 @@ function initials(name: string): string {
  * the org switcher and user menu replace it once auth lands (in local identity
  * mode they are our own components, not Clerk's — see docs/design.md §5).
  */
-export function AppHeader({ orgName, userName, account }: AppHeaderProps) {
+export function AppHeader({ orgName, userName, account, bell }: AppHeaderProps) {
   return (
     <header data-app-chrome className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/80">
       <div className="flex h-14 items-center justify-between gap-3 px-4 lg:px-6">
@@ -34,7 +36,8 @@ export function AppHeader({ orgName, userName, account }: AppHeaderProps) {
         </Link>
 
         {account ? (
-          <div className="flex min-w-0 items-center gap-3" data-slot="account">
+          <div className="flex min-w-0 items-center gap-2" data-slot="account">
+            {bell}
             {account}
           </div>
         ) : (

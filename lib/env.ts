@@ -79,6 +79,24 @@ export const env = createEnv({
      */
     JOBS_IN_PROCESS: z.enum(['true', 'false']).default('false'),
     /**
+     * The Open-Meteo-compatible forecast endpoint daily precipitation is read from (lib/weather).
+     * `npm run dev` and the tests point it at a local fixture server; production reads the public API.
+     */
+    WEATHER_API_URL: z.string().url().refine((u) => /^https?:/.test(u), 'must be http(s)').default('https://api.open-meteo.com/v1/forecast'),
+    /** Longest one weather request may take (AbortSignal.timeout). */
+    WEATHER_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
+    /** First retry delay of a failed weather request; each further attempt doubles it (3 attempts, then the job retries). */
+    WEATHER_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+    /**
+     * Reminder email (lib/reminders/mailer.ts): `smtp://user:pass@host:587` or `smtps://…`. Unset: each
+     * mail is written to the local outbox (OUTBOX_DIR) and listed on /dev/outbox (development only).
+     */
+    SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://').optional(),
+    MAIL_FROM: z.string().min(3).max(200).default('BrAve Forms <reminders@localhost>'),
+    OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
+    /** Links in reminder emails point here (default: the first of APP_ORIGINS, else http://localhost:3000). */
+    APP_URL: z.string().url().optional(),
+    /**
      * Key of the HMAC that turns a public visitor's IP into the hash stored with each view of the
      * QR page (lib/inspect/client-fingerprint.ts). Set it in production: without it a fixed
      * development key is used, and IPv4 hashes under a known key can be reversed by trying them all.

@@ -19,6 +19,7 @@ import { ensureLocalAuth } from './lib/local-auth';
 import { runMigrations } from '@/db/migrate';
 import { installJobQueues } from '@/lib/jobs/install';
 import { startLocalS3, type LocalS3 } from './lib/local-s3';
+import { startWeatherFixture, type WeatherFixtureServer } from './lib/weather-fixture-server';
 import { createDatabase } from '@/db/client';
 import { seed } from '@/lib/demo/seed';
 
@@ -50,6 +51,13 @@ if (!process.env.S3_BUCKET) {
   log(`embedded S3 (s3rver) on ${s3.endpoint}`);
 }
 
+// Weather: a local Open-Meteo stand-in serving a recorded week (scripts/fixtures/open-meteo) unless WEATHER_API_URL names a provider.
+let weather: WeatherFixtureServer | undefined;
+if (!process.env.WEATHER_API_URL) {
+  weather = await startWeatherFixture({ recorded: 'storm-030', shiftToToday: true });
+  log(`weather fixture (Open-Meteo shaped) on ${weather.url}`);
+}
+
 const db = createDatabase(database.urls.app, { max: 2 });
 const { created } = await seed(db);
 await db.$pool.end();
@@ -62,6 +70,7 @@ const childEnv: NodeJS.ProcessEnv = {
   DATABASE_URL: database.urls.app,
   DATABASE_PUBLIC_URL: database.urls.public,
   ...s3?.env,
+  ...(weather ? { WEATHER_API_URL: weather.url } : {}),
   // The embedded default runs the background worker inside the app server (production: npm run worker).
   JOBS_IN_PROCESS: process.env.JOBS_IN_PROCESS ?? (database.embedded ? 'true' : 'false'),
   AUTH_MODE: process.env.AUTH_MODE ?? 'local',
@@ -77,6 +86,7 @@ if (args.prod) {
   const built = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production' } });
   if (built.status !== 0) {
     await s3?.stop();
+    await weather?.stop();
     await database.stop();
     process.exit(built.status ?? 1);
   }
@@ -93,6 +103,7 @@ async function shutdown(code: number) {
   stopping = true;
   if (next.exitCode === null) next.kill('SIGTERM');
   await s3?.stop();
+  await weather?.stop();
   await database.stop();
   process.exit(code);
 }

@@ -2,6 +2,7 @@ import { Suspense, type ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { NavLinks } from '@/components/nav-links';
+import { BellLink, NotificationBell } from '@/components/notification-bell';
 import { OfflineShell, OutboxBanner } from '@/components/offline/offline-shell';
 import { SecurityAlertBanner } from '@/components/security-alert-banner';
 import { SupportAccessBanner } from '@/components/support-access-banner';
@@ -20,7 +21,14 @@ export default async function AppLayout({ children }: Readonly<{ children: React
     <AuthProvider>
       <OfflineShell scope={`${ctx.orgId}:${ctx.userId}`}>
         <div className="flex min-h-dvh flex-col">
-          <AppHeader account={<AccountMenu ctx={ctx} />} />
+          <AppHeader
+            bell={
+              <Suspense fallback={<BellLink count={null} />}>
+                <NotificationBell ctx={ctx} />
+              </Suspense>
+            }
+            account={<AccountMenu ctx={ctx} />}
+          />
           <OutboxBanner />
           {/* Streams in after the shell: the alert query never delays the page. */}
           <Suspense fallback={null}>

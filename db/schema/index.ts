@@ -9,5 +9,6 @@ export * from './obligations';
 export * from './files';
 export * from './audit';
 export * from './webhooks';
+export * from './notifications';
 export * from './support';
 export * from './incidents';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { belongsToOrg } from './organizations';
 
@@ -41,6 +41,12 @@ export const projects = pgTable(
      * projects, and brave_public's documents policy admits only a stored SWPPP of this project.
      */
     publicSwpppDocumentId: uuid(),
+    /**
+     * The site's coordinates (WGS 84 degrees), for the weather provider's daily precipitation
+     * (lib/weather). Null: no provider readings, only gauge entries.
+     */
+    latitude: numeric({ precision: 8, scale: 5 }),
+    longitude: numeric({ precision: 8, scale: 5 }),
     createdBy: text().notNull(),
     ...timestamps(),
   },
@@ -49,6 +55,7 @@ export const projects = pgTable(
     index('projects_org_status_name_idx').on(t.organizationId, t.status, t.name),
     index('projects_org_created_idx').on(t.organizationId, t.createdAt.desc().nullsFirst()),
     belongsToOrg('projects_org_fk', t.organizationId),
+    check('projects_coordinates_ck', sql`(${t.latitude} is null) = (${t.longitude} is null) and ${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180`),
     ...tenantPolicies(),
     publicReadPolicy(sql`(organization_id, id) in ${inspectorScope}`),
   ],
@@ -63,6 +70,8 @@ export const rainEvents = pgTable(
     startedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     endedAt: timestamp({ withTimezone: true, precision: 3 }),
     source: rainSourceEnum().notNull().default('manual'),
+    /** Snowfall of the day (weather provider readings only; inches). */
+    snowfallInches: numeric({ precision: 5, scale: 2 }),
     recordedBy: text().notNull(),
     /** Sent by the form/API client; a retried create with the same key finds this row (per tenant). */
     idempotencyKey: text(),

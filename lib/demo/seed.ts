@@ -76,6 +76,9 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
             receivingWater: p.receivingWater,
             sensitiveWater: p.sensitiveWater,
             inspectionSchedule: p.schedule,
+            // Near downtown Austin / Dallas: the weather provider (a local fixture in development) reads these.
+            latitude: ((org.slug === 'acme' ? 30.2672 : 32.7767) + i * 0.02).toFixed(5),
+            longitude: ((org.slug === 'acme' ? -97.7431 : -96.797) - i * 0.02).toFixed(5),
             // The posted notice's lines (EPA 2022 CGP Part 1.5), so the demo poster is complete.
             noticeContactName: `${owner.firstName} ${owner.lastName}`,
             noticeContactPhone: org.slug === 'acme' ? '(512) 555-0142' : '(214) 555-0177',

@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import postgres from 'postgres';
-import { JOB_NAMES, JOB_SCHEMA } from './queues';
+import { JOB_SCHEMA, JOBS } from './queues';
 
 /**
  * pg-boss's own schema and our queues, installed as brave_owner by the
@@ -14,8 +14,10 @@ export async function installJobQueues(ownerUrl: string): Promise<void> {
   boss.on('error', () => {});
   await boss.start();
   try {
-    for (const name of JOB_NAMES) {
-      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, retryBackoff: true });
+    for (const job of Object.values(JOBS)) {
+      // `stately`: at most one queued and one running job per singleton key (the org of a tenant chain).
+      const policy = 'policy' in job ? job.policy : 'standard';
+      if (!(await boss.getQueue(job.name))) await boss.createQueue(job.name, { name: job.name, policy, retryLimit: 3, retryDelay: 30, retryBackoff: true });
     }
   } finally {
     await boss.stop({ graceful: false, wait: true });

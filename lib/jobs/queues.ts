@@ -26,6 +26,22 @@ export const JOBS = {
     name: 'public-access-prune',
     data: z.object({}).strict(),
   },
+  /**
+   * A tenant's daily weather ingestion (lib/weather/ingest.ts). Each run schedules the next one
+   * first (lib/jobs/tenant-schedule.ts): the app role can't list tenants, so each tenant's chain
+   * is started when the tenant is provisioned.
+   */
+  weatherIngest: {
+    name: 'weather-ingest',
+    data: tenantJob,
+    policy: 'stately',
+  },
+  /** A tenant's hourly due/overdue sweep: in-app reminders and their emails (lib/reminders/sweep.ts). */
+  remindersSweep: {
+    name: 'reminders-sweep',
+    data: tenantJob,
+    policy: 'stately',
+  },
 } as const;
 
 /** When the prune runs (cron, UTC): once a day, off-peak. */

@@ -2,6 +2,7 @@ import 'server-only';
 import PgBoss from 'pg-boss';
 import { makePhotoThumbnail, expirePendingUpload, prunePublicAccessEvents } from './handlers';
 import { JOB_SCHEMA, JOBS, PRUNE_PUBLIC_ACCESS_CRON } from './queues';
+import { runRemindersSweep, runWeatherIngest } from './tenant-handlers';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -34,5 +35,13 @@ export async function startWorker(connectionString: string, opts: { pollingInter
   });
   // Idempotent (one schedule row per name); pg-boss's cron monitor (schedule: true) sends the job.
   await boss.schedule(JOBS.prunePublicAccessEvents.name, PRUNE_PUBLIC_ACCESS_CRON, {}, { tz: 'UTC' });
+  await boss.work(JOBS.weatherIngest.name, polling, async ([job]) => {
+    const data = JOBS.weatherIngest.data.parse(job!.data);
+    log(`${job!.name} ${data.orgId}: ${JSON.stringify(await runWeatherIngest(data))}`);
+  });
+  await boss.work(JOBS.remindersSweep.name, polling, async ([job]) => {
+    const data = JOBS.remindersSweep.data.parse(job!.data);
+    log(`${job!.name} ${data.orgId}: ${JSON.stringify(await runRemindersSweep(data))}`);
+  });
   return { stop: () => boss.stop({ graceful: true, timeout: 5_000, wait: true }) };
 }

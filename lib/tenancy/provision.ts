@@ -1,6 +1,7 @@
 import 'server-only';
 import { bmpCategories, complianceSettings, formTemplates, organizations, violationTypes } from '@/db/schema';
 import { withTenant, type Tx } from '@/db/tenant';
+import { scheduleTenantJobs } from '@/lib/jobs/tenant-schedule';
 import { tenantDefaults, type TenantDefaults } from './defaults';
 
 export interface NewTenant {
@@ -42,6 +43,8 @@ export async function provisionTenantIn(tx: Tx, tenant: NewTenant, defaults: Ten
     .insert(formTemplates)
     .values(defaults.formTemplates.map((t) => ({ organizationId, ...t })))
     .onConflictDoNothing();
+  // The tenant's daily weather ingestion and hourly reminder sweep (a no-op when already queued).
+  await scheduleTenantJobs(tx, organizationId, new Date());
   return { created: inserted.length > 0 };
 }
 

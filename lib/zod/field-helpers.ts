@@ -82,6 +82,27 @@ export function decimal2(opts: { label: string; unit: string; min: number; max: 
   }).meta({ range: { min, max } });
 }
 
+/**
+ * A latitude or longitude in decimal degrees (WGS 84), at most 5 decimals
+ * (about a metre); stored as text for the numeric column.
+ */
+export function coordinate(opts: { label: string; min: number; max: number }) {
+  const { label, min, max } = opts;
+  return z.union([z.number(), z.string().trim()], { error: `Enter the ${label} in decimal degrees.` }).transform((v, ctx) => {
+    const text = typeof v === 'number' ? String(v) : v;
+    const n = Number(text);
+    if (text === '' || !Number.isFinite(n)) {
+      ctx.addIssue({ code: 'custom', message: `Enter the ${label} as decimal degrees (e.g. ${min < -90 ? '-97.74310' : '30.26720'}).` });
+      return z.NEVER;
+    }
+    if (n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `The ${label} must be between ${min} and ${max} degrees.` });
+      return z.NEVER;
+    }
+    return n.toFixed(5);
+  }).meta({ range: { min, max } });
+}
+
 /** A database id (any 8-4-4-4-12 hex uuid). */
 export const uuidField = (message: string) => z.guid({ error: message });
 

@@ -76,6 +76,13 @@ const REDUNDANT_FILTERS: Record<string, string> = {
   'findings.ts#dismissFinding:1': AFTER_LOOKUP,
   'violations.ts#listInspectionFindings:2':
     'corrective actions of the violations the organization-filtered query of the same function just returned: their ids are all B’s',
+  'weather.ts#recordProviderReading:2':
+    "the idempotency key names the project the organization-filtered lookup just returned (same function): no row of A carries it",
+  'weather.ts#recordProviderReading:3': AFTER_LOOKUP,
+  'weather.ts#complianceRecords:3':
+    'inspections of the project ids the organization-filtered project query just returned (same function): A’s projects are not among them',
+  'weather.ts#complianceRecords:4':
+    'rain events of the project ids the organization-filtered project query just returned (same function): A’s projects are not among them',
 };
 
 /** Attacked, but with nothing to do for B's own data in this world, and why that is fine. */
@@ -193,7 +200,7 @@ beforeAll(async () => {
   A = await seedTenant('a');
   B = await seedTenant('b');
   const su = testDatabase.sql('superuser');
-  for (const g of [A, B]) await enrich(su, g, g === A);
+  for (const g of [A, B]) await enrich(su, g, g === A, g === A ? B : A);
   refsA = await refsOf(A);
   refsB = await refsOf(B);
   bypassRole = `brave_app_bypass_${randomBytes(4).toString('hex')}`;

@@ -137,7 +137,7 @@ export async function plantWithoutOrgFilter(file: string, at: number): Promise<Q
  * (keys are client-generated; nothing stops two tenants from sending the same
  * one), so a retry's read-back must find its own tenant's row.
  */
-export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantGraph, distinct: boolean) {
+export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantGraph, distinct: boolean, other?: TenantGraph) {
   const k = g.keys;
   for (const t of ['form_submissions', 'violations', 'corrective_actions', 'rain_events', 'incidents'] as const) {
     await su`update ${su(t)} set idempotency_key = ${`idem_shared_${t}`} where organization_id = ${g.orgId} and id = ${k[t]}`;
@@ -204,6 +204,14 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
   await su`update photos set bmp_item_key = 'silt_fence' where organization_id = ${g.orgId} and inspection_id = ${k.inspections}`;
   await su`update rain_events set started_at = now() - interval '3 days', ended_at = now() - interval '3 days' + interval '2 hours'
            where organization_id = ${g.orgId} and id = ${k.rain_events}`;
+  // Coordinates, so the weather provider's site list (db/queries/weather.ts) has rows to find and to leak.
+  await su`update projects set latitude = ${distinct ? '39.73924' : '40.71280'}, longitude = ${distinct ? '-104.99025' : '-74.00600'} where organization_id = ${g.orgId}`;
+  // A reminder in this tenant for the other tenant's user (a person in both organizations):
+  // "mark my reminders read" must stay inside the acting tenant.
+  if (other) {
+    await su`insert into notifications (organization_id, user_id, category, stage, dedup_key, title, body)
+             values (${g.orgId}, ${other.userId}, 'inspections', 'due_soon', 'world:cross', 'Due', 'Due soon')`;
+  }
   // Settings that differ between the two tenants, so reading the other's row shows.
   const mine = distinct;
   await su`update compliance_settings set timezone = ${mine ? 'America/Denver' : 'America/New_York'},

@@ -155,6 +155,20 @@ export const rowFactories: Record<
       .returning({ id: s.inspectorLinkViews.id });
     return row!.id;
   },
+  async notifications(db, orgId, p) {
+    const [row] = await db
+      .insert(s.notifications)
+      .values({ organizationId: orgId, userId: uniqueId('user', 'notified'), category: 'inspections', stage: 'due_soon', dedupKey: `factory:${suffix()}`, projectId: need(p, 'projects'), title: 'Due', body: 'Due soon' })
+      .returning({ id: s.notifications.id });
+    return row!.id;
+  },
+  async reminder_preferences(db, orgId) {
+    const [row] = await db
+      .insert(s.reminderPreferences)
+      .values({ organizationId: orgId, userId: uniqueId('user', 'prefs'), email: false })
+      .returning({ id: s.reminderPreferences.id });
+    return row!.id;
+  },
   async inspections(db, orgId, p) {
     const [row] = await db
       .insert(s.inspections)

@@ -248,6 +248,23 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   violationIds: (_own, target) => [[ref(target, 'violations')], target.strings.filter((v) => UUID.test(v))],
   // One project's recomputed obligations: none, or one (written under the caller's org).
   rows: () => [[], [{ kind: 'routine_inspection', part: 'CGP 2022 Part 4.2.1', reason: 'probe', opensAt: NOW, dueAt: soon() }]],
+  // A reminder for a member (db/queries/notifications.ts): for one's own user and for the target's.
+  notice: (own, target) =>
+    [own, target].flatMap((r) =>
+      [own.user, target.user].map((userId) => ({
+        userId,
+        category: 'inspections',
+        stage: 'due_soon',
+        dedupKey: 'probe',
+        projectId: ref(r, 'projects'),
+        title: 'Probe',
+        body: 'probe',
+        dueAt: soon(),
+      })),
+    ),
+  prefs: () => [{ inspections: false, reports: true, email: false }],
+  // One provider day (db/queries/weather.ts).
+  reading: () => [{ localDate: '2026-01-01', startedAt: new Date('2026-01-01T05:00:00Z'), endedAt: new Date('2026-01-02T05:00:00Z'), amountInches: '0.40', snowfallInches: null }],
   // The acting user's own profile (identity door): never another user's.
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
   grant: () => [{ staff: 'probe', reason: 'A probe grant with a long enough reason.', expiresAt: new Date(NOW.getTime() + 600_000) }],
@@ -264,6 +281,8 @@ const SCALARS: Record<string, () => unknown> = {
   to: () => 'in_progress',
   at: () => NOW,
   now: () => NOW,
+  // A window start: everything the world holds is after it.
+  since: () => new Date(NOW.getTime() - 365 * 86_400_000),
   days: () => 14,
   action: () => 'update',
   // returnInspection: the reviewer's comment.

@@ -24,6 +24,8 @@ export const TENANT_TABLES = [
   'photos',
   'audit_log',
   'security_events',
+  'notifications',
+  'reminder_preferences',
   'support_access_grants',
   'incidents',
 ] as const;
@@ -55,6 +57,8 @@ export const TENANT_TABLE_SHAPE: Record<TenantTable, { key: 'id' | 'organization
   photos: { key: 'id', mutable: 'caption' },
   audit_log: { key: 'id', mutable: 'action' },
   security_events: { key: 'id', mutable: 'kind' },
+  notifications: { key: 'id', mutable: 'title' },
+  reminder_preferences: { key: 'id', mutable: 'user_id' },
   support_access_grants: { key: 'id', mutable: 'reason' },
   incidents: { key: 'id', mutable: 'description' },
 };

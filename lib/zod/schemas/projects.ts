@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '@/lib/format/when';
 import { pageQuery } from '@/lib/pagination/cursor';
-import { blankToNull, checkbox, decimal2, optionalIsoDate, optionalText, queryText, uuidField } from '../field-helpers';
+import { blankToNull, checkbox, coordinate, decimal2, optionalIsoDate, optionalText, queryText, uuidField } from '../field-helpers';
 
 export const PROJECT_STATUSES = ['active', 'completed', 'archived'] as const;
 export const INSPECTION_SCHEDULES = ['every_7_days', 'every_14_days_and_storm'] as const;
@@ -55,7 +55,19 @@ const projectFields = {
       .nullable(),
   ),
   status: z.enum(PROJECT_STATUSES, { error: 'Choose a status: active, completed or archived.' }),
+  /** The site's coordinates, for daily precipitation from the weather provider (docs/compliance.md). */
+  latitude: z.preprocess(blankToNull, coordinate({ label: 'latitude', min: -90, max: 90 }).nullable()),
+  longitude: z.preprocess(blankToNull, coordinate({ label: 'longitude', min: -180, max: 180 }).nullable()),
 };
+
+/** Latitude and longitude go together: one without the other locates nothing. */
+const coordinatesTogether: [
+  (v: Record<string, unknown>) => boolean,
+  { path: PropertyKey[]; message: string; when: () => boolean },
+] = [
+  (v: Record<string, unknown>) => (v.latitude === undefined || v.latitude === null) === (v.longitude === undefined || v.longitude === null),
+  { path: ['longitude'], message: 'Enter both latitude and longitude, or neither.', when: () => true },
+] as const;
 
 /**
  * Termination before coverage start is a typo, never a real permit. Runs even
@@ -81,15 +93,18 @@ const withDefaults = z.object({
   inspectionSchedule: projectFields.inspectionSchedule.optional().transform((v) => v ?? ('every_7_days' as const)),
   timeZone: projectFields.timeZone.optional().transform((v) => v ?? null),
   status: projectFields.status.optional().transform((v) => v ?? ('active' as const)),
+  latitude: projectFields.latitude.optional().transform((v) => v ?? null),
+  longitude: projectFields.longitude.optional().transform((v) => v ?? null),
 });
 
 /** Create a project (form or POST /api/v1/projects). */
-export const createProjectSchema = withDefaults.refine(...permitDatesInOrder);
+export const createProjectSchema = withDefaults.refine(...permitDatesInOrder).refine(...coordinatesTogether);
 
 /** The edit form sends every field (an unchecked box means "not sensitive"). */
 export const updateProjectFormSchema = withDefaults
   .extend({ id: uuidField('Unknown project.') })
-  .refine(...permitDatesInOrder);
+  .refine(...permitDatesInOrder)
+  .refine(...coordinatesTogether);
 
 /**
  * PATCH /api/v1/projects/:id: only the fields sent change. The date order of a
@@ -101,6 +116,7 @@ export const patchProjectSchema = z
   .partial()
   .strict()
   .refine(...permitDatesInOrder)
+  .refine(...coordinatesTogether)
   .refine((v) => Object.keys(v).length > 0, 'Send at least one field to change.');
 
 /** The field error for permit dates out of order after merging a patch into the stored row, if any. */

@@ -23,6 +23,9 @@ export interface ProjectFormValues {
   /** '' = the organization's zone. */
   timeZone: string;
   status: string;
+  /** Decimal degrees; '' = not recorded (no weather provider readings). */
+  latitude: string;
+  longitude: string;
 }
 
 /** US zones first (the permits are EPA's); any IANA zone is accepted by the API. */
@@ -190,6 +193,18 @@ export function ProjectForm({ initial }: { initial: ProjectFormValues }) {
           </select>
         )}
       </Field>
+
+      <fieldset className="grid grid-cols-2 gap-3">
+        <legend className="col-span-2 mb-1 text-sm text-slate-600">
+          Site location (decimal degrees), for the daily rain reading from the weather service. A gauge entry on site wins for the same day.
+        </legend>
+        <Field {...f('latitude')} label="Latitude">
+          {(p) => <input {...p} type="text" inputMode="decimal" placeholder="30.26720" defaultValue={initial.latitude} className={inputClass} />}
+        </Field>
+        <Field {...f('longitude')} label="Longitude">
+          {(p) => <input {...p} type="text" inputMode="decimal" placeholder="-97.74310" defaultValue={initial.longitude} className={inputClass} />}
+        </Field>
+      </fieldset>
 
       {editing ? (
         <Field {...f('status')} label="Status" required>

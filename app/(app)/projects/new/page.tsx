@@ -33,6 +33,8 @@ export default async function NewProjectPage() {
             sensitiveWater: false,
             inspectionSchedule: 'every_7_days',
             timeZone: '',
+            latitude: '',
+            longitude: '',
             status: 'active',
           }}
         />

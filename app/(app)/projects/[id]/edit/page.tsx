@@ -33,6 +33,8 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
             sensitiveWater: p.sensitiveWater,
             inspectionSchedule: p.inspectionSchedule,
             timeZone: p.timeZone ?? '',
+            latitude: p.latitude ?? '',
+            longitude: p.longitude ?? '',
             status: p.status,
           }}
         />
