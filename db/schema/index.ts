@@ -8,3 +8,4 @@ export * from './violations';
 export * from './files';
 export * from './audit';
 export * from './webhooks';
+export * from './account';

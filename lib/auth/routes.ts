@@ -5,7 +5,7 @@
  */
 
 const PUBLIC_EXACT = new Set(['/', '/api/health', '/robots.txt']);
-const PUBLIC_PREFIXES = ['/sign-in', '/inspect/', '/api/webhooks/'];
+const PUBLIC_PREFIXES = ['/sign-in', '/inspect/', '/invite/', '/api/webhooks/'];
 
 /** Signed in, but no organization needed (choosing one, leaving). */
 const IDENTITY_PREFIXES = ['/select-org', '/sign-out'];

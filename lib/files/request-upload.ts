@@ -5,6 +5,7 @@ import { createPendingDocument, createPendingPhoto, photoParent } from '@/db/que
 import { getProject } from '@/db/queries/projects';
 import type { Tx } from '@/db/tenant';
 import { PublicError } from '@/lib/api/errors';
+import { assertStorageAvailable } from '@/lib/billing/limits';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { JOBS, PENDING_UPLOAD_TTL_SECONDS } from '@/lib/jobs/queues';
 import { objectKey } from '@/lib/storage/keys';
@@ -25,6 +26,7 @@ export interface UploadTicket {
 export async function requestPhotoUpload(tx: Tx, actor: Actor, input: RequestPhotoUploadInput): Promise<UploadTicket> {
   const parent = await photoParent(tx, actor.orgId, input);
   if (!parent) throw PublicError.notFound();
+  await assertStorageAvailable(tx, actor.orgId, input.sizeBytes);
   const id = randomUUID();
   const storageKey = objectKey(actor.orgId, 'photos', id, input.fileName);
   // Presign first: when storage is down nothing is written.
@@ -45,6 +47,7 @@ export async function requestPhotoUpload(tx: Tx, actor: Actor, input: RequestPho
 
 export async function requestDocumentUpload(tx: Tx, actor: Actor, input: RequestDocumentUploadInput): Promise<UploadTicket> {
   if (!(await getProject(tx, actor.orgId, input.projectId))) throw PublicError.notFound();
+  await assertStorageAvailable(tx, actor.orgId, input.sizeBytes);
   const id = randomUUID();
   const storageKey = objectKey(actor.orgId, 'documents', id, input.fileName);
   const upload = await presignUpload(actor.orgId, 'documents', storageKey, input.contentType);

@@ -4,9 +4,6 @@ import { useActionState, useEffect, useRef, useTransition, type FormEvent, type 
 import type { ActionResult } from '@/lib/actions/tenant-action';
 
 type Values = {
-  timezone: string;
-  businessHoursStart: number;
-  businessHoursEnd: number;
   breachAttemptThreshold: number;
   breachAttemptWindowMinutes: number;
   accessDeniedThreshold: number;
@@ -20,7 +17,6 @@ type Action = (
 
 const input =
   'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600 sm:text-sm';
-const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 function Field({
   name,
@@ -63,17 +59,18 @@ function Field({
 }
 
 /**
- * Business hours and alert thresholds. Keeps what was typed after a failed
+ * Alert thresholds and the off-hours alert switch (business hours and zone live on /settings). Keeps what was typed after a failed
  * save (no automatic form reset) and moves focus to the first invalid field.
  */
 export function SecuritySettingsForm({
   action,
   values,
-  timeZones,
+  businessHours,
 }: {
   action: Action;
   values: Values;
-  timeZones: string[];
+  /** The organization's business hours and zone, edited on /settings. */
+  businessHours: string;
 }) {
   const [state, dispatch, actionPending] = useActionState(action, null);
   const [transitioning, startTransition] = useTransition();
@@ -96,7 +93,6 @@ export function SecuritySettingsForm({
     startTransition(() => dispatch(data));
   }
 
-  const hours = Array.from({ length: 24 }, (_, h) => h);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Security settings">
       {failed?.formError ? (
@@ -118,42 +114,6 @@ export function SecuritySettingsForm({
         </p>
       ) : null}
 
-      <fieldset className="grid gap-4 sm:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">Business hours</legend>
-        <Field name="businessHoursStart" label="Start" errors={errors.businessHoursStart}>
-          {(p) => (
-            <select {...p} defaultValue={values.businessHoursStart} className={input}>
-              {hours.map((h) => (
-                <option key={h} value={h}>
-                  {hourLabel(h)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="businessHoursEnd" label="End" errors={errors.businessHoursEnd}>
-          {(p) => (
-            <select {...p} defaultValue={values.businessHoursEnd} className={input}>
-              {hours.map((h) => (
-                <option key={h} value={h}>
-                  {hourLabel(h)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="timezone" label="Time zone" errors={errors.timezone}>
-          {(p) => (
-            <select {...p} defaultValue={values.timezone} className={input}>
-              {timeZones.map((z) => (
-                <option key={z} value={z}>
-                  {z.replaceAll('_', ' ')}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </fieldset>
       <label className="flex min-h-11 items-center gap-3 text-sm text-slate-900">
         <input
           type="checkbox"
@@ -163,6 +123,13 @@ export function SecuritySettingsForm({
         />
         Alert when someone signs in outside business hours (once per person per day)
       </label>
+      <p className="text-sm text-slate-600">
+        Business hours: {businessHours}.{' '}
+        <a href="/settings#compliance" className="font-medium text-brand-700 underline">
+          Change them in Settings
+        </a>
+        .
+      </p>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-slate-900">Alert thresholds</legend>
