@@ -4,6 +4,7 @@ import { assertActive, cachedOrganization, loadOrganization } from '@/lib/auth/o
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { tenantCache } from '@/lib/cache';
 import { assertCurrentMember } from '@/lib/members/current-membership';
+import { countRequest } from '@/lib/usage/request-counter';
 import { enforceTenantLimits, type RequestUse } from '@/lib/ratelimit/tenant-limits';
 
 /**
@@ -30,6 +31,7 @@ export async function withTenantRequest<T>(ctx: TenantContext, use: RequestUse, 
       // A write needs the membership row as it is now, not as the token remembers it.
       if (use.write) await assertCurrentMember(tx, ctx, use.permission);
       ran = true;
+      countRequest(ctx, { api: use.endpoint.includes(' /api/') });
       return fn(tx);
     });
   } finally {

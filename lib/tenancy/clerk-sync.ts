@@ -79,7 +79,7 @@ async function applyMembership(tx: Tx, actor: Actor, m: MembershipData): Promise
   if (!(await claimMembership(tx, orgId, userId, m.updated_at, false))) return 'stale';
   const before = await getMembership(tx, orgId, userId);
   // The membership may arrive before organization.created: provision from the embedded org (idempotent).
-  await provision(tx, actor, m.organization);
+  await provisionAndAudit(tx, actor, m.organization);
   const parsed = parseRole(m.role);
   if (!parsed) console.warn(`[clerk webhook] unknown role ${m.role} for ${userId} in ${orgId}: stored as viewer`);
   const role = parsed ?? 'viewer';

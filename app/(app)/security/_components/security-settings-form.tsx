@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState, useEffect, useRef, useTransition, type FormEvent, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 
@@ -125,9 +126,9 @@ export function SecuritySettingsForm({
       </label>
       <p className="text-sm text-slate-600">
         Business hours: {businessHours}.{' '}
-        <a href="/settings#compliance" className="font-medium text-brand-700 underline">
+        <Link href="/settings#compliance" className="font-medium text-brand-700 underline">
           Change them in Settings
-        </a>
+        </Link>
         .
       </p>
 
