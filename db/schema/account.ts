@@ -39,14 +39,15 @@ export const invitations = pgTable(
 export const usageDaily = pgTable(
   'usage_daily',
   {
-    organizationId: text().notNull(),
+    ...tenantColumns(),
     day: date({ mode: 'string' }).notNull(),
     userId: text().notNull(),
     requests: integer().notNull().default(0),
     apiRequests: integer().notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.organizationId, t.day, t.userId] }),
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex('usage_daily_org_day_user_uq').on(t.organizationId, t.day, t.userId),
     belongsToOrg('usage_daily_org_fk', t.organizationId),
     ...tenantPolicies(),
   ],

@@ -169,6 +169,9 @@ const createPayload = (pick: Pick, idempotencyKey: string = randomUUID()) => ({
   sizeBytes: 1024,
   title: 'Probe',
   caption: 'probe',
+  // An invitation (db/queries/members.ts createInvitation).
+  email: 'probe@example.test',
+  role: 'viewer',
 });
 
 /** Creates: each mix of references, and one's own valid create retried with each key the target holds. */
@@ -257,6 +260,14 @@ const SCALARS: Record<string, () => unknown> = {
   bytes: () => 2048,
   // setFixedRequiresPhoto: the world's settings have it off, so turning it on is a change.
   value: () => true,
+  // Usage (db/queries/usage.ts): a day series over the last year, so the worlds' rows fall in it.
+  period: () => 'day',
+  since: () => new Date(NOW.getTime() - 400 * 86_400_000),
+  // An invitation looked up by its token's hash (the target's hashes are never known to a caller).
+  tokenHash: () => randomBytes(32).toString('hex'),
+  email: () => 'invitee@example.test',
+  requests: () => 2,
+  apiRequests: () => 1,
 };
 
 /** Candidates that differ only in a generated idempotency key are one candidate. */

@@ -23,6 +23,8 @@ export const TENANT_TABLES = [
   'photos',
   'audit_log',
   'security_events',
+  'invitations',
+  'usage_daily',
 ] as const;
 
 export type TenantTable = (typeof TENANT_TABLES)[number];
@@ -51,4 +53,6 @@ export const TENANT_TABLE_SHAPE: Record<TenantTable, { key: 'id' | 'organization
   photos: { key: 'id', mutable: 'caption' },
   audit_log: { key: 'id', mutable: 'action' },
   security_events: { key: 'id', mutable: 'kind' },
+  invitations: { key: 'id', mutable: 'email' },
+  usage_daily: { key: 'id', mutable: 'user_id' },
 };
