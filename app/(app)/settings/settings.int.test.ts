@@ -54,6 +54,8 @@ describe('settings', () => {
     expect(Object.keys((!r.ok && r.fieldErrors) || {}).sort()).toEqual(['rainThresholdInches', 'retentionYears', 'timezone'].sort());
     const row = await inOrg(acme, (tx) => tx.select().from(complianceSettings).where(eq(complianceSettings.organizationId, acme.id)).then((r) => r[0]!));
     expect(row.rainThresholdInches).toBe('0.50');
+    const same = await updateComplianceSettingsAction(null, { ...rules('0.50'), businessHoursStart: '8', businessHoursEnd: '8' });
+    expect(!same.ok && same.fieldErrors?.businessHoursEnd).toHaveLength(1);
   });
 
   it('a crew member or a superintendent may not change settings', async () => {
