@@ -52,18 +52,15 @@ export async function lockMembership(tx: Tx, orgId: string, id: string) {
   return row;
 }
 
-export async function setMemberRole(tx: Tx, actor: Actor, id: string, role: OrgRole) {
-  const [before] = await tx
-    .select({ userId: memberships.userId, role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, actor.orgId), eq(memberships.id, id)));
-  if (!before) return undefined;
+/** A new role for the membership the caller locked (`before`: lockMembership's row); audited old → new. */
+export async function setMemberRole(tx: Tx, actor: Actor, before: { id: string; userId?: string; role?: OrgRole }, role: OrgRole) {
   const [after] = await tx
     .update(memberships)
     .set({ role, updatedAt: new Date() })
-    .where(and(eq(memberships.organizationId, actor.orgId), eq(memberships.id, id)))
+    .where(and(eq(memberships.organizationId, actor.orgId), eq(memberships.id, before.id)))
     .returning({ userId: memberships.userId, role: memberships.role });
-  await recordAudit(tx, actor, { action: 'update', entityType: 'membership', entityId: id, before, after });
+  if (!after) return undefined;
+  await recordAudit(tx, actor, { action: 'update', entityType: 'membership', entityId: before.id, before: { userId: after.userId, role: before.role }, after });
   return after;
 }
 
@@ -114,11 +111,11 @@ export async function listOpenInvitations(tx: Tx, orgId: string, now: Date) {
 }
 
 /** An invitation by the hash of its token, locked; whether it is still usable is the caller's call. */
-export async function lockInvitationByHash(tx: Tx, orgId: string, tokenHash: string) {
+export async function lockInvitationByHash(tx: Tx, orgId: string, invitationHash: string) {
   const [row] = await tx
     .select()
     .from(invitations)
-    .where(and(eq(invitations.organizationId, orgId), eq(invitations.tokenHash, tokenHash)))
+    .where(and(eq(invitations.organizationId, orgId), eq(invitations.tokenHash, invitationHash)))
     .for('update');
   return row;
 }

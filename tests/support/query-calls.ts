@@ -30,6 +30,8 @@ export interface Refs {
   user: string;
   /** The target tenant's documents, as a confirm step receives one (the row its lock returned). */
   documents: { id: string; projectId: string; kind: string; title: string }[];
+  /** The target tenant's invitation token hashes (db/queries/members.ts lockInvitationByHash). */
+  invitationHashes: string[];
 }
 
 export interface Scope {
@@ -239,6 +241,8 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
     (['inspectionId', 'violationId', 'correctiveActionId'] as const).flatMap((field) => target.strings.map((id) => ({ [field]: id }))),
   // Every kind of file (db/queries/files.ts FileKind).
   kind: () => ['photos', 'documents'],
+  // A member's email (db/queries/members.ts memberWithEmail): the target's member, as factories name them.
+  email: (_own, target) => [`${target.user}@example.test`],
   // The acting user's own profile (identity door): never another user's.
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
 };
@@ -263,9 +267,6 @@ const SCALARS: Record<string, () => unknown> = {
   // Usage (db/queries/usage.ts): a day series over the last year, so the worlds' rows fall in it.
   period: () => 'day',
   since: () => new Date(NOW.getTime() - 400 * 86_400_000),
-  // An invitation looked up by its token's hash (the target's hashes are never known to a caller).
-  tokenHash: () => randomBytes(32).toString('hex'),
-  email: () => 'invitee@example.test',
   requests: () => 2,
   apiRequests: () => 1,
 };
@@ -303,6 +304,7 @@ export function argumentLists(q: QueryFunction, scope: Scope, target: Refs): { l
     else if (p.name === 'actor') values = [{ orgId: scope.orgId, userId: scope.userId, ip: '192.0.2.1', userAgent: 'probe' }];
     else if (p.name === 'userId') values = orgScoped ? [target.user, ...target.strings] : [scope.userId];
     else if (TARGET_STRINGS.has(p.name)) values = target.strings;
+    else if (p.name === 'invitationHash') values = target.invitationHashes;
     else if (OBJECTS[p.name]) values = OBJECTS[p.name]!(scope.refs, target, scope);
     else if (SCALARS[p.name]) values = [SCALARS[p.name]!()];
     if (values) {

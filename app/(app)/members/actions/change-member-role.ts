@@ -26,7 +26,7 @@ export const changeMemberRoleAction = tenantAction(
       owners: await countOwners(tx, ctx.orgId),
     });
     if (refusal) throw PublicError.conflict(refusal);
-    await setMemberRole(tx, await requestActor(ctx), target.id, input.role);
+    await setMemberRole(tx, await requestActor(ctx), target, input.role);
     revalidatePath('/members');
     return { changed: true };
   },
