@@ -14,6 +14,9 @@ async function signInAs(page: Page, name: string, orgName: string) {
 const shot = (page: Page, info: TestInfo, name: string) =>
   page.screenshot({ path: path.join(info.project.testDir, 'screenshots', `${info.project.name}-${name}.png`), fullPage: true });
 
+// Several page loads and two browsers per test on a shared 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 const noSideScroll = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
 
@@ -36,7 +39,7 @@ test('an owner changes the rain threshold from the account menu; a crew member g
   // A bad value: every error named, nothing saved.
   await page.getByRole('form', { name: 'Compliance rules' }).getByLabel(/Rain threshold/).fill('40');
   await page.getByRole('form', { name: 'Compliance rules' }).getByRole('button', { name: 'Save rules' }).click();
-  await expect(page.getByRole('alert')).toContainText('between 0.01 and 10');
+  await expect(page.getByRole('form', { name: 'Compliance rules' }).getByRole('alert')).toContainText('between 0.01 and 10');
   await noSideScroll(page);
   await shot(page, testInfo, 'settings');
 
@@ -82,7 +85,7 @@ test('an owner invites a member who accepts the link and lands on the dashboard'
   // A used link is refused.
   await invitee.goto(link);
   await invitee.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(invitee.getByRole('alert')).toContainText('not valid any more');
+  await expect(invitee.getByRole('form', { name: 'Accept invitation' }).getByRole('alert')).toContainText('not valid any more');
   await other.close();
 
   await page.reload();
