@@ -53,8 +53,10 @@ describe('bench (tiny mode)', () => {
       for (const v of door.variants) [v.stats.p50, v.stats.p99, v.vsBare.p50, v.roundTrips].forEach(finite);
       [door.door.p50, door.door.p99].forEach(finite);
 
-      const audit = await measureAudit({ appUrl: bench.urls.app, targets: t, warmup: 2, samples: 20 });
+      const audit = await measureAudit({ appUrl: bench.urls.app, superuserUrl: bench.superuser, targets: t, warmup: 2, samples: 20 });
       [audit.added.p50, audit.added.p99, audit.ratio.p50].forEach(finite);
+      [audit.chain!.added.p50, audit.chain!.added.p99, audit.chain!.ratio.p50].forEach(finite);
+      expect(audit.chain!.chained.n).toBe(20);
 
       const results = {
         startedAt: '',
@@ -65,7 +67,8 @@ describe('bench (tiny mode)', () => {
         door: [door],
         audit,
       } as unknown as Parameters<typeof rows>[0];
-      expect(rows(results).length).toBe(5 + 5 + 1 + 1);
+      // five RLS shapes, five door rows, the audit row, the hash chain
+      expect(rows(results).length).toBe(5 + 5 + 1 + 1 + 1);
       expect(findings(results).length).toBeGreaterThan(0);
     } finally {
       await Promise.all([su.$pool.end({ timeout: 1 }), app.$pool.end({ timeout: 1 })]);

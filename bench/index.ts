@@ -171,6 +171,7 @@ async function main() {
     log(`(f) audit row: ${cfg.auditSamples} samples…`);
     results.audit = await measureAudit({
       appUrl: bench.urls.app,
+      superuserUrl: bench.superuser,
       targets: t,
       warmup: cfg.warmup,
       samples: cfg.auditSamples,

@@ -116,6 +116,16 @@ export function rows(r: Results): Row[] {
       chart: { label: 'write with audit / without p50', value: r.audit.ratio.p50 },
     });
   }
+  if (r.audit?.chain) {
+    const c = r.audit.chain;
+    out.push({
+      figure: '(f) hash chain added to an audit insert',
+      value: `p50 +${ms(c.added.p50)} (${x(c.ratio.p50)}), p99 +${ms(c.added.p99)}`,
+      target: '< 0.5 ms p50 added',
+      verdict: verdict(c.added.p50 < 0.5),
+      chart: { label: 'chained / unchained audit insert p50', value: c.ratio.p50 },
+    });
+  }
   if (r.files) {
     const f = r.files;
     out.push({

@@ -39,6 +39,17 @@ test('an owner creates a link and prints the site-notice poster', async ({ page 
   await expect(page.getByText(/Part 1\.5/).first()).toBeVisible();
   linksUrl = page.url();
 
+  // Creating a link is a sensitive action: a session without a recent second factor is asked to confirm it.
+  await page.getByLabel(/^Label/).fill('Main gate');
+  await page.getByRole('button', { name: 'Create link and poster' }).click();
+  await expect(page.getByText(/confirm it’s you \(your second factor\)/)).toBeVisible();
+  await expect(page.getByTestId('new-link')).toHaveCount(0);
+  await shot(page, info, 'links-step-up-asked');
+  await page.getByRole('link', { name: 'Confirm it’s you' }).click();
+  await expect(page.getByRole('heading', { name: 'Confirm it’s you' })).toBeVisible();
+  await shot(page, info, 'links-step-up-verify');
+  await page.getByRole('button', { name: 'Verify second factor' }).click();
+  await expect(page).toHaveURL(linksUrl);
   await page.getByLabel(/^Label/).fill('Main gate');
   await page.getByRole('button', { name: 'Create link and poster' }).click();
   const created = page.getByTestId('new-link');

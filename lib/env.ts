@@ -16,6 +16,8 @@ export const env = createEnv({
     DATABASE_PUBLIC_URL: z.string().url().optional(),
     /** TLS for non-local servers is on unless this says `disable`. */
     DATABASE_SSL: z.enum(['require', 'verify-full', 'disable']).optional(),
+    /** With `verify-full`: a PEM file of the CA(s) to trust instead of Node's bundle (a managed server's CA). */
+    DATABASE_SSL_CA: z.string().min(1).optional(),
     /** `false` behind PgBouncer in transaction mode (no named prepared statements). */
     DATABASE_PREPARE: z.enum(['true', 'false']).default('true'),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),

@@ -19,6 +19,24 @@ export function LocalSignInForm({ groups, redirectUrl }: { groups: LocalSignInGr
           {state.formError}
         </p>
       ) : null}
+      <div className="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <input
+          id="second-factor"
+          name="secondFactor"
+          type="checkbox"
+          className="mt-0.5 size-6 shrink-0 accent-blue-700"
+          aria-describedby="second-factor-hint"
+        />
+        <div>
+          <label htmlFor="second-factor" className="font-medium text-slate-900">
+            Also verify a second factor
+          </label>
+          <p id="second-factor-hint" className="text-sm text-slate-600">
+            Local mode&apos;s stand-in for an authenticator code. Sensitive actions (QR links, settings) ask for it
+            within the last 10 minutes.
+          </p>
+        </div>
+      </div>
       {groups.map(({ org, users }) => (
         <section key={org.id} aria-labelledby={`org-${org.id}`}>
           <h2 id={`org-${org.id}`} className="text-sm font-semibold tracking-wide text-slate-500 uppercase">

@@ -1,9 +1,14 @@
 import 'server-only';
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns, tenantPolicies } from './_tenant';
 import { belongsToOrg } from './organizations';
 
-/** Written in the same transaction as the change it records (db/queries/audit.ts). */
+/**
+ * Written in the same transaction as the change it records (db/queries/audit.ts).
+ * Each organization's rows form a hash chain (drizzle/0014_audit_hash_chain.sql):
+ * the BEFORE INSERT trigger `audit_log_chain` overwrites chain_seq, prev_hash and
+ * row_hash whatever the insert says, so the defaults below are never stored.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -17,9 +22,13 @@ export const auditLog = pgTable(
     ip: text(),
     userAgent: text(),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    chainSeq: bigint({ mode: 'number' }).notNull().default(0),
+    prevHash: text().notNull().default(''),
+    rowHash: text().notNull().default(''),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex('audit_log_org_chain_idx').on(t.organizationId, t.chainSeq),
     index('audit_log_org_created_idx').on(t.organizationId, t.createdAt.desc().nullsFirst()),
     index('audit_log_org_entity_idx').on(t.organizationId, t.entityType, t.entityId),
     belongsToOrg('audit_log_org_fk', t.organizationId),

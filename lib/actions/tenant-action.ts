@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Tx } from '@/db/tenant';
 import { GENERIC_MESSAGE, isPublicError, PublicError } from '@/lib/api/errors';
 import { requireTenant } from '@/lib/auth/session';
+import { hasRecentSecondFactor } from '@/lib/auth/step-up';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { withTenantRequest } from '@/lib/api/tenant-request';
 import {
@@ -21,7 +22,20 @@ import { recordSecurityEvent } from '@/lib/security/record-miss';
 /** What every action returns; forms read it with `useActionState`. */
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string[] | undefined> };
+  | {
+      ok: false;
+      formError?: string;
+      fieldErrors?: Record<string, string[] | undefined>;
+      /** Refused for want of a recent second factor (lib/auth/step-up.ts): the form offers to verify. */
+      stepUp?: true;
+    };
+
+export interface TenantActionOptions {
+  /** A sensitive action: also needs a second factor verified within the last minutes (docs/auth.md). */
+  stepUp?: boolean;
+}
+
+export const STEP_UP_MESSAGE = 'For your security, confirm it’s you (your second factor) before doing this, then try again.';
 
 export interface TenantActionContext {
   tx: Tx;
@@ -53,6 +67,7 @@ export function tenantAction<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
   handler: (input: z.output<S>, context: TenantActionContext) => Promise<T>,
+  options: TenantActionOptions = {},
 ) {
   async function action(_prev: ActionResult<T> | null, input: Input): Promise<ActionResult<T>> {
     let ctx: TenantContext | undefined;
@@ -62,6 +77,9 @@ export function tenantAction<S extends z.ZodType, T>(
         // Counted like a miss by id: the alert rules look for a member trying door after door.
         await recordSecurityEvent(ctx, 'ACCESS_DENIED', { endpoint: handler.name || 'action', permission });
         throw PublicError.forbidden();
+      }
+      if (options.stepUp && !(await hasRecentSecondFactor())) {
+        return { ok: false, formError: STEP_UP_MESSAGE, stepUp: true };
       }
 
       const raw = input instanceof FormData ? formDataToObject(input) : input;
@@ -95,5 +113,5 @@ export function tenantAction<S extends z.ZodType, T>(
       return { ok: false, formError: GENERIC_MESSAGE };
     }
   }
-  return tagEndpoint(action, { kind: 'action', permission, schema });
+  return tagEndpoint(action, { kind: 'action', permission, schema, stepUp: options.stepUp === true });
 }

@@ -21,6 +21,8 @@ const signInSchema = z.object({
     .transform((v) => v.split(' '))
     .pipe(z.tuple([id, id]).or(z.tuple([id]))),
   redirectUrl: z.string().max(2000).optional(),
+  /** The checkbox "also verify a second factor" (local stand-in for Clerk's MFA step). */
+  secondFactor: z.literal('on').optional(),
 });
 
 /**
@@ -51,7 +53,7 @@ export async function signInLocallyAction(_prev?: unknown, form?: unknown): Prom
   if (!input.success) return { ok: false, formError: 'Choose a user to sign in as.' };
   return run(async () => {
     const [userId, orgId] = input.data.as;
-    const { org } = await startLocalSession(userId, orgId);
+    const { org } = await startLocalSession(userId, orgId, undefined, { secondFactor: input.data.secondFactor === 'on' });
     return org ? safeReturnPath(input.data.redirectUrl) : '/select-org';
   });
 }
@@ -68,6 +70,22 @@ export async function switchOrganizationAction(_prev?: unknown, form?: unknown):
   });
 }
 
+/**
+ * Local mode: verify a second factor for the signed-in session (Clerk mode uses Clerk's
+ * reverification modal instead): the same session and organization, a new token whose `fva`
+ * says both factors were verified now.
+ */
+export async function verifySecondFactorLocallyAction(_prev?: unknown, form?: unknown): Promise<LocalAuthResult> {
+  const { userId, orgId, sessionId } = await auth();
+  if (!userId) redirect('/sign-in');
+  const input = z.object({ redirectUrl: z.string().max(2000).optional() }).safeParse(fieldsOf(form));
+  if (!input.success) return { ok: false, formError: 'Invalid request.' };
+  return run(async () => {
+    await startLocalSession(userId, orgId ?? null, sessionId ?? undefined, { secondFactor: true });
+    return safeReturnPath(input.data.redirectUrl);
+  });
+}
+
 /** Local mode: clear the session cookies. */
 export async function signOutLocallyAction(): Promise<void> {
   await endLocalSession();
@@ -78,3 +96,4 @@ export async function signOutLocallyAction(): Promise<void> {
 publicEndpoint('local identity mode: sign in as a seeded user', signInLocallyAction);
 publicEndpoint('local identity mode: switch to another organization of the signed-in user', switchOrganizationAction);
 publicEndpoint('local identity mode: sign out', signOutLocallyAction);
+publicEndpoint('local identity mode: verify a second factor for the signed-in session', verifySecondFactorLocallyAction);

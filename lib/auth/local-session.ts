@@ -44,6 +44,8 @@ export async function startLocalSession(
   userId: string,
   orgId?: string | null,
   sessionId: string = `sess_local_${randomUUID()}`,
+  /** The local stand-in for Clerk's second-factor step (docs/auth.md, "Step-up"). */
+  opts: { secondFactor?: boolean } = {},
 ) {
   assertLocalMode();
   const { user, orgs } = await withIdentity(userId, async (tx) => ({
@@ -61,6 +63,7 @@ export async function startLocalSession(
     sessionId,
     origin: await requestOrigin(),
     org: org ? { id: org.orgId, slug: org.slug, role: org.role } : null,
+    fva: opts.secondFactor ? [0, 0] : [0, -1],
   })) {
     jar.set(c.name, c.value, c.options);
   }
@@ -86,6 +89,8 @@ export async function mintLocalSessionCookies(input: {
   /** The browser's origin: the token's `azp`. */
   origin: URL;
   org: { id: string; slug: string; role: Role } | null;
+  /** Factor ages as of now; a token re-minted without them (an org switch) has never verified a second factor. */
+  fva?: [number, number];
 }): Promise<LocalSessionCookie[]> {
   assertLocalMode();
   const claims = sessionClaims({
@@ -94,6 +99,7 @@ export async function mintLocalSessionCookies(input: {
     azp: input.origin.origin,
     org: input.org,
     ttlSeconds: env.LOCAL_AUTH_SESSION_SECONDS,
+    fva: input.fva ?? [0, -1],
   });
   const token = await signSessionToken(claims, await signingKey());
   // httpOnly: no clerk-js reads it in local mode. Same-site lax, like Clerk's own.

@@ -19,6 +19,8 @@ export interface SessionTokenInput {
   now?: number;
   ttlSeconds: number;
   issuer?: string;
+  /** Clerk's factor-verification ages in minutes [first, second], -1 = never (lib/auth/step-up-claims.ts). */
+  fva?: [number, number];
 }
 
 /**
@@ -52,6 +54,7 @@ export function sessionClaims(input: SessionTokenInput): Record<string, unknown>
     sid: input.sessionId,
     sub: input.userId,
     sts: 'active',
+    ...(input.fva ? { fva: input.fva } : {}),
   };
   const org = input.org;
   if ((input.version ?? 2) === 1) {

@@ -19,6 +19,10 @@ export interface AuthFields {
   orgId?: string | null | undefined;
   orgSlug?: string | null | undefined;
   orgRole?: string | null | undefined;
+  /** The verified session token's claims (lib/auth/step-up-claims.ts reads `fva` and `iat`). */
+  sessionClaims?: unknown;
+  /** Clerk's authorization check (lib/auth/step-up.ts asks it about reverification). */
+  has?: (params: { reverification: 'strict_mfa' }) => boolean;
 }
 
 export type TenantRefusal = 'signed_out' | 'no_organization' | 'unknown_role';

@@ -12,7 +12,7 @@ import type { Permission } from '@/lib/rbac/permissions';
 const ENDPOINT = Symbol.for('brave.endpoint');
 
 export type EndpointMeta =
-  | { kind: 'action'; permission: Permission; schema: z.ZodType }
+  | { kind: 'action'; permission: Permission; schema: z.ZodType; stepUp?: boolean }
   | { kind: 'route'; permission: Permission }
   | { kind: 'public'; reason: string };
 

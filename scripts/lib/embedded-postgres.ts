@@ -23,6 +23,8 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** Trade durability for speed (tests). */
   ephemeral?: boolean;
+  /** Serve TLS with this certificate and key (PEM); plaintext connections are still accepted. */
+  tls?: { cert: string; key: string };
   log?: (line: string) => void;
 }
 
@@ -189,6 +191,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   state.port = await freePort(opts.port ?? state.port);
   fs.writeFileSync(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
 
+  const tlsFlags: string[] = [];
+  if (opts.tls) {
+    // PostgreSQL refuses a key file that others can read, and must own it when it runs as `postgres`.
+    const certFile = path.join(dataRoot, 'server.crt');
+    const keyFile = path.join(dataRoot, 'server.key');
+    fs.writeFileSync(certFile, opts.tls.cert, { mode: 0o644 });
+    fs.writeFileSync(keyFile, opts.tls.key, { mode: 0o600 });
+    chownTree(certFile, ids);
+    chownTree(keyFile, ids);
+    tlsFlags.push('-c', 'ssl=on', '-c', `ssl_cert_file=${certFile}`, '-c', `ssl_key_file=${keyFile}`);
+  }
+
   const flags = [
     '-D', dataDir,
     '-p', String(state.port),
@@ -196,6 +210,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     '-c', 'unix_socket_directories=',
     '-c', 'max_connections=300',
     ...(opts.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ...tlsFlags,
   ];
   const child: ChildProcess = spawn(path.join(bin, 'postgres'), flags, {
     ...ids,

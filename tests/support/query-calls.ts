@@ -262,6 +262,9 @@ const SCALARS: Record<string, () => unknown> = {
   // A thumbnail the caller just wrote under its own tenant prefix (lib/storage/keys.ts).
   thumbnailKey: () => 'tenants/probe/photos/probe/thumb.webp',
   bytes: () => 2048,
+  // auditChainAfter: from the first link of the chain.
+  afterSeq: () => 0,
+  limit: () => 50,
   // setFixedRequiresPhoto: the world's settings have it off, so turning it on is a change.
   value: () => true,
   // Usage (db/queries/usage.ts): a day series over the last year, so the worlds' rows fall in it.

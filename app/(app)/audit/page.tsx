@@ -46,7 +46,10 @@ export default async function AuditPage({
     <div className="mx-auto max-w-5xl">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Audit log</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Who changed what, and when. Times are in {timeZone.replace('_', ' ')}.
+        Who changed what, and when. Times are in {timeZone.replace('_', ' ')}.{' '}
+        <Link href="/audit/verify" className="font-medium text-blue-800 underline underline-offset-2">
+          Verify the trail
+        </Link>
       </p>
 
       <form

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { useActionState, useEffect, useRef, useTransition, type FormEvent, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 
@@ -106,6 +107,7 @@ export function SecuritySettingsForm({
           {failed.formError}
         </p>
       ) : null}
+      <StepUpPrompt show={failed?.stepUp === true} />
       {state?.ok ? (
         <p
           role="status"

@@ -25,4 +25,6 @@ export const updateSecuritySettingsAction = tenantAction(
     revalidatePath('/security');
     return { saved: true };
   },
+  // Alert thresholds and business hours decide what owners are warned about: step-up (docs/auth.md).
+  { stepUp: true },
 );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { setCloseOutPhotoRuleAction } from '../actions/set-close-out-photo-rule';
 
 /** Owners/admins: whether "fixed" needs a close-out photo in this organization. */
@@ -22,6 +23,7 @@ export function CloseOutPhotoSetting({ initial }: { initial: boolean }) {
           {state.ok ? 'Saved.' : state.formError}
         </p>
       ) : null}
+      <StepUpPrompt show={state?.ok === false && state.stepUp === true} />
     </form>
   );
 }

@@ -11,4 +11,4 @@ export const setCloseOutPhotoRuleAction = tenantAction('org:settings:manage', fi
   await setFixedRequiresPhoto(tx, await requestActor(ctx), fixedRequiresPhoto);
   revalidatePath('/violations');
   return { fixedRequiresPhoto };
-});
+}, { stepUp: true });

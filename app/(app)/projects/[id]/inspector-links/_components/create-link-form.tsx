@@ -1,5 +1,6 @@
 'use client';
 
+import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { createInspectorLinkAction } from '../actions/create-inspector-link';
 import { Field, FormError, inputClass, SubmitButton } from '../../../_components/form-controls';
 import { useFormAction } from '../../../_components/use-form-action';
@@ -19,6 +20,7 @@ export function CreateLinkForm({ projectId, project }: { projectId: string; proj
       <form ref={formRef} onSubmit={onSubmit} className="space-y-4" noValidate>
         <input type="hidden" name="projectId" value={projectId} />
         <FormError id="create-link-error" message={formError} />
+        <StepUpPrompt show={state?.ok === false && state.stepUp === true} />
         <Field
           name="label"
           label="Label"

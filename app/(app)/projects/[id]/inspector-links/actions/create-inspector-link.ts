@@ -36,4 +36,6 @@ export const createInspectorLinkAction = tenantAction(
     revalidatePath(`/projects/${projectId}/inspector-links`);
     return { id: link.id, token, url: poster.url, qrSvg: poster.qrSvg, expiresAt: expiresAt?.toISOString() ?? null };
   },
+  // A link opens a project's records to anyone holding it: a sensitive action (docs/auth.md, step-up).
+  { stepUp: true },
 );
