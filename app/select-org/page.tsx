@@ -2,6 +2,7 @@ import { OrganizationList } from '@clerk/nextjs';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { BrandMark } from '@/components/brand-mark';
+import { CreateOrganizationForm } from '@/components/auth/create-organization-form';
 import { LocalOrgPicker } from '@/components/auth/local-org-picker';
 import { listUserMemberships } from '@/db/queries/memberships';
 import { withIdentity } from '@/db/tenant';
@@ -46,6 +47,7 @@ export default async function SelectOrgPage({ searchParams }: { searchParams: Pr
             orgs={orgs.map((o) => ({ orgId: o.orgId, name: o.name, role: o.role, active: o.active }))}
             currentOrgId={current.ok ? current.ctx.orgId : null}
           />
+          <CreateOrganizationForm />
           <form action={signOutLocallyAction}>
             <button type="submit" className="min-h-11 text-sm font-medium text-brand-700 underline">
               Sign out

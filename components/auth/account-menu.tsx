@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { OrganizationSwitcher, UserButton } from '@clerk/nextjs';
 import { listUserMemberships } from '@/db/queries/memberships';
 import { getUser } from '@/db/queries/users';
@@ -7,15 +8,22 @@ import { signOutLocallyAction } from '@/lib/auth/local-actions';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { SignOutButton } from '@/components/offline/sign-out-button';
 import { LocalOrgSwitcher } from './local-org-switcher';
+import { ownerLinks } from './owner-links';
 
 /**
  * Right side of the header: Clerk's switcher and user button in Clerk mode;
  * in local mode our own, fed from our tables (no clerkClient, no network).
  */
 export async function AccountMenu({ ctx }: { ctx: TenantContext }) {
+  const links = ownerLinks(ctx.permissions);
   if (!isLocalAuth()) {
     return (
       <div className="flex items-center gap-3">
+        {links.length ? (
+          <Link href="/settings" className="text-sm font-medium text-brand-700 underline">
+            Settings
+          </Link>
+        ) : null}
         <OrganizationSwitcher hidePersonal afterSelectOrganizationUrl="/dashboard" afterLeaveOrganizationUrl="/select-org" />
         <UserButton />
       </div>
@@ -51,6 +59,17 @@ export async function AccountMenu({ ctx }: { ctx: TenantContext }) {
             {name}
           </p>
           {user ? <p className="px-2 pb-1 text-xs text-slate-500">{user.email}</p> : null}
+          {links.length ? (
+            <ul className="my-1 border-y border-slate-100 py-1" aria-label="Account pages">
+              {links.map((l) => (
+                <li key={l.href}>
+                  <Link href={l.href} className="flex min-h-11 items-center rounded px-2 text-sm text-slate-800 hover:bg-slate-100">
+                    {l.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <SignOutButton action={signOutLocallyAction} />
         </div>
       </details>

@@ -12,7 +12,7 @@ export function LocalOrgPicker({
   currentOrgId: string | null;
 }) {
   const [state, action, pending] = useActionState(switchOrganizationAction, null);
-  if (!orgs.length) return <p className="text-sm text-slate-700">You are not a member of any organization yet. Ask an admin to invite you.</p>;
+  if (!orgs.length) return <p className="text-sm text-slate-700">You are not a member of any organization yet. Ask an admin to invite you, or create your company below.</p>;
   return (
     <form action={action}>
       {state?.formError ? (

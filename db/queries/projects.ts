@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
 import { projects } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
@@ -66,4 +66,13 @@ export async function updateProject(tx: Tx, actor: Actor, id: string, patch: Par
   const action = patch.status === 'archived' && before.status !== 'archived' ? 'archive' : 'update';
   await recordAudit(tx, actor, { action, entityType: 'project', entityId: id, before, after });
   return after;
+}
+
+/** Projects that count against the plan's limit: every one not archived. */
+export async function countProjects(tx: Tx, orgId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(projects)
+    .where(and(eq(projects.organizationId, orgId), ne(projects.status, 'archived')));
+  return row?.n ?? 0;
 }

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { complianceSettings } from '../schema';
 import type { Tx } from '../tenant';
 
-/** What /security edits and the alert rules read: business hours, zone, thresholds. */
+/** What the alert rules read: business hours, zone, thresholds (/security edits the thresholds). */
 const securitySettingsColumns = {
   timezone: complianceSettings.timezone,
   businessHoursStart: complianceSettings.businessHoursStart,
@@ -28,7 +28,8 @@ export type SecuritySettings = {
   securityAlertsReviewedAt: Date | null;
 };
 
-export type SecuritySettingsInput = Omit<SecuritySettings, 'securityAlertsReviewedAt'>;
+/** What /security saves; zone and business hours are saved by /settings (db/queries/compliance-settings.ts). */
+export type SecuritySettingsInput = Omit<SecuritySettings, 'securityAlertsReviewedAt' | 'timezone' | 'businessHoursStart' | 'businessHoursEnd'>;
 
 /** The org's row, or null when it has none yet (provisioning creates it). */
 export async function getSecuritySettings(tx: Tx, orgId: string): Promise<SecuritySettings | null> {

@@ -12,3 +12,4 @@ export * from './webhooks';
 export * from './notifications';
 export * from './support';
 export * from './incidents';
+export * from './account';

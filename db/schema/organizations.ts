@@ -29,6 +29,11 @@ export const organizations = pgTable(
     active: boolean().notNull().default(true),
     plan: planEnum().notNull().default('trial'),
     userLimit: integer().notNull().default(10),
+    /** Shown on site notices and reports (the permittee / operator of record). */
+    operatorName: text(),
+    operatorAddress: text(),
+    operatorPhone: text(),
+    operatorEmail: text(),
     deactivatedAt: timestamp({ withTimezone: true, precision: 3 }),
     ...timestamps(),
   },

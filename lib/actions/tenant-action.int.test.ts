@@ -6,7 +6,7 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { auditLog, organizations } from '@/db/schema';
+import { auditLog, memberships, organizations } from '@/db/schema';
 import { seedOrganizations } from '@/db/seed-data';
 import { PublicError } from '@/lib/api/errors';
 import type { AuthFields } from '@/lib/auth/tenant-context';
@@ -50,6 +50,12 @@ const writeAudit = (permission: (typeof PERMISSIONS)[number]) =>
 beforeAll(async () => {
   db = testDatabase.app({ max: 2 });
   await seed(db);
+  // Writes check the membership row (lib/members/current-membership.ts): each role's actor is a member with that role.
+  for (const org of [acme, bolt]) {
+    await withTenantOn(db, { orgId: org.id, userId: 'test' }, (tx) =>
+      tx.insert(memberships).values(ROLES.map((role) => ({ organizationId: org.id, userId: `user_${role}`, role }))).onConflictDoNothing(),
+    );
+  }
 });
 beforeEach(() => {
   authState.current = { userId: null };

@@ -4,13 +4,17 @@ import { assertActive, cachedOrganization, loadOrganization } from '@/lib/auth/o
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { tenantCache } from '@/lib/cache';
 import { recomputeTouchedObligations } from '@/lib/compliance/recompute-obligations';
+import { assertCurrentMember } from '@/lib/members/current-membership';
+import { countRequest } from '@/lib/usage/request-counter';
 import { enforceTenantLimits, type RequestUse } from '@/lib/ratelimit/tenant-limits';
 
 /**
  * The common middle of tenantAction and tenantRoute: the organization must be
  * active (cached facts, else read in the request's own transaction), the
  * request must fit the org's (and for sensitive permissions the user's) rate
- * limit, then `fn` runs in withTenant. With the facts cached, the limit is
+ * limit, then `fn` runs in withTenant — for a write only while the user is
+ * still a member whose current role grants the permission
+ * (lib/members/current-membership.ts). With the facts cached, the limit is
  * checked before a database connection is taken.
  *
  * A write invalidates the tenant's cache afterwards (one INCR; also when it
@@ -30,7 +34,10 @@ export async function withTenantRequest<T>(ctx: TenantContext, use: RequestUse, 
   try {
     return await withTenant(ctx, async (tx) => {
       if (!known) await enforceTenantLimits(ctx, assertActive(await loadOrganization(tx, ctx)).plan, use);
+      // A write needs the membership row as it is now, not as the token remembers it.
+      if (use.write) await assertCurrentMember(tx, ctx, use.permission);
       ran = true;
+      countRequest(ctx, { api: use.endpoint.includes(' /api/') });
       const result = await fn(tx);
       await recomputeTouchedObligations(tx, ctx.orgId);
       return result;

@@ -4,6 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { PublicError } from '@/lib/api/errors';
 import { noteOffHoursAccess } from '@/lib/security/off-hours';
+import { countRequest } from '@/lib/usage/request-counter';
 import { organizationStatus } from './organization-status';
 import { hasPermission, resolveTenant, type TenantContext, type TenantResolution } from './tenant-context';
 import type { Permission } from '@/lib/rbac/permissions';
@@ -41,6 +42,7 @@ export const requireTenantPage = cache(async (): Promise<TenantContext> => {
   }
   if ((await organizationStatus(r.ctx)) !== 'active') redirect('/select-org?reason=inactive');
   await noteOffHoursAccess(r.ctx, new Date(), 'page');
+  countRequest(r.ctx, { api: false });
   return r.ctx;
 });
 

@@ -6,6 +6,7 @@ import { getInspection } from '@/db/queries/inspections';
 import { getProject } from '@/db/queries/projects';
 import type { Tx } from '@/db/tenant';
 import { PublicError } from '@/lib/api/errors';
+import { assertStorageAvailable } from '@/lib/billing/limits';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { JOBS, PENDING_UPLOAD_TTL_SECONDS } from '@/lib/jobs/queues';
 import { objectKey } from '@/lib/storage/keys';
@@ -31,6 +32,7 @@ export async function requestPhotoUpload(
 ): Promise<UploadTicket> {
   const parent = await photoParent(tx, actor.orgId, input);
   if (!parent) throw PublicError.notFound();
+  await assertStorageAvailable(tx, actor.orgId, input.sizeBytes);
   const storageKey = objectKey(actor.orgId, 'photos', id, input.fileName);
   // Presign first: when storage is down nothing is written.
   const upload = await presignUpload(actor.orgId, 'photos', storageKey, input.contentType);
@@ -78,6 +80,7 @@ export async function requestQueuedPhotoUpload(tx: Tx, actor: Actor, input: Queu
 
 export async function requestDocumentUpload(tx: Tx, actor: Actor, input: RequestDocumentUploadInput): Promise<UploadTicket> {
   if (!(await getProject(tx, actor.orgId, input.projectId))) throw PublicError.notFound();
+  await assertStorageAvailable(tx, actor.orgId, input.sizeBytes);
   const id = randomUUID();
   const storageKey = objectKey(actor.orgId, 'documents', id, input.fileName);
   const upload = await presignUpload(actor.orgId, 'documents', storageKey, input.contentType);

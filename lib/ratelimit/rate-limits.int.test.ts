@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { organizations, securityEvents } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
-import { createOrganization } from '@/tests/support/factories';
+import { addMember, createOrganization } from '@/tests/support/factories';
 import { reconnected, startTestRedis, type TestRedis } from '@/tests/support/redis';
 
 // vitest.config.ts turns limits off for the bulk suites; this file turns them on.
@@ -61,7 +61,12 @@ async function exhaust() {
 }
 
 beforeAll(async () => {
-  for (const o of [orgA, orgB, orgE, orgS]) await createOrganization(o.orgId, o.userId);
+  for (const o of [orgA, orgB, orgE, orgS]) {
+    await createOrganization(o.orgId, o.userId);
+    // Writes check the membership row (lib/members/current-membership.ts).
+    await addMember(o.orgId, o.userId, 'owner');
+  }
+  for (const u of ['user_rl_signer1', 'user_rl_signer2']) await addMember(orgE.orgId, u, 'owner');
   await setPlan(orgE, 'enterprise');
   await setPlan(orgS, 'starter');
 });

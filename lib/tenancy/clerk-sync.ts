@@ -11,8 +11,7 @@ import { clerkWebhookActor } from '@/lib/audit/actor';
 import { tenantCache } from '@/lib/cache';
 import { parseRole } from '@/lib/rbac/permissions';
 import type { ClerkEvent, MembershipData, MembershipDeletedData, OrganizationData, UserData } from './clerk-events';
-import { provisionTenantIn, SYSTEM_USER } from './provision';
-import { tenantDefaults } from './defaults';
+import { provisionAndAudit, SYSTEM_USER } from './provision';
 
 /**
  * Applies Clerk webhook events (validated by clerk-events.ts) to our tables.
@@ -29,31 +28,10 @@ export type SyncOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored';
 const SOURCE = 'clerk';
 const as = { org: (orgId: string) => ({ orgId, userId: SYSTEM_USER }) };
 
-/** What a provisioned tenant starts with, in words, for its first audit entry. */
-const PROVISIONED = {
-  complianceSettings: 'defaults',
-  bmpCategories: tenantDefaults.bmpCategories.length,
-  violationTypes: tenantDefaults.violationTypes.length,
-  formTemplates: tenantDefaults.formTemplates.length,
-};
-
-/** Provision (idempotent) and audit it when it created the tenant. */
-async function provision(tx: Tx, actor: Actor, org: { id: string; name: string; slug: string }) {
-  const { created } = await provisionTenantIn(tx, { orgId: org.id, name: org.name, slug: org.slug });
-  if (!created) return;
-  const row = await getOrganization(tx, org.id);
-  await recordAudit(tx, actor, {
-    action: 'provision',
-    entityType: 'organization',
-    entityId: org.id,
-    after: { name: row?.name, slug: row?.slug, plan: row?.plan, userLimit: row?.userLimit, ...PROVISIONED },
-  });
-}
-
 async function applyOrganization(tx: Tx, actor: Actor, org: OrganizationData): Promise<SyncOutcome> {
   if (!(await claimSyncVersion(tx, { type: 'organization', id: org.id, scope: { org: org.id } }, org.updated_at))) return 'stale';
   const before = await getOrganization(tx, org.id);
-  await provision(tx, actor, org);
+  await provisionAndAudit(tx, actor, org);
   if (before && (before.name !== org.name || before.slug !== org.slug)) {
     await tx
       .update(organizations)
@@ -101,7 +79,7 @@ async function applyMembership(tx: Tx, actor: Actor, m: MembershipData): Promise
   if (!(await claimMembership(tx, orgId, userId, m.updated_at, false))) return 'stale';
   const before = await getMembership(tx, orgId, userId);
   // The membership may arrive before organization.created: provision from the embedded org (idempotent).
-  await provision(tx, actor, m.organization);
+  await provisionAndAudit(tx, actor, m.organization);
   const parsed = parseRole(m.role);
   if (!parsed) console.warn(`[clerk webhook] unknown role ${m.role} for ${userId} in ${orgId}: stored as viewer`);
   const role = parsed ?? 'viewer';

@@ -1,5 +1,7 @@
 import 'server-only';
 import { bmpCategories, complianceSettings, formTemplates, organizations, violationTypes } from '@/db/schema';
+import { recordAudit, type Actor } from '@/db/queries/audit';
+import { getOrganization } from '@/db/queries/organizations';
 import { withTenant, type Tx } from '@/db/tenant';
 import { scheduleTenantJobs } from '@/lib/jobs/tenant-schedule';
 import { tenantDefaults, type TenantDefaults } from './defaults';
@@ -51,4 +53,30 @@ export async function provisionTenantIn(tx: Tx, tenant: NewTenant, defaults: Ten
 /** Provision in its own transaction, as the tenant (RLS applies). */
 export async function provisionTenant(tenant: NewTenant, actorUserId: string = SYSTEM_USER) {
   return withTenant({ orgId: tenant.orgId, userId: actorUserId }, (tx) => provisionTenantIn(tx, tenant));
+}
+
+/** What a provisioned tenant starts with, in words, for its first audit entry. */
+const PROVISIONED = {
+  complianceSettings: 'defaults',
+  bmpCategories: tenantDefaults.bmpCategories.length,
+  violationTypes: tenantDefaults.violationTypes.length,
+  formTemplates: tenantDefaults.formTemplates.length,
+};
+
+/**
+ * Provision (idempotent) and audit it when it created the tenant. The one
+ * path for both the Clerk webhook (`organization.created`) and local mode's
+ * "Create organization" (lib/tenancy/create-organization.ts).
+ */
+export async function provisionAndAudit(tx: Tx, actor: Actor, org: { id: string; name: string; slug: string }) {
+  const { created } = await provisionTenantIn(tx, { orgId: org.id, name: org.name, slug: org.slug });
+  if (!created) return { created };
+  const row = await getOrganization(tx, org.id);
+  await recordAudit(tx, actor, {
+    action: 'provision',
+    entityType: 'organization',
+    entityId: org.id,
+    after: { name: row?.name, slug: row?.slug, plan: row?.plan, userLimit: row?.userLimit, ...PROVISIONED },
+  });
+  return { created };
 }

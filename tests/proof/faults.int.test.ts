@@ -7,7 +7,7 @@ import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase, type Database } from '@/db/client';
-import { auditLog, inspections, organizations, photos, projects } from '@/db/schema';
+import { auditLog, inspections, memberships, organizations, photos, projects } from '@/db/schema';
 import { withTenantOn } from '@/db/tenant';
 import { startLocalDatabase, type LocalDatabase } from '@/scripts/lib/local-database';
 import { startLocalS3, type LocalS3 } from '@/scripts/lib/local-s3';
@@ -129,7 +129,11 @@ const redisEntry: FaultEntry = {
 beforeAll(async () => {
   local = await startLocalDatabase({ dir, ephemeral: true, port: 0, log: () => {} });
   db = createDatabase(local.urls.app, { max: 4 });
-  await withTenantOn(db, org, (tx) => tx.insert(organizations).values({ organizationId: org.orgId, name: 'Fault Co', slug: 'fault' }));
+  await withTenantOn(db, org, async (tx) => {
+    await tx.insert(organizations).values({ organizationId: org.orgId, name: 'Fault Co', slug: 'fault' });
+    // Writes check the membership row (lib/members/current-membership.ts).
+    await tx.insert(memberships).values({ organizationId: org.orgId, userId: org.userId, role: 'owner' });
+  });
   previous = globals.__braveApp;
   globals.__braveApp = db; // the door's pool for this file: the cluster we are about to stop
   actAs({ userId: org.userId, orgId: org.orgId, orgSlug: 'fault', role: 'owner' });

@@ -22,6 +22,9 @@ const { tenantRoute } = await import('@/lib/api/tenant-route');
  * query and A's org id everywhere, which is all they can be given.
  */
 const NO_ID_FIELDS = [
+  'app/(app)/members/actions/invite-member.ts#inviteMemberAction',
+  'app/(app)/settings/actions/update-compliance-settings.ts#updateComplianceSettingsAction',
+  'app/(app)/settings/actions/update-organization-profile.ts#updateOrganizationProfileAction',
   'app/(app)/projects/actions/create-project.ts#createProjectAction',
   'app/(app)/security/actions/mark-alerts-reviewed.ts#markAlertsReviewedAction',
   'app/(app)/security/actions/update-security-settings.ts#updateSecuritySettingsAction',

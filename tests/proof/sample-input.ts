@@ -59,6 +59,8 @@ function candidatesFor(key: string, issue: Issue, ids: (table?: TenantTable) => 
   if (listed.length) return listed;
   const named = BY_NAME.find(([re]) => re.test(key));
   if (named) return named[1];
+  // A number below its minimum (a retention of at least 3 years): the minimum itself, then one above.
+  if (issue.code === 'too_small' && issue.origin === 'number' && issue.minimum !== undefined) return [Number(issue.minimum), Number(issue.minimum) + 1];
   // A refine refused a value of the right type (two hours that must differ): try others of that type.
   if (issue.code === 'custom' && typeof current === 'number') return [1, 2, 7, 18, 0, 0.5];
   // The type the validator asked for beats what the name suggests (`businessHoursEnd` is a number).

@@ -69,6 +69,7 @@ export async function refsOf(g: TenantGraph): Promise<Refs> {
   const su = testDatabase.sql('superuser');
   const strings = new Set<string>([g.orgId, g.userId]);
   const keys = new Set<string>();
+  const invitationHashes: string[] = [];
   const byTable: Record<string, string> = {};
   for (const t of TENANT_TABLES) {
     const rows = await su`select to_jsonb(x) as row from ${su(t)} x where organization_id = ${g.orgId}`;
@@ -78,11 +79,12 @@ export async function refsOf(g: TenantGraph): Promise<Refs> {
       }
       for (const col of ['key', 'slug', 'idempotency_key']) if (typeof row[col] === 'string') keys.add(row[col] as string);
       if (typeof row.id === 'string') byTable[t] ??= row.id;
+      if (t === 'invitations' && typeof row.token_hash === 'string') invitationHashes.push(row.token_hash);
     }
   }
   const documents = await su<{ id: string; projectId: string; kind: string; title: string }[]>`
     select id, project_id as "projectId", kind, title from documents where organization_id = ${g.orgId} order by created_at, id`;
-  return { strings: [...strings], keys: [...keys], byTable, user: g.userId, documents: [...documents] };
+  return { strings: [...strings], keys: [...keys], byTable, user: g.userId, documents: [...documents], invitationHashes };
 }
 
 /** `fn` over `items`, CONCURRENCY at a time (each call holds one pooled connection). */

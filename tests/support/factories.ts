@@ -280,6 +280,28 @@ export const rowFactories: Record<
       .returning({ id: s.supportAccessGrants.id });
     return row!.id;
   },
+  async invitations(db, orgId) {
+    const [row] = await db
+      .insert(s.invitations)
+      .values({
+        organizationId: orgId,
+        email: `invitee-${suffix()}@example.test`,
+        emailNormalized: `invitee-${suffix()}@example.test`,
+        role: 'crew',
+        tokenHash: randomBytes(32).toString('hex'),
+        invitedBy: 'factory',
+        expiresAt: new Date(Date.now() + 7 * 86_400_000),
+      })
+      .returning({ id: s.invitations.id });
+    return row!.id;
+  },
+  async usage_daily(db, orgId) {
+    const [row] = await db
+      .insert(s.usageDaily)
+      .values({ organizationId: orgId, day: '2026-01-01', userId: uniqueId('user', 'usage'), requests: 3, apiRequests: 1 })
+      .returning({ id: s.usageDaily.id });
+    return row!.id;
+  },
 };
 
 /** A user row, inserted as that user (the users policy only lets a user insert themself). */

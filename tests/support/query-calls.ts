@@ -30,6 +30,8 @@ export interface Refs {
   user: string;
   /** The target tenant's documents, as a confirm step receives one (the row its lock returned). */
   documents: { id: string; projectId: string; kind: string; title: string }[];
+  /** The target tenant's invitation token hashes (db/queries/members.ts lockInvitationByHash). */
+  invitationHashes: string[];
 }
 
 export interface Scope {
@@ -175,6 +177,9 @@ const createPayload = (pick: Pick, idempotencyKey: string = randomUUID()) => ({
   outcome: 'amputation',
   occurredAt: now(),
   learnedAt: now(),
+  // An invitation (db/queries/members.ts createInvitation).
+  email: 'probe@example.test',
+  role: 'viewer',
 });
 
 /** Creates: each mix of references, and one's own valid create retried with each key the target holds. */
@@ -265,6 +270,8 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   prefs: () => [{ inspections: false, reports: true, email: false }],
   // One provider day (db/queries/weather.ts).
   reading: () => [{ localDate: '2026-01-01', startedAt: new Date('2026-01-01T05:00:00Z'), endedAt: new Date('2026-01-02T05:00:00Z'), amountInches: '0.40', snowfallInches: null }],
+  // A member's email (db/queries/members.ts memberWithEmail): the target's member, as factories name them.
+  email: (_own, target) => [`${target.user}@example.test`],
   // The acting user's own profile (identity door): never another user's.
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
   grant: () => [{ staff: 'probe', reason: 'A probe grant with a long enough reason.', expiresAt: new Date(NOW.getTime() + 600_000) }],
@@ -281,8 +288,6 @@ const SCALARS: Record<string, () => unknown> = {
   to: () => 'in_progress',
   at: () => NOW,
   now: () => NOW,
-  // A window start: everything the world holds is after it.
-  since: () => new Date(NOW.getTime() - 365 * 86_400_000),
   days: () => 14,
   action: () => 'update',
   // returnInspection: the reviewer's comment.
@@ -305,6 +310,11 @@ const SCALARS: Record<string, () => unknown> = {
   recordSha256: () => 'f'.repeat(64),
   // findLiveProjectLink: the token hash both tenants' links carry in the world (app-layer-world enrich).
   linkTokenHash: () => SHARED_LINK_TOKEN_HASH,
+  // Usage (db/queries/usage.ts): a day series over the last year, so the worlds' rows fall in it.
+  period: () => 'day',
+  since: () => new Date(NOW.getTime() - 400 * 86_400_000),
+  requests: () => 2,
+  apiRequests: () => 1,
 };
 
 /** Candidates that differ only in a generated idempotency key are one candidate. */
@@ -340,6 +350,7 @@ export function argumentLists(q: QueryFunction, scope: Scope, target: Refs): { l
     else if (p.name === 'actor') values = [{ orgId: scope.orgId, userId: scope.userId, ip: '192.0.2.1', userAgent: 'probe' }];
     else if (p.name === 'userId') values = orgScoped ? [target.user, ...target.strings] : [scope.userId];
     else if (TARGET_STRINGS.has(p.name)) values = target.strings;
+    else if (p.name === 'invitationHash') values = target.invitationHashes;
     else if (OBJECTS[p.name]) values = OBJECTS[p.name]!(scope.refs, target, scope);
     else if (SCALARS[p.name]) values = [SCALARS[p.name]!()];
     if (values) {

@@ -28,6 +28,8 @@ export const TENANT_TABLES = [
   'reminder_preferences',
   'support_access_grants',
   'incidents',
+  'invitations',
+  'usage_daily',
 ] as const;
 
 export type TenantTable = (typeof TENANT_TABLES)[number];
@@ -61,4 +63,6 @@ export const TENANT_TABLE_SHAPE: Record<TenantTable, { key: 'id' | 'organization
   reminder_preferences: { key: 'id', mutable: 'user_id' },
   support_access_grants: { key: 'id', mutable: 'reason' },
   incidents: { key: 'id', mutable: 'description' },
+  invitations: { key: 'id', mutable: 'email' },
+  usage_daily: { key: 'id', mutable: 'user_id' },
 };

@@ -61,9 +61,9 @@ export default async function SecurityPage({
 
   const { values, fieldErrors, days, alerts, events, more, members, settings, canManage, timeZone } = data;
   const open = alerts.filter((a) => a.open);
-  const { securityAlertsReviewedAt: _reviewed, ...formValues } = settings;
-  // The saved zone stays selectable even if this runtime's list lacks it (e.g. an alias such as US/Eastern).
-  const timeZones = [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', settings.timezone])].sort();
+  const { securityAlertsReviewedAt: _reviewed, timezone, businessHoursStart, businessHoursEnd, ...formValues } = settings;
+  const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  const businessHours = `${hour(businessHoursStart)}–${hour(businessHoursEnd)} ${timezone.replaceAll('_', ' ')}`;
   const newestOpen = open.reduce<Date | null>((max, a) => (!max || a.lastAt > max ? a.lastAt : max), null);
   const f = (name: string, label: string) => ({
     name,
@@ -172,7 +172,7 @@ export default async function SecurityPage({
           <h2 id="settings-heading" className="mb-3 text-lg font-semibold text-slate-900">
             Settings
           </h2>
-          <SecuritySettingsForm action={updateSecuritySettingsAction} values={formValues} timeZones={timeZones} />
+          <SecuritySettingsForm action={updateSecuritySettingsAction} values={formValues} businessHours={businessHours} />
         </section>
       ) : null}
     </div>

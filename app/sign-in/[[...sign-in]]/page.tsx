@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { BrandMark } from '@/components/brand-mark';
 import { WipeCachedPages } from '@/components/offline/wipe-cached-pages';
 import { LocalSignInForm, type LocalSignInGroup } from '@/components/auth/local-sign-in-form';
+import { NewcomerForm } from '@/components/auth/newcomer-form';
 import { seedOrganizations, seedUsers } from '@/db/seed-data';
 import { isLocalAuth } from '@/lib/auth/auth-provider';
 import { safeReturnPath } from '@/lib/auth/routes';
@@ -48,6 +49,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             ) : null}
           </div>
           <LocalSignInForm groups={localGroups()} redirectUrl={redirectUrl} />
+          <NewcomerForm />
         </>
       ) : (
         <SignIn path="/sign-in" routing="path" forceRedirectUrl={redirectUrl ?? '/dashboard'} />

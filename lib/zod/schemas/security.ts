@@ -25,7 +25,7 @@ export const securityQuerySchema = z.object({
   ),
 });
 
-function isTimeZone(v: string): boolean {
+export function isTimeZone(v: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: v });
     return true;
@@ -34,7 +34,7 @@ function isTimeZone(v: string): boolean {
   }
 }
 
-const hour = (label: string) =>
+export const hour = (label: string) =>
   z.coerce
     .number({ message: `Choose the ${label}.` })
     .int(`Choose the ${label}.`)
@@ -53,23 +53,15 @@ const minutes = (label: string) =>
     .min(1, `${label} must be at least 1 minute.`)
     .max(1440, `${label} can be at most 1440 minutes (one day).`);
 
-/** The /security settings form: business hours, time zone and alert thresholds (all errors at once). */
-export const securitySettingsSchema = z
-  .object({
-    timezone: z.string().trim().min(1, 'Choose a time zone.').max(64).refine(isTimeZone, 'Choose a valid time zone.'),
-    businessHoursStart: hour('start of business hours'),
-    businessHoursEnd: hour('end of business hours'),
+/** The /security settings form: alert thresholds and the off-hours switch (all errors at once). */
+export const securitySettingsSchema = z.object({
     breachAttemptThreshold: count('The probe count'),
     breachAttemptWindowMinutes: minutes('The probe window'),
     accessDeniedThreshold: count('The refusal count'),
     accessDeniedWindowMinutes: minutes('The refusal window'),
     // An unchecked checkbox sends nothing.
     offHoursAlertsEnabled: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
-  })
-  .refine((v) => v.businessHoursStart !== v.businessHoursEnd, {
-    path: ['businessHoursEnd'],
-    message: 'Business hours must end at a different hour than they start (turn off-hours alerts off instead).',
-  });
+});
 
 /** "Mark reviewed": every alert up to the newest one the owner saw on the page. */
 export const markAlertsReviewedSchema = z.object({

@@ -1,15 +1,13 @@
 'use client';
 
+import Link from 'next/link';
 import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { Select, TextInput } from '@/components/ui/text-input';
+import { TextInput } from '@/components/ui/text-input';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 
 type Values = {
-  timezone: string;
-  businessHoursStart: number;
-  businessHoursEnd: number;
   breachAttemptThreshold: number;
   breachAttemptWindowMinutes: number;
   accessDeniedThreshold: number;
@@ -21,21 +19,19 @@ type Action = (
   input: FormData,
 ) => Promise<ActionResult<{ saved: boolean }>>;
 
-const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
-const hours = Array.from({ length: 24 }, (_, h) => h);
-
 /**
- * Business hours and alert thresholds. Keeps what was typed after a failed
+ * Alert thresholds and the off-hours alert switch (business hours and zone live on /settings). Keeps what was typed after a failed
  * save (no automatic form reset) and moves focus to the first invalid field.
  */
 export function SecuritySettingsForm({
   action,
   values,
-  timeZones,
+  businessHours,
 }: {
   action: Action;
   values: Values;
-  timeZones: string[];
+  /** The organization's business hours and zone, edited on /settings. */
+  businessHours: string;
 }) {
   const { state, formRef, onSubmit, pending, formError, fieldErrors: errors } = useFormAction(action, {
     errorId: 'security-settings-error',
@@ -53,19 +49,6 @@ export function SecuritySettingsForm({
       {(p) => <TextInput {...p} type="number" inputMode="numeric" min={1} max={max} defaultValue={String(values[name])} />}
     </Field>
   );
-  const hourSelect = (name: 'businessHoursStart' | 'businessHoursEnd', label: string) => (
-    <Field {...f(name, label)}>
-      {(p) => (
-        <Select {...p} defaultValue={values[name]}>
-          {hours.map((h) => (
-            <option key={h} value={h}>
-              {hourLabel(h)}
-            </option>
-          ))}
-        </Select>
-      )}
-    </Field>
-  );
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Security settings">
@@ -80,22 +63,6 @@ export function SecuritySettingsForm({
         </p>
       ) : null}
 
-      <fieldset className="grid gap-4 sm:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">Business hours</legend>
-        {hourSelect('businessHoursStart', 'Start')}
-        {hourSelect('businessHoursEnd', 'End')}
-        <Field {...f('timezone', 'Time zone')}>
-          {(p) => (
-            <Select {...p} defaultValue={values.timezone}>
-              {timeZones.map((z) => (
-                <option key={z} value={z}>
-                  {z.replaceAll('_', ' ')}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-      </fieldset>
       <label className="flex min-h-11 items-center gap-3 text-sm text-slate-900">
         <input
           type="checkbox"
@@ -105,6 +72,13 @@ export function SecuritySettingsForm({
         />
         Alert when someone signs in outside business hours (once per person per day)
       </label>
+      <p className="text-sm text-slate-600">
+        Business hours: {businessHours}.{' '}
+        <Link href="/settings#compliance" className="font-medium text-brand-700 underline">
+          Change them in Settings
+        </Link>
+        .
+      </p>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-slate-900">Alert thresholds</legend>

@@ -1,6 +1,7 @@
 import { createProject, listProjects } from '@/db/queries/projects';
 import { tenantRoute } from '@/lib/api/tenant-route';
 import { requestActor } from '@/lib/audit/actor';
+import { assertProjectAvailable } from '@/lib/billing/limits';
 import { toPage } from '@/lib/pagination/cursor';
 import { projectJson } from '@/lib/projects/serialize';
 import { isResponse, readJsonBody, readQuery } from '@/lib/validation/request';
@@ -24,6 +25,7 @@ export const GET = tenantRoute({ permission: 'org:data:read' }, async (req, { tx
 export const POST = tenantRoute({ permission: 'org:projects:write' }, async (req, { tx, ctx }) => {
   const body = await readJsonBody(req, createProjectSchema);
   if (isResponse(body)) return body;
+  await assertProjectAvailable(tx, ctx.orgId);
   const project = await createProject(tx, await requestActor(ctx), body);
   return Response.json(projectJson(project), { status: 201, headers: { 'Cache-Control': 'no-store' } });
 });

@@ -5,7 +5,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { inspectorLinks, projects } from '@/db/schema';
+import { inspectorLinks, memberships, projects } from '@/db/schema';
+import { ROLES } from '@/lib/rbac/permissions';
 import { hashToken } from '@/lib/inspect/token';
 import { actAs } from '@/tests/support/auth-mock';
 import { acme, auditRowsFor, bolt, form, inOrg, REQUEST_HEADERS, seedOrgs } from '../../../_test/support';
@@ -38,6 +39,12 @@ let projectA = '';
 let projectB = '';
 beforeAll(async () => {
   await seedOrgs();
+  // Writes check the membership row (lib/members/current-membership.ts): each role's actor is a member.
+  for (const org of [acme, bolt]) {
+    await inOrg(org, (tx) =>
+      tx.insert(memberships).values(ROLES.map((role) => ({ organizationId: org.id, userId: `user_${org.slug}_${role}`, role }))).onConflictDoNothing(),
+    );
+  }
   const first = (org: typeof acme | typeof bolt) =>
     inOrg(org, (tx) =>
       tx.select({ id: projects.id }).from(projects).where(eq(projects.organizationId, org.id)).limit(1),

@@ -1,0 +1,101 @@
+'use client';
+
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
+import type { ActionResult } from '@/lib/actions/tenant-action';
+
+type Result = { id: string; path: string; expiresAt: string };
+type Action = (prev: ActionResult<Result> | null, input: FormData) => Promise<ActionResult<Result>>;
+
+const control =
+  'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 sm:text-sm';
+
+/** Invite by email and role; the link is shown once, to copy and send (local mode has no email of its own here). */
+export function InviteForm({ action, roles }: { action: Action; roles: { value: string; label: string }[] }) {
+  const [state, dispatch, actionPending] = useActionState(action, null);
+  const [transitioning, startTransition] = useTransition();
+  const [copiedLink, setCopiedLink] = useState('');
+  const alertRef = useRef<HTMLDivElement>(null);
+  const pending = actionPending || transitioning;
+  const failed = state && !state.ok ? state : undefined;
+  const errors = (failed?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+
+  useEffect(() => {
+    if (failed) alertRef.current?.focus();
+  }, [failed]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  }
+  // Only ever rendered after a submit (client state), so reading window here can't mismatch the server's HTML.
+  const link = state?.ok ? `${window.location.origin}${state.data.path}` : '';
+  const copied = link !== '' && copiedLink === link;
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Invite a member" className="space-y-3">
+      {failed ? (
+        <div ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm font-medium text-red-900 outline-none">
+          {failed.formError}
+        </div>
+      ) : null}
+      <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
+        <div>
+          <label htmlFor="invite-email" className="block text-sm font-medium text-slate-900">
+            Email
+          </label>
+          <input
+            id="invite-email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            required
+            className={`mt-1 ${control}`}
+            aria-invalid={Boolean(errors.email?.length)}
+            aria-describedby={errors.email?.length ? 'invite-email-error' : undefined}
+          />
+          {errors.email?.length ? (
+            <p id="invite-email-error" className="mt-1 text-sm font-medium text-red-700">
+              {errors.email.join(' ')}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <label htmlFor="invite-role" className="block text-sm font-medium text-slate-900">
+            Role
+          </label>
+          <select id="invite-role" name="role" defaultValue="crew" className={`mt-1 ${control}`}>
+            {roles.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-70 sm:w-auto"
+      >
+        {pending ? 'Creating link…' : 'Create invitation link'}
+      </button>
+      {state?.ok ? (
+        <div role="status" className="space-y-2 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900">
+          <p className="font-medium">Invitation created. Send this link to the new member; it works once, for 7 days.</p>
+          <label htmlFor="invite-link" className="sr-only">
+            Invitation link
+          </label>
+          <input id="invite-link" readOnly value={link} className={`${control} font-mono text-xs`} data-testid="invitation-link" onFocus={(e) => e.currentTarget.select()} />
+          <button
+            type="button"
+            className="inline-flex min-h-11 items-center rounded-md border border-green-300 bg-white px-3 font-semibold text-green-900"
+            onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopiedLink(link), () => setCopiedLink(''))}
+          >
+            {copied ? 'Copied' : 'Copy link'}
+          </button>
+        </div>
+      ) : null}
+    </form>
+  );
+}

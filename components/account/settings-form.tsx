@@ -1,0 +1,150 @@
+'use client';
+
+import { useActionState, useEffect, useRef, useTransition, type FormEvent } from 'react';
+import type { ActionResult } from '@/lib/actions/tenant-action';
+
+/** One field, described as data so a server page can lay out a client form (no functions cross the boundary). */
+export type SettingsField =
+  | { kind: 'text' | 'email' | 'tel'; name: string; label: string; hint?: string; value: string; autoComplete?: string; maxLength?: number }
+  | { kind: 'number'; name: string; label: string; hint?: string; value: string; min: number; max: number; step: string; unit?: string }
+  | { kind: 'select'; name: string; label: string; hint?: string; value: string; options: { value: string; label: string }[] }
+  | { kind: 'checkbox'; name: string; label: string; hint?: string; checked: boolean };
+
+type Action<T> = (prev: ActionResult<T> | null, input: FormData) => Promise<ActionResult<T>>;
+
+const control =
+  'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600 sm:text-sm';
+
+/**
+ * A settings form: every field error at once (summary linked to the fields,
+ * messages under each), focus on the summary after a failed save, values kept
+ * as typed, a status line after a save.
+ */
+export function SettingsForm<T>({
+  id,
+  label,
+  action,
+  fields,
+  submitLabel,
+  savedMessage,
+  columns = 1,
+}: {
+  id: string;
+  label: string;
+  action: Action<T>;
+  fields: SettingsField[];
+  submitLabel: string;
+  savedMessage: string;
+  columns?: 1 | 2;
+}) {
+  const [state, dispatch, actionPending] = useActionState(action, null);
+  const [transitioning, startTransition] = useTransition();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const pending = actionPending || transitioning;
+  const failed = state && !state.ok ? state : undefined;
+  const errors = (failed?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+  const domId = (name: string) => `${id}-${name}`;
+  const labels = new Map(fields.map((f) => [f.name, f.label]));
+
+  useEffect(() => {
+    if (state && !state.ok) summaryRef.current?.focus();
+  }, [state]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  }
+
+  const errorEntries = Object.entries(errors).filter(([, m]) => m?.length);
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
+      {failed ? (
+        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 outline-none">
+          <p className="font-semibold">{failed.formError ?? 'Please correct the highlighted fields.'}</p>
+          {errorEntries.length ? (
+            <ul className="mt-1 list-disc pl-5">
+              {errorEntries.map(([name, messages]) => (
+                <li key={name}>
+                  <a className="underline" href={`#${domId(name)}`}>
+                    {labels.get(name) ?? name}: {messages!.join(' ')}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {state?.ok ? (
+        <p role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm font-medium text-green-800">
+          {savedMessage}
+        </p>
+      ) : null}
+      <div className={columns === 2 ? 'grid gap-4 sm:grid-cols-2' : 'grid gap-4'}>
+        {fields.map((f) => (
+          <FieldRow key={f.name} field={f} domId={domId(f.name)} errors={errors[f.name]} />
+        ))}
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-70 sm:w-auto"
+      >
+        {pending ? 'Saving…' : submitLabel}
+      </button>
+    </form>
+  );
+}
+
+function FieldRow({ field: f, domId, errors }: { field: SettingsField; domId: string; errors?: string[] }) {
+  const describedBy = [errors?.length ? `${domId}-error` : '', f.hint ? `${domId}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const common = { id: domId, name: f.name, 'aria-invalid': Boolean(errors?.length), 'aria-describedby': describedBy };
+  const hint = f.hint ? (
+    <p id={`${domId}-hint`} className="mt-0.5 text-xs text-slate-600">
+      {f.hint}
+    </p>
+  ) : null;
+  const error = errors?.length ? (
+    <p id={`${domId}-error`} className="mt-1 text-sm font-medium text-red-700">
+      {errors.join(' ')}
+    </p>
+  ) : null;
+
+  if (f.kind === 'checkbox') {
+    return (
+      <div className={f.hint ? 'sm:col-span-2' : ''}>
+        <label htmlFor={domId} className="flex min-h-11 items-center gap-3 text-sm text-slate-900">
+          <input {...common} type="checkbox" defaultChecked={f.checked} className="size-5 accent-brand-700" />
+          {f.label}
+        </label>
+        {hint}
+        {error}
+      </div>
+    );
+  }
+  return (
+    <div>
+      <label htmlFor={domId} className="block text-sm font-medium text-slate-900">
+        {f.label}
+        {f.kind === 'number' && f.unit ? <span className="font-normal text-slate-600"> ({f.unit})</span> : null}
+      </label>
+      {hint}
+      <div className="mt-1">
+        {f.kind === 'select' ? (
+          <select {...common} defaultValue={f.value} className={control}>
+            {f.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ) : f.kind === 'number' ? (
+          <input {...common} type="number" inputMode="decimal" min={f.min} max={f.max} step={f.step} defaultValue={f.value} className={control} />
+        ) : (
+          <input {...common} type={f.kind} defaultValue={f.value} autoComplete={f.autoComplete} maxLength={f.maxLength} className={control} />
+        )}
+      </div>
+      {error}
+    </div>
+  );
+}

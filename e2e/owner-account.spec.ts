@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+
+// Local identity mode, seeded orgs. Olivia (Acme owner) changes the rain threshold and invites a
+// member who accepts in another browser; Carlos (Acme crew) gets the 403 page; a newcomer creates a
+// company and lands on its empty dashboard. Names are unique per run: the e2e database is shared.
+
+async function signInAs(page: Page, name: string, orgName: string) {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
+}
+
+const shot = (page: Page, info: TestInfo, name: string) =>
+  page.screenshot({ path: path.join(info.project.testDir, 'screenshots', `${info.project.name}-${name}.png`), fullPage: true });
+
+// Several page loads and two browsers per test on a shared 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
+const noSideScroll = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+
+test('an owner changes the rain threshold from the account menu; a crew member gets the forbidden page', async ({ page, context }, testInfo) => {
+  await signInAs(page, 'Olivia Owens', 'Acme Site Works');
+  await page.getByRole('button', { name: /Account menu for Olivia Owens/ }).or(page.getByLabel(/Account menu for Olivia Owens/)).first().click();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+
+  const rules = page.getByRole('form', { name: 'Compliance rules' });
+  const threshold = rules.getByLabel(/Rain threshold/);
+  const next = (await threshold.inputValue()) === '0.40' ? '0.35' : '0.40';
+  await threshold.fill(next);
+  await rules.getByRole('button', { name: 'Save rules' }).click();
+  await expect(rules.getByRole('status')).toContainText('Rules saved');
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Compliance rules' }).getByLabel(/Rain threshold/)).toHaveValue(next);
+
+  // A bad value: every error named, nothing saved.
+  await page.getByRole('form', { name: 'Compliance rules' }).getByLabel(/Rain threshold/).fill('40');
+  await page.getByRole('form', { name: 'Compliance rules' }).getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByRole('form', { name: 'Compliance rules' }).getByRole('alert')).toContainText('between 0.01 and 10');
+  await noSideScroll(page);
+  await shot(page, testInfo, 'settings');
+
+  // The audit log shows old → new.
+  await page.goto('/audit?entityType=compliance_settings');
+  await expect(page.getByText(next).first()).toBeVisible();
+
+  await context.clearCookies();
+  await signInAs(page, 'Carlos Cruz', 'Acme Site Works');
+  const res = await page.goto('/settings');
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('You can’t open this page');
+  expect((await page.goto('/members'))?.status()).toBe(403);
+  await shot(page, testInfo, 'settings-forbidden');
+});
+
+test('an owner invites a member who accepts the link and lands on the dashboard', async ({ page, browser }, testInfo) => {
+  const email = `new-${testInfo.project.name}-${Date.now()}@example.test`;
+  await signInAs(page, 'Olivia Owens', 'Acme Site Works');
+  await page.goto('/members');
+  await expect(page.getByRole('heading', { name: 'Members and roles' })).toBeVisible();
+  const invite = page.getByRole('form', { name: 'Invite a member' });
+  await invite.getByLabel('Email').fill(email);
+  await invite.getByLabel('Role').selectOption('inspector');
+  await invite.getByRole('button', { name: 'Create invitation link' }).click();
+  const link = await page.getByTestId('invitation-link').inputValue();
+  expect(link).toMatch(/\/invite\/org_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Open invitations' })).toContainText(email);
+  await noSideScroll(page);
+  await shot(page, testInfo, 'members');
+
+  // The new member, in a browser of their own.
+  const other = await browser.newContext({ ...(testInfo.project.use as object) });
+  const invitee = await other.newPage();
+  await invitee.goto(link);
+  await invitee.getByLabel('First name').fill('Nadia');
+  await invitee.getByLabel('Last name').fill('Quinn');
+  await shot(invitee, testInfo, 'invite-accept');
+  await invitee.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(invitee).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
+  await expect(invitee.getByTestId('signed-in-user').or(invitee.getByLabel(/Account menu for Nadia Quinn/)).first()).toBeAttached();
+  // A used link is refused.
+  await invitee.goto(link);
+  await invitee.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(invitee.getByRole('form', { name: 'Accept invitation' }).getByRole('alert')).toContainText('not valid any more');
+  await other.close();
+
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Members' })).toContainText('Nadia Quinn');
+  await expect(page.getByRole('list', { name: 'Members' })).toContainText('Inspector');
+});
+
+test('a newcomer creates a company in local mode and lands on its empty dashboard', async ({ page }, testInfo) => {
+  await page.goto('/sign-in');
+  const start = page.getByRole('form', { name: 'New to BrAve Forms' });
+  await start.getByLabel('First name').fill('Nora');
+  await start.getByLabel('Last name').fill('Newman');
+  await start.getByRole('button', { name: 'Start as a new user' }).click();
+  await expect(page).toHaveURL(/\/select-org$/);
+  await expect(page.getByText('You are not a member of any organization yet')).toBeVisible();
+  const company = `Newman Grading ${testInfo.project.name} ${Date.now()}`;
+  const create = page.getByRole('form', { name: 'Create organization' });
+  await create.getByLabel('Company name').fill(company);
+  await shot(page, testInfo, 'create-organization');
+  await create.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
+  await expect(page.getByText(company).first()).toBeVisible();
+  // A fresh tenant: no projects at all.
+  await page.goto('/projects');
+  await expect(page.getByText(/no projects/i).first()).toBeVisible();
+  // Its owner may open the settings and the plan.
+  await page.goto('/billing');
+  await expect(page.getByTestId('plan-name')).toHaveText('Trial');
+  await page.goto('/usage');
+  await expect(page.getByTestId('limit-projects')).toHaveText('0 of 25');
+  await noSideScroll(page);
+  await shot(page, testInfo, 'usage');
+});

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/rbac/permissions';
+import { checkbox, decimal2, optionalText, uuidField } from '../field-helpers';
+import { hour, isTimeZone } from './security';
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `Enter the ${label} as a number.` })
+    .int(`Enter the ${label} as a whole number.`)
+    .min(min, `The ${label} must be at least ${min}.`)
+    .max(max, `The ${label} can be at most ${max}.`);
+
+/** /settings, organization profile: the name and the operator of record printed on notices and reports. */
+export const organizationProfileSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Enter the organization’s name.').max(120, 'The name must be at most 120 characters.'),
+  operatorName: optionalText(200, 'Operator name'),
+  operatorAddress: optionalText(300, 'Operator address'),
+  operatorPhone: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z
+      .string()
+      .trim()
+      .max(40, 'The phone number must be at most 40 characters.')
+      .regex(/^[0-9+().\-\s]+$/, 'Enter a phone number (digits, spaces, + ( ) - .).')
+      .nullable(),
+  ),
+  operatorEmail: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.email('Enter an email address.').max(254, 'The email must be at most 254 characters.').nullable(),
+  ),
+});
+
+/**
+ * /settings, compliance rules and the organization's clock. The rain threshold
+ * triggers storm inspections (CGP Part 4.2: 0.25 in by default), the deadline
+ * is how long after it the inspection is due, retention is the org's own rule
+ * on top of the permit's minimum (docs/settings.md).
+ */
+export const complianceSettingsSchema = z
+  .strictObject({
+    rainThresholdInches: decimal2({ label: 'rain threshold', unit: 'inches', min: 0.01, max: 10 }),
+    inspectionDeadlineHours: wholeNumber('inspection deadline', 1, 168),
+    retentionYears: wholeNumber('retention period', 3, 50),
+    timezone: z.string().trim().min(1, 'Choose a time zone.').max(64).refine(isTimeZone, 'Choose a valid time zone.'),
+    businessHoursStart: hour('start of business hours'),
+    businessHoursEnd: hour('end of business hours'),
+    fixedRequiresPhoto: checkbox,
+  })
+  .refine((v) => v.businessHoursStart !== v.businessHoursEnd, {
+    path: ['businessHoursEnd'],
+    message: 'Business hours must end at a different hour than they start (turn off-hours alerts off on Security instead).',
+  });
+
+const invitableRoles = ROLES;
+
+/** /members (local mode): invite someone by email with a role. */
+export const inviteMemberSchema = z.strictObject({
+  email: z.string().trim().max(254, 'The email must be at most 254 characters.').pipe(z.email('Enter an email address.')),
+  role: z.enum(invitableRoles, { message: 'Choose a role.' }),
+});
+
+export const changeMemberRoleSchema = z.strictObject({
+  membershipId: uuidField('Choose a member.'),
+  role: z.enum(ROLES, { message: 'Choose a role.' }),
+});
+
+export const removeMemberSchema = z.strictObject({ membershipId: uuidField('Choose a member.') });
+
+export const revokeInvitationSchema = z.strictObject({ invitationId: uuidField('Choose an invitation.') });
+
+/** /usage: the period the charts group by. */
+export const usageQuerySchema = z.object({
+  period: z.enum(['day', 'month'], { message: 'Choose day or month.' }).default('day'),
+});
