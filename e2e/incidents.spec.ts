@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 /**
  * An owner reports an amputation on a phone: the list shows the 29 CFR 1904.39

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, test } from './support/test';
 
 // Local identity mode, seeded orgs. Olivia (Acme owner) changes the rain threshold and invites a
 // member who accepts in another browser; Carlos (Acme crew) gets the 403 page; a newcomer creates a
@@ -7,6 +8,8 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
 async function signInAs(page: Page, name: string, orgName: string) {
   await page.goto('/sign-in');
+  // Settings and member changes are sensitive actions: start with the second factor verified (docs/auth.md).
+  await page.getByLabel('Also verify a second factor').check();
   await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
   await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
 }

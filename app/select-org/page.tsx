@@ -1,7 +1,7 @@
 import { OrganizationList } from '@clerk/nextjs';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { BrandMark } from '@/components/brand-mark';
+import { IdentityPage } from '@/components/auth/identity-page';
 import { CreateOrganizationForm } from '@/components/auth/create-organization-form';
 import { LocalOrgPicker } from '@/components/auth/local-org-picker';
 import { listUserMemberships } from '@/db/queries/memberships';
@@ -27,15 +27,10 @@ export default async function SelectOrgPage({ searchParams }: { searchParams: Pr
   const orgs = await withIdentity(userId, (tx) => listUserMemberships(tx, userId));
 
   return (
-    <main id="main" tabIndex={-1} className="mx-auto flex min-h-dvh max-w-lg flex-col gap-6 px-4 py-10 outline-none">
-      <div className="flex items-center gap-2 font-semibold text-slate-900">
-        <BrandMark />
-        BrAve Forms
-      </div>
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Choose an organization</h1>
-        <p className="mt-1 text-sm text-slate-600">BrAve Forms works inside a company account; personal accounts have no data.</p>
-      </div>
+    <IdentityPage
+      title="Choose an organization"
+      intro={<>BrAve Forms works inside a company account; personal accounts have no data.</>}
+    >
       {message ? (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
           {message}
@@ -57,6 +52,6 @@ export default async function SelectOrgPage({ searchParams }: { searchParams: Pr
       ) : (
         <OrganizationList hidePersonal afterSelectOrganizationUrl="/dashboard" afterCreateOrganizationUrl="/dashboard" />
       )}
-    </main>
+    </IdentityPage>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useTransition, type FormEvent } from 'react';
+import { StepUpPrompt } from '@/components/auth/step-up-prompt';
+import { useFormAction } from '@/components/forms/use-form-action';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 
 /** One field, described as data so a server page can lay out a client form (no functions cross the boundary). */
@@ -37,31 +38,18 @@ export function SettingsForm<T>({
   savedMessage: string;
   columns?: 1 | 2;
 }) {
-  const [state, dispatch, actionPending] = useActionState(action, null);
-  const [transitioning, startTransition] = useTransition();
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const pending = actionPending || transitioning;
+  const { state, formRef, onSubmit, pending, fieldErrors: errors } = useFormAction(action, { errorId: `${id}-summary`, focus: 'error' });
   const failed = state && !state.ok ? state : undefined;
-  const errors = (failed?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
   const domId = (name: string) => `${id}-${name}`;
   const labels = new Map(fields.map((f) => [f.name, f.label]));
 
-  useEffect(() => {
-    if (state && !state.ok) summaryRef.current?.focus();
-  }, [state]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => dispatch(data));
-  }
-
   const errorEntries = Object.entries(errors).filter(([, m]) => m?.length);
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
       {failed ? (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 outline-none">
+        <div id={`${id}-summary`} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 outline-none">
           <p className="font-semibold">{failed.formError ?? 'Please correct the highlighted fields.'}</p>
+          <StepUpPrompt show={failed.stepUp === true} />
           {errorEntries.length ? (
             <ul className="mt-1 list-disc pl-5">
               {errorEntries.map(([name, messages]) => (

@@ -17,11 +17,15 @@ export type FormAction<T> = (prev: ActionResult<T> | null, input: FormData) => P
  *   form error (`errorId`), so the problem is announced.
  * `prepare` may rewrite the FormData last.
  */
-export function useFormAction<T>(action: FormAction<T>, opts: { prepare?: (data: FormData) => void; errorId?: string } = {}) {
+export function useFormAction<T>(
+  action: FormAction<T>,
+  /** `focus: 'error'`: after a failed submit focus the error summary, not the first invalid field (a form that lists every error). */
+  opts: { prepare?: (data: FormData) => void; errorId?: string; focus?: 'field' | 'error' } = {},
+) {
   const [state, dispatch, actionPending] = useActionState(action, null);
   const [transitioning, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
-  const { prepare, errorId } = opts;
+  const { prepare, errorId, focus = 'field' } = opts;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,9 +40,9 @@ export function useFormAction<T>(action: FormAction<T>, opts: { prepare?: (data:
 
   useEffect(() => {
     if (!state || state.ok) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const invalid = focus === 'field' ? formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
     (invalid ?? (errorId ? document.getElementById(errorId) : null))?.focus();
-  }, [state, errorId]);
+  }, [state, errorId, focus]);
 
   const failed = state && !state.ok ? state : undefined;
   return {

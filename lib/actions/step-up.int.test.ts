@@ -42,9 +42,6 @@ const SENSITIVE = [
       updateSecuritySettingsAction(
         null,
         form({
-          timezone: 'America/Chicago',
-          businessHoursStart: '6',
-          businessHoursEnd: '18',
           breachAttemptThreshold: '5',
           breachAttemptWindowMinutes: '10',
           accessDeniedThreshold: '5',

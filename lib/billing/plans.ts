@@ -28,4 +28,4 @@ export function limitsOf(org: { plan: string; userLimit: number }): PlanLimits &
   return { tier, ...PLAN_LIMITS[tier], users: tier === 'enterprise' ? null : org.userLimit };
 }
 
-export { tierOf, type PlanTier };
+export type { PlanTier };

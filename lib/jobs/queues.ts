@@ -54,9 +54,6 @@ export const PRUNE_PUBLIC_ACCESS_CRON = '17 3 * * *';
  */
 export const PUBLIC_ACCESS_RETENTION_DAYS = 90;
 
-export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
-export const JOB_NAMES: JobName[] = Object.values(JOBS).map((j) => j.name);
-
 /** The user id jobs act as in withTenant and the audit log. */
 export const JOB_USER = 'system_jobs';
 

@@ -24,7 +24,7 @@ interface CachedMembership {
   role: Role | null;
 }
 
-export async function currentRole(tx: Tx, ctx: TenantContext): Promise<Role | null> {
+async function currentRole(tx: Tx, ctx: TenantContext): Promise<Role | null> {
   const cache = tenantCache(ctx);
   const key = `member:${ctx.userId}`;
   const hit = await cache.get<CachedMembership>(key);

@@ -6,7 +6,7 @@ import type { Actor } from '@/db/queries/audit';
 import { provisionAndAudit } from './provision';
 
 /** `Acme Site Works` → `acme-site-works-3f9a` (a suffix: two companies may share a name). */
-export function slugFor(name: string): string {
+function slugFor(name: string): string {
   const base = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

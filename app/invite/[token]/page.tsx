@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { BrandMark } from '@/components/brand-mark';
+import { IdentityPage } from '@/components/auth/identity-page';
 import { AcceptInvitationForm } from '@/components/auth/accept-invitation-form';
 import { isLocalAuth } from '@/lib/auth/auth-provider';
 import { currentUserId } from '@/lib/auth/session';
@@ -18,22 +18,15 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const signedIn = Boolean(await currentUserId());
   return (
-    <main id="main" tabIndex={-1} className="mx-auto flex min-h-dvh max-w-lg flex-col gap-6 px-4 py-10 outline-none">
-      <div className="flex items-center gap-2 font-semibold text-slate-900">
-        <BrandMark />
-        BrAve Forms
-      </div>
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Join your team</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {signedIn ? 'Accept the invitation to add this organization to your account.' : 'You were invited to a company account. Tell us your name to join.'}
-        </p>
-      </div>
+    <IdentityPage
+      title="Join your team"
+      intro={signedIn ? 'Accept the invitation to add this organization to your account.' : 'You were invited to a company account. Tell us your name to join.'}
+    >
       {isLocalAuth() ? (
         <AcceptInvitationForm token={decodeURIComponent(token).slice(0, 200)} signedIn={signedIn} />
       ) : (
         <p className="text-sm text-slate-700">Invitations on this server are sent by email through Clerk: open the link in that email.</p>
       )}
-    </main>
+    </IdentityPage>
   );
 }

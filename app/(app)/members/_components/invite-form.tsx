@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 
 type Result = { id: string; path: string; expiresAt: string };
@@ -11,31 +12,17 @@ const control =
 
 /** Invite by email and role; the link is shown once, to copy and send (local mode has no email of its own here). */
 export function InviteForm({ action, roles }: { action: Action; roles: { value: string; label: string }[] }) {
-  const [state, dispatch, actionPending] = useActionState(action, null);
-  const [transitioning, startTransition] = useTransition();
+  const { state, formRef, onSubmit, pending, fieldErrors: errors } = useFormAction(action, { errorId: 'invite-error' });
   const [copiedLink, setCopiedLink] = useState('');
-  const alertRef = useRef<HTMLDivElement>(null);
-  const pending = actionPending || transitioning;
   const failed = state && !state.ok ? state : undefined;
-  const errors = (failed?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
-
-  useEffect(() => {
-    if (failed) alertRef.current?.focus();
-  }, [failed]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => dispatch(data));
-  }
   // Only ever rendered after a submit (client state), so reading window here can't mismatch the server's HTML.
   const link = state?.ok ? `${window.location.origin}${state.data.path}` : '';
   const copied = link !== '' && copiedLink === link;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Invite a member" className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Invite a member" className="space-y-3">
       {failed ? (
-        <div ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm font-medium text-red-900 outline-none">
+        <div id="invite-error" tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm font-medium text-red-900 outline-none">
           {failed.formError}
         </div>
       ) : null}

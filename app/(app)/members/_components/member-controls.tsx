@@ -1,5 +1,6 @@
 'use client';
 
+import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { useActionState, useTransition, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 
@@ -71,9 +72,10 @@ export function MemberControls({
         </form>
       </div>
       {error ? (
-        <p role="alert" className="text-sm font-medium text-red-700">
+        <div role="alert" className="text-sm font-medium text-red-700">
           {error}
-        </p>
+          <StepUpPrompt show={(roleState?.ok === false && roleState.stepUp === true) || (removeState?.ok === false && removeState.stepUp === true)} />
+        </div>
       ) : roleState?.ok && roleState.data.changed ? (
         <p role="status" className="text-sm text-green-800">
           Role changed.

@@ -7,7 +7,7 @@ import { memberships, projects } from '@/db/schema';
 import { actAs } from '@/tests/support/auth-mock';
 import { acme, form, inOrg } from '@/app/(app)/projects/_test/support';
 
-export { acme, bolt, inOrg, seedOrgs } from '@/app/(app)/projects/_test/support';
+export { acme, inOrg, seedOrgs } from '@/app/(app)/projects/_test/support';
 
 export const as = {
   owner: () => actAs({ userId: 'user_acme_owner', orgId: acme.id, orgSlug: 'acme', role: 'owner' }),

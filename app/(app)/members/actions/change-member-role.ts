@@ -30,4 +30,6 @@ export const changeMemberRoleAction = tenantAction(
     revalidatePath('/members');
     return { changed: true };
   },
+  // Sensitive (docs/auth.md, step-up): a second factor verified in the last 10 minutes.
+  { stepUp: true },
 );

@@ -28,4 +28,6 @@ export const removeMemberAction = tenantAction(
     revalidatePath('/members');
     return { removed: true };
   },
+  // Sensitive (docs/auth.md, step-up): a second factor verified in the last 10 minutes.
+  { stepUp: true },
 );

@@ -27,4 +27,6 @@ export const updateComplianceSettingsAction = tenantAction(
     revalidatePath('/security');
     return { saved: true };
   },
+  // Sensitive (docs/auth.md, step-up): a second factor verified in the last 10 minutes.
+  { stepUp: true },
 );
