@@ -23,7 +23,8 @@ async function watchViolations(page: Page) {
 
 const INJECTED =
   '<script>window.__pwnedInline = true</script>' +
-  '<img src="/nonexistent.png" onerror="window.__pwnedHandler = true">' +
+  // alt="": the spec's pages are scanned by axe-core too (e2e/support/test.ts); the attack needs no accessible name.
+  '<img src="/nonexistent.png" alt="" onerror="window.__pwnedHandler = true">' +
   '<a id="pwn-link" href="javascript:void (window.__pwnedUrl = true)">x</a>';
 
 /** Serve the landing page with attacker markup in it, as a stored-XSS bug would; `dropCsp`: without the policy. */

@@ -16,8 +16,9 @@ export async function projectZonesOf(
   tx: Tx,
   orgId: string,
   refs: { entityType: string; entityId: string }[],
-): Promise<Map<string, string | null>> {
-  const zones = new Map<string, string | null>();
+): Promise<Record<string, string | null>> {
+  // A plain object, not a Map: what it holds must show when a test prints it (tests/support/query-calls.ts).
+  const zones: Record<string, string | null> = {};
   // Only well-formed ids reach the uuid columns: one odd audit row must not break the page.
   const ids = (type: string) => [
     ...new Set(refs.filter((r) => r.entityType === type && UUID.test(r.entityId)).map((r) => r.entityId)),
@@ -28,7 +29,7 @@ export async function projectZonesOf(
       .select({ id: projects.id, zone: projects.timeZone })
       .from(projects)
       .where(and(eq(projects.organizationId, orgId), inArray(projects.id, projectIds)));
-    for (const r of rows) zones.set(`project:${r.id}`, r.zone);
+    for (const r of rows) (zones[`project:${r.id}`] = r.zone);
   }
   for (const [type, table] of Object.entries(OWNED)) {
     const wanted = ids(type);
@@ -38,7 +39,7 @@ export async function projectZonesOf(
       .from(table)
       .innerJoin(projects, and(eq(projects.organizationId, table.organizationId), eq(projects.id, table.projectId)))
       .where(and(eq(table.organizationId, orgId), inArray(table.id, wanted)));
-    for (const r of rows) zones.set(`${type}:${r.id}`, r.zone);
+    for (const r of rows) (zones[`${type}:${r.id}`] = r.zone);
   }
   const actionIds = ids('corrective_action');
   if (actionIds.length) {
@@ -51,7 +52,7 @@ export async function projectZonesOf(
       )
       .innerJoin(projects, and(eq(projects.organizationId, violations.organizationId), eq(projects.id, violations.projectId)))
       .where(and(eq(correctiveActions.organizationId, orgId), inArray(correctiveActions.id, actionIds)));
-    for (const r of rows) zones.set(`corrective_action:${r.id}`, r.zone);
+    for (const r of rows) (zones[`corrective_action:${r.id}`] = r.zone);
   }
   return zones;
 }

@@ -21,6 +21,8 @@ const { createProjectAction } = await import('@/app/(app)/projects/actions/creat
 const { applyClerkEvent } = await import('@/lib/tenancy/clerk-sync');
 const { organizationStatus } = await import('@/lib/auth/organization-status');
 const { permissionsOf } = await import('@/lib/rbac/permissions');
+const { backfillObligations } = await import('@/lib/compliance/backfill-obligations');
+const { recomputeObligations } = await import('@/lib/compliance/recompute-obligations');
 import type { TenantContext } from '@/lib/auth/tenant-context';
 
 const dana = 'user_switch_dana';
@@ -28,9 +30,15 @@ const A = 'org_switch_a';
 const B = 'org_switch_b';
 const ctx = (orgId: string): TenantContext => ({ orgId, orgSlug: null, userId: dana, role: 'owner', permissions: permissionsOf('owner') });
 
-/** A project written straight through the door: no action, so no invalidation — shows what is cached. */
+/**
+ * A project written straight through the door, with its obligations: no action, so no cache
+ * invalidation — shows what is cached.
+ */
 const sneakProject = (orgId: string) =>
-  withTenant({ orgId, userId: dana }, (tx) => tx.insert(projects).values({ organizationId: orgId, name: `sneaked ${Math.random()}`, createdBy: dana }));
+  withTenant({ orgId, userId: dana }, async (tx) => {
+    const [row] = await tx.insert(projects).values({ organizationId: orgId, name: `sneaked ${Math.random()}`, createdBy: dana }).returning();
+    await recomputeObligations(tx, orgId, row!.id);
+  });
 
 const membershipDeleted = (orgId: string, userId: string) =>
   ({
@@ -55,6 +63,8 @@ beforeAll(async () => {
   await seedProjects(A, 3, dana); // creates the organization too
   await seedProjects(B, 1, dana);
   for (const org of [A, B]) await addMember(org, dana, 'owner');
+  // Factory rows skip the writes that recompute obligations: compute them once, as the seed does.
+  for (const org of [A, B]) await withTenant({ orgId: org, userId: dana }, (tx) => backfillObligations(tx, org));
 });
 
 /** What Dana sees in B right after seeing A: the scenario a planted org-blind cache fails. */

@@ -7,6 +7,7 @@ import { createOrganization, seedTenant, uniqueId, type TenantGraph } from '@/te
 import { correctiveActions, projects, rainEvents, violations } from '@/db/schema';
 import { withTenant, type Tx } from '@/db/tenant';
 import { backfillObligations } from '@/lib/compliance/backfill-obligations';
+import { obligationsDueBetween } from '@/db/queries/obligations';
 import { dashboardData } from './dashboard-data';
 
 const DAY = 86_400_000;
@@ -158,8 +159,11 @@ describe('demo seed', () => {
     expect(da.counts).toMatchObject({ openViolations: 3, overdueViolations: 2, openActions: 3 });
     expect(dbolt.counts).toMatchObject({ openViolations: 2, overdueViolations: 2, openActions: 2 });
     expect(da.actionsByAge.map((b) => b.count)).toEqual([1, 1, 1, 0]);
-    // Their stored obligations were computed by the seed: the list is full (8) and names the permit part.
-    expect(da.due).toHaveLength(8);
+    // Their stored obligations were computed by the seed: the list shows the open ones (at most 8), each
+    // naming its permit part.
+    const open = await withTenant({ orgId: acme.id, userId: 'user_seed_check' }, (tx) => obligationsDueBetween(tx, acme.id, { limit: 100 }));
+    expect(open.length).toBeGreaterThan(0);
+    expect(da.due).toHaveLength(Math.min(8, open.length));
     expect(da.due.every((d) => d.part.startsWith('CGP 2022'))).toBe(true);
     expect(da.days.some((r) => r.inches > 0)).toBe(true);
     expect(da.days.some((r) => r.inspections > 0)).toBe(true);

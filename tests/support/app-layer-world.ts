@@ -214,6 +214,9 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
     await su`insert into notifications (organization_id, user_id, category, stage, dedup_key, title, body)
              values (${g.orgId}, ${other.userId}, 'inspections', 'due_soon', 'world:cross', 'Due', 'Due soon')`;
   }
+  // Support grants (db/queries/support.ts): A's runs longest, so a lookup that lost its organization
+  // filter returns A's grant to B.
+  await su`update support_access_grants set expires_at = now() + ${distinct ? '30 minutes' : '10 minutes'}::interval where organization_id = ${g.orgId}`;
   // Settings that differ between the two tenants, so reading the other's row shows.
   const mine = distinct;
   await su`update compliance_settings set timezone = ${mine ? 'America/Denver' : 'America/New_York'},

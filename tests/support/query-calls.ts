@@ -274,6 +274,16 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   email: (_own, target) => [`${target.user}@example.test`],
   // The acting user's own profile (identity door): never another user's.
   user: (_own, _target, s) => [{ id: s.userId, email: `${s.userId}@example.test`, firstName: 'Probe' }],
+  // projectZonesOf (the audit page): entries naming the target's records of every kind it resolves.
+  refs: (_own, target) => [
+    [
+      { entityType: 'project', entityId: ref(target, 'projects') },
+      { entityType: 'violation', entityId: ref(target, 'violations') },
+      { entityType: 'inspection', entityId: ref(target, 'inspections') },
+      { entityType: 'rain_event', entityId: ref(target, 'rain_events') },
+      { entityType: 'corrective_action', entityId: ref(target, 'corrective_actions') },
+    ],
+  ],
   grant: () => [{ staff: 'probe', reason: 'A probe grant with a long enough reason.', expiresAt: new Date(NOW.getTime() + 600_000) }],
 };
 

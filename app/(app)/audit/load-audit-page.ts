@@ -80,7 +80,7 @@ export async function loadAuditPage(
       values,
       fieldErrors: {},
       entries: page.items.map((r) => {
-        const site = zones.get(`${r.entityType}:${r.entityId}`);
+        const site = zones[`${r.entityType}:${r.entityId}`];
         const zone = site ?? timeZone;
         return {
           id: r.id,

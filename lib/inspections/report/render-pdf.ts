@@ -220,7 +220,7 @@ export function renderInspectionPdf(data: ReportData): Promise<Buffer> {
   doc.moveDown(0.4);
   fields(doc, [
     ['Signed by', i.signatureName],
-    ['Title', i.inspectorTitle],
+    ['Title', i.signatureTitle ?? i.inspectorTitle],
     ['Signed at', formatDateTime(i.signedAt!, tz)],
   ]);
 
