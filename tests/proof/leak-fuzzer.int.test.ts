@@ -22,6 +22,9 @@ const { tenantRoute } = await import('@/lib/api/tenant-route');
  * query and A's org id everywhere, which is all they can be given.
  */
 const NO_ID_FIELDS = [
+  // The acting member's own reminders and preferences: scoped by the session's user and org, no id sent.
+  'app/(app)/notifications/actions/mark-notifications-read.ts#markNotificationsReadAction',
+  'app/(app)/notifications/actions/save-reminder-preferences.ts#saveReminderPreferencesAction',
   'app/(app)/members/actions/invite-member.ts#inviteMemberAction',
   'app/(app)/settings/actions/update-compliance-settings.ts#updateComplianceSettingsAction',
   'app/(app)/settings/actions/update-organization-profile.ts#updateOrganizationProfileAction',

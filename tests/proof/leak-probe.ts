@@ -24,6 +24,8 @@ import type { TenantTable } from '@/tests/support/tenants';
  */
 const DOMAIN_SEEDS: Record<string, () => Record<string, Json>> = {
   'app/api/v1/inspections/completed/route.ts#POST': () => ({ data: completeEpaForm() as Record<string, Json> }),
+  // A photo kept on the device: the sampler fills the ids; the file's own fields it cannot guess together.
+  'app/api/v1/photos/route.ts#POST': () => ({ fileName: 'probe.jpg', contentType: 'image/jpeg', sizeBytes: 2048 }),
 };
 
 export interface Finding {
@@ -65,6 +67,16 @@ function judge(endpoint: string, label: string, out: Outcome, world: World, isWr
   if (isWrite && carriesForeign && out.ok) findings.push({ endpoint, kind: 'accepted', detail: `${label}: accepted (${out.status})` });
   return findings;
 }
+
+/**
+ * Reviewed: body ids that are not references but the new row's own id, minted on the device
+ * (a photo taken offline). Another tenant's id there is a new row of the caller's organization (the
+ * key is (organization_id, id)) and is echoed back: no data of A. Covered by
+ * app/api/v1/photos/queued-photos.int.test.ts; every other id of the body is still probed.
+ */
+const CLIENT_MINTED_IDS: Record<string, string[]> = {
+  'app/api/v1/photos/route.ts#POST': ['id'],
+};
 
 async function routeValidator(e: Endpoint, base: Omit<RouteCall, 'body'>) {
   return async (candidate: Record<string, Json>) => {
@@ -186,7 +198,7 @@ export async function probeEndpoint(e: Endpoint, world: World): Promise<ProbeRes
       findings.push(...judge(name, `?${key}=${foreign}`, out, world, false, false));
     }
   }
-  for (const path of idPaths(input)) {
+  for (const path of idPaths(input).filter((p) => !CLIENT_MINTED_IDS[name]?.includes(p.join('.')))) {
     for (const foreign of foreignIds(world, tableForField(path.at(-1)!))) {
       const out = await invokeRoute(e.fn, { ...base, body: withValueAt(input, path, foreign) });
       calls++;
