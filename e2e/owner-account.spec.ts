@@ -25,7 +25,7 @@ const noSideScroll = async (page: Page) =>
 
 test('an owner changes the rain threshold from the account menu; a crew member gets the forbidden page', async ({ page, context }, testInfo) => {
   await signInAs(page, 'Olivia Owens', 'Acme Site Works');
-  await page.getByRole('button', { name: /Account menu for Olivia Owens/ }).or(page.getByLabel(/Account menu for Olivia Owens/)).first().click();
+  await page.getByRole('button', { name: /account menu for Olivia Owens/i }).or(page.getByLabel(/account menu for Olivia Owens/i)).first().click();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
@@ -84,7 +84,7 @@ test('an owner invites a member who accepts the link and lands on the dashboard'
   await shot(invitee, testInfo, 'invite-accept');
   await invitee.getByRole('button', { name: 'Accept invitation' }).click();
   await expect(invitee).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-  await expect(invitee.getByTestId('signed-in-user').or(invitee.getByLabel(/Account menu for Nadia Quinn/)).first()).toBeAttached();
+  await expect(invitee.getByTestId('signed-in-user').or(invitee.getByLabel(/account menu for Nadia Quinn/i)).first()).toBeAttached();
   // A used link is refused.
   await invitee.goto(link);
   await invitee.getByRole('button', { name: 'Accept invitation' }).click();
