@@ -32,7 +32,8 @@ export function AppHeader({ orgName, userName, account, bell }: AppHeaderProps) 
       <div className="flex h-14 items-center justify-between gap-3 px-4 lg:px-6">
         <Link href="/dashboard" className="flex shrink-0 items-center gap-2 font-semibold text-slate-900">
           <BrandMark />
-          <span>BrAve Forms</span>
+          {/* On a phone the mark alone: the bell, the organization and the account must fit 390 px. */}
+          <span className="sr-only sm:not-sr-only">BrAve Forms</span>
         </Link>
 
         {account ? (
