@@ -38,7 +38,11 @@ export function RainEventForm({
   const [savedCount, setSavedCount] = useState(0);
   const amountRef = useRef<HTMLInputElement>(null);
   const lastHandled = useRef<typeof state>(null);
-  const draft = useLocalDraft(formRef, `rain-event:${projectId ?? 'any'}`, { idempotencyKey });
+  // The project select is controlled (it picks the zone the times are read in): a restored draft sets it too.
+  const draft = useLocalDraft(formRef, `rain-event:${projectId ?? 'any'}`, {
+    idempotencyKey,
+    onRestore: (values) => setChosen(values.get('projectId') ?? ''),
+  });
   const clearDraft = draft.clear;
 
   // After a save: clear the form for the next reading and say so (role="status").
