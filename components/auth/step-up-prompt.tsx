@@ -16,7 +16,7 @@ export function StepUpPrompt({ show }: { show: boolean }) {
         href={`/verify-identity?redirect_url=${encodeURIComponent(path)}`}
         className="inline-flex min-h-12 items-center rounded-md bg-blue-700 px-5 text-base font-semibold text-white hover:bg-blue-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
       >
-        Confirm it&apos;s you
+        Confirm it’s you
       </Link>
     </p>
   );

@@ -17,7 +17,7 @@ export default async function VerifyIdentityPage({ searchParams }: { searchParam
   const fresh = await hasRecentSecondFactor();
   return (
     <div className="mx-auto max-w-xl">
-      <h1 className="text-2xl font-bold tracking-tight text-slate-900">Confirm it&apos;s you</h1>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">Confirm it’s you</h1>
       <p className="mt-2 text-sm text-slate-700">
         Creating inspector links, changing settings and members, exporting and deleting need a second factor verified
         in the last {STEP_UP_MINUTES} minutes. After confirming, go back and submit again.
