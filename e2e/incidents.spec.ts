@@ -18,7 +18,7 @@ test('an incident shows its OSHA reporting clock, which stops once reported', as
   await page.goto('/incidents/new');
   const marker = `Saw guard ${Date.now()}`;
   await page.getByLabel(/^Site\b/).selectOption({ label: 'Riverside Apartments' });
-  await page.getByLabel('Outcome').selectOption('amputation');
+  await page.getByLabel(/^Outcome\b/).selectOption('amputation');
   // Wall-clock values typed at the site (read in its zone, UTC-8…UTC+0 for the demo sites):
   // happened ~2 days ago, so the 24-hour clock has run out whatever the zone.
   const wallHoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().slice(0, 16);
