@@ -135,7 +135,8 @@ async function publishInspectionWithPhoto(page: Page) {
   await expect(row.getByRole('list', { name: 'Photos' }).getByRole('listitem')).toHaveCount(1, { timeout: 60_000 });
   await page.getByLabel('Conditions requiring corrective action').fill('Re-stake the silt fence at the east outfall.');
   await page.getByLabel('Areas not inspected and why').fill('None');
-  await page.getByLabel('Inspector signature').fill('Carlos Cruz');
+  // Who performed it (the certification is signed once, later, by the qualified person).
+  await page.getByRole('group', { name: 'Inspected by' }).getByLabel('Name').fill('Carlos Cruz');
   await expect(page.getByTestId('save-status')).toHaveText(/Saved/, { timeout: 15_000 });
   await page.getByRole('button', { name: 'Submit inspection' }).click();
   await expect(page.getByText('Submitted', { exact: true })).toBeVisible();

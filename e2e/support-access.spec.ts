@@ -5,6 +5,9 @@ import { SUPPORT_STAFF } from './support/support-staff';
 
 const ACME = 'org_2acme0000000000000000000';
 
+// The operator's support staff work at desks: one browser project is enough for the internal area.
+test.skip(({ isMobile }) => isMobile, 'the internal support area is a desktop tool');
+
 async function signInAs(page: Page, name: string, orgName: string) {
   await page.goto('/sign-in');
   await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
