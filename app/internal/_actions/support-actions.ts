@@ -1,10 +1,10 @@
 'use server';
 
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { isPublicError } from '@/lib/api/errors';
-import { env } from '@/lib/env';
+import { browserOrigin } from '@/lib/auth/config';
 import { publicEndpoint } from '@/lib/endpoints/registry';
 import { grantRequestSchema, openGrant } from '@/lib/support/break-glass';
 import { checkStaffKey, readSupportSession, SUPPORT_COOKIE, SUPPORT_SESSION_MAX_AGE, supportEnabled, supportSessionValue } from '@/lib/support/staff';
@@ -24,11 +24,14 @@ export async function supportSignInAction(_prev: unknown, form: unknown): Promis
   const input = signInSchema.safeParse(fieldsOf(form));
   const name = input.success ? checkStaffKey(input.data.name, input.data.key) : null;
   if (!name) return { ok: false, formError: 'Unknown name or key.' };
+  // Secure follows the origin the browser uses, as the session cookie does (lib/auth/local-session.ts):
+  // a production build served over plain http (the e2e server) would otherwise never get the cookie back.
+  const origin = browserOrigin({ headers: await headers(), nextUrl: new URL('http://localhost:3000') });
   (await cookies()).set(SUPPORT_COOKIE, supportSessionValue(name), {
     path: '/internal',
     httpOnly: true,
     sameSite: 'strict',
-    secure: env.NODE_ENV === 'production',
+    secure: origin.protocol === 'https:',
     maxAge: SUPPORT_SESSION_MAX_AGE,
   });
   redirect('/internal');
