@@ -39,6 +39,7 @@ import { loadDataSet, openBenchDatabase, targets } from './lib/setup';
 import { measureProvision } from './provision';
 import { printTable, writeReport, type Results } from './report';
 import { measureRls } from './rls';
+import { measureSearch } from './search';
 import { findings } from './findings';
 import { measureFiles } from './files';
 import { measureDashboardScale } from './dashboard-scale';
@@ -156,6 +157,11 @@ async function main() {
       samples: cfg.samples,
       explains: cfg.explains,
     });
+
+    sections.mark('k');
+    log(`(k) project search under RLS: trigram index vs ILIKE only, ${cfg.samples} samples…`);
+    results.search = await measureSearch({ superuserUrl: bench.superuser, app, counts: data.counts, size: q ? 2_000 : 5_000, warmup: cfg.warmup, samples: cfg.samples });
+    log(`(k) app role's plan ${results.search.usesIndex ? 'uses' : 'does NOT use'} the trigram index; p50 ${results.search.ratio.p50.toFixed(2)}× of ILIKE only`);
 
     sections.mark('b');
     results.door = [];

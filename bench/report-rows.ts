@@ -11,6 +11,7 @@ import type { DoorResult } from './door';
 import type { HttpResult } from './http';
 import type { ProvisionResult } from './provision';
 import type { ShapeResult } from './rls';
+import type { SearchResult } from './search';
 import { loadedBy, type SectionLoads } from './lib/load-average';
 
 export interface Machine {
@@ -44,6 +45,7 @@ export interface Results {
   http?: HttpResult;
   files?: FilesResult;
   cache?: CacheResult;
+  search?: SearchResult;
   /** Load average at the start and end of each section, by its letter (lib/load-average.ts). */
   load?: SectionLoads;
 }
@@ -91,6 +93,16 @@ function figureRows(r: Results): Row[] {
       target: '—',
       verdict: '',
       chart: { label: `door ${s.shape} p50`, value: s.door.p50 },
+    });
+  }
+  if (r.search) {
+    const k = r.search;
+    out.push({
+      figure: `(k) project search, app role (${k.projects.toLocaleString('en')} projects): trigram index / ILIKE only`,
+      value: `plan ${k.usesIndex ? 'uses' : 'does NOT use'} the index; p50 ${x(k.ratio.p50)} (${ms(k.indexed.p50)} vs ${ms(k.ilike.p50)}), p99 ${x(k.ratio.p99)}`,
+      target: 'index scan; < 1×',
+      verdict: verdict(k.usesIndex && k.ratio.p50 < 1),
+      chart: { label: 'search: trigram / ILIKE p50', value: k.ratio.p50, target: 1 },
     });
   }
   for (const d of r.door ?? []) {

@@ -88,6 +88,18 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
       '',
     );
   }
+  if (r.search) {
+    const k = r.search;
+    md.push(
+      '## (k) Project search under RLS',
+      '',
+      `Tenant ${k.orgId} (${k.projects.toLocaleString('en')} projects, ${k.trigramRows.toLocaleString('en')} trigram rows), term "${k.term}", brave_app inside the door. ` +
+        'ILIKE is not leakproof, so under RLS it is a filter over every row of the tenant; the app finds candidates by text equality (leakproof) ' +
+        `on project_search_trigrams' btree index and rechecks them with the same ILIKE (docs/search.md). ILIKE only p50 ${ms(k.ilike.p50)} / p99 ${ms(k.ilike.p99)}; ` +
+        `trigram index p50 ${ms(k.indexed.p50)} / p99 ${ms(k.indexed.p99)}. The app role's plan: ${k.plan}.`,
+      '',
+    );
+  }
   for (const d of r.door ?? []) {
     md.push(
       `## (b) The door on a fetch by id — prepare: ${d.prepare}${d.prepare ? ' (app default)' : ' (PgBouncer transaction mode)'}`,
