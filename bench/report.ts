@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { HttpResult } from './http';
 import { ms, pct, rows, x, type Results } from './report-rows';
 import { svg } from './lib/report-svg';
+import { capacitySection } from './capacity';
 
 export type { Results } from './report-rows';
 
@@ -258,6 +259,7 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
       '',
     );
   }
+  md.push(...capacitySection(r));
   if (findings.length) md.push('## Findings', '', ...findings, '');
   fs.writeFileSync(path.join(dir, 'report.md'), md.join('\n'));
 }
