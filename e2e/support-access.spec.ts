@@ -2,17 +2,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { SUPPORT_STAFF } from './support/support-staff';
+import { signInAs } from './support/sign-in';
 
 const ACME = 'org_2acme0000000000000000000';
 
 // The operator's support staff work at desks: one browser project is enough for the internal area.
 test.skip(({ isMobile }) => isMobile, 'the internal support area is a desktop tool');
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 test('support opens a reasoned grant; the owner sees the banner and the grant in the list', async ({ page, browser }, info) => {
   test.slow();
