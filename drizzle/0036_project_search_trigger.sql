@@ -35,6 +35,13 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- Only the app role calls them (its queries, its writes' trigger); brave_public reads no project search.
+REVOKE ALL ON FUNCTION public.search_trigrams(text) FROM PUBLIC;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION public.projects_search_trigrams() FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION public.search_trigrams(text) TO brave_app;
+--> statement-breakpoint
 DROP TRIGGER IF EXISTS projects_search_trigrams ON public.projects;
 --> statement-breakpoint
 CREATE TRIGGER projects_search_trigrams AFTER INSERT OR UPDATE ON public.projects
