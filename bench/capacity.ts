@@ -6,7 +6,7 @@
  */
 import type { Results } from './report-rows';
 
-export const ASSUMPTIONS = {
+const ASSUMPTIONS = {
   tenants: 10_000,
   activeUsersPerTenant: 50,
   /** Share of a tenant's active users working in the same peak minute (crews start 6–7 am local time). */
@@ -25,7 +25,7 @@ export const ASSUMPTIONS = {
   pgbouncerTxPerSecond: 15_000,
 } as const;
 
-export interface CapacityModel {
+interface CapacityModel {
   peakRps: { page: number; api: number; write: number; total: number };
   /** CPU ms per request as measured: app server and PostgreSQL, per route kind. */
   cpuMs: { page: { app: number; pg: number }; api: { app: number; pg: number }; apiMiss: { app: number; pg: number }; write: { app: number; pg: number } };
@@ -41,7 +41,7 @@ export interface CapacityModel {
 
 const cpu = (l: { cpuPerRequest?: Record<string, number> } | undefined, key: string) => l?.cpuPerRequest?.[key] ?? Number.NaN;
 
-export function capacityModel(r: Results, a = ASSUMPTIONS): CapacityModel | undefined {
+function capacityModel(r: Results, a = ASSUMPTIONS): CapacityModel | undefined {
   const api = r.http?.api;
   const page = r.http?.dashboard?.page;
   if (!api || !page) return undefined;

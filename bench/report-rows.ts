@@ -14,7 +14,7 @@ import type { ShapeResult } from './rls';
 import type { SearchResult } from './search';
 import { loadedBy, type SectionLoads } from './lib/load-average';
 
-export interface Machine {
+interface Machine {
   cpus: number;
   cpuModel: string;
   memoryGiB: number;
