@@ -103,7 +103,7 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
   }
   for (const d of r.door ?? []) {
     md.push(
-      `## (b) The door on a fetch by id — prepare: ${d.prepare}${d.prepare ? ' (app default)' : ' (PgBouncer transaction mode)'}`,
+      `## (b) The door on a fetch by id — prepare: ${d.prepare}${d.prepare ? ' (app default)' : ''}, ${d.route === 'pgbouncer' ? 'through PgBouncer (transaction mode)' : 'direct'}`,
       '',
       '| variant | p50 | p99 | p50 × bare | p99 × bare | ≈ round trips (p50 / ping p50) |',
       '|---|---|---|---|---|---|',
