@@ -1,6 +1,7 @@
 import 'server-only';
 import { drainTouched } from '@/db/obligations-touched';
 import {
+  activeProjectIds,
   complianceKnobs,
   completedInspectionsOf,
   correctiveActionsOf,
@@ -13,6 +14,7 @@ import {
 } from '@/db/queries/obligations';
 import type { Tx } from '@/db/tenant';
 import { isTimeZone } from '@/lib/format/when';
+import { countedRain } from './counted-rain';
 import { computeObligations, type ComplianceInput, type Obligation } from './engine';
 import { localDate } from './engine/calendar';
 
@@ -43,7 +45,8 @@ function engineInput(i: Inputs, now: Date): ComplianceInput {
     snowThresholdInches: 3.25,
     business: { closedDays: [], observeUsFederalHolidays: false, closeOfBusinessMinutes: 17 * 60 },
     periods: [],
-    storms: i.rain.map((r) => ({
+    // The gauge on site wins over the provider for the same local day (both rows stay stored).
+    storms: countedRain(i.rain, zone).map((r) => ({
       id: r.id,
       startedAt: r.startedAt,
       endedAt: r.endedAt ?? r.startedAt,
@@ -104,8 +107,27 @@ export async function recomputeObligations(tx: Tx, orgId: string, projectId: str
  */
 export async function recomputeTouchedObligations(tx: Tx, orgId: string, now = new Date()): Promise<string[]> {
   const t = drainTouched(tx);
+  if (t.all) return recomputeAllObligations(tx, orgId, now);
   const ids = new Set([...t.projects, ...(await projectsOfViolations(tx, orgId, [...t.violations]))]);
   const sorted = [...ids].sort();
   for (const id of sorted) await recomputeObligations(tx, orgId, id, now);
   return sorted;
+}
+
+/**
+ * Every active project of the tenant, in keyset pages of ids (id order, as
+ * above): after an organization-wide input changed (the rain threshold, the
+ * business calendar) and for the seed's backfill. Its cost grows with the
+ * tenant — it runs on a settings change, never on a read.
+ */
+export async function recomputeAllObligations(tx: Tx, orgId: string, now = new Date()): Promise<string[]> {
+  const done: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const ids = await activeProjectIds(tx, orgId, { after, limit: 500 });
+    for (const id of ids) await recomputeObligations(tx, orgId, id, now);
+    done.push(...ids);
+    if (ids.length < 500) return done;
+    after = ids.at(-1)!;
+  }
 }
