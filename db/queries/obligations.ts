@@ -43,13 +43,27 @@ export async function obligationProject(tx: Tx, orgId: string, projectId: string
   return project;
 }
 
-/** The organization's zone and storm threshold (compliance_settings); defaults when unset. */
-export async function complianceKnobs(tx: Tx, orgId: string): Promise<{ timezone: string | null; threshold: number }> {
+/** The organization's zone, storm threshold and business calendar (compliance_settings); defaults when unset. */
+export async function complianceKnobs(tx: Tx, orgId: string) {
   const [row] = await tx
-    .select({ threshold: complianceSettings.rainThresholdInches, timezone: complianceSettings.timezone })
+    .select({
+      threshold: complianceSettings.rainThresholdInches,
+      timezone: complianceSettings.timezone,
+      closedDays: complianceSettings.closedDays,
+      observeUsFederalHolidays: complianceSettings.observeUsFederalHolidays,
+      closeOfBusinessMinutes: complianceSettings.closeOfBusinessMinutes,
+    })
     .from(complianceSettings)
     .where(eq(complianceSettings.organizationId, orgId));
-  return { timezone: row?.timezone ?? null, threshold: Number(row?.threshold ?? 0.25) };
+  return {
+    timezone: row?.timezone ?? null,
+    threshold: Number(row?.threshold ?? 0.25),
+    business: {
+      closedDays: row?.closedDays ?? [],
+      observeUsFederalHolidays: row?.observeUsFederalHolidays ?? false,
+      closeOfBusinessMinutes: row?.closeOfBusinessMinutes ?? 17 * 60,
+    },
+  };
 }
 
 /** The project's completed (submitted or published) inspections: what meets inspection obligations. */

@@ -13,3 +13,4 @@ export * from './notifications';
 export * from './support';
 export * from './incidents';
 export * from './account';
+export * from './site-conditions';

@@ -12,6 +12,7 @@ import {
   replaceProjectObligations,
   type ObligationInsert,
 } from '@/db/queries/obligations';
+import { siteConditionsOf } from '@/db/queries/site-conditions';
 import type { Tx } from '@/db/tenant';
 import { isTimeZone } from '@/lib/format/when';
 import { countedRain } from './counted-rain';
@@ -27,7 +28,8 @@ async function obligationInputs(tx: Tx, orgId: string, projectId: string) {
   const inspections = await completedInspectionsOf(tx, orgId, projectId);
   const rain = await rainEventsOf(tx, orgId, projectId);
   const actions = await correctiveActionsOf(tx, orgId, projectId);
-  return { project, settings, inspections, rain, actions };
+  const conditions = await siteConditionsOf(tx, orgId, projectId);
+  return { project, settings, inspections, rain, actions, conditions };
 }
 
 type Inputs = NonNullable<Awaited<ReturnType<typeof obligationInputs>>>;
@@ -43,8 +45,9 @@ function engineInput(i: Inputs, now: Date): ComplianceInput {
     coverageStart: i.project.permitStart ?? localDate(i.project.createdAt, zone),
     rainThresholdInches: i.settings.threshold,
     snowThresholdInches: 3.25,
-    business: { closedDays: [], observeUsFederalHolidays: false, closeOfBusinessMinutes: 17 * 60 },
-    periods: [],
+    // The organization's business calendar (settings) and the project's recorded site conditions.
+    business: i.settings.business,
+    periods: i.conditions.flatMap((c) => (c.kind !== 'snowmelt' && c.startsOn ? [{ kind: c.kind, start: c.startsOn, end: c.endsOn }] : [])),
     // The gauge on site wins over the provider for the same local day (both rows stay stored).
     storms: countedRain(i.rain, zone).map((r) => ({
       id: r.id,
@@ -52,7 +55,9 @@ function engineInput(i: Inputs, now: Date): ComplianceInput {
       endedAt: r.endedAt ?? r.startedAt,
       rainInches: Number(r.amount),
     })),
-    snowmelts: [],
+    snowmelts: i.conditions.flatMap((c) =>
+      c.kind === 'snowmelt' && c.dischargeAt ? [{ id: c.id, dischargeAt: c.dischargeAt, snowInches: Number(c.snowInches) }] : [],
+    ),
     // Completed = submitted or published; the report is complete when the inspector signs it (Part 4.7.1).
     inspections: i.inspections.map((x) => ({ id: x.id, at: x.at, reportCompletedAt: x.signedAt })),
     findings: i.actions.map((a) => ({

@@ -70,6 +70,7 @@ const REDUNDANT_FILTERS: Record<string, string> = {
   'files.ts#markDocumentStored:2':
     "the version count of a series in the project the organization-filtered lock just returned (same function): A's projects were refused there",
   'inspector-links.ts#updateInspectorLink:1': AFTER_LOOKUP,
+  'site-conditions.ts#endSitePeriod:1': AFTER_LOOKUP,
   'files.ts#advancePublicSwppp:1':
     "the project its only caller (markDocumentStored) just locked by organization and id: A's projects were refused there",
   'findings.ts#confirmFinding:1': AFTER_LOOKUP,
