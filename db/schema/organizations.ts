@@ -16,7 +16,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { braveApp, currentOrg, currentUser, inspectorOrg, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 
-export const planEnum = pgEnum('plan', ['trial', 'starter', 'business', 'enterprise']);
+// `starter` and `business` are the tiers sold before Professional; lib/ratelimit/policies.ts maps both to it.
+export const planEnum = pgEnum('plan', ['trial', 'starter', 'business', 'professional', 'enterprise']);
 export const orgRoleEnum = pgEnum('org_role', ['owner', 'admin', 'superintendent', 'inspector', 'crew', 'viewer']);
 
 /** One row per Clerk organization; its own id is the tenant key. */
