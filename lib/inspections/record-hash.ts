@@ -51,7 +51,7 @@ export interface SignedRecordSource {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The layout of a stored row: its recorded version, else the current one; an unknown one is an error, never a guess. */
-export function layoutOf(i: Pick<SignedRecordSource, 'id' | 'recordHashVersion'>): RecordHashVersion {
+function layoutOf(i: Pick<SignedRecordSource, 'id' | 'recordHashVersion'>): RecordHashVersion {
   const v = i.recordHashVersion ?? RECORD_HASH_VERSION;
   if (v !== 1 && v !== 2) throw new Error(`inspection ${i.id}: unknown record hash layout ${v}`);
   return v;
