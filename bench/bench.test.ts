@@ -10,7 +10,8 @@ import { measureDoor } from './door';
 import { findings } from './findings';
 import { measureFiles } from './files';
 import { loadDataSet, openBenchDatabase, targets, type BenchDatabase, type Target } from './lib/setup';
-import { rows } from './report';
+import { freePort } from './lib/ports';
+import { rows } from './report-rows';
 import { measureRls } from './rls';
 
 const finite = (n: number) => expect(Number.isFinite(n), `${n} is finite`).toBe(true);
@@ -20,7 +21,7 @@ describe('bench (tiny mode)', () => {
   let t: Target[];
 
   beforeAll(async () => {
-    bench = await openBenchDatabase({ dir: `.data/bench/test-pg-${process.pid}`, port: 54371, ephemeral: true });
+    bench = await openBenchDatabase({ dir: `.data/bench/test-pg-${process.pid}`, port: await freePort(), ephemeral: true });
     const data = await loadDataSet(bench.superuser, { tenants: 20, rows: 2_000 });
     expect(data.rows).toBe(data.counts.reduce((a, b) => a + b, 0));
     t = targets(data, 200);
@@ -49,7 +50,7 @@ describe('bench (tiny mode)', () => {
         samples: 20,
         prepare: true,
       });
-      expect(door.variants).toHaveLength(8);
+      expect(door.variants).toHaveLength(9);
       for (const v of door.variants) [v.stats.p50, v.stats.p99, v.vsBare.p50, v.roundTrips].forEach(finite);
       [door.door.p50, door.door.p99].forEach(finite);
 

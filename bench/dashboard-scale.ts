@@ -17,7 +17,8 @@ import { importPKCS8 } from 'jose';
 import { CLIENT_UAT_COOKIE, SESSION_COOKIE } from '@/lib/auth/local-keys';
 import { sessionClaims, signSessionToken } from '@/lib/auth/session-token';
 import { ensureLocalAuth } from '@/scripts/lib/local-auth';
-import { appEnv, freePort, get, stop, waitFor } from './http';
+import { appEnv, get, stop, waitFor } from './lib/app-server';
+import { freePort } from './lib/ports';
 import { alternate, type LoadResult, type LoadTarget } from './lib/load';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

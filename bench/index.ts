@@ -23,7 +23,7 @@
  *   --app-commit REV     with --app-source head: build this commit instead of HEAD (reuses its build if present)
  *   --route PATH         the /api/v1 GET to load (default: first of /api/v1/projects, /api/v1/inspections that answers 200)
  *   --rebuild            rebuild the app even if a build of this commit exists
- *   --out DIR            where to write the results (default bench/)
+ *   --out DIR            where to write the results (default bench/; created if missing)
  *   --report-only        measure nothing: rewrite report.md and report.svg in --out from its results.json
  */
 import fs from 'node:fs';
@@ -34,17 +34,20 @@ import { createDatabase } from '@/db/client';
 import { measureAudit } from './audit';
 import { measureCache } from './cache';
 import { measureDoor } from './door';
+import { startPgBouncer } from '@/scripts/lib/pgbouncer';
 import { measureHttp } from './http';
 import { loadDataSet, openBenchDatabase, targets } from './lib/setup';
 import { measureProvision } from './provision';
 import { printTable, writeReport, type Results } from './report';
 import { measureRls } from './rls';
+import { measureSearch } from './search';
 import { findings } from './findings';
 import { measureFiles } from './files';
 import { measureDashboardScale } from './dashboard-scale';
 import { writeDashboardScale } from './dashboard-report';
-import { buildApp } from './http';
+import { buildApp } from './lib/app-server';
 import { ensureLocalAuth } from '@/scripts/lib/local-auth';
+import { sectionLoads } from './lib/load-average';
 
 const { values: a } = parseArgs({
   options: {
@@ -100,8 +103,10 @@ async function main() {
     writeReport(r, a.out!, findings(r));
     return log(`rewrote the report from ${path.join(a.out!, 'results.json')} (${r.startedAt})`);
   }
+  fs.mkdirSync(a.out!, { recursive: true });
   if (a['only-dashboard']) return onlyDashboard();
   const began = Date.now();
+  const sections = sectionLoads();
   const bench = await openBenchDatabase({ dir: '.data/bench/pg', port: 54361, ephemeral: false });
   const results: Results = {
     startedAt: new Date().toISOString(),
@@ -117,6 +122,7 @@ async function main() {
       platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     },
     config: cfg,
+    load: sections.loads,
   };
   log(
     `${results.machine.cpus} cores, ${results.machine.memoryGiB.toFixed(1)} GiB, PostgreSQL ${bench.version}, Node ${process.version}; load ${os
@@ -142,6 +148,7 @@ async function main() {
     log(`loaded in ${data.loadSeconds.toFixed(1)} s`);
     const t = targets(data, 5_000);
 
+    sections.mark('a');
     log(`(a) RLS vs explicit filter: 5 shapes × 4 variants × ${cfg.samples} samples…`);
     results.rls = await measureRls({
       su,
@@ -152,20 +159,43 @@ async function main() {
       explains: cfg.explains,
     });
 
+    sections.mark('k');
+    log(`(k) project search under RLS: trigram index vs ILIKE only, ${cfg.samples} samples…`);
+    results.search = await measureSearch({ superuserUrl: bench.superuser, app, counts: data.counts, size: q ? 2_000 : 5_000, warmup: cfg.warmup, samples: cfg.samples });
+    log(`(k) app role's plan ${results.search.usesIndex ? 'uses' : 'does NOT use'} the trigram index; p50 ${results.search.ratio.p50.toFixed(2)}× of ILIKE only`);
+
+    sections.mark('b');
     results.door = [];
-    for (const prepare of [true, false]) {
-      log(`(b) door vs bare, prepare ${prepare}: ${cfg.doorSamples} samples…`);
-      results.door.push(
-        await measureDoor({
-          urls: { superuser: bench.superuser, app: bench.urls.app },
-          targets: t,
-          warmup: cfg.doorWarmup,
-          samples: cfg.doorSamples,
-          prepare,
-        }),
-      );
+    // prepare: true is not measured through PgBouncer: Debian's 1.18 passes no prepared statements
+    // (1.21+ with max_prepared_statements does), which is why production runs DATABASE_PREPARE=false there.
+    const users = Object.fromEntries(
+      [bench.superuser, bench.urls.app].map((u) => [decodeURIComponent(new URL(u).username), decodeURIComponent(new URL(u).password)]),
+    );
+    const bouncer = await startPgBouncer({ serverPort: Number(new URL(bench.superuser).port), users });
+    try {
+      for (const { prepare, route } of [
+        { prepare: true, route: 'direct' },
+        { prepare: false, route: 'direct' },
+        { prepare: false, route: 'pgbouncer' },
+      ] as const) {
+        log(`(b) door vs bare, prepare ${prepare}, ${route}: ${cfg.doorSamples} samples…`);
+        const via = (u: string) => (route === 'pgbouncer' ? bouncer.via(u) : u);
+        results.door.push(
+          await measureDoor({
+            urls: { superuser: via(bench.superuser), app: via(bench.urls.app) },
+            targets: t,
+            warmup: cfg.doorWarmup,
+            samples: cfg.doorSamples,
+            prepare,
+            route,
+          }),
+        );
+      }
+    } finally {
+      await bouncer.stop();
     }
 
+    sections.mark('c');
     log(`(c) provisioning: ${cfg.provisionSamples} new orgs per variant…`);
     results.provision = measureProvision({
       root: ROOT,
@@ -177,6 +207,7 @@ async function main() {
       `(c) provisioning: ${results.provision.status}${results.provision.webhooks ? `, end to end p50 ${results.provision.webhooks.total.p50.toFixed(1)} ms` : ` (${results.provision.note})`}`,
     );
 
+    sections.mark('f');
     log(`(f) audit row: ${cfg.auditSamples} samples…`);
     results.audit = await measureAudit({
       appUrl: bench.urls.app,
@@ -187,6 +218,7 @@ async function main() {
     });
 
     if (!a['skip-files']) {
+      sections.mark('i');
       results.files = await measureFiles({
         root: ROOT,
         appUrl: bench.urls.app,
@@ -199,6 +231,7 @@ async function main() {
     }
 
     if (!a['skip-http']) {
+      sections.mark('d');
       log(`(d)/(e) HTTP: ${cfg.httpSeconds} s per side, ${cfg.connections} connections…`);
       results.http = await measureHttp({
         appUrl: bench.urls.app,
@@ -217,6 +250,7 @@ async function main() {
       });
       if (results.http.skipped) log(`(d)/(e) skipped: ${results.http.skipped.split('\n')[0]}`);
       if (results.http.build && !a['skip-cache']) {
+        sections.mark('h');
         log(`(h) tenant cache on vs off: ${cfg.httpSeconds} s per target…`);
         results.cache = await measureCache({
           buildDir: results.http.build.dir,
@@ -241,6 +275,7 @@ async function main() {
     await Promise.all([su.$pool.end({ timeout: 1 }), app.$pool.end({ timeout: 1 })]);
     await bench.close();
   }
+  sections.close();
   results.seconds = (Date.now() - began) / 1000;
   printTable(results);
   writeReport(results, a.out!, findings(results));
@@ -266,20 +301,7 @@ async function onlyDashboard() {
   try {
     const auth: Record<string, string> = { ...ensureLocalAuth(path.join(ROOT, '.data', 'bench', 'local-auth')) };
     const build = buildApp(
-      {
-        appUrl: bench.urls.app,
-        publicUrl: bench.urls.public,
-        superuserUrl: bench.superuser,
-        source: a['app-source'] === 'worktree' ? 'worktree' : 'head',
-        rebuild: a.rebuild,
-        commit: a['app-commit'],
-        connections: cfg.connections,
-        seconds: cfg.httpSeconds,
-        sliceSeconds: Math.min(2, cfg.httpSeconds),
-        warmupSeconds: q ? 1 : 3,
-        profileSeconds: 0,
-        log,
-      },
+      { source: a['app-source'] === 'worktree' ? 'worktree' : 'head', rebuild: a.rebuild, commit: a['app-commit'], log },
       auth,
     );
     log(`(j) app build ${build.commit}${build.reused ? ' (reused)' : ` built in ${build.seconds.toFixed(0)} s`}`);

@@ -1,214 +1,15 @@
 /**
  * One table on stdout, bench/results.json, bench/report.md and the bar chart
- * bench/report.svg it embeds. Every figure is a ratio of two things measured
- * side by side in this run; targets are reported, never asserted.
+ * bench/report.svg it embeds (the rows: report-rows.ts; the chart: lib/report-svg.ts).
  */
 import fs from 'node:fs';
-import type { FilesResult } from './files';
 import path from 'node:path';
-import type { AuditResult } from './audit';
-import type { CacheResult } from './cache';
-import type { DoorResult } from './door';
 import type { HttpResult } from './http';
-import type { ProvisionResult } from './provision';
-import type { ShapeResult } from './rls';
+import { ms, pct, rows, x, type Results } from './report-rows';
+import { svg } from './lib/report-svg';
+import { capacitySection } from './capacity';
 
-interface Machine {
-  cpus: number;
-  cpuModel: string;
-  memoryGiB: number;
-  loadAverage: number[];
-  postgres: string;
-  node: string;
-  platform: string;
-}
-
-export interface Results {
-  startedAt: string;
-  seconds: number;
-  mode: string;
-  machine: Machine;
-  config: Record<string, unknown>;
-  data?: {
-    tenants: number;
-    rows: number;
-    inspections: number;
-    biggestTenant: number;
-    smallestTenant: number;
-    loadSeconds: number;
-  };
-  rls?: ShapeResult[];
-  door?: DoorResult[];
-  provision?: ProvisionResult;
-  audit?: AuditResult;
-  http?: HttpResult;
-  files?: FilesResult;
-  cache?: CacheResult;
-}
-
-interface Row {
-  figure: string;
-  value: string;
-  target: string;
-  verdict: string;
-  /** For the chart: a ratio and the target line (1 = parity). */
-  chart?: { label: string; value: number; target?: number };
-}
-
-const x = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : 'n/a');
-const pct = (r: number) => (Number.isFinite(r) ? `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)} %` : 'n/a');
-const ms = (n: number) => `${n.toFixed(3)} ms`;
-const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-
-export function rows(r: Results): Row[] {
-  const out: Row[] = [];
-  for (const s of r.rls ?? []) {
-    out.push({
-      figure: `(a) RLS, ${s.shape} (app door / superuser door)`,
-      value: `p50 ${pct(s.rls.p50)}, p99 ${pct(s.rls.p99)}; server ${pct(s.server.ratio.p50)}`,
-      target: '≤ +5 % p50, ≤ +10 % p99',
-      verdict: verdict(s.rls.p50 <= 1.05 && s.rls.p99 <= 1.1),
-      chart: { label: `RLS ${s.shape} p50`, value: s.rls.p50, target: 1.05 },
-    });
-  }
-  for (const s of r.rls ?? []) {
-    out.push({
-      figure: `(a) door vs bare, ${s.shape} (superuser)`,
-      value: `p50 ${x(s.door.p50)}, p99 ${x(s.door.p99)}`,
-      target: '—',
-      verdict: '',
-      chart: { label: `door ${s.shape} p50`, value: s.door.p50 },
-    });
-  }
-  for (const d of r.door ?? []) {
-    out.push({
-      figure: `(b) door / bare, fetch by id, prepare ${d.prepare}`,
-      value: `p50 ${x(d.door.p50)}, p99 ${x(d.door.p99)}`,
-      target: '≤ 1.30×',
-      verdict: verdict(d.door.p50 <= 1.3),
-      chart: { label: `door/bare by id (prepare ${d.prepare})`, value: d.door.p50, target: 1.3 },
-    });
-  }
-  const p = r.provision;
-  if (p?.webhooks && p.direct) {
-    out.push({
-      figure: '(c) provisioning a new org, end to end (3 webhooks)',
-      value: `p50 ${ms(p.webhooks.total.p50)}, p99 ${ms(p.webhooks.total.p99)} (n ${p.webhooks.total.n})`,
-      target: '≤ 1 s',
-      verdict: verdict(p.webhooks.total.p99 <= 1000),
-      chart: { label: 'provisioning p99 / 1 s', value: p.webhooks.total.p99 / 1000, target: 1 },
-    });
-    out.push({
-      figure: '(c) provisionTenant() alone',
-      value: `p50 ${ms(p.direct.p50)}, p99 ${ms(p.direct.p99)} (n ${p.direct.n})`,
-      target: '≤ 1 s',
-      verdict: verdict(p.direct.p99 <= 1000),
-    });
-  } else if (p) {
-    out.push({ figure: '(c) provisioning a new org', value: p.status, target: '≤ 1 s', verdict: 'failed' });
-  }
-  if (r.audit) {
-    out.push({
-      figure: '(f) audit row added to a write',
-      value: `p50 +${ms(r.audit.added.p50)} (${x(r.audit.ratio.p50)}), p99 +${ms(r.audit.added.p99)} (${x(r.audit.ratio.p99)})`,
-      target: '< 1 ms p99 added',
-      verdict: verdict(r.audit.added.p99 < 1),
-      chart: { label: 'write with audit / without p50', value: r.audit.ratio.p50 },
-    });
-  }
-  if (r.audit?.chain) {
-    const c = r.audit.chain;
-    out.push({
-      figure: '(f) hash chain added to an audit insert',
-      value: `p50 +${ms(c.added.p50)} (${x(c.ratio.p50)}), p99 +${ms(c.added.p99)}`,
-      target: '< 0.5 ms p50 added',
-      verdict: verdict(c.added.p50 < 0.5),
-      chart: { label: 'chained / unchained audit insert p50', value: c.ratio.p50 },
-    });
-  }
-  if (r.files) {
-    const f = r.files;
-    out.push({
-      figure: `(i) server RSS while ${f.phones} phones upload ${f.photoMiB} MiB photos`,
-      value: `+${f.direct.rssGrowthMiB.toFixed(1)} MiB presigned POST vs +${f.proxied.rssGrowthMiB.toFixed(1)} MiB through the server`,
-      target: '< 50 MiB growth',
-      verdict: verdict(f.direct.rssGrowthMiB < 50),
-      chart: { label: 'RSS growth direct / proxied', value: f.direct.rssGrowthMiB / f.proxied.rssGrowthMiB },
-    });
-    out.push({
-      figure: '(i) confirm (HEAD + first bytes + checks + row)',
-      value: `p50 ${ms(f.confirmMs.p50)}, p99 ${ms(f.confirmMs.p99)} (n ${f.confirmMs.n}, ${f.phones} at once)`,
-      target: 'report',
-      verdict: 'measured',
-    });
-  }
-  const h = r.http;
-  if (h?.api) {
-    out.push({
-      figure: `(d) ${h.route} via next start / raw handler`,
-      value: `req/s ${x(h.api.throughput)} (${h.api.next.rps.toFixed(0)} vs ${h.api.raw.rps.toFixed(0)}), p50 ${x(h.api.p50)}, p99 ${x(h.api.p99)}`,
-      target: '≥ 0.50× throughput',
-      verdict: verdict(h.api.throughput >= 0.5),
-      chart: { label: 'API route / raw throughput', value: h.api.throughput, target: 0.5 },
-    });
-  } else if (h) {
-    out.push({
-      figure: '(d) API route vs raw handler',
-      value: 'not measured',
-      target: '≥ 0.50× throughput',
-      verdict: h.skipped ? 'skipped' : 'pending',
-    });
-  }
-  if (h?.dashboard) {
-    const d = h.dashboard;
-    out.push({
-      figure: '(e) GET /dashboard / GET /api/health',
-      value: `${d.page.rps.toFixed(0)} req/s (${x(d.throughput)} of health), p50 ${ms(d.page.latency.p50)}, p99 ${ms(d.page.latency.p99)}`,
-      target: '—',
-      verdict: '',
-      chart: { label: 'dashboard / health throughput', value: d.throughput },
-    });
-  }
-  if (h?.inspect && 'page' in h.inspect) {
-    const i = h.inspect;
-    out.push({
-      figure: `(g) GET /inspect/<token> (${i.inspections} published) / GET /api/health`,
-      value: `p50 ${x(i.p50)} (${ms(i.page.latency.p50)} vs ${ms(i.health.latency.p50)}), ${i.page.rps.toFixed(0)} req/s`,
-      target: '—',
-      verdict: '',
-      chart: { label: 'QR page / health p50', value: i.p50 },
-    });
-    out.push({
-      figure: '(g) wrong tokens: unknown / revoked / expired p50',
-      value: `${ms(i.misses.unknown.latency.p50)} / ${ms(i.misses.revoked.latency.p50)} / ${ms(i.misses.expired.latency.p50)} (spread ${x(i.missSpread)})`,
-      target: 'same work',
-      verdict: '',
-    });
-  } else if (h?.inspect && 'failed' in h.inspect) {
-    out.push({ figure: '(g) public QR page', value: h.inspect.failed.slice(0, 80), target: '—', verdict: 'failed' });
-  }
-  if (r.cache?.ratios.length) {
-    for (const route of ['api', 'dashboard']) {
-      const of = (tenant: string, variant: string) => r.cache!.ratios.find((q) => q.route === route && q.tenant === tenant && q.variant === variant);
-      const parts = r.cache.variants
-        .filter((v) => v !== 'off')
-        .flatMap((v) => ['smallest', 'largest'].map((t) => ({ v, t, q: of(t, v) })))
-        .filter((p) => p.q)
-        .map((p) => `${p.v} ${p.t}: req/s ${x(p.q!.throughput)}, CPU/req ${x(p.q!.cpu)}`);
-      const largest = of('largest', 'memory');
-      out.push({
-        figure: `(h) ${route === 'api' ? 'API route' : 'dashboard'}: cache on / off`,
-        value: parts.join('; '),
-        target: '> 1× (it pays) or removed',
-        verdict: largest ? verdict(largest.throughput > 1) : '',
-        chart: largest ? { label: `${route} largest tenant, cache on / off`, value: largest.throughput, target: 1 } : undefined,
-      });
-    }
-  } else if (r.cache?.skipped) {
-    out.push({ figure: '(h) cache on / off', value: 'not measured', target: '—', verdict: 'skipped' });
-  }
-  return out;
-}
+export type { Results } from './report-rows';
 
 export function printTable(r: Results) {
   const list = rows(r);
@@ -217,46 +18,6 @@ export function printTable(r: Results) {
   console.log(`\n${line(['figure', 'value', 'target', ''])}`);
   console.log(w.map((n) => '─'.repeat(n)).join('  '));
   for (const l of list) console.log(line([l.figure, l.value, l.target, l.verdict]));
-}
-
-function svg(list: Row[]): string {
-  const bars = list.filter((l) => l.chart).map((l) => l.chart!);
-  const max = Math.max(
-    2,
-    ...bars.map((b) => (Number.isFinite(b.value) ? b.value : 0)),
-    ...bars.map((b) => b.target ?? 0),
-  );
-  const W = 820;
-  const left = 300;
-  const bw = W - left - 70;
-  const rowH = 22;
-  const H = 40 + bars.length * rowH + 30;
-  const sx = (v: number) => left + (Math.min(v, max) / max) * bw;
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
-    `<rect width="100%" height="100%" fill="white"/>`,
-    `<text x="10" y="20" font-size="14" font-weight="bold">BrAve Forms bench — ratios measured side by side (1.00 = parity; red tick = target)</text>`,
-    `<line x1="${sx(1)}" y1="30" x2="${sx(1)}" y2="${H - 25}" stroke="#888" stroke-dasharray="3,3"/>`,
-    `<text x="${sx(1)}" y="${H - 10}" text-anchor="middle" fill="#555">1.00</text>`,
-  ];
-  bars.forEach((b, i) => {
-    const y = 36 + i * rowH;
-    const v = Number.isFinite(b.value) ? b.value : 0;
-    const color =
-      b.target === undefined ? '#6b8fb5' : (b.target < 1 ? v >= b.target : v <= b.target) ? '#3c9a5f' : '#d9822b';
-    parts.push(`<text x="${left - 8}" y="${y + 14}" text-anchor="end">${esc(b.label)}</text>`);
-    parts.push(
-      `<rect x="${left}" y="${y + 3}" width="${Math.max(1, sx(v) - left)}" height="${rowH - 8}" fill="${color}"/>`,
-    );
-    parts.push(`<text x="${sx(v) + 4}" y="${y + 14}">${v.toFixed(2)}</text>`);
-    if (b.target !== undefined)
-      parts.push(
-        `<line x1="${sx(b.target)}" y1="${y + 1}" x2="${sx(b.target)}" y2="${y + rowH - 3}" stroke="#c00" stroke-width="2"/>`,
-      );
-  });
-  parts.push('</svg>');
-  return parts.join('\n');
 }
 
 function profileSection(pr: NonNullable<HttpResult['profile']>): string[] {
@@ -328,9 +89,21 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
       '',
     );
   }
+  if (r.search) {
+    const k = r.search;
+    md.push(
+      '## (k) Project search under RLS',
+      '',
+      `Tenant ${k.orgId} (${k.projects.toLocaleString('en')} projects, ${k.trigramRows.toLocaleString('en')} trigram rows), term "${k.term}", brave_app inside the door. ` +
+        'ILIKE is not leakproof, so under RLS it is a filter over every row of the tenant; the app finds candidates by text equality (leakproof) ' +
+        `on project_search_trigrams' btree index and rechecks them with the same ILIKE (docs/search.md). ILIKE only p50 ${ms(k.ilike.p50)} / p99 ${ms(k.ilike.p99)}; ` +
+        `trigram index p50 ${ms(k.indexed.p50)} / p99 ${ms(k.indexed.p99)}. The app role's plan: ${k.plan}.`,
+      '',
+    );
+  }
   for (const d of r.door ?? []) {
     md.push(
-      `## (b) The door on a fetch by id — prepare: ${d.prepare}${d.prepare ? ' (app default)' : ' (PgBouncer transaction mode)'}`,
+      `## (b) The door on a fetch by id — prepare: ${d.prepare}${d.prepare ? ' (app default)' : ''}, ${d.route === 'pgbouncer' ? 'through PgBouncer (transaction mode)' : 'direct'}`,
       '',
       '| variant | p50 | p99 | p50 × bare | p99 × bare | ≈ round trips (p50 / ping p50) |',
       '|---|---|---|---|---|---|',
@@ -426,6 +199,22 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
           "(the server under test, the bench PostgreSQL cluster, this process as load generator) over that target's slices, divided by its requests.",
         '',
       );
+      const mi = h.api.micro;
+      if (mi?.steps) {
+        const f = (v: number) => `${v.toFixed(3)} ms`;
+        md.push(
+          "The route's own steps, CPU per call in the bench process (route-breakdown.ts), for scale next to the server CPU per request above:",
+          '',
+          '| step | CPU ms per call |',
+          '|---|---|',
+          `| readQuery (zod) of the query string | ${f(mi.steps.readQueryMs)} |`,
+          `| the door + listProjects (BEGIN, set_config, the list, COMMIT; Drizzle + postgres.js client side) | ${f(mi.steps.doorAndListMs)} |`,
+          `| toPage + projectJson × 50 + JSON.stringify (${(mi.bodyBytes / 1024).toFixed(1)} KiB) | ${f(mi.steps.serializeMs)} |`,
+          `| RS256 verify of the session token, key imported once | ${f(mi.rs256VerifyMs)} |`,
+          `| … with the WebCrypto importKey Clerk repeats per request | ${f(mi.rs256ImportAndVerifyMs)} |`,
+          '',
+        );
+      }
     }
     if (h.dashboard) md.push(...head, lr(h.dashboard.page), lr(h.dashboard.health), '');
     if (h.inspect && 'page' in h.inspect) {
@@ -454,6 +243,23 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
       );
     }
   }
+  if (r.load) {
+    md.push(
+      '## Load average per section',
+      '',
+      `1-, 5- and 15-minute load averages at each section's start and end on ${m.cpus} cores. A section whose 1-minute load exceeded ` +
+        'the core count ran beside other work: its figures carry "(loaded …)" in the table above; read them as noisier, ratios included.',
+      '',
+      '| section | start | end | |',
+      '|---|---|---|---|',
+      ...Object.entries(r.load).map(([s, l]) => {
+        const f = (v: number[]) => v.map((n) => n.toFixed(2)).join(' / ');
+        return `| (${s}) | ${f(l.start)} | ${f(l.end)} | ${Math.max(l.start[0] ?? 0, l.end[0] ?? 0) > m.cpus ? 'loaded' : ''} |`;
+      }),
+      '',
+    );
+  }
+  md.push(...capacitySection(r));
   if (findings.length) md.push('## Findings', '', ...findings, '');
   fs.writeFileSync(path.join(dir, 'report.md'), md.join('\n'));
 }

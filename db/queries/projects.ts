@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
-import { projects } from '../schema';
+import { and, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { projects, projectSearchTrigrams as trigrams } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
 import { olderThan, type Cursor } from './keyset';
@@ -18,11 +18,31 @@ export interface ProjectFilter {
 /** Escape LIKE wildcards so a search for "100%" means the text "100%". */
 const likeTerm = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Newest first; returns limit + 1 rows (see lib/pagination toPage). */
-export async function listProjects(tx: Tx, orgId: string, f: ProjectFilter = { limit: 50 }) {
+/**
+ * Projects whose indexed pieces include every piece of `term` (docs/search.md): a superset of the
+ * ILIKE matches, found through the btree index of project_search_trigrams with text equality, which
+ * is leakproof and so usable under RLS (ILIKE is not). Undefined for terms too short to have a piece.
+ */
+function trigramCandidates(orgId: string, term: string): SQL | undefined {
+  if ([...term.toLowerCase()].length < 3) return undefined;
+  const pieces = sql`public.search_trigrams(${term})`;
+  return sql`(${projects.organizationId}, ${projects.id}) in (
+    select ${trigrams.organizationId}, ${trigrams.projectId} from ${trigrams}
+    where ${trigrams.organizationId} = ${orgId} and ${trigrams.trigram} = any(${pieces})
+    group by ${trigrams.organizationId}, ${trigrams.projectId}
+    having count(*) = cardinality(${pieces}))`;
+}
+
+/**
+ * Newest first; returns limit + 1 rows (see lib/pagination toPage). The query itself (run when
+ * awaited), so a test can EXPLAIN exactly what the app sends.
+ */
+export function listProjects(tx: Tx, orgId: string, f: ProjectFilter = { limit: 50 }) {
   const conds: (SQL | undefined)[] = [
     eq(projects.organizationId, orgId),
     f.status ? eq(projects.status, f.status) : undefined,
+    f.search ? trigramCandidates(orgId, f.search) : undefined,
+    // The candidates are rechecked with the match itself: the same rows as before the index.
     f.search
       ? or(ilike(projects.name, likeTerm(f.search)), ilike(projects.address, likeTerm(f.search)), ilike(projects.npdesPermitId, likeTerm(f.search)))
       : undefined,

@@ -14,3 +14,4 @@ export * from './support';
 export * from './incidents';
 export * from './account';
 export * from './site-conditions';
+export * from './search';

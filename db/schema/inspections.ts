@@ -57,7 +57,7 @@ export const inspections = pgTable(
      * Which canonical layout record_sha256 is (or will be) taken under
      * (lib/inspections/record-hash.ts): 1 = without the signer's title and
      * qualifications (rows sealed before layout 2), 2 = with them. Set with
-     * the digest, never changed after (drizzle/0036's trigger).
+     * the digest, never changed after (drizzle/0038's trigger).
      */
     recordHashVersion: smallint().notNull().default(2),
     amendsInspectionId: uuid(),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { withTenant, type Tx } from '@/db/tenant';
-import { assertActive, cachedOrganization, loadOrganization } from '@/lib/auth/organization-status';
+import { assertActive, cachedOrganization, loadOrganization, type OrganizationFacts } from '@/lib/auth/organization-status';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { tenantCache } from '@/lib/cache';
 import { recomputeTouchedObligations } from '@/lib/compliance/recompute-obligations';
@@ -30,6 +30,11 @@ import { enforceTenantLimits, type RequestUse } from '@/lib/ratelimit/tenant-lim
 export async function withTenantRequest<T>(ctx: TenantContext, use: RequestUse, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const known = await cachedOrganization(ctx);
   if (known) await enforceTenantLimits(ctx, assertActive(known).plan, use);
+  return inTenant(ctx, use, known, fn);
+}
+
+/** The transaction of withTenantRequest; `known`: the org's cached facts, already checked (limits included). */
+async function inTenant<T>(ctx: TenantContext, use: RequestUse, known: OrganizationFacts | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let ran = false;
   try {
     return await withTenant(ctx, async (tx) => {
@@ -45,4 +50,48 @@ export async function withTenantRequest<T>(ctx: TenantContext, use: RequestUse, 
   } finally {
     if (ran && use.write) await tenantCache(ctx).invalidate();
   }
+}
+
+const NOT_CACHEABLE = Symbol('not cacheable');
+
+/**
+ * A read whose JSON answer may come from the tenant's cache under `key`
+ * (lib/cache: `t:{orgId}:g{gen}:{key}`, dropped by any write of the tenant).
+ * A hit costs what every request pays — the org's cached facts, the rate
+ * limit, the usage count — and no transaction. Without cached org facts the
+ * request takes the uncached path (which caches them). A handler that answers
+ * with a Response (a 400, say) is passed through, never stored.
+ */
+export async function withCachedTenantRead(
+  ctx: TenantContext,
+  use: RequestUse,
+  cache: { key: string; ttlSeconds: number },
+  fn: (tx: Tx) => Promise<unknown>,
+): Promise<string | Response> {
+  if (use.write) throw new Error('withCachedTenantRead is for reads');
+  const known = await cachedOrganization(ctx);
+  if (!known) {
+    const result = await inTenant(ctx, use, undefined, fn);
+    return result instanceof Response ? result : JSON.stringify(result ?? null);
+  }
+  await enforceTenantLimits(ctx, assertActive(known).plan, use);
+  let filled = false;
+  let passed: Response | undefined;
+  const body = await tenantCache(ctx)
+    .getOrSet(cache.key, cache.ttlSeconds, async () => {
+      filled = true;
+      const result = await inTenant(ctx, use, known, fn);
+      if (result instanceof Response) {
+        passed = result;
+        throw NOT_CACHEABLE;
+      }
+      return JSON.stringify(result ?? null);
+    })
+    .catch((error: unknown) => {
+      if (error === NOT_CACHEABLE) return '';
+      throw error;
+    });
+  if (passed) return passed;
+  if (!filled) countRequest(ctx, { api: use.endpoint.includes(' /api/') });
+  return body;
 }

@@ -8,7 +8,7 @@ import type { Permission } from '@/lib/rbac/permissions';
 import { tagEndpoint } from '@/lib/endpoints/registry';
 import { recordSecurityEvent } from '@/lib/security/record-miss';
 import { errorResponse, isPublicError, PublicError } from './errors';
-import { withTenantRequest } from './tenant-request';
+import { withCachedTenantRead, withTenantRequest } from './tenant-request';
 
 export interface TenantRouteContext<P> {
   tx: Tx;
@@ -29,7 +29,14 @@ type RouteSegment<P> = { params: Promise<P> };
  *   export const GET = tenantRoute({ permission: 'org:data:read' }, async (req, { tx, ctx }) => listProjects(tx, ctx.orgId));
  */
 export function tenantRoute<P = Record<string, string>, T = unknown>(
-  options: { permission: Permission },
+  options: {
+    permission: Permission;
+    /**
+     * GET only: serve the JSON answer from the tenant's cache for `ttlSeconds` under the key
+     * `key(req)` returns (undefined: don't cache this request). Any write of the tenant drops it.
+     */
+    cache?: { ttlSeconds: number; key: (req: Request) => string | undefined };
+  },
   handler: (req: Request, context: TenantRouteContext<P>) => Promise<T | Response>,
 ) {
   async function route(req: Request, segment?: RouteSegment<P>): Promise<Response> {
@@ -44,6 +51,14 @@ export function tenantRoute<P = Record<string, string>, T = unknown>(
       const params = (segment ? await segment.params : {}) as P;
       const tenant = ctx;
       const use = { write: req.method !== 'GET' && req.method !== 'HEAD', permission: options.permission, endpoint: `${req.method} ${new URL(req.url).pathname}` };
+      const cacheKey = options.cache && req.method === 'GET' ? options.cache.key(req) : undefined;
+      if (cacheKey) {
+        const body = await withCachedTenantRead(tenant, use, { key: cacheKey, ttlSeconds: options.cache!.ttlSeconds }, (tx) =>
+          handler(req, { tx, ctx: tenant, params }),
+        );
+        if (body instanceof Response) return body;
+        return new Response(body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+      }
       const result = await withTenantRequest(tenant, use, (tx) => handler(req, { tx, ctx: tenant, params }));
       if (result instanceof Response) return result;
       return Response.json(result ?? null, { headers: { 'Cache-Control': 'no-store' } });

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '@/tests/support/database';
 import { seedProjects, uniqueId } from '@/tests/support/factories';
 
-const MIGRATION = path.resolve(import.meta.dirname, '../../drizzle/0036_record_hash_v2_rules.sql');
+const MIGRATION = path.resolve(import.meta.dirname, '../../drizzle/0038_record_hash_v2_rules.sql');
 
 /** Changes that must be refused once an inspection is signed (status submitted, or published). */
 const FORBIDDEN: Record<string, string> = {

@@ -91,6 +91,14 @@ export const rowFactories: Record<
       .returning({ id: s.projects.id });
     return row!.id;
   },
+  async project_search_trigrams(db, orgId, p) {
+    // The trigger wrote the project's own rows; this one stands for them (no project name has '#').
+    const [row] = await db
+      .insert(s.projectSearchTrigrams)
+      .values({ organizationId: orgId, projectId: need(p, 'projects'), trigram: '#f#' })
+      .returning({ id: s.projectSearchTrigrams.id });
+    return row!.id;
+  },
   async rain_events(db, orgId, p) {
     const [row] = await db
       .insert(s.rainEvents)

@@ -219,7 +219,7 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   view: (own, target) =>
     [target, own].map((r) => ({ linkId: ref(r, 'inspector_links'), ipHash: 'probe-ip-hash', userAgent: 'probe' })),
   signature: () => [{ name: 'Probe', statement: 'I certify.' }],
-  // sealInspectionRecord: a well-formed digest (drizzle/0015's CHECK) and a known layout (0035's CHECK).
+  // sealInspectionRecord: a well-formed digest (drizzle/0015's CHECK) and a known layout (0037's CHECK).
   seal: () => [{ digest: 'f'.repeat(64), version: 2 }],
   // db/queries/site-conditions.ts: a drought period and a snowmelt discharge on each mix of project ids.
   period: (own, target) => mixes(own, target).map((pick) => ({ projectId: pick('projectId'), kind: 'drought', startsOn: '2026-03-01', endsOn: null, note: 'probe' })),

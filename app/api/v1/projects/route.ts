@@ -1,4 +1,5 @@
 import { createProject, listProjects } from '@/db/queries/projects';
+import { queryCacheKey } from '@/lib/api/cache-key';
 import { tenantRoute } from '@/lib/api/tenant-route';
 import { requestActor } from '@/lib/audit/actor';
 import { assertProjectAvailable } from '@/lib/billing/limits';
@@ -7,8 +8,14 @@ import { projectJson } from '@/lib/projects/serialize';
 import { isResponse, readJsonBody, readQuery } from '@/lib/validation/request';
 import { createProjectSchema, projectListQuery } from '@/lib/zod/schemas/projects';
 
-// GET /api/v1/projects - the tenant's projects, newest first (?search=&status=&cursor=&limit=)
-export const GET = tenantRoute({ permission: 'org:data:read' }, async (req, { tx, ctx }) => {
+/** The list's cache key: one per validated query (an invalid query is answered, not cached). */
+function listKey(req: Request): string | undefined {
+  const q = readQuery(req, projectListQuery);
+  return isResponse(q) ? undefined : queryCacheKey('api:projects', q);
+}
+
+// GET /api/v1/projects - the tenant's projects, newest first (?search=&status=&cursor=&limit=); cached per tenant and query
+export const GET = tenantRoute({ permission: 'org:data:read', cache: { ttlSeconds: 60, key: listKey } }, async (req, { tx, ctx }) => {
   const q = readQuery(req, projectListQuery);
   if (isResponse(q)) return q;
   const rows = await listProjects(tx, ctx.orgId, {
