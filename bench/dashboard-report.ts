@@ -46,6 +46,8 @@ export function dashboardScaleMarkdown(r: DashboardScaleResult, meta: { startedA
 }
 
 export function writeDashboardScale(r: DashboardScaleResult, dir: string, meta: Parameters<typeof dashboardScaleMarkdown>[1]) {
+  // `--out` may name a folder that does not exist yet: the measurement must not be lost at the end.
+  fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'dashboard-scale.json'), `${JSON.stringify({ ...meta, ...r }, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, 'dashboard-scale.md'), dashboardScaleMarkdown(r, meta));
 }

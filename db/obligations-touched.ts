@@ -11,15 +11,17 @@ import type { Tx } from './tenant';
 interface Touched {
   projects: Set<string>;
   violations: Set<string>;
+  /** An organization-wide input changed (compliance settings: rain threshold, business calendar): every active project. */
+  all: boolean;
 }
 const touched = new WeakMap<Tx, Touched>();
 
 /** The entity types whose writes feed the deadline engine (docs/obligations.md). */
-const FEEDS = new Set(['project', 'inspection', 'rain_event', 'violation', 'corrective_action']);
+const FEEDS = new Set(['project', 'inspection', 'rain_event', 'violation', 'corrective_action', 'site_condition', 'compliance_settings']);
 
 function of(tx: Tx): Touched {
   let t = touched.get(tx);
-  if (!t) touched.set(tx, (t = { projects: new Set(), violations: new Set() }));
+  if (!t) touched.set(tx, (t = { projects: new Set(), violations: new Set(), all: false }));
   return t;
 }
 
@@ -33,6 +35,7 @@ export function noteWrite(
   if (!FEEDS.has(entry.entityType)) return;
   const rows = [entry.after, entry.before] as (Record<string, unknown> | null | undefined)[];
   if (entry.entityType === 'project') return void of(tx).projects.add(entry.entityId);
+  if (entry.entityType === 'compliance_settings') return void (of(tx).all = true);
   if (entry.entityType === 'corrective_action') {
     const violationId = rows.map((r) => str(r?.violationId)).find(Boolean);
     if (violationId) of(tx).violations.add(violationId);
@@ -46,7 +49,7 @@ export function noteWrite(
 
 /** Take (and forget) what this transaction touched. */
 export function drainTouched(tx: Tx): Touched {
-  const t = touched.get(tx) ?? { projects: new Set<string>(), violations: new Set<string>() };
+  const t = touched.get(tx) ?? { projects: new Set<string>(), violations: new Set<string>(), all: false };
   touched.delete(tx);
   return t;
 }

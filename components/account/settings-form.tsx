@@ -6,10 +6,11 @@ import type { ActionResult } from '@/lib/actions/tenant-action';
 
 /** One field, described as data so a server page can lay out a client form (no functions cross the boundary). */
 export type SettingsField =
-  | { kind: 'text' | 'email' | 'tel'; name: string; label: string; hint?: string; value: string; autoComplete?: string; maxLength?: number }
+  | { kind: 'text' | 'email' | 'tel' | 'time'; name: string; label: string; hint?: string; value: string; autoComplete?: string; maxLength?: number }
   | { kind: 'number'; name: string; label: string; hint?: string; value: string; min: number; max: number; step: string; unit?: string }
   | { kind: 'select'; name: string; label: string; hint?: string; value: string; options: { value: string; label: string }[] }
-  | { kind: 'checkbox'; name: string; label: string; hint?: string; checked: boolean };
+  | { kind: 'checkbox'; name: string; label: string; hint?: string; checked: boolean }
+  | { kind: 'textarea'; name: string; label: string; hint?: string; value: string; rows: number; maxLength?: number };
 
 type Action<T> = (prev: ActionResult<T> | null, input: FormData) => Promise<ActionResult<T>>;
 
@@ -126,6 +127,8 @@ function FieldRow({ field: f, domId, errors }: { field: SettingsField; domId: st
               </option>
             ))}
           </select>
+        ) : f.kind === 'textarea' ? (
+          <textarea {...common} rows={f.rows} defaultValue={f.value} maxLength={f.maxLength} className={control} />
         ) : f.kind === 'number' ? (
           <input {...common} type="number" inputMode="decimal" min={f.min} max={f.max} step={f.step} defaultValue={f.value} className={control} />
         ) : (

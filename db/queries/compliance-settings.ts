@@ -39,3 +39,38 @@ export async function saveComplianceSettings(tx: Tx, orgId: string, values: Comp
     .returning(columns);
   return { before: before ?? null, after: after! };
 }
+
+/** The business calendar of the deadline engine (docs/compliance.md, readings 6–7). */
+export interface BusinessCalendarSettings {
+  closedDays: string[];
+  observeUsFederalHolidays: boolean;
+  closeOfBusinessMinutes: number;
+}
+
+const calendarColumns = {
+  closedDays: complianceSettings.closedDays,
+  observeUsFederalHolidays: complianceSettings.observeUsFederalHolidays,
+  closeOfBusinessMinutes: complianceSettings.closeOfBusinessMinutes,
+};
+
+/** The organization's business calendar; the defaults (Mon–Fri, no holidays closed, 17:00) when it has no settings row. */
+export async function getBusinessCalendar(tx: Tx, orgId: string): Promise<BusinessCalendarSettings> {
+  const [row] = await tx.select(calendarColumns).from(complianceSettings).where(eq(complianceSettings.organizationId, orgId));
+  return row ?? { closedDays: [], observeUsFederalHolidays: false, closeOfBusinessMinutes: 17 * 60 };
+}
+
+/**
+ * Save the business calendar; the row before (locked) and after, for the
+ * audit diff. `undefined` when the organization has no settings row yet (it
+ * is made at provisioning; the page saves the compliance rules first).
+ */
+export async function saveBusinessCalendar(tx: Tx, orgId: string, values: BusinessCalendarSettings) {
+  const [before] = await tx.select(calendarColumns).from(complianceSettings).where(eq(complianceSettings.organizationId, orgId)).for('update');
+  if (!before) return undefined;
+  const [after] = await tx
+    .update(complianceSettings)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(complianceSettings.organizationId, orgId))
+    .returning(calendarColumns);
+  return { before, after: after! };
+}

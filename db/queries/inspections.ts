@@ -123,7 +123,7 @@ export function signInspection(
   tx: Tx,
   actor: Actor,
   id: string,
-  signature: { name: string; title?: string; statement: string },
+  signature: { name: string; title?: string; qualifications?: string; statement: string },
 ) {
   return change(
     tx,
@@ -138,6 +138,7 @@ export function signInspection(
       signatureName: signature.name,
       signatureStatement: signature.statement,
       signatureTitle: signature.title,
+      signatureQualifications: signature.qualifications,
     },
   );
 }
@@ -148,10 +149,10 @@ export function signInspection(
  * signed row without a digest takes one (drizzle/0016 refuses any other change).
  * `undefined` when there is no such row of this tenant.
  */
-export async function sealInspectionRecord(tx: Tx, actor: Actor, id: string, recordSha256: string) {
+export async function sealInspectionRecord(tx: Tx, actor: Actor, id: string, seal: { digest: string; version: number }) {
   const [after] = await tx
     .update(inspections)
-    .set({ recordSha256 })
+    .set({ recordSha256: seal.digest, recordHashVersion: seal.version })
     .where(
       and(
         eq(inspections.organizationId, actor.orgId),
@@ -160,10 +161,21 @@ export async function sealInspectionRecord(tx: Tx, actor: Actor, id: string, rec
         isNull(inspections.recordSha256),
       ),
     )
-    .returning({ id: inspections.id, recordSha256: inspections.recordSha256 });
+    .returning({ id: inspections.id, recordSha256: inspections.recordSha256, recordHashVersion: inspections.recordHashVersion });
   if (!after) return undefined;
   await recordAudit(tx, actor, { action: 'seal', entityType: 'inspection', entityId: id, before: { recordSha256: null }, after });
   return after;
+}
+
+/** The qualifications `userId` gave at their latest signature in this organization ('' if none): the sign form's default. */
+export async function lastSignatureQualifications(tx: Tx, orgId: string, userId: string): Promise<string> {
+  const [row] = await tx
+    .select({ q: inspections.signatureQualifications })
+    .from(inspections)
+    .where(and(eq(inspections.organizationId, orgId), eq(inspections.signedBy, userId), isNotNull(inspections.signatureQualifications)))
+    .orderBy(desc(inspections.signedAt))
+    .limit(1);
+  return row?.q ?? '';
 }
 
 /** Signed inspections of this tenant that have no digest yet (signed before record_sha256 existed). */

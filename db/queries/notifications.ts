@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { memberships, notifications, reminderPreferences, users } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
@@ -18,11 +18,15 @@ export async function listNotifications(tx: Tx, orgId: string, userId: string) {
 }
 
 /** The bell's number. */
-export async function countUnreadNotifications(tx: Tx, orgId: string, userId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
+export async function countUnreadNotifications(tx: Tx, orgId: string, userId: string, cap = 100): Promise<number> {
+  // Counted up to `cap` (the bell shows "99+"): a member with thousands of unread reminders costs the same.
+  const unread = tx
+    .select({ one: sql`1` })
     .from(notifications)
-    .where(and(eq(notifications.organizationId, orgId), eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(eq(notifications.organizationId, orgId), eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .limit(cap)
+    .as('unread');
+  const [row] = await tx.select({ n: count() }).from(unread);
   return row?.n ?? 0;
 }
 

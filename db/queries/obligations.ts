@@ -43,13 +43,27 @@ export async function obligationProject(tx: Tx, orgId: string, projectId: string
   return project;
 }
 
-/** The organization's zone and storm threshold (compliance_settings); defaults when unset. */
-export async function complianceKnobs(tx: Tx, orgId: string): Promise<{ timezone: string | null; threshold: number }> {
+/** The organization's zone, storm threshold and business calendar (compliance_settings); defaults when unset. */
+export async function complianceKnobs(tx: Tx, orgId: string) {
   const [row] = await tx
-    .select({ threshold: complianceSettings.rainThresholdInches, timezone: complianceSettings.timezone })
+    .select({
+      threshold: complianceSettings.rainThresholdInches,
+      timezone: complianceSettings.timezone,
+      closedDays: complianceSettings.closedDays,
+      observeUsFederalHolidays: complianceSettings.observeUsFederalHolidays,
+      closeOfBusinessMinutes: complianceSettings.closeOfBusinessMinutes,
+    })
     .from(complianceSettings)
     .where(eq(complianceSettings.organizationId, orgId));
-  return { timezone: row?.timezone ?? null, threshold: Number(row?.threshold ?? 0.25) };
+  return {
+    timezone: row?.timezone ?? null,
+    threshold: Number(row?.threshold ?? 0.25),
+    business: {
+      closedDays: row?.closedDays ?? [],
+      observeUsFederalHolidays: row?.observeUsFederalHolidays ?? false,
+      closeOfBusinessMinutes: row?.closeOfBusinessMinutes ?? 17 * 60,
+    },
+  };
 }
 
 /** The project's completed (submitted or published) inspections: what meets inspection obligations. */
@@ -70,10 +84,16 @@ export async function completedInspectionsOf(tx: Tx, orgId: string, projectId: s
   return rows.map((r) => ({ ...r, at: r.at! }));
 }
 
-/** The project's rain events (storms for the engine). */
+/** The project's rain events with their source (the gauge wins over the provider: lib/compliance/counted-rain.ts). */
 export async function rainEventsOf(tx: Tx, orgId: string, projectId: string) {
   return tx
-    .select({ id: rainEvents.id, amount: rainEvents.amountInches, startedAt: rainEvents.startedAt, endedAt: rainEvents.endedAt })
+    .select({
+      id: rainEvents.id,
+      amount: rainEvents.amountInches,
+      startedAt: rainEvents.startedAt,
+      endedAt: rainEvents.endedAt,
+      source: rainEvents.source,
+    })
     .from(rainEvents)
     .where(and(eq(rainEvents.organizationId, orgId), eq(rainEvents.projectId, projectId)));
 }
@@ -136,14 +156,16 @@ const INSPECTION_KINDS: ObligationRow['kind'][] = ['routine_inspection', 'storm_
 
 /**
  * Open (not yet met) obligations due in [from, to), earliest first — the
- * reminder sweep's query (due soon, overdue) and the dashboard's list. Served
- * by project_obligations_org_open_due_idx; `limit` bounds the cost.
+ * reminder sweep's query (due soon, overdue; pages with `after`) and the
+ * dashboard's list. Served by project_obligations_org_open_due_idx; `limit`
+ * bounds the cost.
  */
 export async function obligationsDueBetween(
   tx: Tx,
   orgId: string,
-  f: { from?: Date; to?: Date; projectId?: string; inspectionsOnly?: boolean; limit: number },
+  f: { from?: Date; to?: Date; projectId?: string; inspectionsOnly?: boolean; after?: { dueAt: Date; id: string }; limit: number },
 ): Promise<ObligationWithProject[]> {
+  const { after } = f;
   return tx
     .select(withProject)
     .from(projectObligations)
@@ -156,6 +178,10 @@ export async function obligationsDueBetween(
         f.to ? lt(projectObligations.dueAt, f.to) : undefined,
         f.projectId ? eq(projectObligations.projectId, f.projectId) : undefined,
         f.inspectionsOnly ? inArray(projectObligations.kind, INSPECTION_KINDS) : undefined,
+        // Keyset: the page after (dueAt, id), in the index's order.
+        after
+          ? sql`(${projectObligations.dueAt}, ${projectObligations.id}) > (${after.dueAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(asc(projectObligations.dueAt), asc(projectObligations.id))

@@ -85,7 +85,9 @@ export async function loadPublicSite(tx: Tx, link: Pick<PublicLink, 'organizatio
         areasNotInspected: inspections.areasNotInspected,
         signedAt: inspections.signedAt,
         signatureName: inspections.signatureName,
+        signatureQualifications: inspections.signatureQualifications,
         recordSha256: inspections.recordSha256,
+        recordHashVersion: inspections.recordHashVersion,
         revision: inspections.revision,
       })
       .from(inspections)

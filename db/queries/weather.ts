@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import { complianceSettings, inspections, projects, rainEvents } from '../schema';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { complianceSettings, projects, rainEvents } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
 
@@ -31,7 +31,7 @@ const readingKey = (projectId: string, localDate: string) => `weather:${projectI
 
 /**
  * Store one provider day as a rain event with source `weather_service`, next
- * to the gauge entries (lib/compliance/project-inputs.ts decides which one
+ * to the gauge entries (lib/compliance/counted-rain.ts decides which one
  * counts). A day already stored is only ever raised: a later, lower answer for
  * the same day leaves the higher reading (and any storm obligation it made).
  * Returns what happened, for the job's log; undefined when the project is not this tenant's.
@@ -81,54 +81,4 @@ export async function recordProviderReading(tx: Tx, actor: Actor, projectId: str
     .returning();
   await recordAudit(tx, actor, { action: 'update', entityType: 'rain_event', entityId: before.id, before, after });
   return 'raised';
-}
-
-/**
- * Everything the deadline engine needs about the tenant's active projects
- * (lib/compliance/project-inputs.ts): settings, projects, completed
- * inspections and rain events since `since`.
- */
-export async function complianceRecords(tx: Tx, orgId: string, since: Date) {
-  const [settings] = await tx.select().from(complianceSettings).where(eq(complianceSettings.organizationId, orgId));
-  const projectRows = await tx
-    .select({
-      id: projects.id,
-      name: projects.name,
-      schedule: projects.inspectionSchedule,
-      sensitiveWater: projects.sensitiveWater,
-      permitStart: projects.permitStart,
-      timeZone: projects.timeZone,
-      createdAt: projects.createdAt,
-    })
-    .from(projects)
-    .where(and(eq(projects.organizationId, orgId), eq(projects.status, 'active')));
-  const ids = projectRows.map((p) => p.id);
-  if (ids.length === 0) return { settings, projects: projectRows, inspections: [], rain: [] };
-  const completed = and(
-    eq(inspections.organizationId, orgId),
-    inArray(inspections.projectId, ids),
-    inArray(inspections.status, ['submitted', 'published']),
-    isNotNull(inspections.inspectedAt),
-  );
-  const columns = { id: inspections.id, projectId: inspections.projectId, at: inspections.inspectedAt, signedAt: inspections.signedAt };
-  const recent = await tx.select(columns).from(inspections).where(and(completed, gte(inspections.inspectedAt, since)));
-  // The last inspection before the window, per project: the routine chain continues from it.
-  const earlier = await tx
-    .selectDistinctOn([inspections.projectId], columns)
-    .from(inspections)
-    .where(and(completed, lt(inspections.inspectedAt, since)))
-    .orderBy(inspections.projectId, desc(inspections.inspectedAt));
-  const inspectionRows = [...earlier, ...recent];
-  const rain = await tx
-    .select({
-      id: rainEvents.id,
-      projectId: rainEvents.projectId,
-      amountInches: rainEvents.amountInches,
-      startedAt: rainEvents.startedAt,
-      endedAt: rainEvents.endedAt,
-      source: rainEvents.source,
-    })
-    .from(rainEvents)
-    .where(and(eq(rainEvents.organizationId, orgId), inArray(rainEvents.projectId, ids), gte(rainEvents.startedAt, since)));
-  return { settings, projects: projectRows, inspections: inspectionRows, rain };
 }

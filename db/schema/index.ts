@@ -13,4 +13,5 @@ export * from './notifications';
 export * from './support';
 export * from './incidents';
 export * from './account';
+export * from './site-conditions';
 export * from './search';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { inspectorScope, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 import { belongsToOrg } from './organizations';
 import { projects } from './projects';
@@ -39,8 +39,10 @@ export const inspections = pgTable(
     signedAt: timestamp({ withTimezone: true, precision: 3 }),
     signatureName: text(),
     signatureStatement: text(),
-    /** The signer's title or qualification (the performer's is inspectorTitle: they may be two people). */
+    /** The signer's title (the performer's is inspectorTitle: they may be two people). */
     signatureTitle: text(),
+    /** The signer's qualifications as the CGP's "qualified person" (Part 4.1.1): training, certification, number. */
+    signatureQualifications: text(),
     /** A reviewer sent the submitted report back to its author (status back to draft) with this comment. */
     returnedAt: timestamp({ withTimezone: true, precision: 3 }),
     returnedBy: text(),
@@ -51,6 +53,13 @@ export const inspections = pgTable(
      * trigger of drizzle/0016 lets it go from null to a digest once, nothing else.
      */
     recordSha256: text(),
+    /**
+     * Which canonical layout record_sha256 is (or will be) taken under
+     * (lib/inspections/record-hash.ts): 1 = without the signer's title and
+     * qualifications (rows sealed before layout 2), 2 = with them. Set with
+     * the digest, never changed after (drizzle/0038's trigger).
+     */
+    recordHashVersion: smallint().notNull().default(2),
     amendsInspectionId: uuid(),
     revision: integer().notNull().default(1),
     createdBy: text().notNull(),
@@ -66,6 +75,7 @@ export const inspections = pgTable(
     index('inspections_org_inspected_idx').on(t.organizationId, t.inspectedAt),
     // A digest only on a signed row, and only a SHA-256 hex digest.
     check('inspections_record_sha256_ck', sql`${t.recordSha256} is null or (${t.signedAt} is not null and ${t.recordSha256} ~ '^[0-9a-f]{64}$')`),
+    check('inspections_record_hash_version_ck', sql`${t.recordHashVersion} in (1, 2)`),
     belongsToOrg('inspections_org_fk', t.organizationId),
     ...tenantPolicies(),
     publicReadPolicy(sql`status = 'published' and (organization_id, project_id) in ${inspectorScope}`),

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   integer,
   jsonb,
   numeric,
@@ -47,12 +48,20 @@ export const complianceSettings = pgTable(
     fixedRequiresPhoto: boolean().notNull().default(false),
     /** A failed BMP in a submitted inspection needs a photo of that item, besides its note (lib/inspections/failed-bmps.ts). */
     failedBmpRequiresPhoto: boolean().notNull().default(false),
+    /**
+     * The business calendar of the deadline engine (docs/compliance.md, reading 6–7): weekdays the
+     * company is closed, whether US federal holidays are closed, and the close of business.
+     */
+    closedDays: date().array().notNull().default(sql`'{}'::date[]`),
+    observeUsFederalHolidays: boolean().notNull().default(false),
+    closeOfBusinessMinutes: integer().notNull().default(17 * 60),
     /** Alerts whose last event is at or before this were reviewed by an owner/admin: no banner for them. */
     securityAlertsReviewedAt: timestamp({ withTimezone: true, precision: 3 }),
     ...timestamps(),
   },
   (t) => [
     belongsToOrg('compliance_settings_org_fk', t.organizationId),
+    check('compliance_settings_close_of_business_ck', sql`${t.closeOfBusinessMinutes} between 0 and 1439`),
     check(
       'compliance_settings_business_hours_ck',
       sql`${t.businessHoursStart} between 0 and 23 and ${t.businessHoursEnd} between 0 and 23`,

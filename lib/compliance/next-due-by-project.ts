@@ -24,13 +24,14 @@ const READ_LIMIT = 500;
 export async function nextDueByProject(
   tx: Tx,
   orgId: string,
-  opts: { projectId?: string; now?: Date } = {},
+  opts: { projectId?: string; now?: Date; to?: Date; limit?: number } = {},
 ): Promise<ProjectNextDue[]> {
   const now = opts.now ?? new Date();
   const rows = await obligationsDueBetween(tx, orgId, {
     projectId: opts.projectId,
+    to: opts.to,
     inspectionsOnly: true,
-    limit: opts.projectId ? 1 : READ_LIMIT,
+    limit: opts.projectId ? 1 : (opts.limit ?? READ_LIMIT),
   });
   const orgZone = await orgTimeZone(tx, orgId);
   const seen = new Set<string>();

@@ -1,6 +1,7 @@
 import 'server-only';
 import { drainTouched } from '@/db/obligations-touched';
 import {
+  activeProjectIds,
   complianceKnobs,
   completedInspectionsOf,
   correctiveActionsOf,
@@ -11,8 +12,10 @@ import {
   replaceProjectObligations,
   type ObligationInsert,
 } from '@/db/queries/obligations';
+import { siteConditionsOf } from '@/db/queries/site-conditions';
 import type { Tx } from '@/db/tenant';
 import { isTimeZone } from '@/lib/format/when';
+import { countedRain } from './counted-rain';
 import { computeObligations, type ComplianceInput, type Obligation } from './engine';
 import { localDate } from './engine/calendar';
 
@@ -25,7 +28,8 @@ async function obligationInputs(tx: Tx, orgId: string, projectId: string) {
   const inspections = await completedInspectionsOf(tx, orgId, projectId);
   const rain = await rainEventsOf(tx, orgId, projectId);
   const actions = await correctiveActionsOf(tx, orgId, projectId);
-  return { project, settings, inspections, rain, actions };
+  const conditions = await siteConditionsOf(tx, orgId, projectId);
+  return { project, settings, inspections, rain, actions, conditions };
 }
 
 type Inputs = NonNullable<Awaited<ReturnType<typeof obligationInputs>>>;
@@ -41,15 +45,19 @@ function engineInput(i: Inputs, now: Date): ComplianceInput {
     coverageStart: i.project.permitStart ?? localDate(i.project.createdAt, zone),
     rainThresholdInches: i.settings.threshold,
     snowThresholdInches: 3.25,
-    business: { closedDays: [], observeUsFederalHolidays: false, closeOfBusinessMinutes: 17 * 60 },
-    periods: [],
-    storms: i.rain.map((r) => ({
+    // The organization's business calendar (settings) and the project's recorded site conditions.
+    business: i.settings.business,
+    periods: i.conditions.flatMap((c) => (c.kind !== 'snowmelt' && c.startsOn ? [{ kind: c.kind, start: c.startsOn, end: c.endsOn }] : [])),
+    // The gauge on site wins over the provider for the same local day (both rows stay stored).
+    storms: countedRain(i.rain, zone).map((r) => ({
       id: r.id,
       startedAt: r.startedAt,
       endedAt: r.endedAt ?? r.startedAt,
       rainInches: Number(r.amount),
     })),
-    snowmelts: [],
+    snowmelts: i.conditions.flatMap((c) =>
+      c.kind === 'snowmelt' && c.dischargeAt ? [{ id: c.id, dischargeAt: c.dischargeAt, snowInches: Number(c.snowInches) }] : [],
+    ),
     // Completed = submitted or published; the report is complete when the inspector signs it (Part 4.7.1).
     inspections: i.inspections.map((x) => ({ id: x.id, at: x.at, reportCompletedAt: x.signedAt })),
     findings: i.actions.map((a) => ({
@@ -104,8 +112,27 @@ export async function recomputeObligations(tx: Tx, orgId: string, projectId: str
  */
 export async function recomputeTouchedObligations(tx: Tx, orgId: string, now = new Date()): Promise<string[]> {
   const t = drainTouched(tx);
+  if (t.all) return recomputeAllObligations(tx, orgId, now);
   const ids = new Set([...t.projects, ...(await projectsOfViolations(tx, orgId, [...t.violations]))]);
   const sorted = [...ids].sort();
   for (const id of sorted) await recomputeObligations(tx, orgId, id, now);
   return sorted;
+}
+
+/**
+ * Every active project of the tenant, in keyset pages of ids (id order, as
+ * above): after an organization-wide input changed (the rain threshold, the
+ * business calendar) and for the seed's backfill. Its cost grows with the
+ * tenant — it runs on a settings change, never on a read.
+ */
+export async function recomputeAllObligations(tx: Tx, orgId: string, now = new Date()): Promise<string[]> {
+  const done: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const ids = await activeProjectIds(tx, orgId, { after, limit: 500 });
+    for (const id of ids) await recomputeObligations(tx, orgId, id, now);
+    done.push(...ids);
+    if (ids.length < 500) return done;
+    after = ids.at(-1)!;
+  }
 }

@@ -102,6 +102,8 @@ export async function seed(db: Database): Promise<{ created: string[] }> {
             signedBy: inspector.id,
             signedAt: new Date(daysAgo(9 + i * 3).getTime() + 2 * 3_600_000),
             signatureName: `${inspector.firstName} ${inspector.lastName}`,
+            signatureTitle: 'Certified stormwater inspector',
+            signatureQualifications: 'EPA Construction General Permit inspector training, 2025',
             signatureStatement: CERTIFICATION_STATEMENT,
             createdBy: inspector.id,
           },

@@ -106,9 +106,15 @@ function inspectionArticle(site: PublicPage, i: PublicPage['inspections'][number
           : ''
       }
       ${
+        i.signatureQualifications
+          ? html`<dt>Qualifications</dt>
+              <dd>${i.signatureQualifications}</dd>`
+          : ''
+      }
+      ${
         // The digest printed on the signed report's PDF (lib/inspections/record-hash.ts): the two must match.
         i.recordSha256
-          ? html`<dt>Record SHA-256</dt>
+          ? html`<dt>Record SHA-256 (format v${String(i.recordHashVersion)})</dt>
               <dd><code class="hash">${i.recordSha256}</code></dd>`
           : ''
       }

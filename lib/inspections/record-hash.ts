@@ -11,10 +11,16 @@ import canonicalize from 'canonicalize';
  * spelling per value) so anyone holding the fields can recompute the hash:
  * timestamps as ISO 8601 UTC with milliseconds, the rain gauge as the decimal
  * text PostgreSQL stores (`"0.30"`), absent values as `null`, BMP results as
- * stored (their objects' keys sorted too). `v` names this layout: a change to
+ * stored (their objects' keys sorted too). `v` names the layout: a change to
  * it is a new version, never a silent re-interpretation of old hashes.
+ *
+ * Layouts: 1 — the fields below without the signer's title and
+ * qualifications (records sealed before layout 2 keep verifying under it);
+ * 2 — plus `signatureTitle` and `signatureQualifications`. The layout a digest
+ * was taken under is stored next to it (`inspections.record_hash_version`).
  */
-export const RECORD_HASH_VERSION = 1;
+export const RECORD_HASH_VERSION = 2;
+export type RecordHashVersion = 1 | 2;
 
 /** The columns of an inspection the record covers (a row from db/queries/inspections satisfies it). */
 export interface SignedRecordSource {
@@ -34,17 +40,32 @@ export interface SignedRecordSource {
   signedAt: Date | null;
   signatureName: string | null;
   signatureStatement: string | null;
+  signatureTitle: string | null;
+  signatureQualifications: string | null;
   amendsInspectionId: string | null;
   revision: number;
+  /** The layout the stored digest was taken under; absent = the current one. */
+  recordHashVersion?: number;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The canonical text that is hashed. Throws for an unsigned inspection: there is no signed record yet. */
-export function canonicalRecord(i: SignedRecordSource): string {
+/** The layout of a stored row: its recorded version, else the current one; an unknown one is an error, never a guess. */
+function layoutOf(i: Pick<SignedRecordSource, 'id' | 'recordHashVersion'>): RecordHashVersion {
+  const v = i.recordHashVersion ?? RECORD_HASH_VERSION;
+  if (v !== 1 && v !== 2) throw new Error(`inspection ${i.id}: unknown record hash layout ${v}`);
+  return v;
+}
+
+/**
+ * The canonical text that is hashed, in `version`'s layout (by default the
+ * row's own). Throws for an unsigned inspection: there is no signed record yet.
+ */
+export function canonicalRecord(i: SignedRecordSource, version: RecordHashVersion = layoutOf(i)): string {
   if (!i.signedAt || !i.signedBy) throw new Error(`inspection ${i.id} is not signed: it has no signed record`);
+  const signer = version >= 2 ? { signatureTitle: i.signatureTitle, signatureQualifications: i.signatureQualifications } : {};
   const text = canonicalize({
-    v: RECORD_HASH_VERSION,
+    v: version,
     id: i.id,
     organizationId: i.organizationId,
     projectId: i.projectId,
@@ -61,6 +82,7 @@ export function canonicalRecord(i: SignedRecordSource): string {
     signedAt: iso(i.signedAt),
     signatureName: i.signatureName,
     signatureStatement: i.signatureStatement,
+    ...signer,
     amendsInspectionId: i.amendsInspectionId,
     revision: i.revision,
   });
@@ -68,9 +90,9 @@ export function canonicalRecord(i: SignedRecordSource): string {
   return text;
 }
 
-/** Lowercase hex SHA-256 of the canonical record's UTF-8 bytes. */
-export function recordSha256(i: SignedRecordSource): string {
-  return createHash('sha256').update(canonicalRecord(i), 'utf8').digest('hex');
+/** Lowercase hex SHA-256 of the canonical record's UTF-8 bytes, in `version`'s layout (by default the row's own). */
+export function recordSha256(i: SignedRecordSource, version: RecordHashVersion = layoutOf(i)): string {
+  return createHash('sha256').update(canonicalRecord(i, version), 'utf8').digest('hex');
 }
 
 /** "3f2a…9c01" as four-character groups, so a person can compare a printed hash by eye. */

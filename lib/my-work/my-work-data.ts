@@ -10,6 +10,13 @@ import type { Tx } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { nextDueByProject, type ProjectNextDue } from '@/lib/compliance/next-due-by-project';
 
+/** Inspections due today or overdue that My work lists; the compliance calendar lists every one. */
+const DUE_SHOWN = 20;
+/** Open inspection obligations read for that list (one per project is shown, the earliest). */
+const DUE_READ = 60;
+/** The end of "today" in any zone is less than 38 hours away (UTC−12 … UTC+14). */
+const DUE_HORIZON_MS = 38 * 3_600_000;
+
 /**
  * What one person should do next, by what their role allows: inspections due
  * today or overdue (those who fill inspections), corrective actions assigned
@@ -26,7 +33,9 @@ export async function myWorkData(tx: Tx, ctx: TenantContext, now = new Date()) {
   const reviews = hasPermission(ctx, 'org:findings:review');
   const reports = hasPermission(ctx, 'org:findings:report');
   const orgZone = await orgTimeZone(tx, ctx.orgId);
-  const due: ProjectNextDue[] | null = fills ? (await nextDueByProject(tx, ctx.orgId, { now })).filter((d) => d.dueToday) : null;
+  // Due today (any site's local day ends within 38 h) or overdue, earliest first: a bounded read, a short list.
+  const dueRows = fills ? (await nextDueByProject(tx, ctx.orgId, { now, to: new Date(now.getTime() + DUE_HORIZON_MS), limit: DUE_READ })).filter((d) => d.dueToday) : null;
+  const due: ProjectNextDue[] | null = dueRows && dueRows.slice(0, DUE_SHOWN);
   const actions = fills ? await correctiveActionsAssignedTo(tx, ctx.orgId, ctx.userId) : null;
   const toSign = signs ? await inspectionsAwaitingSignature(tx, ctx.orgId) : null;
   const findings = reviews || reports ? await reportedFindings(tx, ctx.orgId) : null;
@@ -34,6 +43,8 @@ export async function myWorkData(tx: Tx, ctx: TenantContext, now = new Date()) {
   return {
     orgZone,
     due,
+    /** More inspections are due today or overdue than the list shows (the calendar has them all). */
+    dueMore: Boolean(dueRows && dueRows.length > DUE_SHOWN),
     actions,
     toSign,
     findings: findings && (reviews ? findings : findings.filter((f) => f.foundBy === ctx.userId)),

@@ -1,7 +1,8 @@
 /**
- * The reminder sweep end to end: obligations computed by the engine from
- * stored rain and inspections, in-app reminders per member and their choices,
- * and email received by a real local SMTP server (smtp-server).
+ * The reminder sweep end to end: the stored obligations (project_obligations,
+ * recomputed from rain and inspections as a request's write does), in-app
+ * reminders per member and their choices, and email received by a real local
+ * SMTP server (smtp-server).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +11,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listNotifications, saveReminderPreferences } from '@/db/queries/notifications';
 import { inspections, notifications, projects, rainEvents } from '@/db/schema';
-import { withTenant } from '@/db/tenant';
+import { withTenant, type Tx } from '@/db/tenant';
+import { recomputeObligations } from '@/lib/compliance/recompute-obligations';
 import { addMember, createOrganization, createUser, rowFactories, uniqueId } from '@/tests/support/factories';
 import { startTestSmtp, type TestSmtp } from '@/tests/support/smtp';
 import { listOutbox, outboxMailer, smtpMailer } from './mailer';
@@ -45,6 +47,7 @@ async function org(label: string): Promise<Org> {
       .returning({ id: projects.id });
     // Inspected and reported on Nov 20: the routine inspection is next due Dec 4, nothing else is owed.
     await tx.insert(inspections).values({ organizationId: orgId, projectId: p!.id, status: 'submitted', inspectedAt: new Date('2026-11-20T17:00:00Z'), signedAt: new Date('2026-11-20T18:00:00Z'), createdBy: ids.owner });
+    await recomputeObligations(tx, orgId, p!.id, NOW);
     return p!.id;
   });
   await withTenant({ orgId, userId: ids.optedOut }, (tx) => saveReminderPreferences(tx, { orgId, userId: ids.optedOut }, { inspections: false, reports: false, email: false }));
@@ -52,10 +55,13 @@ async function org(label: string): Promise<Org> {
   return { orgId, projectId, ...ids };
 }
 
+/** Rows written here skip the request wrapper: recompute the project's stored obligations as its write would. */
+const recompute = (tx: Tx, o: Org) => recomputeObligations(tx, o.orgId, o.projectId, NOW);
 const storm = (o: Org, inches: string) =>
-  withTenant({ orgId: o.orgId, userId: o.owner }, (tx) =>
-    tx.insert(rainEvents).values({ organizationId: o.orgId, projectId: o.projectId, amountInches: inches, startedAt: new Date('2026-11-28T14:00:00Z'), endedAt: new Date('2026-11-28T22:00:00Z'), source: 'manual', recordedBy: o.owner }),
-  );
+  withTenant({ orgId: o.orgId, userId: o.owner }, async (tx) => {
+    await tx.insert(rainEvents).values({ organizationId: o.orgId, projectId: o.projectId, amountInches: inches, startedAt: new Date('2026-11-28T14:00:00Z'), endedAt: new Date('2026-11-28T22:00:00Z'), source: 'manual', recordedBy: o.owner });
+    await recompute(tx, o);
+  });
 const inbox = (o: Org, user: string) => withTenant({ orgId: o.orgId, userId: user }, (tx) => listNotifications(tx, o.orgId, user));
 const emailOf = (user: string) => `${user}@example.test`;
 
@@ -145,9 +151,10 @@ describe('no mail crosses organizations', () => {
   });
 
   it('when B does owe a storm inspection, its mail goes to its own members only — and not to the member who opted out in B', async () => {
-    await withTenant({ orgId: b.orgId, userId: b.owner }, (tx) =>
-      tx.update(rainEvents).set({ amountInches: '0.40' }).where(and(eq(rainEvents.organizationId, b.orgId), eq(rainEvents.projectId, b.projectId))),
-    );
+    await withTenant({ orgId: b.orgId, userId: b.owner }, async (tx) => {
+      await tx.update(rainEvents).set({ amountInches: '0.40' }).where(and(eq(rainEvents.organizationId, b.orgId), eq(rainEvents.projectId, b.projectId)));
+      await recompute(tx, b);
+    });
     const before = smtp.received.length;
     const r = await sweepReminders(b.orgId, NOW, smtpMailer(smtp.url));
     expect(r).toMatchObject({ obligations: 1, emailed: 1 });
@@ -168,6 +175,18 @@ describe('a mail that fails is tried again by the next sweep', () => {
     const back = await sweepReminders(c.orgId, new Date(NOW.getTime() + 3_600_000), smtpMailer(smtp.url));
     expect(back).toMatchObject({ notified: 0, emailed: 1 });
     expect(smtp.received.slice(before).flatMap((m) => m.to)).toEqual([emailOf(c.owner)]);
+  });
+});
+
+describe('the sweep reads the stored obligations, not the engine', () => {
+  it('a storm written without the recompute is not reminded; once its rows are recomputed it is', async () => {
+    const d = await org('rem_d');
+    await withTenant({ orgId: d.orgId, userId: d.owner }, (tx) =>
+      tx.insert(rainEvents).values({ organizationId: d.orgId, projectId: d.projectId, amountInches: '0.60', startedAt: new Date('2026-11-28T14:00:00Z'), endedAt: new Date('2026-11-28T22:00:00Z'), source: 'manual', recordedBy: d.owner }),
+    );
+    expect(await sweepReminders(d.orgId, NOW, smtpMailer(smtp.url))).toMatchObject({ obligations: 0, notified: 0 });
+    await withTenant({ orgId: d.orgId, userId: d.owner }, (tx) => recompute(tx, d));
+    expect(await sweepReminders(d.orgId, NOW, smtpMailer(smtp.url))).toMatchObject({ obligations: 1, notified: 2, emailed: 1 });
   });
 });
 

@@ -7,11 +7,12 @@ import {
   type Notification,
 } from '@/db/queries/notifications';
 import { withTenant } from '@/db/tenant';
-import { dueAndOverdueFor, type ProjectObligation } from '@/lib/compliance/current-obligations';
+import { orgTimeZone } from '@/db/queries/dashboard';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format/when';
 import { JOB_USER } from '@/lib/jobs/queues';
 import { categoryOf, obligationLabel, receivesReminders } from './categories';
+import { dueAndOverdueFor, type DueObligation } from './due-obligations';
 import { defaultMailer, type Mailer } from './mailer';
 
 export interface SweepResult {
@@ -28,7 +29,8 @@ function appUrl(): string {
   return (env.APP_URL ?? env.APP_ORIGINS?.split(',')[0]?.trim() ?? 'http://localhost:3000').replace(/\/$/, '');
 }
 
-function notice(o: ProjectObligation, stage: 'due_soon' | 'overdue') {
+function notice(o: DueObligation) {
+  const { stage } = o;
   const when = formatDateTime(o.dueAt, o.timeZone);
   const label = obligationLabel(o.kind);
   return {
@@ -44,8 +46,8 @@ function notice(o: ProjectObligation, stage: 'due_soon' | 'overdue') {
 }
 
 /**
- * One tenant's reminder sweep: the obligations due within a day or overdue
- * (dueAndOverdueFor), one in-app reminder per member who receives reminders
+ * One tenant's reminder sweep: the stored obligations due within a day or
+ * overdue (dueAndOverdueFor, an indexed read of project_obligations), one in-app reminder per member who receives reminders
  * and chose that category, and an email of each for members who also chose
  * email. Runs in the tenant door as the jobs' system actor; each reminder is
  * written once (dedup key) and audited. Emails go after the commit; one that
@@ -55,10 +57,10 @@ export async function sweepReminders(orgId: string, now = new Date(), mailer: Ma
   const actor = { orgId, userId: JOB_USER, userAgent: 'reminder sweep' };
   const { obligations, notified, pending, recipients } = await withTenant(actor, async (tx) => {
     let created = 0;
-    const due = await dueAndOverdueFor(tx, orgId, now);
+    const due = await dueAndOverdueFor(tx, orgId, now, await orgTimeZone(tx, orgId));
     const members = (await listReminderRecipients(tx, orgId)).filter((m) => receivesReminders(m.role));
     for (const o of due) {
-      const n = notice(o, o.status === 'overdue' ? 'overdue' : 'due_soon');
+      const n = notice(o);
       for (const m of members) {
         if (m.choice[n.category] && (await insertNotification(tx, actor, { ...n, userId: m.userId }))) created++;
       }

@@ -6,9 +6,10 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { complianceSettings, projects, rainEvents } from '@/db/schema';
+import { complianceSettings, projectObligations, projects, rainEvents } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
-import { stormObligationsFor } from '@/lib/compliance/current-obligations';
+import { recomputeAllObligations } from '@/lib/compliance/recompute-obligations';
+import { calendarStatus } from '@/lib/compliance/obligation-view';
 import { createOrganization, rowFactories, uniqueId } from '@/tests/support/factories';
 import { startWeatherFixture, recordedAnswer, type FixtureAnswer, type WeatherFixtureServer } from '@/scripts/lib/weather-fixture-server';
 import { ingestWeather } from './ingest';
@@ -43,15 +44,26 @@ async function site(label: string, schedule: 'every_7_days' | 'every_14_days_and
   return { orgId, projectId };
 }
 
-const storms = (s: Site) => withTenant({ orgId: s.orgId, userId: 'user_factory' }, (tx) => stormObligationsFor(tx, s.orgId, s.projectId, NOW));
+/** The project's stored storm obligations (project_obligations: what the sweep, the dashboard and the API read). */
+const storms = (s: Site) =>
+  withTenant({ orgId: s.orgId, userId: 'user_factory' }, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(projectObligations)
+      .where(and(eq(projectObligations.organizationId, s.orgId), eq(projectObligations.projectId, s.projectId), eq(projectObligations.kind, 'storm_inspection')))
+      .orderBy(projectObligations.dueAt);
+    return rows.map((o) => ({ kind: o.kind, part: o.part, sourceId: o.sourceId, dueAt: o.dueAt, status: calendarStatus(o, NOW, ZONE) }));
+  });
 const rain = (s: Site) =>
   withTenant({ orgId: s.orgId, userId: 'user_factory' }, (tx) =>
     tx.select().from(rainEvents).where(and(eq(rainEvents.organizationId, s.orgId), eq(rainEvents.projectId, s.projectId))).orderBy(rainEvents.startedAt),
   );
 const setThreshold = (s: Site, inches: string) =>
-  withTenant({ orgId: s.orgId, userId: 'user_factory' }, (tx) =>
-    tx.update(complianceSettings).set({ rainThresholdInches: inches }).where(eq(complianceSettings.organizationId, s.orgId)),
-  );
+  withTenant({ orgId: s.orgId, userId: 'user_factory' }, async (tx) => {
+    await tx.update(complianceSettings).set({ rainThresholdInches: inches }).where(eq(complianceSettings.organizationId, s.orgId));
+    // What the settings action's audited write triggers in the door (db/obligations-touched.ts: every active project).
+    await recomputeAllObligations(tx, s.orgId, NOW);
+  });
 
 beforeAll(async () => {
   fixture = await startWeatherFixture();

@@ -70,6 +70,7 @@ const REDUNDANT_FILTERS: Record<string, string> = {
   'files.ts#markDocumentStored:2':
     "the version count of a series in the project the organization-filtered lock just returned (same function): A's projects were refused there",
   'inspector-links.ts#updateInspectorLink:1': AFTER_LOOKUP,
+  'site-conditions.ts#endSitePeriod:1': AFTER_LOOKUP,
   'files.ts#advancePublicSwppp:1':
     "the project its only caller (markDocumentStored) just locked by organization and id: A's projects were refused there",
   'findings.ts#confirmFinding:1': AFTER_LOOKUP,
@@ -79,10 +80,6 @@ const REDUNDANT_FILTERS: Record<string, string> = {
   'weather.ts#recordProviderReading:2':
     "the idempotency key names the project the organization-filtered lookup just returned (same function): no row of A carries it",
   'weather.ts#recordProviderReading:3': AFTER_LOOKUP,
-  'weather.ts#complianceRecords:3':
-    'inspections of the project ids the organization-filtered project query just returned (same function): A’s projects are not among them',
-  'weather.ts#complianceRecords:4':
-    'rain events of the project ids the organization-filtered project query just returned (same function): A’s projects are not among them',
 };
 
 /** Attacked, but with nothing to do for B's own data in this world, and why that is fine. */

@@ -1,9 +1,9 @@
 /**
  * A signed inspection is a legal record: at the SQL level (drizzle/0004's
- * trigger, as redefined by drizzle/0016), as brave_app inside the tenant, no
+ * trigger, as redefined by drizzle/0026 and 0034), as brave_app inside the tenant, no
  * statement may send it back to draft, unsign it or change its content; only
  * submitted → published is allowed, and record_sha256 may go from null to a
- * digest once (the seal). The negative controls re-create the trigger function
+ * digest once (the seal), its layout version only with it. The negative controls re-create the trigger function
  * from the migration's own text with the status rule, then the digest rule,
  * removed, and show that the checks then find what each rule refuses.
  */
@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '@/tests/support/database';
 import { seedProjects, uniqueId } from '@/tests/support/factories';
 
-const MIGRATION = path.resolve(import.meta.dirname, '../../drizzle/0026_inspection_record_sha256_rules.sql');
+const MIGRATION = path.resolve(import.meta.dirname, '../../drizzle/0038_record_hash_v2_rules.sql');
 
 /** Changes that must be refused once an inspection is signed (status submitted, or published). */
 const FORBIDDEN: Record<string, string> = {
@@ -26,7 +26,10 @@ const FORBIDDEN: Record<string, string> = {
   'findings rewritten': `findings = 'all good after all'`,
   'record hash rewritten': `record_sha256 = repeat('b', 64)`,
   'record hash removed': `record_sha256 = null`,
-  'findings rewritten under a new hash': `findings = 'all good after all', record_sha256 = repeat('c', 64)`,
+  'findings rewritten under a new hash': `findings = 'all good after all', record_hash_version = 2, record_sha256 = repeat('c', 64)`,
+  'hash layout changed': `record_hash_version = 1`,
+  'signer title changed': `signature_title = 'Director'`,
+  'signer qualifications changed': `signature_qualifications = 'none'`,
 };
 
 const SEALED = 'a'.repeat(64);
@@ -92,7 +95,7 @@ async function accepted(tx: postgres.TransactionSql): Promise<string[]> {
   // The seal: a signed row without a digest takes one, once; a non-digest is refused (drizzle/0015's CHECK).
   const unsealed = await signedInspection(tx, 'submitted', null);
   try {
-    await tx.savepoint((sp) => sp`update inspections set record_sha256 = ${'d'.repeat(64)} where organization_id = ${orgId} and id = ${unsealed}`);
+    await tx.savepoint((sp) => sp`update inspections set record_sha256 = ${'d'.repeat(64)}, record_hash_version = 2 where organization_id = ${orgId} and id = ${unsealed}`);
   } catch {
     found.push('signed inspection: sealing refused');
   }
@@ -137,6 +140,12 @@ describe('a signed inspection at the SQL level (drizzle/0004)', () => {
     );
     // Content stays frozen even then: a new hash can't carry rewritten findings.
     expect(found.every((f) => /record hash (rewritten|removed)/.test(f))).toBe(true);
+  });
+
+  it('negative control: the trigger without its layout rule lets a sealed record be re-labelled to another layout', async () => {
+    const found = await acceptedUnder(/\s*OR NOT \(NEW\.record_hash_version = OLD\.record_hash_version OR \(OLD\.record_sha256 IS NULL AND NEW\.record_sha256 IS NOT NULL\)\)/);
+    expect(found).toEqual(expect.arrayContaining(['submitted inspection: hash layout changed accepted', 'published inspection: hash layout changed accepted']));
+    expect(found.every((f) => /hash layout changed/.test(f))).toBe(true);
   });
 });
 

@@ -26,6 +26,7 @@ const NO_ID_FIELDS = [
   'app/(app)/notifications/actions/mark-notifications-read.ts#markNotificationsReadAction',
   'app/(app)/notifications/actions/save-reminder-preferences.ts#saveReminderPreferencesAction',
   'app/(app)/members/actions/invite-member.ts#inviteMemberAction',
+  'app/(app)/settings/actions/update-business-calendar.ts#updateBusinessCalendarAction',
   'app/(app)/settings/actions/update-compliance-settings.ts#updateComplianceSettingsAction',
   'app/(app)/settings/actions/update-organization-profile.ts#updateOrganizationProfileAction',
   'app/(app)/projects/actions/create-project.ts#createProjectAction',

@@ -45,6 +45,8 @@ export function tablesForFile(file: string): TenantTable[] {
 /** Values a field's name says it wants, where its validation can't say (a refine, a route's message). */
 const BY_NAME: [RegExp, Json[]][] = [
   [/^time_?zone$/i, ['UTC', 'America/Chicago']],
+  // A wall-clock time (HH:MM, <input type="time">): the business calendar's close of business.
+  [/^closeOfBusiness$/, ['17:00']],
 ];
 
 /** The values an error message lists ("status must be one of open, fixed"), as an API reports an enum. */

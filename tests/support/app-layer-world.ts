@@ -152,8 +152,10 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
   await su`insert into inspections (organization_id, project_id, amends_inspection_id, revision, created_by)
            values (${g.orgId}, ${k.projects}, ${k.inspections}, 2, 'factory')`;
   // A signed inspection without its digest (signed before record_sha256 existed): what sealing and the backfill find.
-  await su`insert into inspections (organization_id, project_id, status, created_by, signed_by, signed_at, signature_name, signature_statement)
-           values (${g.orgId}, ${k.projects}, 'submitted', 'factory', ${g.userId}, now(), 'Signer', 'I certify.')`;
+  await su`insert into inspections (organization_id, project_id, status, created_by, signed_by, signed_at, signature_name, signature_statement, signature_qualifications)
+           values (${g.orgId}, ${k.projects}, 'submitted', 'factory', ${g.userId}, now(), 'Signer', 'I certify.', ${`qualified ${g.orgId}`})`;
+  // The business calendar (db/queries/compliance-settings.ts): each tenant's own closed day.
+  await su`update compliance_settings set closed_days = ${distinct ? '{2026-07-03}' : '{2026-12-24}'}::date[] where organization_id = ${g.orgId}`;
   // One token hash on both tenants' links (unique per org only): a lookup by hash could reach the other's.
   await su`update inspector_links set token_hash = ${SHARED_LINK_TOKEN_HASH} where organization_id = ${g.orgId} and id = ${k.inspector_links}`;
   await su`insert into audit_log (organization_id, actor_user_id, action, entity_type, entity_id, after)

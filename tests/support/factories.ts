@@ -143,6 +143,14 @@ export const rowFactories: Record<
       .returning({ id: s.incidents.id });
     return row!.id;
   },
+  // A period long over (January 2026): it changes no deadline of the factory project, created now.
+  async site_conditions(db, orgId, p) {
+    const [row] = await db
+      .insert(s.siteConditions)
+      .values({ organizationId: orgId, projectId: need(p, 'projects'), kind: 'stabilized', startsOn: '2026-01-05', endsOn: '2026-01-31', note: 'factory', recordedBy: 'factory' })
+      .returning({ id: s.siteConditions.id });
+    return row!.id;
+  },
   async inspector_links(db, orgId, p) {
     const [row] = await db
       .insert(s.inspectorLinks)

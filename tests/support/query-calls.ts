@@ -219,6 +219,11 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   view: (own, target) =>
     [target, own].map((r) => ({ linkId: ref(r, 'inspector_links'), ipHash: 'probe-ip-hash', userAgent: 'probe' })),
   signature: () => [{ name: 'Probe', statement: 'I certify.' }],
+  // sealInspectionRecord: a well-formed digest (drizzle/0015's CHECK) and a known layout (0037's CHECK).
+  seal: () => [{ digest: 'f'.repeat(64), version: 2 }],
+  // db/queries/site-conditions.ts: a drought period and a snowmelt discharge on each mix of project ids.
+  period: (own, target) => mixes(own, target).map((pick) => ({ projectId: pick('projectId'), kind: 'drought', startsOn: '2026-03-01', endsOn: null, note: 'probe' })),
+  snowmelt: (own, target) => mixes(own, target).map((pick) => ({ projectId: pick('projectId'), dischargeAt: NOW, snowInches: '4.00', note: 'probe' })),
   definition: () => [definition],
   entry: (own, target) => [{ action: 'update', entityType: 'project', entityId: ref(target, 'projects') }],
   event: (own, target) =>
@@ -316,8 +321,8 @@ const SCALARS: Record<string, () => unknown> = {
   value: () => true,
   // dismissFinding: why a finding is not a violation.
   reason: () => 'probe',
-  // sealInspectionRecord: a well-formed digest (drizzle/0015's CHECK).
-  recordSha256: () => 'f'.repeat(64),
+  // endSitePeriod: a last day after the factory period's start (tests/support/factories.ts).
+  endsOn: () => '2026-02-01',
   // findLiveProjectLink: the token hash both tenants' links carry in the world (app-layer-world enrich).
   linkTokenHash: () => SHARED_LINK_TOKEN_HASH,
   // Usage (db/queries/usage.ts): a day series over the last year, so the worlds' rows fall in it.

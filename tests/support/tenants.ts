@@ -29,6 +29,7 @@ export const TENANT_TABLES = [
   'reminder_preferences',
   'support_access_grants',
   'incidents',
+  'site_conditions',
   'invitations',
   'usage_daily',
 ] as const;
@@ -65,6 +66,7 @@ export const TENANT_TABLE_SHAPE: Record<TenantTable, { key: 'id' | 'organization
   reminder_preferences: { key: 'id', mutable: 'user_id' },
   support_access_grants: { key: 'id', mutable: 'reason' },
   incidents: { key: 'id', mutable: 'description' },
+  site_conditions: { key: 'id', mutable: 'note' },
   invitations: { key: 'id', mutable: 'email' },
   usage_daily: { key: 'id', mutable: 'user_id' },
 };

@@ -11,6 +11,7 @@ import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { toPage } from '@/lib/pagination/cursor';
 import { projectListQuery } from '@/lib/zod/schemas/projects';
 import { z } from 'zod';
+import { listSiteConditions, type SiteCondition } from '@/db/queries/site-conditions';
 import { nextDueByProject, type ProjectNextDue } from '@/lib/compliance/next-due-by-project';
 
 /**
@@ -89,6 +90,8 @@ export interface ProjectDetailData {
   canReportFinding: boolean;
   /** The next inspection the permit requires, with why and the permit part (lib/compliance/next-due-by-project.ts). */
   nextDue: ProjectNextDue | null;
+  /** Recorded reduced-frequency periods and snowmelt discharges (db/queries/site-conditions.ts). */
+  conditions: SiteCondition[];
 }
 
 const VIOLATION_CAP = 99;
@@ -111,6 +114,7 @@ export async function loadProjectDetail(ctx: TenantContext, rawId: string): Prom
     // The site's zone for every time on the page and every time typed on it.
     const timeZone = project.timeZone ?? (await orgTimeZone(tx, ctx.orgId));
     const [nextDue] = await nextDueByProject(tx, ctx.orgId, { projectId: project.id });
+    const conditions = await listSiteConditions(tx, ctx.orgId, project.id);
     return {
       project,
       rain: rain.slice(0, 20).map((r) => r.event),
@@ -128,6 +132,7 @@ export async function loadProjectDetail(ctx: TenantContext, rawId: string): Prom
       canRecordRain: hasPermission(ctx, 'org:forms:submit'),
       canReportFinding: hasPermission(ctx, 'org:findings:report'),
       nextDue: nextDue ?? null,
+      conditions,
     };
   });
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getComplianceSettings } from '@/db/queries/compliance-settings';
+import { getBusinessCalendar, getComplianceSettings } from '@/db/queries/compliance-settings';
 import { getOrganization } from '@/db/queries/organizations';
 import { withTenant } from '@/db/tenant';
 import { SettingsForm, type SettingsField } from '@/components/account/settings-form';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { tenantDefaults } from '@/lib/tenancy/defaults';
+import { updateBusinessCalendarAction } from './actions/update-business-calendar';
 import { updateComplianceSettingsAction } from './actions/update-compliance-settings';
 import { updateOrganizationProfileAction } from './actions/update-organization-profile';
 
@@ -17,9 +18,10 @@ const hourOptions = Array.from({ length: 24 }, (_, h) => ({ value: String(h), la
 export default async function SettingsPage() {
   const ctx = await requireTenantPage();
   requirePagePermission(ctx, 'org:settings:manage');
-  const { org, settings } = await withTenant(ctx, async (tx) => ({
+  const { org, settings, calendar } = await withTenant(ctx, async (tx) => ({
     org: await getOrganization(tx, ctx.orgId),
     settings: await getComplianceSettings(tx, ctx.orgId),
+    calendar: await getBusinessCalendar(tx, ctx.orgId),
   }));
   const s = settings ?? {
     ...tenantDefaults.complianceSettings,
@@ -47,6 +49,12 @@ export default async function SettingsPage() {
     { kind: 'select', name: 'businessHoursEnd', label: 'Business hours end', hint: 'Access outside these hours is flagged on the Security page.', value: String(s.businessHoursEnd), options: hourOptions },
     { kind: 'checkbox', name: 'fixedRequiresPhoto', label: 'A corrective action can be marked fixed only with a close-out photo', checked: s.fixedRequiresPhoto },
   ];
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const businessCalendar: SettingsField[] = [
+    { kind: 'textarea', name: 'closedDays', label: 'Days the company is closed', hint: 'One date per line (YYYY-MM-DD), e.g. a company holiday. Weekends are never business days.', value: calendar.closedDays.join('\n'), rows: 4, maxLength: 1200 },
+    { kind: 'time', name: 'closeOfBusiness', label: 'Close of business', hint: 'Routine maintenance is due by this time on the next business day (CGP Part 2.1.4).', value: hhmm(calendar.closeOfBusinessMinutes) },
+    { kind: 'checkbox', name: 'observeUsFederalHolidays', label: 'Closed on US federal holidays (5 U.S.C. 6103, with the Friday / Monday observance)', hint: 'Off by default: a federal holiday then counts as a business day, the earlier deadline.', checked: calendar.observeUsFederalHolidays },
+  ];
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -67,6 +75,13 @@ export default async function SettingsPage() {
           Compliance rules
         </h2>
         <SettingsForm id="compliance" label="Compliance rules" action={updateComplianceSettingsAction} fields={compliance} columns={2} submitLabel="Save rules" savedMessage="Rules saved. New deadlines use them from now on." />
+      </section>
+      <section id="business-calendar" aria-labelledby="calendar-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <h2 id="calendar-heading" className="mb-1 text-lg font-semibold text-slate-900">
+          Business calendar
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">What “the next business day” means for deadlines. Saving recomputes every active project’s deadlines.</p>
+        <SettingsForm id="business-calendar" label="Business calendar" action={updateBusinessCalendarAction} fields={businessCalendar} columns={2} submitLabel="Save calendar" savedMessage="Calendar saved. Deadlines are recomputed." />
       </section>
       <nav aria-label="Account" className="flex flex-wrap gap-3 text-sm">
         <Link href="/members" className="font-medium text-brand-700 underline">Members and roles</Link>

@@ -1,7 +1,7 @@
 import 'server-only';
 import PDFDocument from 'pdfkit';
 import { formatDateTime, zoneName } from '@/lib/format/when';
-import { groupedHash, RECORD_HASH_VERSION } from '@/lib/inspections/record-hash';
+import { groupedHash } from '@/lib/inspections/record-hash';
 import { INSPECTION_TYPE_LABELS } from '@/lib/zod/schemas/inspections';
 import type { ReportData } from './load-report';
 
@@ -27,6 +27,10 @@ interface BmpRow {
   result?: keyof typeof RESULT;
   note?: string;
 }
+
+/** The signer is the person who walked the site: the signature's qualifications are the inspector's. */
+const performerSigned = (i: ReportData['inspection']) =>
+  !i.inspectorName || !i.signatureName || i.inspectorName.trim().toLowerCase() === i.signatureName.trim().toLowerCase();
 
 function heading(doc: Doc, title: string) {
   // A heading never sits alone at the foot of a page.
@@ -108,7 +112,7 @@ function photos(doc: Doc, data: ReportData) {
 function integrity(doc: Doc, data: ReportData) {
   const stored = data.inspection.recordSha256!;
   doc.font('Helvetica').fontSize(9).fillColor(INK).text(
-    `SHA-256 of the signed record (canonical JSON, RFC 8785, record format v${RECORD_HASH_VERSION}), stored when it was signed:`,
+    `SHA-256 of the signed record (canonical JSON, RFC 8785, record format v${data.inspection.recordHashVersion}), stored when it was signed:`,
   );
   doc.font('Courier-Bold').fontSize(10).text(groupedHash(stored));
   doc.font('Courier').fontSize(7).fillColor(MUTED).text(`sha256:${stored}`);
@@ -187,7 +191,7 @@ export function renderInspectionPdf(data: ReportData): Promise<Buffer> {
     ['Date and time', formatDateTime(inspectedAt, tz)],
     ['Inspector', i.inspectorName ?? i.signatureName],
     ['Title', i.inspectorTitle],
-    ['Qualifications', data.qualifications ?? i.inspectorTitle],
+    ['Qualifications', data.qualifications ?? (performerSigned(i) ? i.signatureQualifications : null) ?? 'not recorded'],
     ['Revision', i.amendsInspectionId ? `${i.revision} (amends inspection ${i.amendsInspectionId})` : String(i.revision)],
   ]);
 
@@ -221,6 +225,7 @@ export function renderInspectionPdf(data: ReportData): Promise<Buffer> {
   fields(doc, [
     ['Signed by', i.signatureName],
     ['Title', i.signatureTitle ?? i.inspectorTitle],
+    ['Qualifications (CGP Part 4.1.1 qualified person)', i.signatureQualifications ?? 'not recorded (signed before the report asked)'],
     ['Signed at', formatDateTime(i.signedAt!, tz)],
   ]);
 

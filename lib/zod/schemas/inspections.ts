@@ -52,7 +52,9 @@ export const submitInspectionSchema = z.object({ inspectionId, data: formData })
 export const signInspectionSchema = z.object({
   inspectionId,
   name: z.string().trim().min(2, 'Type your full name').max(200),
-  title: z.string().trim().min(2, 'Enter your title or qualification').max(200),
+  title: z.string().trim().min(2, 'Enter your title').max(200),
+  // CGP 2022 Part 4.1.1: inspections are made by a "qualified person"; the report names how (Part 4.7.1).
+  qualifications: z.string().trim().min(2, 'Enter your qualifications (training, certification)').max(500),
   // A checkbox: FormData sends "on" when ticked and nothing otherwise.
   accept: z.literal(['on', 'true', true], 'Confirm the certification statement'),
 });

@@ -73,6 +73,13 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                 </Link>
               </li>
             ))}
+            {work.dueMore ? (
+              <li>
+                <Link href="/calendar" className={rowLink}>
+                  <span className="font-medium text-brand-700">More are due: see them all on the compliance calendar</span>
+                </Link>
+              </li>
+            ) : null}
           </Section>
         ) : null}
         {work.actions ? (

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { listPhotos } from '@/db/queries/files';
-import { listRevisionChain } from '@/db/queries/inspections';
+import { lastSignatureQualifications, listRevisionChain } from '@/db/queries/inspections';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { getProject } from '@/db/queries/projects';
 import { getUser } from '@/db/queries/users';
@@ -39,6 +39,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
     const project = await getProject(tx, ctx.orgId, detail.inspection.projectId);
     const chain = await listRevisionChain(tx, ctx.orgId, id);
     const me = await getUser(tx, ctx.userId);
+    const myQualifications = await lastSignatureQualifications(tx, ctx.orgId, ctx.userId);
     const returner = detail.inspection.returnedBy ? await getUser(tx, detail.inspection.returnedBy) : undefined;
     // Times at the site's zone (the project's, else the organization's), with its abbreviation.
     const timeZone = project?.timeZone ?? (await orgTimeZone(tx, ctx.orgId));
@@ -51,11 +52,12 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
       photos,
       timeZone,
       myName: me ? [me.firstName, me.lastName].filter(Boolean).join(' ') : '',
+      myQualifications,
       returnerName: returner ? [returner.firstName, returner.lastName].filter(Boolean).join(' ') || returner.email : null,
     };
   });
   if (!found) notFound();
-  const { inspection: i, form, project, chain, myName, photos, timeZone, returnerName } = found;
+  const { inspection: i, form, project, chain, myName, myQualifications, photos, timeZone, returnerName } = found;
   const osha = isOshaType(i.type);
   // Rows signed before signature_title existed kept the signer's title in inspector_title.
   const legacySignerTitle = Boolean(i.signedAt && !i.signatureTitle);
@@ -174,6 +176,9 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
                   {signerTitle ? `, ${signerTitle}` : ''} on{' '}
                   <time dateTime={i.signedAt.toISOString()}>{formatDateTime(i.signedAt, timeZone)}</time>
                 </p>
+                {i.signatureQualifications ? (
+                  <p className="mt-1 text-sm text-slate-700">Qualifications: {i.signatureQualifications}</p>
+                ) : null}
                 <blockquote className="mt-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
                   {i.signatureStatement}
                 </blockquote>
@@ -183,7 +188,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
                 {i.recordSha256 ? <ReportDownload inspectionId={i.id} recordSha256={i.recordSha256} /> : null}
               </div>
             ) : canSign ? (
-              <SignForm inspectionId={i.id} statement={certificationStatementFor(i.type)} defaultName={myName} />
+              <SignForm inspectionId={i.id} statement={certificationStatementFor(i.type)} defaultName={myName} defaultQualifications={myQualifications} />
             ) : (
               <p className="text-sm text-slate-600">An inspector with signing rights certifies it here.</p>
             )}

@@ -10,15 +10,18 @@ import { amendInspectionAction } from '../actions/amend-inspection';
 import { publishInspectionAction } from '../actions/publish-inspection';
 import { signInspectionAction } from '../actions/sign-inspection';
 
-/** Certification: typed name and title, the statement shown in full, the server's timestamp. */
+/** Certification: typed name, title and qualifications, the statement shown in full, the server's timestamp. */
 export function SignForm({
   inspectionId,
   statement,
   defaultName,
+  defaultQualifications,
 }: {
   inspectionId: string;
   statement: string;
   defaultName: string;
+  /** What this signer gave last time in this organization: qualifications rarely change between reports. */
+  defaultQualifications: string;
 }) {
   const { formRef, onSubmit, pending, formError, fieldErrors } = useFormAction(signInspectionAction, {
     errorId: 'sign-form-error',
@@ -48,8 +51,18 @@ export function SignForm({
       <Field name="name" idPrefix="sign" label="Full name (your typed signature)" errors={fieldErrors.name} required>
         {(p) => <TextInput {...p} autoComplete="name" defaultValue={defaultName} />}
       </Field>
-      <Field name="title" idPrefix="sign" label="Title or qualification" errors={fieldErrors.title} required>
-        {(p) => <TextInput {...p} autoComplete="organization-title" placeholder="e.g. Certified stormwater inspector" />}
+      <Field name="title" idPrefix="sign" label="Title" errors={fieldErrors.title} required>
+        {(p) => <TextInput {...p} autoComplete="organization-title" placeholder="e.g. Site superintendent" />}
+      </Field>
+      <Field
+        name="qualifications"
+        idPrefix="sign"
+        label="Qualifications"
+        hint="What makes you a qualified person under CGP Part 4.1.1: training, certification and its number. Printed on the report."
+        errors={fieldErrors.qualifications}
+        required
+      >
+        {(p) => <TextInput {...p} defaultValue={defaultQualifications} placeholder="e.g. EPA CGP inspector training, 2025; CPESC #1234" />}
       </Field>
       <SubmitButton pending={pending} pendingLabel="Signing…">
         Sign and certify

@@ -73,7 +73,7 @@ async function signed() {
   const id = await submitted();
   actAs(inspectorA);
   expect(
-    (await signInspectionAction(null, { inspectionId: id, name: 'Ines Ibarra', title: 'CPESC', accept: 'on' })).ok,
+    (await signInspectionAction(null, { inspectionId: id, name: 'Ines Ibarra', title: 'CPESC', qualifications: 'EPA CGP inspector training, 2025', accept: 'on' })).ok,
   ).toBe(true);
   return id;
 }
@@ -310,7 +310,7 @@ describe('signInspectionAction (certification)', () => {
     const id = await submitted();
     const before = await tally(db, acme.id);
     actAs(crewA);
-    expect(await signInspectionAction(null, { inspectionId: id, name: 'Carlos', title: 'Crew', accept: 'on' })).toEqual(
+    expect(await signInspectionAction(null, { inspectionId: id, name: 'Carlos', title: 'Crew', qualifications: 'EPA CGP inspector training, 2025', accept: 'on' })).toEqual(
       FORBIDDEN,
     );
     expect(await tally(db, acme.id)).toEqual(before);
@@ -319,7 +319,7 @@ describe('signInspectionAction (certification)', () => {
   it('reports every missing field', async () => {
     actAs(inspectorA);
     const res = await signInspectionAction(null, new FormData());
-    expect(!res.ok && Object.keys(res.fieldErrors ?? {}).sort()).toEqual(['accept', 'inspectionId', 'name', 'title']);
+    expect(!res.ok && Object.keys(res.fieldErrors ?? {}).sort()).toEqual(['accept', 'inspectionId', 'name', 'qualifications', 'title']);
   });
 
   it('an inspector signs with name, title, the server statement and time; audited', async () => {
@@ -329,6 +329,7 @@ describe('signInspectionAction (certification)', () => {
     form.set('inspectionId', id);
     form.set('name', 'Ines Ibarra');
     form.set('title', 'Certified stormwater inspector');
+    form.set('qualifications', 'CPESC #1234');
     form.set('accept', 'on');
     form.set('statement', 'I certify nothing');
     const res = await signInspectionAction(null, form);
@@ -337,6 +338,7 @@ describe('signInspectionAction (certification)', () => {
     expect(row).toMatchObject({
       signatureName: 'Ines Ibarra',
       signatureTitle: 'Certified stormwater inspector',
+      signatureQualifications: 'CPESC #1234',
       // Who performed it stays as the crew recorded it: performer and signer are two people.
       inspectorName: 'Carlos Cruz',
       inspectorTitle: 'Site foreman',
@@ -357,11 +359,11 @@ describe('signInspectionAction (certification)', () => {
     const draft = await startDraft();
     actAs(inspectorA);
     expect(
-      await signInspectionAction(null, { inspectionId: draft, name: 'Ines', title: 'CPESC', accept: 'on' }),
+      await signInspectionAction(null, { inspectionId: draft, name: 'Ines', title: 'CPESC', qualifications: 'EPA CGP inspector training, 2025', accept: 'on' }),
     ).toMatchObject({ ok: false, formError: expect.stringMatching(/Submit/) });
     const id = await signed();
     expect(
-      await signInspectionAction(null, { inspectionId: id, name: 'Other', title: 'Other', accept: 'on' }),
+      await signInspectionAction(null, { inspectionId: id, name: 'Other', title: 'Other', qualifications: 'EPA CGP inspector training, 2025', accept: 'on' }),
     ).toMatchObject({ ok: false });
     expect((await rowOf(acme.id, id))?.signatureName).toBe('Ines Ibarra');
   });
@@ -372,7 +374,7 @@ describe('signInspectionAction (certification)', () => {
     actAs(inspectorB);
     const beforeB = await tally(db, bolt.id);
     expect(
-      await signInspectionAction(null, { inspectionId: id, name: 'Ivan Ivers', title: 'Inspector', accept: 'on' }),
+      await signInspectionAction(null, { inspectionId: id, name: 'Ivan Ivers', title: 'Inspector', qualifications: 'EPA CGP inspector training, 2025', accept: 'on' }),
     ).toEqual(NOT_FOUND);
     expect(await tally(db, acme.id)).toEqual(beforeA);
     expect(await tally(db, bolt.id)).toEqual(beforeB);
@@ -426,7 +428,7 @@ describe('amendInspectionAction and immutability', () => {
     );
     actAs(inspectorA);
     expect(
-      (await signInspectionAction(null, { inspectionId: id, name: 'Someone Else', title: 'X', accept: 'on' })).ok,
+      (await signInspectionAction(null, { inspectionId: id, name: 'Someone Else', title: 'X', qualifications: 'EPA CGP inspector training, 2025', accept: 'on' })).ok,
     ).toBe(false);
     expect(await rowOf(acme.id, id)).toEqual(before);
     expect(await tally(db, acme.id)).toEqual(tallyBefore);

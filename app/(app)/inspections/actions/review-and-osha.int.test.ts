@@ -65,7 +65,7 @@ async function submitted(data = completeEpaForm()) {
   return id;
 }
 const sign = (inspectionId: string) =>
-  signInspectionAction(null, { inspectionId, name: 'Ines Ibarra', title: 'CPESC', accept: 'on' });
+  signInspectionAction(null, { inspectionId, name: 'Ines Ibarra', title: 'CPESC', qualifications: 'EPA CGP inspector training, 2025', accept: 'on' });
 
 const oshaDaily = (overrides: Record<string, unknown> = {}) => ({
   date: '2026-12-01',

@@ -10,7 +10,8 @@ import { sealSignedInspection } from '@/lib/inspections/seal-record';
 import { signInspectionSchema } from '@/lib/zod/schemas/inspections';
 
 /**
- * Certification, signed once by the qualified person: typed name and title;
+ * Certification, signed once by the qualified person: typed name, title and
+ * qualifications (CGP 2022 Part 4.1.1, part of the signed record's layout 2);
  * the statement is the server's constant for the inspection's type (the
  * 40 CFR 122.22(d) statement on stormwater reports; never the client's text)
  * and the timestamp the server's clock. From here on the row is immutable; its
@@ -26,6 +27,7 @@ export const signInspectionAction = tenantAction(
     const result = await signInspection(tx, actor, input.inspectionId, {
       name: input.name,
       title: input.title,
+      qualifications: input.qualifications,
       statement: certificationStatementFor(inspection.type),
     });
     if (!result.ok)

@@ -18,6 +18,7 @@ import { formatBytes } from '@/lib/storage/rules';
 import { DOCUMENT_KIND_LABELS } from '@/lib/zod/schemas/files';
 import { formatDateTimeZone } from '@/lib/format/when';
 import { formatDue } from '@/lib/compliance/next-due';
+import { SiteConditionsCard } from './conditions/_components/site-conditions-card';
 
 export const metadata: Metadata = { title: 'Project' };
 
@@ -256,6 +257,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </div>
         ) : null}
       </section>
+
+      {p.status === 'active' || data.conditions.length ? (
+        <SiteConditionsCard
+          projectId={p.id}
+          conditions={data.conditions}
+          timeZone={timeZone}
+          canWrite={data.canWrite && p.status === 'active'}
+          canRecord={data.canRecordRain && p.status === 'active'}
+        />
+      ) : null}
 
       {data.canWrite && p.status !== 'archived' ? (
         <div className="mt-8 flex border-t border-slate-200 pt-6">

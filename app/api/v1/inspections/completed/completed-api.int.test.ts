@@ -97,7 +97,7 @@ describe('POST /api/v1/inspections/completed', () => {
     const { inspectionId } = (await res.json()) as { inspectionId: string };
     actAs(inspectorA);
     expect(
-      (await signInspectionAction(null, { inspectionId, name: 'Ines Ibarra', title: 'CPESC', accept: 'on' })).ok,
+      (await signInspectionAction(null, { inspectionId, name: 'Ines Ibarra', title: 'CPESC', qualifications: 'EPA CGP inspector training, 2025', accept: 'on' })).ok,
     ).toBe(true);
     actAs(crewA);
     const before = await tally(db, acme.id);

@@ -76,7 +76,7 @@ beforeAll(async () => {
   expect((await confirmPhotoUploadAction(null, { id: t.id })).ok).toBe(true);
   expect((await submitInspectionAction(null, { inspectionId: signedId, data: completeEpaForm({ weather: 'Overcast, light wind' }) })).ok).toBe(true);
   actAs(inspectorA);
-  expect((await signInspectionAction(null, { inspectionId: signedId, name: 'Ines Ibarra', title: 'CPESC #1234', accept: 'on' })).ok).toBe(true);
+  expect((await signInspectionAction(null, { inspectionId: signedId, name: 'Ines Ibarra', title: 'CPESC #1234', qualifications: 'EPA CGP inspector training, 2025', accept: 'on' })).ok).toBe(true);
   actAs(crewA);
   const draft = await createInspectionAction(null, { projectId: acmeProject, type: 'storm_event', idempotencyKey: randomUUID() });
   if (!draft.ok) throw new Error(JSON.stringify(draft));
@@ -96,6 +96,9 @@ describe('GET /api/v1/inspections/:id/report.pdf', () => {
     // The digest of the row as it is stored now, computed here independently of the report code path.
     expect(recordSha256(row)).toBe(row.recordSha256);
     expect(res.headers.get('x-record-sha256')).toBe(row.recordSha256);
+    // Sealed under layout 2: the signer's title and qualifications are in the record.
+    expect(row.recordHashVersion).toBe(2);
+    expect(recordSha256({ ...row, signatureQualifications: 'none' })).not.toBe(row.recordSha256);
 
     const text = pdfText(pdf, 'signed');
     for (const expected of [
@@ -113,6 +116,8 @@ describe('GET /api/v1/inspections/:id/report.pdf', () => {
       'Areas not inspected and why North stockpile: flooded access road',
       'Photo 1: ne-corner.jpg',
       'Signed by: Ines Ibarra',
+      'Qualifications (CGP Part 4.1.1 qualified person): EPA CGP inspector training, 2025',
+      'record format v2',
       CERTIFICATION_STATEMENT.slice(0, 60),
       row.recordSha256!,
       'Verify: scan the QR code posted at the site',
@@ -146,6 +151,46 @@ describe('GET /api/v1/inspections/:id/report.pdf', () => {
     expect(text).toContain(recordSha256(planted));
   });
 
+  it('a record sealed under layout 1 (before the signer’s title was hashed) keeps verifying under it', async () => {
+    const actor = { orgId: acme.id, userId: inspectorA.userId };
+    const id = await withTenantOn(db, actor, async (tx) => {
+      const [r] = await tx
+        .insert(inspections)
+        .values({
+          organizationId: acme.id,
+          projectId: acmeProject,
+          status: 'submitted',
+          inspectedAt: new Date('2026-05-01T15:00:00Z'),
+          inspectorName: 'Ines Ibarra',
+          findings: 'All controls in place',
+          signedBy: inspectorA.userId,
+          signedAt: new Date('2026-05-01T16:00:00Z'),
+          signatureName: 'Ines Ibarra',
+          signatureTitle: 'Inspector',
+          signatureStatement: CERTIFICATION_STATEMENT,
+          recordHashVersion: 1,
+          createdBy: inspectorA.userId,
+        })
+        .returning();
+      await tx.update(inspections).set({ recordSha256: recordSha256(r!, 1) }).where(and(eq(inspections.organizationId, acme.id), eq(inspections.id, r!.id)));
+      return r!.id;
+    });
+    const row = await rowOf(acme.id, id);
+    expect(row.recordHashVersion).toBe(1);
+    // Verified under its own layout, which does not cover the title: the title as stored makes no difference…
+    expect(recordSha256(row)).toBe(row.recordSha256);
+    expect(recordSha256({ ...row, signatureTitle: 'Director' })).toBe(row.recordSha256);
+    // …and read under layout 2 the same row would not verify (the layout is what makes it verify).
+    expect(recordSha256(row, 2)).not.toBe(row.recordSha256);
+    actAs(inspectorA);
+    const res = await report(id);
+    expect(res.status).toBe(200);
+    const text = pdfText(new Uint8Array(await res.arrayBuffer()), 'layout-1');
+    expect(text).toContain(row.recordSha256!);
+    expect(text).toContain('record format v1');
+    expect(text).not.toContain('WARNING');
+  });
+
   it('a seeded signed inspection: sealed by the seed, its digest recomputes and is printed', async () => {
     const seeded = await withTenantOn(db, { orgId: acme.id, userId: 'test' }, async (tx) =>
       (await tx.select().from(inspections).where(and(eq(inspections.organizationId, acme.id), eq(inspections.status, 'published'), isNotNull(inspections.signedAt))).limit(1))[0]!,
@@ -170,7 +215,10 @@ describe('GET /api/v1/inspections/:id/report.pdf', () => {
     const token = (link.data as { token: string }).token;
     const page = await publicPage.GET(new Request(`http://app.test/inspect/${token}`), { params: Promise.resolve({ token }) });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain(row.recordSha256!);
+    const html = await page.text();
+    expect(html).toContain(row.recordSha256!);
+    expect(html).toContain('Record SHA-256 (format v2)');
+    expect(html).toContain('EPA CGP inspector training, 2025');
 
     actAs(inspectorA);
     const verified = await GET(new Request(`http://app.test/api/v1/inspections/${signedId}/report.pdf?verify=${token}`), { params: Promise.resolve({ id: signedId }) });
