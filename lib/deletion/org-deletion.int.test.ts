@@ -110,7 +110,7 @@ async function richTenant(label: string) {
   for (const key of [`tenants/${t.orgId}/photos/${randomUUID()}/a.jpg`, `tenants/${t.orgId}/documents/${randomUUID()}/b.pdf`, `tenants/${t.orgId}/exports/${randomUUID()}/c.zip`]) {
     await plantObject(key, new Uint8Array([1, 2, 3]), 'application/octet-stream', t.orgId);
   }
-  const ctx = { orgId: t.orgId, userId: t.userId, role: 'owner' as const, permissions: [] };
+  const ctx = { orgId: t.orgId, orgSlug: null, userId: t.userId, role: 'owner' as const, permissions: [] };
   await tenantCache(ctx).set('dashboard', { n: 1 }, 600);
   await enforceTenantLimits(ctx, 'trial', { write: true, permission: 'org:settings:manage', endpoint: 'test' });
   return t;
