@@ -13,8 +13,6 @@ export interface OrganizationFacts {
   plan: string;
   /** Its deletion has started (docs/deletion.md): refused for everyone, whatever `active` says. */
   deleting?: boolean;
-  /** A deletion requested and still cancellable: when it will run (ISO), for the banner. */
-  deletionScheduledFor?: string | null;
 }
 
 type Scope = Pick<TenantContext, 'orgId' | 'userId'>;
@@ -42,12 +40,7 @@ export function cachedOrganization(ctx: Scope): Promise<OrganizationFacts | unde
 export async function loadOrganization(tx: Tx, ctx: Scope): Promise<OrganizationFacts | null> {
   const org = await getOrganization(tx, ctx.orgId);
   if (!org) return null;
-  const facts: OrganizationFacts = {
-    active: org.active,
-    plan: org.plan,
-    deleting: org.deletionStartedAt !== null,
-    deletionScheduledFor: org.deletionStartedAt ? null : (org.deletionScheduledFor?.toISOString() ?? null),
-  };
+  const facts: OrganizationFacts = { active: org.active, plan: org.plan, deleting: org.deletionStartedAt !== null };
   await tenantCache(ctx).set('org', facts, ORG_TTL_SECONDS);
   return facts;
 }
