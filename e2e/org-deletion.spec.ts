@@ -45,7 +45,7 @@ test('an owner requests deletion with the typed name after step-up, sees the gra
   // A wrong name is refused with a message.
   await confirm.fill(`${company} Inc`);
   await page.getByRole('button', { name: 'Delete this organization' }).click();
-  await expect(page.getByRole('alert')).toContainText('does not match');
+  await expect(page.locator('#delete-org-error')).toContainText('does not match');
   await shot(page, info, 'wrong-name');
 
   await confirm.fill(company);
