@@ -1,10 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** Names of the icons the app navigation uses (see components/nav-items.ts). */
-export type NavIconName = 'dashboard' | 'projects' | 'inspections' | 'violations' | 'rain' | 'audit' | 'security' | 'incidents';
+export type NavIconName = 'dashboard' | 'projects' | 'inspections' | 'violations' | 'rain' | 'audit' | 'security' | 'incidents' | 'more';
 
 // 24×24 outline paths. Inline SVG avoids an icon package and a network request.
 const paths: Record<NavIconName, ReactNode> = {
+  more: (
+    <>
+      <circle cx="5.5" cy="12" r="1.2" />
+      <circle cx="12" cy="12" r="1.2" />
+      <circle cx="18.5" cy="12" r="1.2" />
+    </>
+  ),
   dashboard: (
     <>
       <rect x="3.5" y="3.5" width="7" height="7" rx="1.5" />

@@ -27,3 +27,12 @@ const navItems: readonly NavItem[] = [
 export function visibleNavItems(permissions: readonly string[]): NavItem[] {
   return navItems.filter((item) => !item.requires || permissions.includes(item.requires));
 }
+
+/** The phone tab bar fits six tabs one thumb can hit (≥ 56 px wide on a 360 px screen). */
+export const MAX_TABS = 6;
+
+/** Tabs for the phone bar: every item when they fit, else the first five and the rest behind "More". */
+export function splitTabs(items: readonly NavItem[]): { tabs: NavItem[]; more: NavItem[] } {
+  if (items.length <= MAX_TABS) return { tabs: [...items], more: [] };
+  return { tabs: items.slice(0, MAX_TABS - 1), more: items.slice(MAX_TABS - 1) };
+}

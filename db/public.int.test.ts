@@ -214,6 +214,15 @@ describe('negative control: the policies are what hides unpublished rows', () =>
     ).toBe(hidden.length);
   });
 
+  it('the violations policy without its status rule exposes the unreviewed and dismissed findings', async () => {
+    const oldRule = `(organization_id, project_id) in (select l.organization_id, l.project_id from inspector_links l where l.token_hash = (select current_setting('app.inspector_token', true)) and l.revoked_at is null and (l.expires_at is null or l.expires_at > now())) and exists (select 1 from inspections i where i.organization_id = violations.organization_id and i.id = violations.inspection_id)`;
+    expect(
+      await withPlanted(`alter policy public_select on public.violations using (${oldRule})`, (tx) =>
+        tx`select id from violations where status in ('reported', 'dismissed')`,
+      ),
+    ).toBe(2);
+  });
+
   it('a planted policy admitting every SWPPP version exposes v1 to the same query', async () => {
     expect(
       await withPlanted(`create policy planted_docs on public.documents for select to brave_public using (kind = 'swppp')`, (tx) =>

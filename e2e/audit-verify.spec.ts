@@ -1,12 +1,7 @@
 import path from 'node:path';
-import { type Page } from '@playwright/test';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 test('an owner verifies the audit hash chain; a crew member cannot open the page', async ({ page, browser }, testInfo) => {
   await signInAs(page, 'Olivia Owens', 'Acme Site Works');

@@ -4,15 +4,11 @@ import { type Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { importPKCS8 } from 'jose';
 import { sessionClaims, signSessionToken } from '../lib/auth/session-token';
+import { signInAs } from './support/sign-in';
 
 // Local identity mode (AUTH_MODE=local, set by `npm run e2e:server`): seeded users, no Clerk account.
 // Both demo orgs have the same project names; addresses tell them apart (Austin = Acme, Dallas = Bolt).
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-}
 
 async function projectsText(page: Page) {
   await page.goto('/projects');

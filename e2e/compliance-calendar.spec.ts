@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
 // The compliance calendar (docs/obligations.md) on a phone, from the demo seed's stored obligations:
 // the seed's inspections are old, so each Acme project has overdue obligations; what is met depends on
@@ -8,11 +9,6 @@ import { expect, test } from './support/test';
 
 test.skip(({ viewport }) => !viewport || viewport.width > 480, 'phone viewport only');
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({

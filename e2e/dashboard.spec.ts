@@ -1,17 +1,13 @@
 import path from 'node:path';
 import { type Page, type TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
 // Phone first: crews and owners open the dashboard on site. Local identity mode, seeded data
 // (lib/demo/seed.ts + db/seed-violations.ts): Acme has 3 open violations, Bolt 2.
 
 test.skip(({ viewport }) => !viewport || viewport.width > 480, 'phone viewport only');
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({

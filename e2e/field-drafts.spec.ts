@@ -1,5 +1,5 @@
-import { type Page } from '@playwright/test';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
 /**
  * Field forms on a phone with a bad signal: what a crew member types is kept
@@ -11,12 +11,6 @@ test.describe.configure({ mode: 'serial' });
 // Phone only: the field is where signal drops, and one project keeps the shared demo data predictable.
 test.skip(({ isMobile }) => !isMobile, 'phone project only');
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.context().clearCookies();
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-}
 
 /**
  * `datetime-local` value for "hours ago" at the site: rain times are typed in the project's zone,

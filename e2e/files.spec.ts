@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type Page, type TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
 import sharp from 'sharp';
+import { signInAs } from './support/sign-in';
 
 /**
  * Photos and documents on a phone: a crew member attaches two photos to a
@@ -15,12 +16,6 @@ async function shot(page: Page, info: TestInfo, name: string, full = false) {
   await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', `files-${name}.png`), fullPage: full });
 }
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.context().clearCookies();
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 const exifTime = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, ':');
 

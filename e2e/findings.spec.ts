@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect as baseExpect, test } from './support/test';
 import sharp from 'sharp';
+import { signInAs } from './support/sign-in';
 
 /**
  * Findings become actions, on a phone: a crew member records a finding from
@@ -20,12 +21,6 @@ async function shot(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', `findings-${name}.png`) });
 }
 
-async function signInAs(page: Page, name: string) {
-  await page.context().clearCookies();
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(Acme Site Works\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);

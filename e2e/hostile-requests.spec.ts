@@ -3,16 +3,12 @@
  * proxy.ts): each defect found by attacking the running app answers a clear
  * 4xx now (never a 500), and the requests that must work still do.
  */
-import { type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
 test.skip(({ isMobile }) => isMobile, 'HTTP-level checks: one browser project is enough');
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-}
 
 /** A server action id of this build (the sign-in form's), read from the page as the browser gets it. */
 async function anActionId(request: APIRequestContext) {

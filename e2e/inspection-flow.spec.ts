@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type Page, type TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
 import { BMP_ITEMS } from './support/epa-checklist';
+import { signInAs } from './support/sign-in';
 
 /**
  * The field flow on a phone: a crew member fills and submits the EPA
@@ -17,12 +18,6 @@ async function shot(page: Page, info: TestInfo, name: string, full = false) {
   if (full) await page.screenshot({ path: file('-full'), fullPage: true });
 }
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.context().clearCookies();
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 async function noSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(

@@ -5,6 +5,7 @@ import { devices, type Page, type TestInfo } from '@playwright/test';
 import sharp from 'sharp';
 import { BMP_ITEMS } from './support/epa-checklist';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
 /**
  * The QR page: an owner creates a link and prints the site-notice poster; a
@@ -21,14 +22,6 @@ async function shot(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path: path.join(dir(info), `${info.project.name}-inspect-${name}.png`), fullPage: true });
 }
 
-async function signInAs(page: Page, name: string, orgName: string, opts: { secondFactor?: boolean } = {}) {
-  await page.context().clearCookies();
-  await page.goto('/sign-in');
-  // Creating a QR link is a sensitive action (docs/auth.md, step-up): the first test walks the prompt.
-  if (opts.secondFactor) await page.getByLabel('Also verify a second factor').check();
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-}
 
 let qrUrl = '';
 let linksUrl = '';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
 // Next's caches hold no tenant data (tests/proof/next-caches.test.ts shows the app uses none of
 // them): here, on the build the suite runs against — nothing tenant-scoped was prerendered, the
@@ -23,11 +24,6 @@ async function openViolations(page: Page): Promise<number> {
   return body.items.length;
 }
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-}
 
 test('no tenant route is prerendered in the build', () => {
   const manifest = JSON.parse(fs.readFileSync('.next/prerender-manifest.json', 'utf8')) as {

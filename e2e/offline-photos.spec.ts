@@ -3,6 +3,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
 import sharp from 'sharp';
 import { BMP_ITEMS } from './support/epa-checklist';
+import { signInAs } from './support/sign-in';
 
 /**
  * A photo taken without signal: the crew member fills a new inspection
@@ -19,11 +20,6 @@ async function shot(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', `offline-photo-${name}.png`) });
 }
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-}
 
 async function pagesKept(page: Page) {
   await expect

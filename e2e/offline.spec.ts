@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
 import { BMP_ITEMS } from './support/epa-checklist';
+import { signInAs } from './support/sign-in';
 
 /**
  * A crew member's day without signal, on a phone: after one visit with signal
@@ -19,11 +20,6 @@ async function shot(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', `offline-${name}.png`) });
 }
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-}
 
 /** Waits until the worker kept the crew's pages for this member (cache "brave-pages:<org>:<user>"). */
 async function pagesKept(page: Page) {

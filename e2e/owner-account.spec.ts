@@ -1,18 +1,12 @@
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
 // Local identity mode, seeded orgs. Olivia (Acme owner) changes the rain threshold and invites a
 // member who accepts in another browser; Carlos (Acme crew) gets the 403 page; a newcomer creates a
 // company and lands on its empty dashboard. Names are unique per run: the e2e database is shared.
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  // Settings and member changes are sensitive actions: start with the second factor verified (docs/auth.md).
-  await page.getByLabel('Also verify a second factor').check();
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-}
 
 const shot = (page: Page, info: TestInfo, name: string) =>
   page.screenshot({ path: path.join(info.project.testDir, 'screenshots', `${info.project.name}-${name}.png`), fullPage: true });
@@ -24,7 +18,7 @@ const noSideScroll = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
 
 test('an owner changes the rain threshold from the account menu; a crew member gets the forbidden page', async ({ page, context }, testInfo) => {
-  await signInAs(page, 'Olivia Owens', 'Acme Site Works');
+  await signInAs(page, 'Olivia Owens', 'Acme Site Works', { secondFactor: true });
   await page.getByRole('button', { name: /account menu for Olivia Owens/i }).or(page.getByLabel(/account menu for Olivia Owens/i)).first().click();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page).toHaveURL(/\/settings$/);
@@ -51,7 +45,7 @@ test('an owner changes the rain threshold from the account menu; a crew member g
   await expect(page.getByText(next).first()).toBeVisible();
 
   await context.clearCookies();
-  await signInAs(page, 'Carlos Cruz', 'Acme Site Works');
+  await signInAs(page, 'Carlos Cruz', 'Acme Site Works', { secondFactor: true });
   const res = await page.goto('/settings');
   expect(res?.status()).toBe(403);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('You can’t open this page');
@@ -61,7 +55,7 @@ test('an owner changes the rain threshold from the account menu; a crew member g
 
 test('an owner invites a member who accepts the link and lands on the dashboard', async ({ page, browser }, testInfo) => {
   const email = `new-${testInfo.project.name}-${Date.now()}@example.test`;
-  await signInAs(page, 'Olivia Owens', 'Acme Site Works');
+  await signInAs(page, 'Olivia Owens', 'Acme Site Works', { secondFactor: true });
   await page.goto('/members');
   await expect(page.getByRole('heading', { name: 'Members and roles' })).toBeVisible();
   const invite = page.getByRole('form', { name: 'Invite a member' });

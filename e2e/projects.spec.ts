@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type Page, type TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
 /**
  * Projects and rain on a phone: a superintendent creates a job site (first
@@ -16,12 +17,6 @@ async function shot(page: Page, info: TestInfo, name: string) {
   });
 }
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.context().clearCookies();
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-}
 
 async function noSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(

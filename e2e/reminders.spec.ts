@@ -1,12 +1,7 @@
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 test('the bell opens the reminders page; a member changes which reminders they get, and it sticks', async ({ page }, testInfo) => {
   await signInAs(page, 'Ines Ibarra', 'Acme Site Works');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
 /**
  * An OSHA checklist from "New inspection", and a reviewer who sends a report
@@ -16,12 +17,6 @@ async function shot(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path: path.join(info.project.testDir, 'screenshots', `review-${name}.png`) });
 }
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.context().clearCookies();
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-}
 
 const DAILY_ITEMS = [
   'Crew wearing required PPE (hard hats, vests, eye protection)',

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { type Page } from '@playwright/test';
 import { expect, test } from './support/test';
+import { signInAs } from './support/sign-in';
 
 // Local identity mode, seeded orgs. Ivan (Bolt inspector) asks the API for records that aren't
 // Bolt's; Bea (Bolt owner) then sees the banner and the critical alert; Cora (Bolt crew) gets a 403.
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-}
 
 test('probing for other tenants’ ids raises a critical alert that the owner sees; crew can’t open /security', async ({
   page,

@@ -2,17 +2,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { SUPPORT_STAFF } from './support/support-staff';
+import { signInAs } from './support/sign-in';
 
 const ACME = 'org_2acme0000000000000000000';
 
 // The operator's support staff work at desks: one browser project is enough for the internal area.
 test.skip(({ isMobile }) => isMobile, 'the internal support area is a desktop tool');
 
-async function signInAs(page: Page, name: string, orgName: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: new RegExp(`Sign in as ${name} \\(${orgName}\\)`) }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 test('support opens a reasoned grant; the owner sees the banner and the grant in the list', async ({ page, browser }, info) => {
   test.slow();
@@ -31,6 +27,9 @@ test('support opens a reasoned grant; the owner sees the banner and the grant in
   await staff.getByLabel('Personal support key').fill('wrong key');
   await staff.getByRole('button', { name: 'Sign in' }).click();
   await expect(staff.getByText('Unknown name or key.')).toBeVisible();
+  // The name stays typed after a wrong key (React resets the form after its action); the key does not.
+  await expect(staff.getByLabel('Name')).toHaveValue(SUPPORT_STAFF.name);
+  await expect(staff.getByLabel('Personal support key')).toHaveValue('');
   await staff.getByLabel('Personal support key').fill(SUPPORT_STAFF.key);
   await staff.getByRole('button', { name: 'Sign in' }).click();
   await expect(staff.getByRole('form', { name: 'Request support access' })).toBeVisible();
@@ -38,6 +37,7 @@ test('support opens a reasoned grant; the owner sees the banner and the grant in
   await staff.getByLabel(/^Reason/).fill('too short');
   await staff.getByRole('button', { name: 'Open a time-limited grant' }).click();
   await expect(staff.getByText(/at least 20 characters/)).toBeVisible();
+  await expect(staff.getByLabel('Organization id')).toHaveValue(ACME);
   await staff.getByLabel(/^Reason/).fill('Ticket 4411: the inspection report shows the wrong site address.');
   await staff.getByRole('button', { name: 'Open a time-limited grant' }).click();
   await expect(staff.getByRole('heading', { name: 'Acme Site Works' })).toBeVisible();

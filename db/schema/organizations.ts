@@ -38,7 +38,7 @@ export const organizations = pgTable(
     /**
      * Deletion (docs/deletion.md): requested by an owner, runs after the grace period unless an
      * owner cancels. `deletionStartedAt` set = "deleting": refused for everyone, never cleared
-     * (drizzle/0033's trigger), and the job finishes what it started on every later run.
+     * (drizzle/0035's trigger), and the job finishes what it started on every later run.
      */
     deletionRequestedAt: timestamp({ withTimezone: true, precision: 3 }),
     deletionRequestedBy: text(),

@@ -48,9 +48,11 @@ export const violations = pgTable(
     uniqueIndex('violations_org_idem_uq').on(t.organizationId, t.idempotencyKey),
     belongsToOrg('violations_org_fk', t.organizationId),
     ...tenantPolicies(),
-    // Public: only what a published inspection found (the inspections policy admits only published rows).
+    // Public: only what a published inspection found (the inspections policy admits only published rows),
+    // never a crew's unreviewed finding or one dismissed as not a violation — enforced here, not only by
+    // the page's query (db/queries/public-page.ts).
     publicReadPolicy(
-      sql`(organization_id, project_id) in ${inspectorScope} and exists (select 1 from inspections i where i.organization_id = violations.organization_id and i.id = violations.inspection_id)`,
+      sql`status not in ('reported', 'dismissed') and (organization_id, project_id) in ${inspectorScope} and exists (select 1 from inspections i where i.organization_id = violations.organization_id and i.id = violations.inspection_id)`,
     ),
   ],
 );

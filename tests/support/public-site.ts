@@ -150,7 +150,7 @@ export async function seedPublicSite(
         createdBy: userId,
       });
 
-    const violation = async (inspectionId: string, description: string) => {
+    const violation = async (inspectionId: string, description: string, status: 'open' | 'reported' | 'dismissed' = 'open') => {
       const [v] = await tx
         .insert(s.violations)
         .values({
@@ -163,11 +163,15 @@ export async function seedPublicSite(
           location: 'javascript:alert(4)',
           deadline: new Date(Date.now() + 7 * DAY),
           foundBy: secret('found-by'),
+          status,
         })
         .returning();
       return v!;
     };
     const shownViolation = await violation(publishedId, `${label} fence down at outfall`);
+    // On the published inspection too, but not public: a crew's unreviewed finding and a dismissed one.
+    await violation(publishedId, secret('reported-finding'), 'reported');
+    await violation(publishedId, secret('dismissed-finding'), 'dismissed');
     const hiddenViolation = await violation(draft!.id, secret('draft-violation'));
     await tx.insert(s.correctiveActions).values([
       {
@@ -315,6 +319,8 @@ export async function seedPublicSite(
         'submitted-finding',
         'other-project-finding',
         'draft-violation',
+        'reported-finding',
+        'dismissed-finding',
         'draft-action',
         'standalone-violation',
         'creator',

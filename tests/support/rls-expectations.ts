@@ -97,7 +97,7 @@ const PUBLIC_SELECT: Record<string, string> = {
   organizations: "(active AND (organization_id IN ( SELECT l.organization_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))))",
   projects: "((organization_id, id) IN ( SELECT l.organization_id,\n    l.project_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now())))))",
   violation_types: "(organization_id IN ( SELECT l.organization_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now())))))",
-  violations: "(((organization_id, project_id) IN ( SELECT l.organization_id,\n    l.project_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))) AND (EXISTS ( SELECT 1\n   FROM inspections i\n  WHERE ((i.organization_id = violations.organization_id) AND (i.id = violations.inspection_id)))))",
+  violations: "((status <> ALL (ARRAY['reported'::violation_status, 'dismissed'::violation_status])) AND ((organization_id, project_id) IN ( SELECT l.organization_id,\n    l.project_id\n   FROM inspector_links l\n  WHERE ((l.token_hash = ( SELECT current_setting('app.inspector_token'::text, true) AS current_setting)) AND (l.revoked_at IS NULL) AND ((l.expires_at IS NULL) OR (l.expires_at > now()))))) AND (EXISTS ( SELECT 1\n   FROM inspections i\n  WHERE ((i.organization_id = violations.organization_id) AND (i.id = violations.inspection_id)))))",
 };
 
 /**
@@ -110,7 +110,7 @@ const SHARED_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
     shared_insert: { cmd: 'INSERT', using: null, check: 'true' },
     retention_delete: { cmd: 'DELETE', using: "(created_at < (now() - '90 days'::interval))", check: null },
   },
-  // A deleted organization's tombstone (drizzle/0033, docs/deletion.md): its own transaction reads and writes only its own.
+  // A deleted organization's tombstone (drizzle/0034, docs/deletion.md): its own transaction reads and writes only its own.
   organization_tombstones: {
     tombstone_select: { cmd: 'SELECT', using: `(deleted_org_id = ${setting('app.current_org')})`, check: null },
     tombstone_insert: { cmd: 'INSERT', using: null, check: `(deleted_org_id = ${setting('app.current_org')})` },
@@ -119,7 +119,7 @@ const SHARED_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
 
 /**
  * Evidence: brave_app may add and read rows, never change one (drizzle/0008). DELETE only with the
- * guard trigger that admits it for an organization being deleted (drizzle/0034, docs/deletion.md).
+ * guard trigger that admits it for an organization being deleted (drizzle/0035, docs/deletion.md).
  */
 const APPEND_ONLY_TABLES = ['audit_log', 'security_events'] as const;
 

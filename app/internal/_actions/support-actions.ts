@@ -9,7 +9,20 @@ import { publicEndpoint } from '@/lib/endpoints/registry';
 import { grantRequestSchema, openGrant } from '@/lib/support/break-glass';
 import { checkStaffKey, readSupportSession, SUPPORT_COOKIE, SUPPORT_SESSION_MAX_AGE, supportEnabled, supportSessionValue } from '@/lib/support/staff';
 
-export type SupportFormResult = { ok: false; formError: string; fieldErrors?: Record<string, string[] | undefined> } | null;
+/** A refusal, with what was typed (never the key) so the form shows it again after React resets it. */
+export type SupportFormResult = {
+  ok: false;
+  formError: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  values?: Record<string, string>;
+} | null;
+
+/** The submitted text fields except `omit`, for the form to show again. */
+function echo(fields: Record<string, unknown>, omit: readonly string[] = []): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([k, v]) => typeof v === 'string' && !omit.includes(k)).map(([k, v]) => [k, (v as string).slice(0, 2000)]),
+  );
+}
 
 function fieldsOf(form: unknown): Record<string, unknown> {
   if (form instanceof FormData) return Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$ACTION')));
@@ -21,9 +34,10 @@ const signInSchema = z.strictObject({ name: z.string().max(40), key: z.string().
 /** Support staff sign in with their name and personal key (lib/support/staff.ts). */
 export async function supportSignInAction(_prev: unknown, form: unknown): Promise<SupportFormResult> {
   if (!supportEnabled()) return { ok: false, formError: 'Not found.' };
-  const input = signInSchema.safeParse(fieldsOf(form));
+  const fields = fieldsOf(form);
+  const input = signInSchema.safeParse(fields);
   const name = input.success ? checkStaffKey(input.data.name, input.data.key) : null;
-  if (!name) return { ok: false, formError: 'Unknown name or key.' };
+  if (!name) return { ok: false, formError: 'Unknown name or key.', values: echo(fields, ['key']) };
   // Secure follows the origin the browser uses, as the session cookie does (lib/auth/local-session.ts):
   // a production build served over plain http (the e2e server) would otherwise never get the cookie back.
   const origin = browserOrigin({ headers: await headers(), nextUrl: new URL('http://localhost:3000') });
@@ -41,15 +55,16 @@ export async function supportSignInAction(_prev: unknown, form: unknown): Promis
 export async function requestSupportGrantAction(_prev: unknown, form: unknown): Promise<SupportFormResult> {
   const staff = readSupportSession((await cookies()).get(SUPPORT_COOKIE)?.value);
   if (!staff) return { ok: false, formError: 'Sign in as support staff first.' };
-  const input = grantRequestSchema.safeParse(fieldsOf(form));
+  const fields = fieldsOf(form);
+  const input = grantRequestSchema.safeParse(fields);
   if (!input.success) {
     const flat = z.flattenError(input.error);
-    return { ok: false, formError: 'Please correct the highlighted fields.', fieldErrors: flat.fieldErrors as Record<string, string[] | undefined> };
+    return { ok: false, formError: 'Please correct the highlighted fields.', fieldErrors: flat.fieldErrors as Record<string, string[] | undefined>, values: echo(fields) };
   }
   try {
     await openGrant(staff, input.data);
   } catch (error) {
-    if (isPublicError(error)) return { ok: false, formError: error.message };
+    if (isPublicError(error)) return { ok: false, formError: error.message, values: echo(fields) };
     throw error;
   }
   redirect(`/internal/orgs/${encodeURIComponent(input.data.orgId)}`);

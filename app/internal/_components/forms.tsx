@@ -22,7 +22,7 @@ export function SupportSignInForm() {
       <Error id="support-signin-error" message={state?.formError} />
       <div>
         <label htmlFor="support-name" className="block text-sm font-medium text-slate-900">Name</label>
-        <input id="support-name" name="name" autoComplete="username" required className={input} />
+        <input id="support-name" name="name" autoComplete="username" required className={input} defaultValue={state?.values?.name} />
       </div>
       <div>
         <label htmlFor="support-key" className="block text-sm font-medium text-slate-900">Personal support key</label>
@@ -41,17 +41,17 @@ export function GrantRequestForm() {
       <Error id="grant-error" message={state?.formError} />
       <div>
         <label htmlFor="grant-org" className="block text-sm font-medium text-slate-900">Organization id</label>
-        <input id="grant-org" name="orgId" required className={input} aria-invalid={Boolean(err('orgId'))} aria-describedby={err('orgId') ? 'grant-org-error' : undefined} />
+        <input id="grant-org" name="orgId" required className={input} defaultValue={state?.values?.orgId} aria-invalid={Boolean(err('orgId'))} aria-describedby={err('orgId') ? 'grant-org-error' : undefined} />
         {err('orgId') ? <p id="grant-org-error" className="mt-1 text-sm text-red-700">{err('orgId')}</p> : null}
       </div>
       <div>
         <label htmlFor="grant-reason" className="block text-sm font-medium text-slate-900">Reason (shown to the customer&apos;s owners)</label>
-        <textarea id="grant-reason" name="reason" required rows={3} className={`${input} py-2`} aria-invalid={Boolean(err('reason'))} aria-describedby={err('reason') ? 'grant-reason-error' : undefined} />
+        <textarea id="grant-reason" name="reason" required rows={3} className={`${input} py-2`} defaultValue={state?.values?.reason} aria-invalid={Boolean(err('reason'))} aria-describedby={err('reason') ? 'grant-reason-error' : undefined} />
         {err('reason') ? <p id="grant-reason-error" className="mt-1 text-sm text-red-700">{err('reason')}</p> : null}
       </div>
       <div>
         <label htmlFor="grant-minutes" className="block text-sm font-medium text-slate-900">Minutes ({MAX_GRANT_MINUTES_LABEL})</label>
-        <input id="grant-minutes" name="minutes" type="number" min={5} max={30} defaultValue={30} required className={input} aria-invalid={Boolean(err('minutes'))} aria-describedby={err('minutes') ? 'grant-minutes-error' : undefined} />
+        <input id="grant-minutes" name="minutes" type="number" min={5} max={30} defaultValue={state?.values?.minutes ?? 30} required className={input} aria-invalid={Boolean(err('minutes'))} aria-describedby={err('minutes') ? 'grant-minutes-error' : undefined} />
         {err('minutes') ? <p id="grant-minutes-error" className="mt-1 text-sm text-red-700">{err('minutes')}</p> : null}
       </div>
       <button type="submit" disabled={pending} className={button}>Open a time-limited grant</button>

@@ -1,11 +1,12 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { FieldDefinition } from '@/lib/forms/template-definition';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import { inputClass } from '@/components/ui/styles';
 import { formatDateTime } from '@/lib/format/when';
 import { InspectionPhotoField } from './photo-context';
+import { a11y, ErrorText, errorId, fieldDomId, GroupShell, Help, Labelled, Required } from './field-shell';
 
 /**
  * One input per template field type, mobile-first: labels above inputs, 48px
@@ -21,87 +22,6 @@ export interface FieldProps<F extends FieldDefinition = FieldDefinition> {
   errors: Record<string, string[]>;
   /** The site's zone (times shown in the form); UTC, labelled, where none is known (offline). */
   timeZone?: string;
-}
-
-export const fieldDomId = (key: string) => `field-${key.replace(/\./g, '-')}`;
-const errorId = (key: string) => `${fieldDomId(key)}-error`;
-
-function ErrorText({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm font-medium text-red-700">
-      {messages.join(' ')}
-    </p>
-  );
-}
-
-function Help({ text }: { text?: string }) {
-  return text ? <p className="mt-1 text-sm text-slate-600">{text}</p> : null;
-}
-
-function Required({ on }: { on: boolean }) {
-  return on ? (
-    <span className="text-red-700" aria-hidden="true">
-      {' '}
-      *
-    </span>
-  ) : null;
-}
-
-function Labelled({
-  field,
-  errors,
-  children,
-}: {
-  field: FieldDefinition;
-  errors: string[] | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={fieldDomId(field.key)} className="block text-base font-medium text-slate-900">
-        {field.label}
-        <Required on={field.required} />
-      </label>
-      <Help text={field.help} />
-      <div className="mt-2">{children}</div>
-      <ErrorText id={errorId(field.key)} messages={errors} />
-    </div>
-  );
-}
-
-const a11y = (key: string, errors: string[] | undefined, required: boolean) => ({
-  id: fieldDomId(key),
-  'aria-invalid': errors?.length ? true : undefined,
-  'aria-describedby': errors?.length ? errorId(key) : undefined,
-  'aria-required': required || undefined,
-});
-
-function GroupShell({
-  field,
-  errors,
-  children,
-}: {
-  field: FieldDefinition;
-  errors: string[] | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <fieldset
-      id={fieldDomId(field.key)}
-      tabIndex={-1}
-      aria-describedby={errors?.length ? errorId(field.key) : undefined}
-      className="outline-none"
-    >
-      <legend className="text-base font-medium text-slate-900">
-        {field.label}
-        <Required on={field.required} />
-      </legend>
-      <Help text={field.help} />
-      <div className="mt-2">{children}</div>
-      <ErrorText id={errorId(field.key)} messages={errors} />
-    </fieldset>
-  );
 }
 
 const bmpTone = (v: string) =>

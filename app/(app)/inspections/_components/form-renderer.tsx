@@ -12,7 +12,7 @@ import { SubmitButton } from '@/components/forms/field';
 import { FormProgress } from '@/components/forms/form-progress';
 import { SubmitBar } from '@/components/forms/submit-bar';
 import { answeredCount } from '@/lib/forms/answered-count';
-import { fieldDomId } from './form-fields';
+import { fieldDomId } from './field-shell';
 import { TemplateSections } from './template-sections';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'invalid' | 'error';

@@ -11,7 +11,7 @@ import { initialFormData } from '@/lib/inspections/form-mapping';
 import { enqueue } from '@/lib/offline/outbox';
 import type { FormFieldErrors, FormValues } from '@/lib/zod/schemas/forms';
 import { INSPECTION_TYPE_LABELS, type InspectionType } from '@/lib/zod/schemas/inspections';
-import { fieldDomId } from './form-fields';
+import { fieldDomId } from './field-shell';
 import { OfflinePhotosProvider } from './photo-context';
 import { TemplateSections } from './template-sections';
 
