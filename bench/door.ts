@@ -7,13 +7,17 @@
  *   bare            — superuser, Drizzle, explicit filter, no transaction (the baseline)
  *   bare, .prepare  — the same through a Drizzle named prepared statement
  *   bare, pg.js     — the same as a postgres.js tagged query
- *   door            — withTenantOn (db/tenant.ts) as brave_app: BEGIN alone, set_config pipelined with the query, COMMIT
+ *   door            — withTenantOn (db/tenant.ts) as brave_app: `begin; select set_config(…)` as one simple-protocol
+ *                     message on a reserved connection, written with the query (one flight), then COMMIT
+ *   previous door   — db.transaction: BEGIN awaited alone, set_config pipelined with the query, COMMIT
  *   naive door      — BEGIN, await set_config alone, query, COMMIT
  *   door, bind params — set_config with bind parameters, "pipelined": postgres.js describes it first, so it is not
  *   one-trip door   — prototype: a reserved postgres.js connection, `begin; select set_config(…)` as one simple
  *                     query, the query and COMMIT all written before any answer is read
  * Each variant has its own one-connection pool; samples are interleaved. Run
- * with prepare on (the app's default) and off (PgBouncer transaction mode).
+ * with prepare on (the app's default) and off, straight to PostgreSQL and off
+ * through a real PgBouncer in transaction mode (scripts/lib/pgbouncer.ts; every
+ * variant then goes through it, the baseline too).
  */
 import postgres from 'postgres';
 import { and, eq, sql } from 'drizzle-orm';
@@ -47,6 +51,8 @@ interface DoorVariant {
 
 export interface DoorResult {
   prepare: boolean;
+  /** Straight to PostgreSQL, or through PgBouncer (transaction mode). */
+  route: 'direct' | 'pgbouncer';
   variants: DoorVariant[];
   /** door / bare: the target (≤ 1.3). */
   door: Ratio;
@@ -58,6 +64,7 @@ export async function measureDoor(o: {
   warmup: number;
   samples: number;
   prepare: boolean;
+  route?: 'direct' | 'pgbouncer';
 }): Promise<DoorResult> {
   const pools: { end: () => Promise<unknown> }[] = [];
   const drizzleOn = (url: string) => {
@@ -75,6 +82,7 @@ export async function measureDoor(o: {
   const barePrepared = drizzleOn(o.urls.superuser);
   const bareRaw = rawOn(o.urls.superuser);
   const door = drizzleOn(o.urls.app);
+  const previous = drizzleOn(o.urls.app);
   const naive = drizzleOn(o.urls.app);
   const bound = drizzleOn(o.urls.app);
   const oneTrip = rawOn(o.urls.app);
@@ -97,6 +105,17 @@ export async function measureDoor(o: {
     },
     { name: 'door (withTenantOn)', run: (t: Target) => withTenantOn(door, scope(t), (tx) => fetchById(tx, t)) },
     {
+      name: 'previous door (db.transaction, set_config pipelined)',
+      run: (t: Target) =>
+        previous.transaction(async (tx) => {
+          const settings = tx.execute(
+            sql.raw(`select set_config('app.current_org', ${literal(t.orgId)}, true), set_config('app.current_user', 'user_bench', true)`),
+          );
+          const [, rows] = await Promise.all([settings, fetchById(tx, t)]);
+          return rows;
+        }),
+    },
+    {
       name: 'naive door (await set_config)',
       run: (t: Target) =>
         naive.transaction(async (tx) => {
@@ -118,7 +137,7 @@ export async function measureDoor(o: {
         }),
     },
     {
-      name: 'one-trip door (prototype)',
+      name: 'one-trip floor (raw postgres.js, COMMIT pipelined too)',
       run: async (t: Target) => {
         const c = await oneTrip.reserve();
         try {
@@ -153,6 +172,7 @@ export async function measureDoor(o: {
     const unit = stats[0]!.p50;
     return {
       prepare: o.prepare,
+      route: o.route ?? 'direct',
       variants: variants.map((v, i) => ({
         name: v.name,
         stats: stats[i]!,

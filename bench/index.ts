@@ -34,6 +34,7 @@ import { createDatabase } from '@/db/client';
 import { measureAudit } from './audit';
 import { measureCache } from './cache';
 import { measureDoor } from './door';
+import { startPgBouncer } from '@/scripts/lib/pgbouncer';
 import { measureHttp } from './http';
 import { loadDataSet, openBenchDatabase, targets } from './lib/setup';
 import { measureProvision } from './provision';
@@ -153,17 +154,33 @@ async function main() {
     });
 
     results.door = [];
-    for (const prepare of [true, false]) {
-      log(`(b) door vs bare, prepare ${prepare}: ${cfg.doorSamples} samples…`);
-      results.door.push(
-        await measureDoor({
-          urls: { superuser: bench.superuser, app: bench.urls.app },
-          targets: t,
-          warmup: cfg.doorWarmup,
-          samples: cfg.doorSamples,
-          prepare,
-        }),
-      );
+    // prepare: true is not measured through PgBouncer: Debian's 1.18 passes no prepared statements
+    // (1.21+ with max_prepared_statements does), which is why production runs DATABASE_PREPARE=false there.
+    const users = Object.fromEntries(
+      [bench.superuser, bench.urls.app].map((u) => [decodeURIComponent(new URL(u).username), decodeURIComponent(new URL(u).password)]),
+    );
+    const bouncer = await startPgBouncer({ serverPort: Number(new URL(bench.superuser).port), users });
+    try {
+      for (const { prepare, route } of [
+        { prepare: true, route: 'direct' },
+        { prepare: false, route: 'direct' },
+        { prepare: false, route: 'pgbouncer' },
+      ] as const) {
+        log(`(b) door vs bare, prepare ${prepare}, ${route}: ${cfg.doorSamples} samples…`);
+        const via = (u: string) => (route === 'pgbouncer' ? bouncer.via(u) : u);
+        results.door.push(
+          await measureDoor({
+            urls: { superuser: via(bench.superuser), app: via(bench.urls.app) },
+            targets: t,
+            warmup: cfg.doorWarmup,
+            samples: cfg.doorSamples,
+            prepare,
+            route,
+          }),
+        );
+      }
+    } finally {
+      await bouncer.stop();
     }
 
     log(`(c) provisioning: ${cfg.provisionSamples} new orgs per variant…`);

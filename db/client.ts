@@ -1,17 +1,49 @@
 import 'server-only';
-import { drizzle } from 'drizzle-orm/postgres-js';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { drizzle, PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
+import type postgres from 'postgres';
 import { env } from '@/lib/env';
 import { openPool, preferPrepared } from './connection';
 import * as schema from './schema';
 
 export type Database = ReturnType<typeof createDatabase>;
 
+/** What the door's callback gets: Drizzle's transaction type, on one connection. */
+export type Tx = PostgresJsTransaction<typeof schema, ExtractTablesWithRelations<typeof schema>>;
+
+/**
+ * The door's transaction: a reserved connection has no `savepoint`, so a
+ * nested `tx.transaction()` is refused with a clear message (nothing nests today).
+ */
+class DoorTransaction extends PostgresJsTransaction<typeof schema, ExtractTablesWithRelations<typeof schema>> {
+  override transaction<T>(): Promise<T> {
+    return Promise.reject(new Error('nested transactions (savepoints) are not supported inside the tenant door'));
+  }
+}
+
 /** Drizzle over a postgres.js pool; tests build their own with a small `max`. */
 export function createDatabase(url: string, opts: { max?: number; prepare?: boolean } = {}) {
   const client = openPool(url, opts);
   const prepare = opts.prepare ?? env.DATABASE_PREPARE === 'true';
   const driver = prepare ? preferPrepared(client) : client;
-  return Object.assign(drizzle(driver, { schema, casing: 'snake_case' }), { $pool: client });
+  const db = drizzle(driver, { schema, casing: 'snake_case' });
+  // The same dialect settings and relational schema as `db`, for transactions the door opens itself.
+  const dialect = new PgDialect({ casing: 'snake_case' });
+  const relational = { fullSchema: db._.fullSchema, schema: db._.schema!, tableNamesMap: db._.tableNamesMap };
+  /**
+   * Drizzle's transaction object over one reserved connection of this pool,
+   * without the BEGIN/COMMIT of `db.transaction`: db/tenant.ts opens and ends
+   * the transaction itself, so BEGIN can travel with the first query.
+   */
+  const transactionOn = (conn: postgres.ReservedSql): Tx => {
+    // The session only calls `unsafe` on its client; `savepoint` is what DoorTransaction refuses.
+    // (Drizzle's own types want a TransactionSql, which postgres.js does not declare as an Sql.)
+    const client = (prepare ? preferPrepared(conn) : conn) as unknown as postgres.Sql;
+    const session = new PostgresJsSession(client, dialect, relational);
+    return new DoorTransaction(dialect, session as unknown as ConstructorParameters<typeof DoorTransaction>[1], relational);
+  };
+  return Object.assign(db, { $pool: client, $transactionOn: transactionOn });
 }
 
 // Survives dev hot reloads without opening a new pool per edit.

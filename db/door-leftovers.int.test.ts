@@ -104,8 +104,8 @@ describe('negative controls: a session-level set_config planted in a door', () =
   it('is caught in withIdentity (the identity branch sets app.current_user for the session)', async () => {
     const planted = await plantedDoors((src) =>
       src.replace(
-        "orgId === null\n        ? tx.execute(sql.raw(`select set_config('app.current_user', ${literal(userId)}, true)`))",
-        "orgId === null\n        ? tx.execute(sql.raw(`select set_config('app.current_user', ${literal(userId)}, false)`))",
+        "? `begin; select set_config('app.current_user', ${literal(userId)}, true)`",
+        "? `begin; select set_config('app.current_user', ${literal(userId)}, false)`",
       ),
     );
     const db = testDatabase.app({ max: 1 });
@@ -117,7 +117,7 @@ describe('negative controls: a session-level set_config planted in a door', () =
 
   it('is caught in withTenant (app.current_org set for the session)', async () => {
     const planted = await plantedDoors((src) =>
-      src.replace("`select set_config('app.current_org', ${literal(orgId)}, true),", "`select set_config('app.current_org', ${literal(orgId)}, false),"),
+      src.replace("`begin; select set_config('app.current_org', ${literal(orgId)}, true),", "`begin; select set_config('app.current_org', ${literal(orgId)}, false),"),
     );
     const db = testDatabase.app({ max: 1 });
     expect(await leftovers(db, doorsOf(planted).withTenantOn!.door, false)).toEqual(['app.current_org = org_probe']);

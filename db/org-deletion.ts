@@ -39,7 +39,7 @@ export async function scheduleDeletion(tx: Tx, orgId: string, requestedBy: strin
   return { before, after };
 }
 
-/** Cancel a pending deletion; nothing once it has started (the trigger of drizzle/0035 refuses that too). */
+/** Cancel a pending deletion; nothing once it has started (the trigger of drizzle/0036 refuses that too). */
 export async function cancelDeletion(tx: Tx, orgId: string) {
   const [before] = await tx.select(deletionColumns).from(organizations).where(eq(organizations.organizationId, orgId)).for('update');
   if (!before?.deletionRequestedAt || before.deletionStartedAt) return { before, after: undefined };

@@ -1,14 +1,15 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { appDb, type Database } from './client';
+import postgres from 'postgres';
+import { appDb, type Database, type Tx } from './client';
+
+export type { Tx };
 
 /** Who is acting, for which organization. Built from auth() only (lib/auth). */
 export interface TenantScope {
   orgId: string;
   userId: string;
 }
-
-export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /**
  * Clerk ids (`org_2abc…`, `user_2abc…`) and our seeded ids use only these
@@ -22,39 +23,99 @@ function checkedId(name: string, value: unknown): string {
   return value;
 }
 
-/** A SQL string literal of a validated id; re-checked here so no caller can skip the check. */
+/**
+ * A SQL string literal of a validated id, re-checked here so no caller can
+ * skip the check; quotes are doubled as well, so the literal would stay one
+ * literal even if the charset above ever grew a quote.
+ */
 function literal(value: string): string {
   if (!ID.test(value)) throw new Error('refusing to render an unvalidated id');
-  return `'${value}'`;
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** The connection itself is gone (closed, killed, timed out), not just one statement failed. */
+const LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT']);
+function connectionLost(e: unknown): boolean {
+  if (e instanceof postgres.PostgresError) return e.severity === 'FATAL' || e.severity === 'PANIC';
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && LOST.has(code);
 }
 
 /**
  * One transaction whose settings are transaction-local (`set_config(..., true)`),
- * so a pooled connection carries nothing to its next borrower.
+ * so a pooled connection carries nothing to its next borrower, in as few round
+ * trips as the protocol allows.
  *
- * The set_config statement is pipelined with the callback's first query
- * instead of being awaited alone: one round trip fewer per request. That only
- * works for a statement without bind parameters: postgres.js describes every
- * unprepared parameterized statement first (a round trip of its own, and the
- * pipeline waits for it), and behind PgBouncer (DATABASE_PREPARE=false) every
- * statement is unprepared. So the ids, already held to `[A-Za-z0-9_-]` by
- * the check above, are rendered as quoted literals. See docs/architecture.md.
+ * postgres.js's `sql.begin` awaits BEGIN alone before the callback runs. The
+ * door instead reserves a connection and writes `begin; select set_config(…)`
+ * as ONE simple-protocol message without awaiting it, so it leaves in the same
+ * packet as the callback's first query: BEGIN + tenant + first query cost one
+ * round trip, COMMIT one more. Simple protocol takes no bind parameters, so
+ * the ids (held to `[A-Za-z0-9_-]` above) are rendered as quoted literals.
+ *
+ * What `sql.begin` guaranteed is kept here: rollback when the callback throws
+ * or when any of its statements failed (even one it caught), nothing run on
+ * the connection after the transaction ended, and the connection goes back
+ * to the pool only after a COMMIT or ROLLBACK the server acknowledged; one
+ * that was lost is left to the pool's reconnect (releasing it would poison
+ * the pool: porsager/postgres#1199). See docs/architecture.md.
  */
 async function scoped<T>(db: Database, orgId: string | null, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    const settings =
-      orgId === null
-        ? tx.execute(sql.raw(`select set_config('app.current_user', ${literal(userId)}, true)`))
-        : tx.execute(
-            sql.raw(
-              `select set_config('app.current_org', ${literal(orgId)}, true), set_config('app.current_user', ${literal(userId)}, true)`,
-            ),
-          );
-    // `.then` sends the statement now; fn's first query queues behind it on the same connection.
-    const applied = settings.then(() => undefined);
-    const [, result] = await Promise.all([applied, fn(tx)]);
-    return result;
+  const opening =
+    orgId === null
+      ? `begin; select set_config('app.current_user', ${literal(userId)}, true)`
+      : `begin; select set_config('app.current_org', ${literal(orgId)}, true), set_config('app.current_user', ${literal(userId)}, true)`;
+  const conn = await db.$pool.reserve();
+  const state = { open: true, lost: false, failure: undefined as unknown };
+  const guarded = new Proxy(conn, {
+    get(target, prop, receiver) {
+      if (prop !== 'unsafe') return Reflect.get(target, prop, receiver);
+      return (...args: Parameters<typeof target.unsafe>) => {
+        if (state.lost) throw state.failure;
+        if (!state.open) throw new Error('a query after its tenant transaction ended');
+        const query = target.unsafe(...args);
+        query.catch((e: unknown) => {
+          state.failure ??= e;
+          if (connectionLost(e)) state.lost = true;
+        });
+        return query;
+      };
+    },
+    // Drizzle only calls `unsafe`; a tagged-template call would bypass the bookkeeping above.
+    apply() {
+      throw new Error('the door takes Drizzle queries only');
+    },
   });
+
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+  try {
+    // Sent, not awaited: the callback's first query joins it in the same flight.
+    const begun = guarded.unsafe(opening);
+    const value = await fn(db.$transactionOn(guarded));
+    await begun;
+    // A statement the callback caught still aborted the transaction: never COMMIT over it.
+    outcome = state.failure === undefined ? { ok: true, value } : { ok: false, error: state.failure };
+  } catch (e) {
+    // "current transaction is aborted" says less than the statement that aborted it.
+    const aborted = e instanceof postgres.PostgresError && e.code === '25P02';
+    outcome = { ok: false, error: aborted && state.failure !== undefined ? state.failure : e };
+  }
+  state.open = false;
+  if (state.lost) throw outcome.ok ? state.failure : outcome.error;
+
+  let ended: postgres.RowList<postgres.Row[]>;
+  try {
+    ended = await conn.unsafe(outcome.ok ? 'commit' : 'rollback');
+  } catch (e) {
+    // A failed COMMIT (a deferred constraint, a serialization failure) ends the transaction on a
+    // live connection; a failed ROLLBACK or a lost connection leaves nothing we could hand on.
+    if (outcome.ok && !connectionLost(e)) conn.release();
+    throw outcome.ok ? e : outcome.error;
+  }
+  conn.release();
+  if (!outcome.ok) throw outcome.error;
+  if (ended.command !== 'COMMIT') throw new Error(`the transaction ended with ${ended.command}, not COMMIT`);
+  return outcome.value;
 }
 
 /** Run `fn` in one transaction in which PostgreSQL RLS sees only `scope.orgId`. */

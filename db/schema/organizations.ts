@@ -16,7 +16,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { braveApp, currentOrg, currentUser, inspectorOrg, publicReadPolicy, tenantColumns, tenantPolicies, timestamps } from './_tenant';
 
-export const planEnum = pgEnum('plan', ['trial', 'starter', 'business', 'enterprise']);
+// `starter` and `business` are the tiers sold before Professional; lib/ratelimit/policies.ts maps both to it.
+export const planEnum = pgEnum('plan', ['trial', 'starter', 'business', 'professional', 'enterprise']);
 export const orgRoleEnum = pgEnum('org_role', ['owner', 'admin', 'superintendent', 'inspector', 'crew', 'viewer']);
 
 /** One row per Clerk organization; its own id is the tenant key. */
@@ -38,7 +39,7 @@ export const organizations = pgTable(
     /**
      * Deletion (docs/deletion.md): requested by an owner, runs after the grace period unless an
      * owner cancels. `deletionStartedAt` set = "deleting": refused for everyone, never cleared
-     * (drizzle/0035's trigger), and the job finishes what it started on every later run.
+     * (drizzle/0036's trigger), and the job finishes what it started on every later run.
      */
     deletionRequestedAt: timestamp({ withTimezone: true, precision: 3 }),
     deletionRequestedBy: text(),

@@ -32,7 +32,7 @@ export interface DeletionHooks {
  * The deletion job (docs/deletion.md). Each step commits on its own and can be repeated,
  * so a run that dies anywhere leaves the org "deleting" — refused for everyone at the door
  * (lib/auth/organization-status.ts) — and the next run carries on from where it stopped:
- *   1. mark the org deleting (only once its grace period is over: drizzle/0035 enforces it);
+ *   1. mark the org deleting (only once its grace period is over: drizzle/0036 enforces it);
  *   2. members' identities that belong to no other org;
  *   3. every tenant table, walked from the catalog, children first, in batches;
  *   4. every object under `tenants/{orgId}/`; cache and rate-limit keys;

@@ -19,7 +19,7 @@ type FailMode = 'open' | 'local';
 /** Our plan enum → the three tiers of the price list. */
 export function tierOf(plan: string): PlanTier {
   if (plan === 'enterprise') return 'enterprise';
-  if (plan === 'starter' || plan === 'business') return 'professional';
+  if (plan === 'professional' || plan === 'starter' || plan === 'business') return 'professional';
   return 'trial';
 }
 

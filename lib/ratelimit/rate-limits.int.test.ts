@@ -107,6 +107,7 @@ describe('per organization, by plan tier (embedded default: in-memory)', () => {
   it('plan tiers: enterprise and professional (starter) get more than trial', async () => {
     expect(tierOf('starter')).toBe('professional');
     expect(tierOf('business')).toBe('professional');
+    expect(tierOf('professional')).toBe('professional');
     expect(tierOf('enterprise')).toBe('enterprise');
     expect(tierOf('trial')).toBe('trial');
     for (const o of [orgE, orgS]) {

@@ -122,7 +122,7 @@ describe('the audit hash chain', () => {
       const org = await newOrg('removed');
       for (let i = 0; i < 6; i++) await write(org, i);
       const su = testDatabase.sql('superuser');
-      // A superuser can switch off the deletion guard (drizzle/0035, docs/deletion.md): the tamperer here is one.
+      // A superuser can switch off the deletion guard (drizzle/0036, docs/deletion.md): the tamperer here is one.
       await su.begin(async (t) => {
         await t`set local session_replication_role = replica`;
         await t`delete from audit_log where organization_id = ${org} and chain_seq = 5`;

@@ -4,13 +4,16 @@
  * pool of 3; each reads projects with no org filter (RLS alone) and must see
  * exactly its own rows. The negative control runs the same load through a
  * door that sets the tenant at session level and shows that it leaks, so a
- * zero here means something.
+ * zero here means something. Both run straight to PostgreSQL and through the
+ * run's PgBouncer in transaction mode with `prepare: false` (as production runs,
+ * DATABASE_PREPARE=false), where a server connection passes from client to
+ * client between transactions (tests/setup/global-database.ts).
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projects } from '@/db/schema';
 import { withTenantOn, type TenantScope, type Tx } from '@/db/tenant';
-import { testDatabase } from '@/tests/support/database';
+import { testDatabase, type Route } from '@/tests/support/database';
 import { seedProjects, uniqueId } from '@/tests/support/factories';
 
 const TENANTS = 24;
@@ -83,11 +86,17 @@ async function load(door: Door, failEvery: number) {
   return tally;
 }
 
-describe.each([{ prepare: true }, { prepare: false }])(
-  'withTenantOn on a pool of 3 (prepare: $prepare)',
-  ({ prepare }) => {
+const ROUTES: { prepare: boolean; route: Route }[] = [
+  { prepare: true, route: 'direct' },
+  { prepare: false, route: 'direct' },
+  { prepare: false, route: 'pgbouncer' },
+];
+
+describe.each(ROUTES)(
+  'withTenantOn on a pool of 3 (prepare: $prepare, $route)',
+  ({ prepare, route }) => {
     it(`${CALLS} concurrent requests over ${TENANTS} tenants see only their own rows`, async () => {
-      const db = testDatabase.app({ max: POOL_MAX, prepare });
+      const db = testDatabase.app({ max: POOL_MAX, prepare, route });
       const tally = await load((scope, fn) => withTenantOn(db, scope, fn), 10);
 
       expect(tally.foreignRows).toBe(0);
@@ -109,17 +118,20 @@ describe.each([{ prepare: true }, { prepare: false }])(
           ),
         ),
       );
-      expect(new Set(settings.map((r) => r[0]!.pid)).size).toBe(POOL_MAX);
+      const servers = new Set(settings.map((r) => r[0]!.pid)).size;
+      // Through PgBouncer the pids are its server connections (a pool of 2 here): more than one was read.
+      if (route === 'direct') expect(servers).toBe(POOL_MAX);
+      else expect(servers).toBeGreaterThanOrEqual(2);
       for (const r of settings) expect(r[0]!.org ?? '').toBe('');
     });
   },
 );
 
-describe.each([{ prepare: true }, { prepare: false }])(
-  'negative control: a session-level door leaks (prepare: $prepare)',
-  ({ prepare }) => {
+describe.each(ROUTES)(
+  'negative control: a session-level door leaks (prepare: $prepare, $route)',
+  ({ prepare, route }) => {
     it('observes foreign rows under the same load on the same size of pool', async () => {
-      const db = testDatabase.app({ max: POOL_MAX, prepare });
+      const db = testDatabase.app({ max: POOL_MAX, prepare, route });
       // The defect docs/design.md §2 forbids: set_config(..., false) outside a transaction. The setting
       // stays on whichever connection ran it, and the next query may run on another one.
       // (No planned failures: outside a transaction there is nothing to roll back.)
@@ -140,3 +152,40 @@ describe.each([{ prepare: true }, { prepare: false }])(
     });
   },
 );
+
+describe('through PgBouncer, between clients (separate pools, as two app instances)', () => {
+  const reader = () => testDatabase.sql('app', { max: 1, route: 'pgbouncer' });
+  const setting = async (c: ReturnType<typeof reader>) =>
+    (await c<{ org: string | null; pid: number }[]>`select current_setting('app.current_org', true) as org, pg_backend_pid() as pid`)[0]!;
+
+  it('negative control: a session-level setting one client makes is seen by another', async () => {
+    const a = reader();
+    const b = reader();
+    const [set] = await a<{ pid: number }[]>`select set_config('app.current_org', 'org_session_leak', false), pg_backend_pid() as pid`;
+    // PgBouncer hands b's next transaction a server connection a used (it prefers the last one freed).
+    const seen = [];
+    for (let i = 0; i < 5; i++) seen.push(await setting(b));
+    expect(seen.map((s) => s.pid)).toContain(set!.pid);
+    expect(seen.map((s) => s.org)).toContain('org_session_leak');
+    // Clean up the server connection for the tests after this one.
+    await a`select set_config('app.current_org', '', false)`;
+  });
+
+  it('the door leaves nothing on the server connection the next client gets', async () => {
+    const db = testDatabase.app({ max: 1, prepare: false, route: 'pgbouncer' });
+    const b = reader();
+    const pids = new Set<number>();
+    for (let i = 0; i < 5; i++) {
+      const [inside] = await withTenantOn(db, { orgId: tenants[0]!, userId: 'user_door' }, (tx) =>
+        tx.execute<{ org: string; pid: number }>(sql`select current_setting('app.current_org', true) as org, pg_backend_pid() as pid`),
+      );
+      expect(inside!.org).toBe(tenants[0]);
+      pids.add(inside!.pid);
+      const after = await setting(b);
+      pids.add(after.pid);
+      expect(after.org ?? '').toBe('');
+    }
+    // The two clients did share server connections: fewer pids than the ten transactions.
+    expect(pids.size).toBeLessThan(10);
+  });
+});

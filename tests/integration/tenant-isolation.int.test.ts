@@ -114,7 +114,7 @@ describe.each(TENANT_TABLES)('%s', (table) => {
   it("B's delete of A's row touches 0 rows and A's row is still there", async () => {
     const [before] = await as(A, (tx) => readRow(tx, table, A.keys[table]));
     const del = as(B, (tx) => tx.execute(sql`delete from ${sql.identifier(table)} where ${keyOf(table)} = ${A.keys[table]}`));
-    // The append-only logs too: brave_app may DELETE them only for an org being deleted (drizzle/0035's
+    // The append-only logs too: brave_app may DELETE them only for an org being deleted (drizzle/0036's
     // guard), and RLS still shows B none of A's rows, so the delete touches nothing.
     expect((await del).count).toBe(0);
     const [after] = await as(A, (tx) => readRow(tx, table, A.keys[table]));

@@ -2,8 +2,10 @@
  * Soak: many tenants, a small pool, high concurrency, injected faults — and
  * every answer must belong to the tenant that asked.
  *
- *   CI (npm test):  SOAK_REQUESTS default 4,000
- *   npm run soak:   SOAK_REQUESTS=1000000, prints the leak count
+ *   CI (npm test):  SOAK_REQUESTS default 4,000, straight to PostgreSQL and
+ *                   through PgBouncer in transaction mode (DATABASE_PREPARE=false)
+ *   npm run soak:   1,000,000 requests direct; `-- --pgbouncer` through PgBouncer
+ *                   (scripts/soak.ts sets SOAK_REQUESTS and SOAK_ROUTES), prints the leak count
  *
  * Faults: handler exceptions after a query, statement timeouts, requests
  * abandoned mid-flight (the client went away), and probes of other tenants' ids.
@@ -14,7 +16,7 @@ import { createDatabase, type Database } from '@/db/client';
 import { organizations, projects } from '@/db/schema';
 import { withTenantOn } from '@/db/tenant';
 import { asUser } from '@/tests/support/auth-mock';
-import { testDatabase } from '@/tests/support/database';
+import { testDatabase, type Route } from '@/tests/support/database';
 
 vi.mock('@clerk/nextjs/server', async () => ({ ...(await import('@/tests/support/auth-mock')), clerkClient: () => ({}) }));
 vi.mock('next/cache', () => import('@/tests/support/next-cache-mock'));
@@ -27,9 +29,12 @@ const REQUESTS = Number(process.env.SOAK_REQUESTS ?? 4_000);
 const TENANTS = Number(process.env.SOAK_TENANTS ?? 200);
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 200);
 const POOL = 10;
+const ROUTES = (process.env.SOAK_ROUTES ?? 'direct,pgbouncer').split(',') as Route[];
 
 type T = { orgId: string; userId: string; projectIds: string[] };
 let tenants: T[] = [];
+/** The pool the tenants are seeded on; each route below swaps in its own. */
+let seedDb: Database;
 let db: Database;
 const globals = globalThis as unknown as { __braveApp?: Database };
 let previous: Database | undefined;
@@ -48,7 +53,7 @@ const timingOut = tenantRoute({ permission: 'org:data:read' }, async (_req, { tx
 });
 
 beforeAll(async () => {
-  db = createDatabase(testDatabase.urls.app, { max: POOL });
+  const db = (seedDb = createDatabase(testDatabase.urls.app, { max: POOL }));
   tenants = Array.from({ length: TENANTS }, (_, i) => ({ orgId: `org_soak_${i}`, userId: `user_soak_${i}`, projectIds: [] }));
   for (let i = 0; i < tenants.length; i += 20) {
     await Promise.all(
@@ -66,12 +71,11 @@ beforeAll(async () => {
     );
   }
   previous = globals.__braveApp;
-  globals.__braveApp = db; // every request below goes through the door on this 10-connection pool
 }, 180_000);
 
 afterAll(async () => {
   globals.__braveApp = previous;
-  await db.$pool.end({ timeout: 1 });
+  await seedDb.$pool.end({ timeout: 1 });
 });
 
 /** Items in an answer that are not the requester's: the leak count. */
@@ -82,7 +86,19 @@ function foreign(t: T, body: unknown): number {
   return ids.filter((id) => owner.has(id) && owner.get(id) !== t.orgId).length + orgs.filter((o) => o !== t.orgId).length;
 }
 
-describe(`soak: ${REQUESTS} requests, ${TENANTS} tenants, pool ${POOL}, concurrency ${CONCURRENCY}`, () => {
+describe.each(ROUTES)(`soak: ${REQUESTS} requests, ${TENANTS} tenants, pool ${POOL}, concurrency ${CONCURRENCY}, %s`, (route) => {
+  beforeAll(() => {
+    // Every request goes through the door on this 10-connection pool; through PgBouncer as production
+    // runs there, DATABASE_PREPARE=false.
+    const url = route === 'pgbouncer' ? testDatabase.viaPgBouncer(testDatabase.urls.app) : testDatabase.urls.app;
+    db = createDatabase(url, { max: POOL, ...(route === 'pgbouncer' ? { prepare: false } : {}) });
+    globals.__braveApp = db;
+  });
+  afterAll(async () => {
+    globals.__braveApp = previous;
+    await db.$pool.end({ timeout: 1 });
+  });
+
   it('every answer belongs to its requester, through faults', async () => {
     // The injected failures are logged by the wrappers as real ones would be: thousands of lines.
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -128,7 +144,7 @@ describe(`soak: ${REQUESTS} requests, ${TENANTS} tenants, pool ${POOL}, concurre
     quiet.mockRestore();
     const seconds = (Date.now() - started) / 1000;
     console.log(
-      `soak: ${REQUESTS} requests in ${seconds.toFixed(1)} s (${Math.round(REQUESTS / seconds)}/s), statuses ${JSON.stringify(Object.fromEntries(statuses))}, leaks: ${leaks}`,
+      `soak (${route}): ${REQUESTS} requests in ${seconds.toFixed(1)} s (${Math.round(REQUESTS / seconds)}/s), statuses ${JSON.stringify(Object.fromEntries(statuses))}, leaks: ${leaks}`,
     );
     expect(leaks).toBe(0);
     expect(leftovers.flat().every((r) => !r.org)).toBe(true);

@@ -21,12 +21,15 @@ for (const [k, v] of Object.entries(inject('storage'))) process.env[k] ??= v;
 
 // Imported only now: lib/env.ts reads process.env once, when first imported.
 const { testDatabase } = await import('../support/database');
-testDatabase.configure({
-  owner: process.env.DATABASE_OWNER_URL,
-  app: process.env.DATABASE_URL,
-  public: process.env.DATABASE_PUBLIC_URL,
-  superuser: rename(superuserUrl),
-});
+testDatabase.configure(
+  {
+    owner: process.env.DATABASE_OWNER_URL,
+    app: process.env.DATABASE_URL,
+    public: process.env.DATABASE_PUBLIC_URL,
+    superuser: rename(superuserUrl),
+  },
+  inject('pgbouncerPort'),
+);
 
 afterAll(async () => {
   await testDatabase.closeAll();

@@ -1,6 +1,8 @@
 /**
  * Once per test run: a real PostgreSQL (embedded, fsync off) with a migrated
- * template database. Each test file clones it (tests/setup/file-database.ts).
+ * template database, and a real PgBouncer in transaction mode in front of it
+ * (scripts/lib/pgbouncer.ts). Each test file clones the template
+ * (tests/setup/file-database.ts) and reaches its clone directly or through PgBouncer.
  */
 import type { TestProject } from 'vitest/node';
 import postgres from 'postgres';
@@ -8,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { destroyEmbeddedPostgres } from '@/scripts/lib/embedded-postgres';
 import { startLocalDatabase } from '@/scripts/lib/local-database';
+import { startPgBouncer } from '@/scripts/lib/pgbouncer';
 
 const ROOT = '.data/test-pg';
 
@@ -34,6 +37,8 @@ export const TEMPLATE_DB = 'brave_template';
 declare module 'vitest' {
   export interface ProvidedContext {
     database: { superuserUrl: string; template: string; templateUrls: { owner: string; app: string; public: string } };
+    /** The port of the run's PgBouncer (transaction mode, every database of the cluster). */
+    pgbouncerPort: number;
   }
 }
 
@@ -51,12 +56,22 @@ export default async function setup(project: TestProject) {
   const su = postgres(local.server.superuserUrl(), { max: 1, onnotice: () => {} });
   await su.unsafe(`alter database ${TEMPLATE_DB} with is_template true`);
   await su.end();
+  // Every login role the tests use, with the passwords the cluster gave them.
+  const users = Object.fromEntries(
+    [local.server.superuserUrl(), local.urls.owner, local.urls.app, local.urls.public].map((u) => {
+      const url = new URL(u);
+      return [decodeURIComponent(url.username), decodeURIComponent(url.password)];
+    }),
+  );
+  const bouncer = await startPgBouncer({ serverPort: local.server.port, users, poolSize: 2 });
+  project.provide('pgbouncerPort', bouncer.port);
   project.provide('database', {
     superuserUrl: local.server.superuserUrl(),
     template: TEMPLATE_DB,
     templateUrls: local.urls,
   });
   return async () => {
+    await bouncer.stop();
     await local.server.stop({ removeData: true });
   };
 }

@@ -110,7 +110,7 @@ const SHARED_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
     shared_insert: { cmd: 'INSERT', using: null, check: 'true' },
     retention_delete: { cmd: 'DELETE', using: "(created_at < (now() - '90 days'::interval))", check: null },
   },
-  // A deleted organization's tombstone (drizzle/0034, docs/deletion.md): its own transaction reads and writes only its own.
+  // A deleted organization's tombstone (drizzle/0035, docs/deletion.md): its own transaction reads and writes only its own.
   organization_tombstones: {
     tombstone_select: { cmd: 'SELECT', using: `(deleted_org_id = ${setting('app.current_org')})`, check: null },
     tombstone_insert: { cmd: 'INSERT', using: null, check: `(deleted_org_id = ${setting('app.current_org')})` },
@@ -119,7 +119,7 @@ const SHARED_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
 
 /**
  * Evidence: brave_app may add and read rows, never change one (drizzle/0008). DELETE only with the
- * guard trigger that admits it for an organization being deleted (drizzle/0035, docs/deletion.md).
+ * guard trigger that admits it for an organization being deleted (drizzle/0036, docs/deletion.md).
  */
 const APPEND_ONLY_TABLES = ['audit_log', 'security_events'] as const;
 
