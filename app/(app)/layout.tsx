@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
 import { AccountMenu } from '@/components/auth/account-menu';
+import { DeletionBanner } from '@/components/deletion-banner';
 import { NavLinks } from '@/components/nav-links';
 import { BellLink, NotificationBell } from '@/components/notification-bell';
 import { OfflineShell, OutboxBanner } from '@/components/offline/offline-shell';
@@ -36,6 +37,9 @@ export default async function AppLayout({ children }: Readonly<{ children: React
           </Suspense>
           <Suspense fallback={null}>
             <SupportAccessBanner ctx={ctx} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <DeletionBanner ctx={ctx} />
           </Suspense>
 
           <div className="flex flex-1">

@@ -27,6 +27,10 @@ export type AuditAction =
   | 'transition'
   | 'provision'
   | 'deactivate'
+  // An organization's deletion (docs/deletion.md): requested, cancelled within the grace period, started.
+  | 'request_deletion'
+  | 'cancel_deletion'
+  | 'start_deletion'
   // Break-glass support reads (lib/support/break-glass.ts): a read by the operator is evidence too.
   | 'read';
 

@@ -36,6 +36,15 @@ export const organizations = pgTable(
     operatorPhone: text(),
     operatorEmail: text(),
     deactivatedAt: timestamp({ withTimezone: true, precision: 3 }),
+    /**
+     * Deletion (docs/deletion.md): requested by an owner, runs after the grace period unless an
+     * owner cancels. `deletionStartedAt` set = "deleting": refused for everyone, never cleared
+     * (drizzle/0036's trigger), and the job finishes what it started on every later run.
+     */
+    deletionRequestedAt: timestamp({ withTimezone: true, precision: 3 }),
+    deletionRequestedBy: text(),
+    deletionScheduledFor: timestamp({ withTimezone: true, precision: 3 }),
+    deletionStartedAt: timestamp({ withTimezone: true, precision: 3 }),
     ...timestamps(),
   },
   () => [
@@ -45,6 +54,25 @@ export const organizations = pgTable(
     }),
     // The public QR page: the name of the company whose live link was opened, while it is active.
     publicReadPolicy(sql`active and organization_id in ${inspectorOrg}`),
+  ],
+);
+
+/**
+ * What is left of a deleted organization: its id, who asked and when it went. No name, no
+ * other PII. Not a tenant table (no organization_id), so the deletion's catalog walk can't
+ * remove it; the org's own transactions can read and write only their own tombstone.
+ */
+export const organizationTombstones = pgTable(
+  'organization_tombstones',
+  {
+    deletedOrgId: text().notNull().primaryKey(),
+    requestedBy: text().notNull(),
+    requestedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    deletedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  () => [
+    pgPolicy('tombstone_select', { for: 'select', to: braveApp, using: sql`deleted_org_id = ${currentOrg}` }),
+    pgPolicy('tombstone_insert', { for: 'insert', to: braveApp, withCheck: sql`deleted_org_id = ${currentOrg}` }),
   ],
 );
 

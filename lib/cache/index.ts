@@ -35,3 +35,13 @@ function createBackend(): ResilientStore | null {
 export function tenantCache(ctx: CacheTenant): TenantCache {
   return bindTenantCache(cacheBackend(), ctx);
 }
+
+/**
+ * Every cache key of an organization being deleted: its values and its generation
+ * (`t:{orgId}:…`, tenant-cache.ts). Nothing to do with the cache off.
+ */
+export async function purgeTenantCache(orgId: string): Promise<number> {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(orgId)) throw new Error('purgeTenantCache: not an org id');
+  const store = cacheBackend();
+  return store ? store.purge(`t:${orgId}:`) : 0;
+}

@@ -76,5 +76,7 @@ export function resilient(
       if (Number.isNaN(g)) pendingBumps.add(genKey);
       return g;
     },
+    // No fallback: a purge that did not happen must fail its deletion job, which then retries.
+    purge: (prefix) => store.purge(prefix),
   };
 }

@@ -23,6 +23,12 @@ export interface CacheStore {
   read(genKey: string, prefix: string, suffix: string): Promise<{ generation: number | null; value: string | null }>;
   /** One INCR: every value of the tenant is unreachable at once. */
   bump(genKey: string): Promise<number>;
+  /**
+   * Delete every key that starts with `prefix` (SCAN + DEL in pages); how many went. Only for an
+   * organization's deletion (docs/deletion.md): invalidation is `bump`, never a scan. Throws
+   * when the backend fails, so the deletion job retries instead of leaving keys behind.
+   */
+  purge(prefix: string): Promise<number>;
 }
 
 export const freshGeneration = () => Date.now() * 1000;

@@ -42,6 +42,14 @@ export const JOBS = {
     data: tenantJob,
     policy: 'stately',
   },
+  /**
+   * An organization's deletion (lib/deletion/run-deletion.ts), queued by the owner's request to
+   * start after the grace period. Idempotent: a rerun after a crash finishes what was started.
+   */
+  deleteOrganization: {
+    name: 'organization-delete',
+    data: tenantJob,
+  },
 } as const;
 
 /** When the prune runs (cron, UTC): once a day, off-peak. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { getOrganization } from '@/db/queries/organizations';
 import { withTenant } from '@/db/tenant';
 import { sweepReminders, type SweepResult } from '@/lib/reminders/sweep';
 import { ingestWeather, type IngestResult } from '@/lib/weather/ingest';
@@ -12,17 +13,23 @@ type TenantData = ReturnType<(typeof JOBS)['weatherIngest']['data']['parse']>;
  * own transaction, so a run that fails (and is retried by pg-boss) never
  * breaks the daily chain.
  */
-export async function runWeatherIngest(data: TenantData, now = new Date()): Promise<IngestResult> {
-  await withTenant({ orgId: data.orgId, userId: JOB_USER }, (tx) =>
-    scheduleTenantJobs(tx, data.orgId, now, { weather: nextWeatherRun(now), sweep: nextSweepRun(now) }),
-  );
+export async function runWeatherIngest(data: TenantData, now = new Date()): Promise<IngestResult | 'organization gone'> {
+  if (!(await continueChain(data.orgId, now))) return 'organization gone';
   return ingestWeather(data.orgId, now);
 }
 
 /** The tenant's hourly reminder sweep; queues its successor first, like the ingestion. */
-export async function runRemindersSweep(data: TenantData, now = new Date()): Promise<SweepResult> {
-  await withTenant({ orgId: data.orgId, userId: JOB_USER }, (tx) =>
-    scheduleTenantJobs(tx, data.orgId, now, { weather: nextWeatherRun(now), sweep: nextSweepRun(now) }),
-  );
+export async function runRemindersSweep(data: TenantData, now = new Date()): Promise<SweepResult | 'organization gone'> {
+  if (!(await continueChain(data.orgId, now))) return 'organization gone';
   return sweepReminders(data.orgId, now);
+}
+
+/** Queue the successors, unless the org is deleted or being deleted: the chain ends with it (docs/deletion.md). */
+async function continueChain(orgId: string, now: Date): Promise<boolean> {
+  return withTenant({ orgId, userId: JOB_USER }, async (tx) => {
+    const org = await getOrganization(tx, orgId);
+    if (!org || org.deletionStartedAt) return false;
+    await scheduleTenantJobs(tx, orgId, now, { weather: nextWeatherRun(now), sweep: nextSweepRun(now) });
+    return true;
+  });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Ratelimit } from '@upstash/ratelimit';
 import { env } from '@/lib/env';
-import { upstashClient } from '@/lib/cache/stores/upstash';
+import { purgeKeys, upstashClient } from '@/lib/cache/stores/upstash';
 import { memorySlidingWindow } from './memory-limiter';
 import type { LimitPolicy } from './policies';
 import type { Limiter, RateDecision } from './types';
@@ -13,7 +13,7 @@ import type { Limiter, RateDecision } from './types';
  */
 export function createLimiter(name: string, policy: LimitPolicy, backend: LimiterBackend = defaultBackend()): Limiter {
   const local = memorySlidingWindow(policy.tokens, policy.windowMs);
-  if (backend.kind === 'memory') return { name, limit: (id) => local.limit(id) };
+  if (backend.kind === 'memory') return { name, limit: (id) => local.limit(id), purge: (identifier) => local.purge(identifier) };
 
   const shared = new Ratelimit({
     redis: backend.redis,
@@ -39,6 +39,11 @@ export function createLimiter(name: string, policy: LimitPolicy, backend: Limite
       } catch (error) {
         return degraded(id, error);
       }
+    },
+    async purge(identifier) {
+      // @upstash/ratelimit's sliding-window keys are `${prefix}:${identifier}:${window}`.
+      await purgeKeys(backend.redis as Parameters<typeof purgeKeys>[0], `rl:${name}:${identifier}:`);
+      await local.purge(identifier);
     },
   };
 }

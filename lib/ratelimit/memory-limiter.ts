@@ -35,5 +35,8 @@ export function memorySlidingWindow(tokens: number, windowMs: number, now: () =>
       w.current++;
       return { success: true, limit: tokens, remaining: Math.max(0, tokens - used - 1), reset };
     },
+    async purge(identifier: string) {
+      for (const key of [...windows.keys()]) if (key === identifier || key.startsWith(`${identifier}:`)) windows.delete(key);
+    },
   };
 }

@@ -52,6 +52,7 @@ export const SENSITIVE_PERMISSIONS: readonly Permission[] = [
   'org:members:manage',
   'org:export:run',
   'org:billing:manage',
+  'org:organization:delete',
 ];
 export const USER_SENSITIVE: LimitPolicy = { tokens: 20, windowMs: MINUTE, failMode: 'local' };
 

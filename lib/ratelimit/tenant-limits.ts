@@ -4,7 +4,7 @@ import type { TenantContext } from '@/lib/auth/tenant-context';
 import { env } from '@/lib/env';
 import { recordSecurityEvent } from '@/lib/security/record-miss';
 import { createLimiter } from './limiter';
-import { ORG_READS, ORG_WRITES, REPEAT_THRESHOLD, SENSITIVE_PERMISSIONS, tierOf, USER_SENSITIVE } from './policies';
+import { ORG_READS, ORG_WRITES, REPEAT_THRESHOLD, SENSITIVE_PERMISSIONS, tierOf, USER_SENSITIVE, type PlanTier } from './policies';
 import { repeatDetector } from './repeats';
 import { retryAfterSeconds, type Limiter, type RateDecision } from './types';
 import type { Permission } from '@/lib/rbac/permissions';
@@ -38,12 +38,28 @@ export async function enforceTenantLimits(ctx: TenantContext, plan: string, use:
   if (env.RATE_LIMITS === 'off') return;
   const tier = tierOf(plan);
   const kind = use.write ? 'write' : 'read';
-  const org = limiter(`org-${kind}-${tier}`, () => createLimiter(`org-${kind}-${tier}`, (use.write ? ORG_WRITES : ORG_READS)[tier]));
+  const org = orgLimiter(kind, tier);
   await check(ctx, org, `org:${ctx.orgId}`, use, { scope: 'organization', tier, kind });
   if (SENSITIVE_PERMISSIONS.includes(use.permission)) {
-    const user = limiter('user-sensitive', () => createLimiter('user-sensitive', USER_SENSITIVE));
+    const user = userLimiter();
     await check(ctx, user, `user:${ctx.orgId}:${ctx.userId}`, use, { scope: 'user', permission: use.permission });
   }
+}
+
+const orgLimiter = (kind: 'write' | 'read', tier: PlanTier) =>
+  limiter(`org-${kind}-${tier}`, () => createLimiter(`org-${kind}-${tier}`, (kind === 'write' ? ORG_WRITES : ORG_READS)[tier]));
+const userLimiter = () => limiter('user-sensitive', () => createLimiter('user-sensitive', USER_SENSITIVE));
+
+/**
+ * Every rate-limit key of an organization being deleted (docs/deletion.md): its budgets on
+ * every tier and its members' per-user budgets, in Upstash and in this process.
+ */
+export async function purgeTenantLimits(orgId: string): Promise<void> {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(orgId)) throw new Error('purgeTenantLimits: not an org id');
+  for (const tier of ['trial', 'professional', 'enterprise'] as const) {
+    for (const kind of ['write', 'read'] as const) await orgLimiter(kind, tier).purge(`org:${orgId}`);
+  }
+  await userLimiter().purge(`user:${orgId}`);
 }
 
 async function check(ctx: TenantContext, l: Limiter, id: string, use: RequestUse, details: Record<string, unknown>) {

@@ -12,6 +12,8 @@ export interface RateDecision {
 export interface Limiter {
   readonly name: string;
   limit(identifier: string): Promise<RateDecision>;
+  /** Forget `identifier` and every identifier under it (`identifier:…`): an organization's deletion (docs/deletion.md). */
+  purge(identifier: string): Promise<void>;
 }
 
 /** Seconds until a denied request may be retried (at least 1). */

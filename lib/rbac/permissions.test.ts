@@ -23,6 +23,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'org:audit:read':        { owner: Y, admin: Y, superintendent: N, inspector: N, crew: N, viewer: N },
   'org:export:run':        { owner: Y, admin: Y, superintendent: Y, inspector: N, crew: N, viewer: N },
   'org:billing:manage':    { owner: Y, admin: N, superintendent: N, inspector: N, crew: N, viewer: N },
+  'org:organization:delete':{ owner: Y, admin: N, superintendent: N, inspector: N, crew: N, viewer: N },
   'org:incidents:read':    { owner: Y, admin: Y, superintendent: Y, inspector: N, crew: N, viewer: N },
   'org:incidents:write':   { owner: Y, admin: Y, superintendent: Y, inspector: N, crew: N, viewer: N },
 };

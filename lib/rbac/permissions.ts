@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'org:audit:read',
   'org:export:run',
   'org:billing:manage',
+  // Deleting the whole organization (docs/deletion.md): owners only.
+  'org:organization:delete',
   // OSHA injury and illness records (29 CFR 1904): medical facts about people, so not every member reads them.
   'org:incidents:read',
   'org:incidents:write',
@@ -45,7 +47,7 @@ const inspection: Permission[] = [
 
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
-  admin: PERMISSIONS.filter((p) => p !== 'org:billing:manage'),
+  admin: PERMISSIONS.filter((p) => p !== 'org:billing:manage' && p !== 'org:organization:delete'),
   superintendent: [...inspection, 'org:projects:write', 'org:export:run', 'org:findings:review', 'org:incidents:read', 'org:incidents:write'],
   inspector: inspection,
   crew: fieldWork,

@@ -34,7 +34,13 @@ export function thumbnailKey(orgId: string, id: string): string {
 }
 
 function tenantPrefix(orgId: string, kind: FileKind): string {
-  return `tenants/${orgId}/${kind}/`;
+  return `${tenantRoot(orgId)}${kind}/`;
+}
+
+/** Everything of one organization lies under this prefix (what its deletion empties, docs/deletion.md). */
+export function tenantRoot(orgId: string): string {
+  if (!ORG.test(orgId)) throw new Error('refusing to build a prefix from an unvalidated id');
+  return `tenants/${orgId}/`;
 }
 
 /**

@@ -122,7 +122,11 @@ describe('the audit hash chain', () => {
       const org = await newOrg('removed');
       for (let i = 0; i < 6; i++) await write(org, i);
       const su = testDatabase.sql('superuser');
-      await su`delete from audit_log where organization_id = ${org} and chain_seq = 5`;
+      // A superuser can switch off the deletion guard (drizzle/0036, docs/deletion.md): the tamperer here is one.
+      await su.begin(async (t) => {
+        await t`set local session_replication_role = replica`;
+        await t`delete from audit_log where organization_id = ${org} and chain_seq = 5`;
+      });
       expect(await verify(org)).toMatchObject({ ok: false, firstBreak: { chainSeq: 6, expectedSeq: 5, reason: 'row_missing' } });
     });
 

@@ -120,8 +120,9 @@ describe('exact policies and grants — negative controls', () => {
       /^role brave_app may UPDATE audit_log/,
     ],
     [
-      'DELETE on security_events',
-      `grant delete on security_events to brave_app`,
+      // DELETE is granted for an organization's deletion only while the guard trigger sits on the table (drizzle/0036).
+      'DELETE on security_events without its deletion guard',
+      `alter table security_events disable trigger evidence_delete_guard`,
       /^role brave_app may DELETE security_events \(append-only evidence\)$/,
     ],
     [

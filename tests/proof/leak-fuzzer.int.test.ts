@@ -29,6 +29,8 @@ const NO_ID_FIELDS = [
   'app/(app)/settings/actions/update-business-calendar.ts#updateBusinessCalendarAction',
   'app/(app)/settings/actions/update-compliance-settings.ts#updateComplianceSettingsAction',
   'app/(app)/settings/actions/update-organization-profile.ts#updateOrganizationProfileAction',
+  'app/(app)/settings/delete/actions/cancel-deletion.ts#cancelDeletionAction',
+  'app/(app)/settings/delete/actions/request-deletion.ts#requestDeletionAction',
   'app/(app)/projects/actions/create-project.ts#createProjectAction',
   'app/(app)/security/actions/mark-alerts-reviewed.ts#markAlertsReviewedAction',
   'app/(app)/security/actions/update-security-settings.ts#updateSecuritySettingsAction',

@@ -110,9 +110,17 @@ const SHARED_POLICIES: Record<string, Record<string, ExpectedPolicy>> = {
     shared_insert: { cmd: 'INSERT', using: null, check: 'true' },
     retention_delete: { cmd: 'DELETE', using: "(created_at < (now() - '90 days'::interval))", check: null },
   },
+  // A deleted organization's tombstone (drizzle/0035, docs/deletion.md): its own transaction reads and writes only its own.
+  organization_tombstones: {
+    tombstone_select: { cmd: 'SELECT', using: `(deleted_org_id = ${setting('app.current_org')})`, check: null },
+    tombstone_insert: { cmd: 'INSERT', using: null, check: `(deleted_org_id = ${setting('app.current_org')})` },
+  },
 };
 
-/** Evidence: brave_app may add and read rows, never change or remove one (drizzle/0008). */
+/**
+ * Evidence: brave_app may add and read rows, never change one (drizzle/0008). DELETE only with the
+ * guard trigger that admits it for an organization being deleted (drizzle/0036, docs/deletion.md).
+ */
 const APPEND_ONLY_TABLES = ['audit_log', 'security_events'] as const;
 
 
@@ -189,8 +197,12 @@ export async function findGrantViolations(sql: Sql): Promise<string[]> {
       and case when p.priv in ('SELECT', 'INSERT', 'UPDATE', 'REFERENCES')
                then has_any_column_privilege(r.oid, c.oid, p.priv)
                else has_table_privilege(r.oid, c.oid, p.priv) end`;
+  const guarded = await sql<{ table: string }[]>`
+    select c.relname as table from pg_trigger g join pg_class c on c.oid = g.tgrelid join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and g.tgname = 'evidence_delete_guard' and g.tgenabled <> 'D'`;
   for (const h of held) {
-    if (h.role === 'brave_app' && (APPEND_ONLY_TABLES as readonly string[]).includes(h.table) && !['SELECT', 'INSERT'].includes(h.privilege))
+    const allowed = guarded.some((g) => g.table === h.table) ? ['SELECT', 'INSERT', 'DELETE'] : ['SELECT', 'INSERT'];
+    if (h.role === 'brave_app' && (APPEND_ONLY_TABLES as readonly string[]).includes(h.table) && !allowed.includes(h.privilege))
       v.push(`role brave_app may ${h.privilege} ${h.table} (append-only evidence)`);
   }
   for (const table of APPEND_ONLY_TABLES) {

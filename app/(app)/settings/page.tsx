@@ -5,6 +5,7 @@ import { getOrganization } from '@/db/queries/organizations';
 import { withTenant } from '@/db/tenant';
 import { SettingsForm, type SettingsField } from '@/components/account/settings-form';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
+import { hasPermission } from '@/lib/auth/tenant-context';
 import { tenantDefaults } from '@/lib/tenancy/defaults';
 import { updateBusinessCalendarAction } from './actions/update-business-calendar';
 import { updateComplianceSettingsAction } from './actions/update-compliance-settings';
@@ -87,6 +88,9 @@ export default async function SettingsPage() {
         <Link href="/members" className="font-medium text-brand-700 underline">Members and roles</Link>
         <Link href="/billing" className="font-medium text-brand-700 underline">Plan and limits</Link>
         <Link href="/usage" className="font-medium text-brand-700 underline">Usage</Link>
+        {hasPermission(ctx, 'org:organization:delete') ? (
+          <Link href="/settings/delete" className="font-medium text-red-700 underline">Delete organization</Link>
+        ) : null}
       </nav>
     </div>
   );

@@ -47,5 +47,12 @@ export function memoryStore(opts: { maxEntries?: number; maxBytes?: number } = {
       generations.set(genKey, g);
       return g;
     },
+    async purge(prefix) {
+      let n = 0;
+      for (const map of [values, generations] as LRUCache<string, string | number>[]) {
+        for (const key of [...map.keys()]) if (key.startsWith(prefix) && map.delete(key)) n++;
+      }
+      return n;
+    },
   };
 }

@@ -60,5 +60,19 @@ export function upstashStore(redis: Redis): CacheStore {
       // a generation that was never read, and generation keys carry no TTL, so they don't expire.)
       return redis.incr(genKey);
     },
+    purge: (prefix) => purgeKeys(redis, prefix),
   };
+}
+
+/** SCAN MATCH `prefix*` and DEL each page (never KEYS: it blocks the server). `prefix` holds no glob characters. */
+export async function purgeKeys(redis: Redis, prefix: string): Promise<number> {
+  if (/[*?[\]\\]/.test(prefix)) throw new Error(`not a literal key prefix: ${prefix}`);
+  let cursor = '0';
+  let n = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, { match: `${prefix}*`, count: 500 });
+    cursor = String(next);
+    if (keys.length) n += await redis.del(...keys);
+  } while (cursor !== '0');
+  return n;
 }

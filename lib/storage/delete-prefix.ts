@@ -1,0 +1,28 @@
+import 'server-only';
+import { DeleteObjectsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { storage } from './client';
+import { s3Call } from './errors';
+import { tenantRoot } from './keys';
+
+/**
+ * Delete every object under the organization's prefix (`tenants/{orgId}/`): a page of
+ * ListObjectsV2 (up to 1,000 keys), one DeleteObjects for it, until the listing is empty.
+ * Listing again from the start after each page (instead of following the continuation
+ * token) is what makes a rerun after a crash just carry on. Returns how many went;
+ * throws when S3 reports a key it could not delete, so the job retries.
+ */
+export async function deleteTenantObjects(orgId: string): Promise<number> {
+  const prefix = tenantRoot(orgId);
+  const { client, bucket } = storage();
+  let deleted = 0;
+  for (;;) {
+    const page = await s3Call('list', () => client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1000 })));
+    const keys = (page.Contents ?? []).map((o) => o.Key).filter((k): k is string => typeof k === 'string' && k.startsWith(prefix));
+    if (!keys.length) return deleted;
+    const res = await s3Call('delete', () =>
+      client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } })),
+    );
+    if (res.Errors?.length) throw new Error(`S3 kept ${res.Errors.length} object(s) under ${prefix}: ${res.Errors[0]?.Code ?? 'error'}`);
+    deleted += keys.length;
+  }
+}
