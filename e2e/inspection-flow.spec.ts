@@ -104,7 +104,7 @@ test('crew submits, inspector signs and publishes, another org gets 404', async 
   await expect(page.getByText('Confirm the certification statement')).toBeVisible();
   await page.getByLabel('I have read and make this certification.').check();
   await page.getByLabel('Full name (your typed signature)').fill('Ines Ibarra');
-  await page.getByLabel('Title', { exact: true }).fill('Certified stormwater inspector');
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Certified stormwater inspector');
   await page.getByLabel('Qualifications').fill('CPESC #1234');
   await shot(page, info, '07-sign');
   await page.getByRole('button', { name: 'Sign and certify' }).click();

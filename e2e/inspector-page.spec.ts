@@ -142,7 +142,7 @@ async function publishInspectionWithPhoto(page: Page) {
   await expect(page.getByText('Confirm the certification statement')).toBeVisible();
   await page.getByLabel('I have read and make this certification.').check();
   await page.getByLabel('Full name (your typed signature)').fill('Ines Ibarra');
-  await page.getByLabel('Title', { exact: true }).fill('Certified stormwater inspector');
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Certified stormwater inspector');
   await page.getByLabel('Qualifications').fill('EPA CGP inspector training, 2025');
   await page.getByRole('button', { name: 'Sign and certify' }).click();
   await expect(page.getByTestId('signature')).toContainText('Signed by Ines Ibarra');
