@@ -2,13 +2,14 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { importPKCS8, type CryptoKey } from 'jose';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { listUserMemberships } from '@/db/queries/memberships';
 import { getUser } from '@/db/queries/users';
 import { withIdentity } from '@/db/tenant';
 import { PublicError } from '@/lib/api/errors';
 import { env } from '@/lib/env';
-import { authConfig, browserOrigin } from './config';
+import { authConfig } from './config';
+import { requestOrigin } from './request-origin';
 import { CLIENT_UAT_COOKIE, SESSION_COOKIE } from './local-keys';
 import { sessionClaims, signSessionToken } from './session-token';
 import type { Role } from '@/lib/rbac/permissions';
@@ -28,11 +29,6 @@ function assertLocalMode() {
 function signingKey() {
   privateKey ??= readFile(env.LOCAL_AUTH_KEY_FILE!, 'utf8').then((pem) => importPKCS8(pem, 'RS256'));
   return privateKey;
-}
-
-/** The app's origin as the browser sees it: the token's `azp`, derived exactly as proxy.ts derives it. */
-async function requestOrigin(): Promise<URL> {
-  return browserOrigin({ headers: await headers(), nextUrl: new URL('http://localhost:3000') });
 }
 
 /**

@@ -1,10 +1,10 @@
 'use server';
 
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { isPublicError } from '@/lib/api/errors';
-import { browserOrigin } from '@/lib/auth/config';
+import { requestOrigin } from '@/lib/auth/request-origin';
 import { publicEndpoint } from '@/lib/endpoints/registry';
 import { grantRequestSchema, openGrant } from '@/lib/support/break-glass';
 import { checkStaffKey, readSupportSession, SUPPORT_COOKIE, SUPPORT_SESSION_MAX_AGE, supportEnabled, supportSessionValue } from '@/lib/support/staff';
@@ -40,7 +40,7 @@ export async function supportSignInAction(_prev: unknown, form: unknown): Promis
   if (!name) return { ok: false, formError: 'Unknown name or key.', values: echo(fields, ['key']) };
   // Secure follows the origin the browser uses, as the session cookie does (lib/auth/local-session.ts):
   // a production build served over plain http (the e2e server) would otherwise never get the cookie back.
-  const origin = browserOrigin({ headers: await headers(), nextUrl: new URL('http://localhost:3000') });
+  const origin = await requestOrigin();
   (await cookies()).set(SUPPORT_COOKIE, supportSessionValue(name), {
     path: '/internal',
     httpOnly: true,
