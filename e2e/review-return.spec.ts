@@ -93,7 +93,7 @@ test('OSHA daily checklist: submitted, returned with a comment, fixed, resubmitt
   await expect(page.getByText(/I am a competent person designated by the employer/)).toBeVisible();
   await page.getByLabel('I have read and make this certification.').check();
   await page.getByLabel('Full name (your typed signature)').fill('Ines Ibarra');
-  await page.getByLabel('Title', { exact: true }).fill('Site safety manager');
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Site safety manager');
   await page.getByLabel('Qualifications').fill('OSHA 30-hour construction');
   await page.getByRole('button', { name: 'Sign and certify' }).click();
   await expect(page.getByTestId('signature')).toContainText('Signed by Ines Ibarra, Site safety manager');
