@@ -30,3 +30,23 @@ export async function updateOrganizationProfile(tx: Tx, orgId: string, patch: Or
     .returning(profileColumns);
   return { before, after: after! };
 }
+
+const logoColumns = {
+  logoKey: organizations.logoKey,
+  logoContentType: organizations.logoContentType,
+  logoSizeBytes: organizations.logoSizeBytes,
+};
+
+export type OrganizationLogo = { logoKey: string; logoContentType: string; logoSizeBytes: number };
+
+/** Set (or, with null, clear) the tenant's logo; the row before and after, locked against a concurrent change. */
+export async function setOrganizationLogo(tx: Tx, orgId: string, logo: OrganizationLogo | null) {
+  const [before] = await tx.select(logoColumns).from(organizations).where(eq(organizations.organizationId, orgId)).for('update');
+  if (!before) return undefined;
+  const [after] = await tx
+    .update(organizations)
+    .set({ ...(logo ?? { logoKey: null, logoContentType: null, logoSizeBytes: null }), updatedAt: new Date() })
+    .where(eq(organizations.organizationId, orgId))
+    .returning(logoColumns);
+  return { before, after: after! };
+}

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
+  check,
   foreignKey,
   index,
   integer,
@@ -35,6 +36,13 @@ export const organizations = pgTable(
     operatorAddress: text(),
     operatorPhone: text(),
     operatorEmail: text(),
+    /**
+     * The company's logo on settings, the site notice poster and the report PDF: an S3 object under
+     * the tenant's `logos/` prefix (docs/settings.md), so export and deletion find it with the rest.
+     */
+    logoKey: text(),
+    logoContentType: text(),
+    logoSizeBytes: integer(),
     deactivatedAt: timestamp({ withTimezone: true, precision: 3 }),
     /**
      * Deletion (docs/deletion.md): requested by an owner, runs after the grace period unless an
@@ -47,7 +55,9 @@ export const organizations = pgTable(
     deletionStartedAt: timestamp({ withTimezone: true, precision: 3 }),
     ...timestamps(),
   },
-  () => [
+  (t) => [
+    // Defense in depth: a logo key outside this org's logos/ prefix can't be stored (lib/storage/keys.ts).
+    check('organizations_logo_key_prefix', sql`${t.logoKey} is null or starts_with(${t.logoKey}, 'tenants/' || ${t.organizationId} || '/logos/')`),
     // A signed-in user may also read the organizations they belong to (the org switcher).
     ...tenantPolicies({
       extraSelect: sql`exists (select 1 from memberships m where m.organization_id = organizations.organization_id and m.user_id = ${currentUser})`,

@@ -4,7 +4,7 @@
  * size limit. Never html, svg or script: a stored file is served from our
  * bucket, so anything a browser would run is refused at the door.
  */
-export type FileKind = 'photos' | 'documents';
+export type FileKind = 'photos' | 'documents' | 'logos';
 
 const MB = 1024 * 1024;
 
@@ -31,13 +31,22 @@ const DOCUMENT_TYPES: Record<string, readonly string[]> = {
   'application/vnd.ms-excel': ['application/x-cfb'],
 };
 
+/** The report PDF embeds the logo, and pdfkit draws only PNG and JPEG. */
+const LOGO_TYPES: Record<string, readonly string[]> = {
+  'image/png': ['image/png'],
+  'image/jpeg': ['image/jpeg'],
+};
+
 export const FILE_RULES: Record<FileKind, { maxBytes: number; types: Record<string, readonly string[]> }> = {
   photos: { maxBytes: 15 * MB, types: PHOTO_TYPES },
   documents: { maxBytes: 50 * MB, types: DOCUMENT_TYPES },
+  // Small enough to pass through a server action (Next's default body limit is 1 MB).
+  logos: { maxBytes: MB / 2, types: LOGO_TYPES },
 };
 
 export const PHOTO_CONTENT_TYPES = Object.keys(PHOTO_TYPES) as [string, ...string[]];
 export const DOCUMENT_CONTENT_TYPES = Object.keys(DOCUMENT_TYPES) as [string, ...string[]];
+export const LOGO_CONTENT_TYPES = Object.keys(LOGO_TYPES) as [string, ...string[]];
 
 /** Whether the detected type (from magic bytes) is one the declared type allows. */
 export function magicMatches(kind: FileKind, declared: string, detected: string | undefined): boolean {

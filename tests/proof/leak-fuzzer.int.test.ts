@@ -29,6 +29,8 @@ const NO_ID_FIELDS = [
   'app/(app)/settings/actions/update-business-calendar.ts#updateBusinessCalendarAction',
   'app/(app)/settings/actions/update-compliance-settings.ts#updateComplianceSettingsAction',
   'app/(app)/settings/actions/update-organization-profile.ts#updateOrganizationProfileAction',
+  'app/(app)/settings/actions/update-organization-logo.ts#updateOrganizationLogoAction',
+  'app/(app)/settings/actions/remove-organization-logo.ts#removeOrganizationLogoAction',
   'app/(app)/settings/delete/actions/cancel-deletion.ts#cancelDeletionAction',
   'app/(app)/settings/delete/actions/request-deletion.ts#requestDeletionAction',
   'app/(app)/projects/actions/create-project.ts#createProjectAction',

@@ -47,6 +47,8 @@ const BY_NAME: [RegExp, Json[]][] = [
   [/^time_?zone$/i, ['UTC', 'America/Chicago']],
   // A wall-clock time (HH:MM, <input type="time">): the business calendar's close of business.
   [/^closeOfBusiness$/, ['17:00']],
+  // The settings logo (a data URL the form reads from the chosen file): a 1×1 PNG.
+  [/^logo$/, ['data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=']],
 ];
 
 /** The values an error message lists ("status must be one of open, fixed"), as an API reports an enum. */

@@ -163,6 +163,10 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
                   (${g.orgId}, ${g.userId}, ${`act_${g.orgId}`}, ${`type_${g.orgId}`}, ${k.projects}, null)`;
   await su`insert into security_events (organization_id, kind, user_id, details)
            values (${g.orgId}, 'OFF_HOURS_ACCESS', ${g.userId}, ${su.json({ day: '2026-01-01' })})`;
+  // Each tenant's own logo (db/queries/organizations.ts setOrganizationLogo): a lookup that lost its
+  // filter returns the other's key, type and size.
+  await su`update organizations set logo_key = ${`tenants/${g.orgId}/logos/${distinct ? '00000000-0000-4000-8000-00000000000a' : '00000000-0000-4000-8000-00000000000b'}/logo.png`},
+           logo_content_type = ${distinct ? 'image/png' : 'image/jpeg'}, logo_size_bytes = ${distinct ? 100 : 200} where organization_id = ${g.orgId}`;
   // The storm rule reads the settings below: a project on it shows whose settings were read.
   await su`update projects set inspection_schedule = 'every_14_days_and_storm' where organization_id = ${g.orgId}`;
   // Files (db/queries/files.ts): the factories' pending photo and document, plus stored photos on

@@ -289,6 +289,8 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
       { entityType: 'corrective_action', entityId: ref(target, 'corrective_actions') },
     ],
   ],
+  // setOrganizationLogo: cleared, or a key under the caller's own logos/ prefix (the database checks the prefix).
+  logo: (_own, _target, s) => [null, { logoKey: `tenants/${s.orgId}/logos/${randomUUID()}/logo.png`, logoContentType: 'image/png', logoSizeBytes: 68 }],
   grant: () => [{ staff: 'probe', reason: 'A probe grant with a long enough reason.', expiresAt: new Date(NOW.getTime() + 600_000) }],
 };
 

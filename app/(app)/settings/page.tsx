@@ -3,12 +3,16 @@ import Link from 'next/link';
 import { getBusinessCalendar, getComplianceSettings } from '@/db/queries/compliance-settings';
 import { getOrganization } from '@/db/queries/organizations';
 import { withTenant } from '@/db/tenant';
+import { LogoForm } from '@/components/account/logo-form';
 import { SettingsForm, type SettingsField } from '@/components/account/settings-form';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
+import { logoUrl } from '@/lib/settings/organization-logo';
 import { tenantDefaults } from '@/lib/tenancy/defaults';
 import { updateBusinessCalendarAction } from './actions/update-business-calendar';
+import { removeOrganizationLogoAction } from './actions/remove-organization-logo';
 import { updateComplianceSettingsAction } from './actions/update-compliance-settings';
+import { updateOrganizationLogoAction } from './actions/update-organization-logo';
 import { updateOrganizationProfileAction } from './actions/update-organization-profile';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -19,11 +23,10 @@ const hourOptions = Array.from({ length: 24 }, (_, h) => ({ value: String(h), la
 export default async function SettingsPage() {
   const ctx = await requireTenantPage();
   requirePagePermission(ctx, 'org:settings:manage');
-  const { org, settings, calendar } = await withTenant(ctx, async (tx) => ({
-    org: await getOrganization(tx, ctx.orgId),
-    settings: await getComplianceSettings(tx, ctx.orgId),
-    calendar: await getBusinessCalendar(tx, ctx.orgId),
-  }));
+  const { org, settings, calendar, logo } = await withTenant(ctx, async (tx) => {
+    const org = await getOrganization(tx, ctx.orgId);
+    return { org, settings: await getComplianceSettings(tx, ctx.orgId), calendar: await getBusinessCalendar(tx, ctx.orgId), logo: await logoUrl(ctx.orgId, org) };
+  });
   const s = settings ?? {
     ...tenantDefaults.complianceSettings,
     timezone: 'America/New_York',
@@ -70,6 +73,9 @@ export default async function SettingsPage() {
           Organization profile
         </h2>
         <SettingsForm id="profile" label="Organization profile" action={updateOrganizationProfileAction} fields={profile} columns={2} submitLabel="Save profile" savedMessage="Profile saved." />
+        <div className="mt-6 border-t border-slate-200 pt-4">
+          <LogoForm currentUrl={logo} upload={updateOrganizationLogoAction} remove={removeOrganizationLogoAction} />
+        </div>
       </section>
       <section id="compliance" aria-labelledby="compliance-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <h2 id="compliance-heading" className="mb-3 text-lg font-semibold text-slate-900">

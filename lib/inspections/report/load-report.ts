@@ -16,6 +16,7 @@ import { assertUnchanged } from '@/lib/files/download';
 import { hashToken, TOKEN_PATTERN } from '@/lib/inspect/token';
 import { publicOrigin } from '@/lib/inspect/poster-qr';
 import { recordSha256 } from '@/lib/inspections/record-hash';
+import { logoBytes } from '@/lib/settings/organization-logo';
 import { readObject } from '@/lib/storage/objects';
 
 const DAY = 86_400_000;
@@ -78,10 +79,13 @@ export async function loadInspectionReport(tx: Tx, ctx: TenantContext, id: strin
   }
 
   const data = (submission?.data ?? {}) as Record<string, unknown>;
+  const logo = await logoBytes(ctx.orgId, org);
   return {
     inspection,
     project,
     operator: org.name,
+    /** The org's logo as a small PNG (re-encoded: pdfkit reads few JPEG variants), or null. */
+    logo: logo ? await sharp(logo, { limitInputPixels: 40_000_000 }).resize(600, 200, { fit: 'inside', withoutEnlargement: true }).png().toBuffer() : null,
     timeZone,
     weather: text(data.weather),
     dischargeOccurring: text(data.discharge_occurring),

@@ -172,6 +172,12 @@ export function renderInspectionPdf(data: ReportData): Promise<Buffer> {
     doc.on('error', reject);
   });
 
+  if (data.logo) {
+    // Top right, beside the title; the text cursor stays where the title starts.
+    const top = doc.y;
+    doc.image(data.logo, doc.page.width - MARGIN - 150, MARGIN, { fit: [150, 48], align: 'right' });
+    doc.y = top;
+  }
   doc.font('Helvetica-Bold').fontSize(18).fillColor(INK).text('Stormwater Inspection Report');
   doc.font('Helvetica').fontSize(10).fillColor(MUTED).text('EPA 2022 Construction General Permit, Part 4 (site inspections) - signed record');
   doc.text(`Times are in ${zoneName(tz, inspectedAt)}.`);

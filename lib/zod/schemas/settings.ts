@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/rbac/permissions';
+import { FILE_RULES } from '@/lib/storage/rules';
 import { checkbox, decimal2, optionalText, uuidField } from '../field-helpers';
 import { hour, isTimeZone } from './security';
 
@@ -72,3 +73,20 @@ export const revokeInvitationSchema = z.strictObject({ invitationId: uuidField('
 export const usageQuerySchema = z.object({
   period: z.enum(['day', 'month'], { message: 'Choose day or month.' }).default('day'),
 });
+
+const LOGO_MAX_KB = FILE_RULES.logos.maxBytes / 1024;
+
+/**
+ * /settings, the organization's logo as a data URL (the form reads the chosen file in the browser):
+ * PNG or JPEG, at most 512 KB once decoded. The handler checks the bytes themselves (magic bytes,
+ * lib/files/check-object.ts), as it does for every uploaded file.
+ */
+export const organizationLogoSchema = z.strictObject({
+  logo: z
+    .string({ message: 'Choose a PNG or JPEG image.' })
+    .max(Math.ceil((FILE_RULES.logos.maxBytes * 4) / 3) + 32, `The logo must be at most ${LOGO_MAX_KB} KB.`)
+    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, 'Choose a PNG or JPEG image.'),
+});
+
+/** /settings, removing the logo: nothing to send. */
+export const removeOrganizationLogoSchema = z.strictObject({});

@@ -3,10 +3,12 @@ import { orgTimeZone } from '@/db/queries/dashboard';
 import { currentSwppp, getStoredDocument } from '@/db/queries/files';
 import { listInspectorLinks } from '@/db/queries/inspector-links';
 import { listLinkViews } from '@/db/queries/inspector-visits';
+import { getOrganization } from '@/db/queries/organizations';
 import { getProject } from '@/db/queries/projects';
 import { withTenant } from '@/db/tenant';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { missingNoticeFields } from '@/lib/inspect/site-notice';
+import { logoUrl } from '@/lib/settings/organization-logo';
 import { z } from 'zod';
 
 /**
@@ -19,11 +21,12 @@ export async function loadInspectorLinks(ctx: TenantContext, projectId: string) 
   return withTenant(ctx, async (tx) => {
     const project = await getProject(tx, ctx.orgId, projectId);
     if (!project) return undefined;
-    const [links, orgZone, swppp, shown] = await Promise.all([
+    const [links, orgZone, swppp, shown, org] = await Promise.all([
       listInspectorLinks(tx, ctx.orgId, projectId),
       orgTimeZone(tx, ctx.orgId),
       currentSwppp(tx, ctx.orgId, projectId),
       project.publicSwpppDocumentId ? getStoredDocument(tx, ctx.orgId, project.publicSwpppDocumentId) : undefined,
+      getOrganization(tx, ctx.orgId),
     ]);
     const timeZone = project.timeZone ?? orgZone;
     const views = await Promise.all(links.map((l) => listLinkViews(tx, ctx.orgId, l.id, 5)));
@@ -38,6 +41,8 @@ export async function loadInspectorLinks(ctx: TenantContext, projectId: string) 
         noticeContactPhone: project.noticeContactPhone,
         swpppLocation: project.swpppLocation,
         swpppPublic: Boolean(shown),
+        operatorName: org?.operatorName ?? org?.name ?? null,
+        logoUrl: await logoUrl(ctx.orgId, org),
       },
       swppp: {
         current: swppp ? { title: swppp.title, version: swppp.version ?? 1, storedAt: swppp.storedAt ?? swppp.createdAt } : null,

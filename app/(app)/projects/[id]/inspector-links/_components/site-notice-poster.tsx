@@ -15,7 +15,7 @@ export interface PosterProps {
   /** SVG markup made on the server by `qrcode` from our own URL (lib/inspect/poster-qr.ts). */
   qrSvg: string;
   /** swpppPublic: the project shows its current SWPPP on the public page, so the poster says so. */
-  project: NoticeFields & { name: string; address: string; swpppPublic?: boolean };
+  project: NoticeFields & { name: string; address: string; swpppPublic?: boolean; operatorName?: string | null; logoUrl?: string };
 }
 
 /**
@@ -46,6 +46,10 @@ export function SiteNoticePoster({ url, qrSvg, project }: PosterProps) {
         data-testid="site-poster"
         aria-label="Site notice poster"
       >
+        {project.logoUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a presigned storage URL, not an optimizable asset
+          <img src={project.logoUrl} alt={project.operatorName ? `${project.operatorName} logo` : 'Operator logo'} className="float-right ml-4 max-h-20 max-w-40 object-contain print:max-h-24" />
+        ) : null}
         <p className="text-sm font-bold tracking-widest uppercase print:text-base">Stormwater discharge permit</p>
         <h2 className="mt-1 text-3xl leading-tight font-extrabold print:text-4xl">Notice of NPDES permit coverage</h2>
         <p className="mt-2 text-xl font-bold print:text-2xl">{project.name}</p>

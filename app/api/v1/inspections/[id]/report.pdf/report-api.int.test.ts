@@ -9,6 +9,7 @@
  * test-results/ for a person to look at. Other tenant's id: 404; unsigned: 409.
  */
 import { execFileSync } from 'node:child_process';
+import sharp from 'sharp';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -38,6 +39,7 @@ const { createInspectorLinkAction } = await import('@/app/(app)/projects/[id]/in
 const publicPage = await import('@/app/inspect/[token]/route');
 const { loadInspectionReport } = await import('@/lib/inspections/report/load-report');
 const { renderInspectionPdf } = await import('@/lib/inspections/report/render-pdf');
+const { updateOrganizationLogoAction } = await import('@/app/(app)/settings/actions/update-organization-logo');
 
 const OUT = path.resolve(import.meta.dirname, '../../../../../../test-results/inspection-report');
 let db: ReturnType<typeof testDatabase.app>;
@@ -133,6 +135,27 @@ describe('GET /api/v1/inspections/:id/report.pdf', () => {
     // Page 1 as a PNG, to look at (test-results/inspection-report/page-1.png).
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path.join(OUT, 'signed.pdf'), path.join(OUT, 'page-1')]);
     expect(fs.statSync(path.join(OUT, 'page-1.png')).size).toBeGreaterThan(10_000);
+  });
+
+  it('prints the organization’s logo at the top of page 1 once the owner has set one (none before)', async () => {
+    // pdfimages lists every image of page 1 with its pixel size: the photo is 480 wide, the logo 64.
+    const pageOneImages = async () => {
+      actAs(inspectorA);
+      const res = await report(signedId);
+      fs.mkdirSync(OUT, { recursive: true });
+      const file = path.join(OUT, 'logo.pdf');
+      fs.writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
+      return execFileSync('pdfimages', ['-list', '-f', '1', '-l', '1', file], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((line) => line.trim().split(/\s+/).slice(3, 5).join('x'));
+    };
+    expect(await pageOneImages()).not.toContain('64x24');
+    actAs({ userId: 'user_acme_owner', orgId: acme.id, orgSlug: 'acme', role: 'owner' });
+    const png = await sharp({ create: { width: 64, height: 24, channels: 3, background: '#1d4ed8' } }).png().toBuffer();
+    expect((await updateOrganizationLogoAction(null, { logo: `data:image/png;base64,${png.toString('base64')}` })).ok).toBe(true);
+    expect(await pageOneImages()).toContain('64x24');
   });
 
   it('negative control: a planted change to the record makes the recomputed hash differ, and the report says so', async () => {
