@@ -1,19 +1,14 @@
 import Link from 'next/link';
-import { orgTimeZone } from '@/db/queries/dashboard';
-import { getDeletionState } from '@/db/org-deletion';
-import { withTenant } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { formatDateTime } from '@/lib/format/when';
+import { shellFacts } from '@/lib/shell/shell-facts';
 
 /**
  * Every member sees, on every page, that the organization is scheduled for deletion and when
  * (docs/deletion.md); owners get the way to cancel it.
  */
 export async function DeletionBanner({ ctx }: { ctx: TenantContext }) {
-  const { state, timeZone } = await withTenant(ctx, async (tx) => ({
-    state: await getDeletionState(tx, ctx.orgId),
-    timeZone: await orgTimeZone(tx, ctx.orgId),
-  }));
+  const { deletion: state, timeZone } = await shellFacts(ctx);
   if (!state?.deletionScheduledFor || state.deletionStartedAt) return null;
   return (
     <div role="status" className="border-b border-red-700 bg-red-50 px-4 py-3 text-sm text-red-950" data-testid="deletion-banner">

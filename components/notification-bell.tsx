@@ -1,8 +1,7 @@
 import 'server-only';
 import Link from 'next/link';
-import { countUnreadNotifications } from '@/db/queries/notifications';
-import { withTenant } from '@/db/tenant';
 import type { TenantContext } from '@/lib/auth/tenant-context';
+import { shellFacts } from '@/lib/shell/shell-facts';
 
 /** The bell in the header: a link to /notifications with the member's unread count. */
 export function BellLink({ count }: { count: number | null }) {
@@ -28,6 +27,5 @@ export function BellLink({ count }: { count: number | null }) {
 
 /** Streams into the header after the shell (wrapped in Suspense by the layout). */
 export async function NotificationBell({ ctx }: { ctx: TenantContext }) {
-  const count = await withTenant(ctx, (tx) => countUnreadNotifications(tx, ctx.orgId, ctx.userId));
-  return <BellLink count={count} />;
+  return <BellLink count={(await shellFacts(ctx)).unread} />;
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { TenantContext } from '@/lib/auth/tenant-context';
-import { openAlertSummary } from '@/lib/security/load-alerts';
+import { shellFacts } from '@/lib/shell/shell-facts';
 
 /**
  * The shell's in-app security alert: for members who may read security
@@ -11,7 +11,7 @@ import { openAlertSummary } from '@/lib/security/load-alerts';
 export async function SecurityAlertBanner({ ctx }: { ctx: TenantContext }) {
   let summary;
   try {
-    summary = await openAlertSummary(ctx);
+    summary = (await shellFacts(ctx)).alerts;
   } catch (error) {
     console.error('security alert banner', error);
     return null;

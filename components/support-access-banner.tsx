@@ -1,9 +1,7 @@
 import Link from 'next/link';
-import { orgTimeZone } from '@/db/queries/dashboard';
-import { listSupportGrants } from '@/db/queries/support';
-import { withTenant } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { formatDateTime } from '@/lib/format/when';
+import { shellFacts } from '@/lib/shell/shell-facts';
 
 /**
  * Owners and admins see, on every page, that the operator's support staff can
@@ -12,11 +10,7 @@ import { formatDateTime } from '@/lib/format/when';
  */
 export async function SupportAccessBanner({ ctx }: { ctx: TenantContext }) {
   if (!hasPermission(ctx, 'org:audit:read')) return null;
-  const now = new Date();
-  const { grants, timeZone } = await withTenant(ctx, async (tx) => ({
-    grants: (await listSupportGrants(tx, ctx.orgId, 20)).filter((g) => g.expiresAt > now),
-    timeZone: await orgTimeZone(tx, ctx.orgId),
-  }));
+  const { supportGrants: grants, timeZone } = await shellFacts(ctx);
   if (!grants.length) return null;
   return (
     <div role="status" className="border-b border-amber-500 bg-amber-100 px-4 py-3 text-sm text-amber-950" data-testid="support-access-banner">

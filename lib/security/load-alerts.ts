@@ -64,10 +64,13 @@ export interface OpenAlertSummary {
  */
 export async function openAlertSummary(ctx: TenantContext, now: Date = new Date()): Promise<OpenAlertSummary | null> {
   if (!hasPermission(ctx, 'org:audit:read')) return null;
+  return withTenant(ctx, (tx) => openAlertSummaryIn(tx, ctx.orgId, now));
+}
+
+/** The same summary inside a transaction the caller holds (the shell's one read, lib/shell/shell-facts.ts). */
+export async function openAlertSummaryIn(tx: Tx, orgId: string, now: Date = new Date()): Promise<OpenAlertSummary> {
   const since = new Date(now.getTime() - 24 * 3_600_000);
-  const { alerts, settings } = await withTenant(ctx, (tx) =>
-    alertsSince(tx, ctx.orgId, since, { kinds: BANNER_KINDS }),
-  );
+  const { alerts, settings } = await alertsSince(tx, orgId, since, { kinds: BANNER_KINDS });
   const open = openAlerts(alerts, since, settings?.securityAlertsReviewedAt ?? null);
   return {
     critical: open.filter((a) => a.severity === 'critical').length,
