@@ -16,10 +16,11 @@ import { purgeTenantCache, tenantCache } from '@/lib/cache';
 import { JOB_USER } from '@/lib/jobs/queues';
 import { purgeTenantLimits } from '@/lib/ratelimit/tenant-limits';
 import { deleteTenantObjects } from '@/lib/storage/delete-prefix';
+import { deleteClerkOrganization } from './clerk-organization';
 import { DELETE_BATCH_ROWS } from './policy';
 
 export type DeletionOutcome =
-  | { status: 'deleted'; tables: number; rows: number; objects: number; identities: number }
+  | { status: 'deleted'; tables: number; rows: number; objects: number; identities: number; identityProvider: Awaited<ReturnType<typeof deleteClerkOrganization>> }
   | { status: 'already_deleted' | 'not_requested' | 'not_due' | 'unknown' };
 
 export interface DeletionHooks {
@@ -35,7 +36,8 @@ export interface DeletionHooks {
  *   1. mark the org deleting (only once its grace period is over: drizzle/0036 enforces it);
  *   2. members' identities that belong to no other org;
  *   3. every tenant table, walked from the catalog, children first, in batches;
- *   4. every object under `tenants/{orgId}/`; cache and rate-limit keys;
+ *   4. every object under `tenants/{orgId}/`; cache and rate-limit keys; in Clerk mode the
+ *      Clerk organization;
  *   5. a check that no table holds a row of the org, then the org's own row is replaced by
  *      its tombstone in one transaction.
  * Runs as the job user through withTenant for this org: RLS confines every statement to it.
@@ -76,6 +78,8 @@ export async function runOrganizationDeletion(orgId: string, hooks: DeletionHook
 
   const objects = await deleteTenantObjects(orgId);
   await purgeTenantLimits(orgId);
+  // Before the tombstone: a failure here leaves the org deleting, and the retry calls Clerk again.
+  const identityProvider = await deleteClerkOrganization(orgId);
 
   await withTenant(job, async (tx) => {
     const left: string[] = [];
@@ -89,5 +93,5 @@ export async function runOrganizationDeletion(orgId: string, hooks: DeletionHook
   });
   // Last: a request refused during the run may have cached facts again until now.
   await purgeTenantCache(orgId);
-  return { status: 'deleted', tables: tables.length + 1, rows: rows + 1, objects, identities };
+  return { status: 'deleted', tables: tables.length + 1, rows: rows + 1, objects, identities, identityProvider };
 }
