@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { legalHolds, purgeReports, type PurgeReportSummary } from '../schema';
+import { and, asc, desc, eq, isNull, or } from 'drizzle-orm';
+import { legalHolds, projects, purgeReports, type PurgeReportSummary } from '../schema';
 import type { Tx } from '../tenant';
 import type { Actor } from './audit';
 
@@ -15,6 +15,24 @@ export async function listLegalHolds(tx: Tx, orgId: string, limit = 200): Promis
 /** Holds in force: on the org (projectId null) or on a project. */
 export async function holdsInForce(tx: Tx, orgId: string): Promise<LegalHold[]> {
   return tx.select().from(legalHolds).where(and(eq(legalHolds.organizationId, orgId), isNull(legalHolds.releasedAt)));
+}
+
+/** Holds in force that cover one project: on the org, or on that project. */
+export async function holdsCoveringProject(tx: Tx, orgId: string, projectId: string): Promise<LegalHold[]> {
+  return tx
+    .select()
+    .from(legalHolds)
+    .where(and(eq(legalHolds.organizationId, orgId), isNull(legalHolds.releasedAt), or(isNull(legalHolds.projectId), eq(legalHolds.projectId, projectId))));
+}
+
+/** Every project's coverage facts, by name (the retention page's list and hold form). */
+export async function projectRetentionRows(tx: Tx, orgId: string, limit = 500) {
+  return tx
+    .select({ id: projects.id, name: projects.name, status: projects.status, permitEnd: projects.permitEnd })
+    .from(projects)
+    .where(eq(projects.organizationId, orgId))
+    .orderBy(asc(projects.name), asc(projects.id))
+    .limit(limit);
 }
 
 /** A new hold; a project id of another org fails the composite foreign key (organization_id, project_id). */
