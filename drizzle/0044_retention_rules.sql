@@ -48,6 +48,10 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, public
 AS $$
 BEGIN
+  -- A row moved to another org is RLS's to refuse (tenant_update's WITH CHECK), with its own error.
+  IF NEW.organization_id IS DISTINCT FROM OLD.organization_id THEN
+    RETURN NEW;
+  END IF;
   IF TG_OP = 'UPDATE' AND (OLD.released_at IS NOT NULL
        OR NEW.project_id IS DISTINCT FROM OLD.project_id OR NEW.reason IS DISTINCT FROM OLD.reason
        OR NEW.placed_by IS DISTINCT FROM OLD.placed_by OR NEW.placed_at IS DISTINCT FROM OLD.placed_at) THEN

@@ -12,11 +12,6 @@ export async function listLegalHolds(tx: Tx, orgId: string, limit = 200): Promis
   return tx.select().from(legalHolds).where(eq(legalHolds.organizationId, orgId)).orderBy(desc(legalHolds.placedAt), desc(legalHolds.id)).limit(limit);
 }
 
-/** Holds in force: on the org (projectId null) or on a project. */
-export async function holdsInForce(tx: Tx, orgId: string): Promise<LegalHold[]> {
-  return tx.select().from(legalHolds).where(and(eq(legalHolds.organizationId, orgId), isNull(legalHolds.releasedAt)));
-}
-
 /** Holds in force that cover one project: on the org, or on that project. */
 export async function holdsCoveringProject(tx: Tx, orgId: string, projectId: string): Promise<LegalHold[]> {
   return tx

@@ -12,7 +12,7 @@
 import { oshaRetention } from '@/lib/compliance/osha/incident-clocks';
 
 /** The permit's own floor: CGP Part 4.8, three years after coverage ends. */
-export const CGP_MIN_RETENTION_YEARS = 3;
+const CGP_MIN_RETENTION_YEARS = 3;
 
 export type RetainUntil =
   | { purgeableFrom: null; retainUntil: null; rule: string }
