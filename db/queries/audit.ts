@@ -31,6 +31,10 @@ export type AuditAction =
   | 'request_deletion'
   | 'cancel_deletion'
   | 'start_deletion'
+  // Retention (docs/retention.md): legal holds placed and released, a purge run and what it removed.
+  | 'place_hold'
+  | 'release_hold'
+  | 'purge'
   // Break-glass support reads (lib/support/break-glass.ts): a read by the operator is evidence too.
   | 'read';
 

@@ -47,6 +47,12 @@ export const projects = pgTable(
      */
     latitude: numeric({ precision: 8, scale: 5 }),
     longitude: numeric({ precision: 8, scale: 5 }),
+    /**
+     * Set by the retention purge just before it deletes the project (lib/retention/run-purge.ts).
+     * The database allows it only past retention and with no legal hold in force (drizzle/0044), and
+     * only then lets signed inspections go with their project.
+     */
+    purgeStartedAt: timestamp({ withTimezone: true, precision: 3 }),
     createdBy: text().notNull(),
     ...timestamps(),
   },

@@ -43,6 +43,16 @@ export const JOBS = {
     policy: 'stately',
   },
   /**
+   * A tenant's daily retention purge (lib/retention/run-purge.ts, docs/retention.md): only what is
+   * past retention and not under a legal hold goes, and every run stores its report. Chained like
+   * the weather ingestion.
+   */
+  retentionPurge: {
+    name: 'retention-purge',
+    data: tenantJob,
+    policy: 'stately',
+  },
+  /**
    * An organization's deletion (lib/deletion/run-deletion.ts), queued by the owner's request to
    * start after the grace period. Idempotent: a rerun after a crash finishes what was started.
    */

@@ -9,8 +9,8 @@ import { provisionTenant } from '@/lib/tenancy/provision';
 import { testDatabase } from '@/tests/support/database';
 import { uniqueId } from '@/tests/support/factories';
 import { JOBS } from './queues';
-import { runRemindersSweep } from './tenant-handlers';
-import { nextSweepRun, nextWeatherRun } from './tenant-schedule';
+import { runRemindersSweep, runRetentionPurgeJob } from './tenant-handlers';
+import { nextPurgeRun, nextSweepRun, nextWeatherRun } from './tenant-schedule';
 import { startWorker, type Worker } from './worker';
 
 const queued = async (orgId: string) => {
@@ -25,6 +25,8 @@ describe('tenant job chains', () => {
     expect(nextWeatherRun(new Date('2026-12-01T11:00:00Z'))).toEqual(new Date('2026-12-02T11:00:00Z'));
     expect(nextSweepRun(new Date('2026-12-01T23:04:59Z'))).toEqual(new Date('2026-12-01T23:05:00Z'));
     expect(nextSweepRun(new Date('2026-12-01T23:05:00Z'))).toEqual(new Date('2026-12-02T00:05:00Z'));
+    expect(nextPurgeRun(new Date('2026-12-01T07:29:59Z'))).toEqual(new Date('2026-12-01T07:30:00Z'));
+    expect(nextPurgeRun(new Date('2026-12-01T07:30:00Z'))).toEqual(new Date('2026-12-02T07:30:00Z'));
   });
 
   it('provisioning a tenant queues one of each; provisioning it again adds nothing', async () => {
@@ -34,6 +36,7 @@ describe('tenant job chains', () => {
     const jobs = await queued(orgId);
     expect(jobs.map((j) => [j.name, j.state, j.data.orgId])).toEqual([
       [JOBS.remindersSweep.name, 'created', orgId],
+      [JOBS.retentionPurge.name, 'created', orgId],
       [JOBS.weatherIngest.name, 'created', orgId],
     ]);
   });
@@ -47,12 +50,25 @@ describe('tenant job chains', () => {
     const now = new Date('2026-12-01T17:30:00Z');
     await runRemindersSweep({ orgId }, now);
     const next = (await queued(orgId)).filter((j) => j.state === 'created');
-    expect(next.map((j) => j.name).sort()).toEqual([JOBS.remindersSweep.name, JOBS.weatherIngest.name].sort());
+    expect(next.map((j) => j.name).sort()).toEqual([JOBS.remindersSweep.name, JOBS.retentionPurge.name, JOBS.weatherIngest.name].sort());
     // start_after is "now + seconds until the slot" on the database clock: within a few seconds of the slot's distance.
     const sweep = next.find((j) => j.name === JOBS.remindersSweep.name)!;
     expect(Math.abs(sweep.start_after.getTime() - Date.now() - 35 * 60_000)).toBeLessThan(10_000);
     await runRemindersSweep({ orgId }, now);
-    expect((await queued(orgId)).filter((j) => j.state === 'created')).toHaveLength(2);
+    expect((await queued(orgId)).filter((j) => j.state === 'created')).toHaveLength(3);
+  });
+
+  it('the retention purge run queues its successor for tomorrow 07:30 UTC and stores its report', async () => {
+    const orgId = uniqueId('org', 'purge');
+    await provisionTenant({ orgId, name: 'Purge Co', slug: orgId.toLowerCase() });
+    const su = testDatabase.sql('superuser');
+    await su`update pgboss.job set state = 'active' where singleton_key = ${orgId}`;
+    const result = await runRetentionPurgeJob({ orgId });
+    expect(result).toMatchObject({ projects: 0, incidents: 0, objects: 0 });
+    const purge = (await queued(orgId)).find((j) => j.state === 'created' && j.name === JOBS.retentionPurge.name)!;
+    expect(Math.abs(purge.start_after.getTime() - nextPurgeRun(new Date()).getTime())).toBeLessThan(10_000);
+    const reports = await su<{ n: number }[]>`select count(*)::int as n from purge_reports where organization_id = ${orgId} and dry_run = false`;
+    expect(reports[0]!.n).toBe(1);
   });
 
   it('the queues retry failures with backoff (a provider outage is retried, not dropped)', async () => {
@@ -81,6 +97,7 @@ describe('tenant job chains', () => {
     expect(lines.find((l) => l.startsWith(`${JOBS.weatherIngest.name} ${orgId}`))).toMatch(/"sites":0/);
     const jobs = await queued(orgId);
     expect(jobs.filter((j) => j.state === 'completed')).toHaveLength(2);
-    expect(jobs.filter((j) => j.state === 'created').map((j) => j.start_after.getTime() > Date.now())).toEqual([true, true]);
+    // Their two successors, and the purge provisioning queued for its daily slot (not yet due).
+    expect(jobs.filter((j) => j.state === 'created').map((j) => j.start_after.getTime() > Date.now())).toEqual([true, true, true]);
   }, 30_000);
 });

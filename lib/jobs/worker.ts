@@ -2,7 +2,7 @@ import 'server-only';
 import PgBoss from 'pg-boss';
 import { makePhotoThumbnail, expirePendingUpload, prunePublicAccessEvents } from './handlers';
 import { JOB_SCHEMA, JOBS, PRUNE_PUBLIC_ACCESS_CRON } from './queues';
-import { runRemindersSweep, runWeatherIngest } from './tenant-handlers';
+import { runRemindersSweep, runRetentionPurgeJob, runWeatherIngest } from './tenant-handlers';
 import { runOrganizationDeletion } from '@/lib/deletion/run-deletion';
 
 export interface Worker {
@@ -43,6 +43,10 @@ export async function startWorker(connectionString: string, opts: { pollingInter
   await boss.work(JOBS.remindersSweep.name, polling, async ([job]) => {
     const data = JOBS.remindersSweep.data.parse(job!.data);
     log(`${job!.name} ${data.orgId}: ${JSON.stringify(await runRemindersSweep(data))}`);
+  });
+  await boss.work(JOBS.retentionPurge.name, polling, async ([job]) => {
+    const data = JOBS.retentionPurge.data.parse(job!.data);
+    log(`${job!.name} ${data.orgId}: ${JSON.stringify(await runRetentionPurgeJob(data))}`);
   });
   await boss.work(JOBS.deleteOrganization.name, polling, async ([job]) => {
     const data = JOBS.deleteOrganization.data.parse(job!.data);

@@ -26,6 +26,8 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'org:organization:delete':{ owner: Y, admin: N, superintendent: N, inspector: N, crew: N, viewer: N },
   'org:incidents:read':    { owner: Y, admin: Y, superintendent: Y, inspector: N, crew: N, viewer: N },
   'org:incidents:write':   { owner: Y, admin: Y, superintendent: Y, inspector: N, crew: N, viewer: N },
+  'org:retention:manage':  { owner: Y, admin: Y, superintendent: N, inspector: N, crew: N, viewer: N },
+  'org:packets:download':  { owner: Y, admin: Y, superintendent: Y, inspector: Y, crew: N, viewer: N },
 };
 
 describe('role → permission matrix', () => {

@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   // OSHA injury and illness records (29 CFR 1904): medical facts about people, so not every member reads them.
   'org:incidents:read',
   'org:incidents:write',
+  // Retention (docs/retention.md): legal holds and the purge's reports; owners and admins.
+  'org:retention:manage',
+  // A project's inspector packet (SWPPP, signed reports, corrective actions, rain data) for a visit.
+  'org:packets:download',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,8 +52,8 @@ const inspection: Permission[] = [
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'org:billing:manage' && p !== 'org:organization:delete'),
-  superintendent: [...inspection, 'org:projects:write', 'org:export:run', 'org:findings:review', 'org:incidents:read', 'org:incidents:write'],
-  inspector: inspection,
+  superintendent: [...inspection, 'org:projects:write', 'org:export:run', 'org:findings:review', 'org:incidents:read', 'org:incidents:write', 'org:packets:download'],
+  inspector: [...inspection, 'org:packets:download'],
   crew: fieldWork,
   viewer: ['org:data:read'],
 };

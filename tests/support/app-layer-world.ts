@@ -154,6 +154,11 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
   // A signed inspection without its digest (signed before record_sha256 existed): what sealing and the backfill find.
   await su`insert into inspections (organization_id, project_id, status, created_by, signed_by, signed_at, signature_name, signature_statement, signature_qualifications)
            values (${g.orgId}, ${k.projects}, 'submitted', 'factory', ${g.userId}, now(), 'Signer', 'I certify.', ${`qualified ${g.orgId}`})`;
+  // A sealed signed inspection (db/queries/inspector-packet.ts lists only those) and a legal hold in
+  // force on the project (db/queries/retention.ts: the factory's hold is released).
+  await su`insert into inspections (organization_id, project_id, status, created_by, signed_by, signed_at, signature_name, signature_statement, record_sha256)
+           values (${g.orgId}, ${k.projects}, 'submitted', 'factory', ${g.userId}, now(), 'Signer', 'I certify.', ${'c'.repeat(64)})`;
+  await su`insert into legal_holds (organization_id, project_id, reason, placed_by) values (${g.orgId}, ${k.projects}, 'World hold', 'factory')`;
   // The business calendar (db/queries/compliance-settings.ts): each tenant's own closed day.
   await su`update compliance_settings set closed_days = ${distinct ? '{2026-07-03}' : '{2026-12-24}'}::date[] where organization_id = ${g.orgId}`;
   // One token hash on both tenants' links (unique per org only): a lookup by hash could reach the other's.

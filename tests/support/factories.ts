@@ -318,6 +318,21 @@ export const rowFactories: Record<
       .returning({ id: s.usageDaily.id });
     return row!.id;
   },
+  async legal_holds(db, orgId, p) {
+    // A released hold: the world's tenants keep their rows purgeable by rule, not frozen by a hold.
+    const [row] = await db
+      .insert(s.legalHolds)
+      .values({ organizationId: orgId, projectId: p.projects!, reason: 'Factory hold', placedBy: 'factory', releasedAt: new Date(), releasedBy: 'factory' })
+      .returning({ id: s.legalHolds.id });
+    return row!.id;
+  },
+  async purge_reports(db, orgId) {
+    const [row] = await db
+      .insert(s.purgeReports)
+      .values({ organizationId: orgId, dryRun: true, counts: {}, removed: { projects: [], incidents: [], objects: 0, kept: [] }, ranBy: 'factory' })
+      .returning({ id: s.purgeReports.id });
+    return row!.id;
+  },
 };
 
 /** A user row, inserted as that user (the users policy only lets a user insert themself). */

@@ -291,6 +291,10 @@ const OBJECTS: Record<string, (own: Refs, target: Refs, scope: Scope) => unknown
   ],
   // setOrganizationLogo: cleared, or a key under the caller's own logos/ prefix (the database checks the prefix).
   logo: (_own, _target, s) => [null, { logoKey: `tenants/${s.orgId}/logos/${randomUUID()}/logo.png`, logoContentType: 'image/png', logoSizeBytes: 68 }],
+  // placeLegalHold (db/queries/retention.ts): on the whole org, and on each mix of project ids.
+  hold: (own, target) => [{ projectId: null, reason: 'probe hold' }, ...mixes(own, target).map((pick) => ({ projectId: pick('projectId'), reason: 'probe hold' }))],
+  // insertPurgeReport: a dry run that names the target's project (what a wrong planner could write into one's own report).
+  summary: (_own, target) => [{ dryRun: true, counts: {}, removed: { projects: [{ id: ref(target, 'projects'), name: 'probe', retainUntil: '2020-01-01' }], incidents: [], objects: 0, kept: [] } }],
   grant: () => [{ staff: 'probe', reason: 'A probe grant with a long enough reason.', expiresAt: new Date(NOW.getTime() + 600_000) }],
 };
 

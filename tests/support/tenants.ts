@@ -32,6 +32,8 @@ export const TENANT_TABLES = [
   'site_conditions',
   'invitations',
   'usage_daily',
+  'legal_holds',
+  'purge_reports',
 ] as const;
 
 export type TenantTable = (typeof TENANT_TABLES)[number];
@@ -69,4 +71,6 @@ export const TENANT_TABLE_SHAPE: Record<TenantTable, { key: 'id' | 'organization
   site_conditions: { key: 'id', mutable: 'note' },
   invitations: { key: 'id', mutable: 'email' },
   usage_daily: { key: 'id', mutable: 'user_id' },
+  legal_holds: { key: 'id', mutable: 'reason' },
+  purge_reports: { key: 'id', mutable: 'ran_by' },
 };

@@ -94,6 +94,7 @@ export default async function SettingsPage() {
         <Link href="/members" className="font-medium text-brand-700 underline">Members and roles</Link>
         <Link href="/billing" className="font-medium text-brand-700 underline">Plan and limits</Link>
         <Link href="/usage" className="font-medium text-brand-700 underline">Usage</Link>
+        <Link href="/settings/retention" className="font-medium text-brand-700 underline">Retention and legal holds</Link>
         {hasPermission(ctx, 'org:organization:delete') ? (
           <Link href="/settings/delete" className="font-medium text-red-700 underline">Delete organization</Link>
         ) : null}

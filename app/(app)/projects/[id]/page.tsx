@@ -19,6 +19,7 @@ import { DOCUMENT_KIND_LABELS } from '@/lib/zod/schemas/files';
 import { formatDateTimeZone } from '@/lib/format/when';
 import { formatDue } from '@/lib/compliance/next-due';
 import { SiteConditionsCard } from './conditions/_components/site-conditions-card';
+import { RecordsCard } from './_components/records-card';
 
 export const metadata: Metadata = { title: 'Project' };
 
@@ -267,6 +268,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           canRecord={data.canRecordRain && p.status === 'active'}
         />
       ) : null}
+
+      <RecordsCard ctx={ctx} project={p} />
 
       {data.canWrite && p.status !== 'archived' ? (
         <div className="mt-8 flex border-t border-slate-200 pt-6">
