@@ -166,7 +166,7 @@ function inspectionArticle(site: PublicPage, i: PublicPage['inspections'][number
   </article>`;
 }
 
-/** Presigned for 5 minutes: a page left open longer shows broken images until it is reloaded. */
+/** Sealed for 5 minutes (lib/inspect/file-seal.ts): a page left open longer shows broken images until it is reloaded. */
 function photoList(shots: PublicPhoto[], i: PublicPage['inspections'][number], tz: string): Html {
   return html`<h4>Photos (${shots.length})</h4>
     <ul class="photos">
