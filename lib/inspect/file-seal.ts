@@ -6,7 +6,7 @@ import { publicKeyMaterial } from './client-fingerprint';
 export const FILE_SECONDS = 5 * 60;
 
 /** What a photo address can open: the photo itself or its WebP thumbnail; `swppp` is the published SWPPP. */
-export type SealedKind = 'photo' | 'thumbnail' | 'swppp';
+type SealedKind = 'photo' | 'thumbnail' | 'swppp';
 
 export interface SealedFile {
   /** SHA-256 of the page's token: the file route re-opens the link with it (brave_public). */
