@@ -74,6 +74,9 @@ describe('a live token', () => {
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(body).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(body).toContain('torn at &lt;b&gt;outfall&lt;/b&gt; 2');
+    // The BMP row shows the item's wording (escaped), never its key.
+    expect(body).toContain('acme Silt fence intact &lt;i&gt;');
+    expect(body).not.toContain('silt_fence');
     // The only images are the presigned photo thumbnails, with our own alt text.
     const imgs = [...body.matchAll(/<img\b[^>]*>/gi)].map((m) => m[0]);
     expect(imgs).toHaveLength(1);
