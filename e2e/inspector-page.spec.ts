@@ -233,7 +233,7 @@ test('after revocation the same URL is the 404 page, and the view was recorded f
   const link = page.getByTestId('inspector-link').filter({ hasText: 'Main gate' }).first();
   await expect(link).toContainText('1 view');
   await link.getByRole('button', { name: /Revoke link Main gate/ }).click();
-  await expect(link).toContainText('Revoked');
+  await expect(link).toContainText('Revoked', { timeout: 20_000 }); // a server action on a loaded machine
   await shot(page, info, 'links-revoked');
 
   const phone = await browser.newContext({ ...devices['Pixel 7'], javaScriptEnabled: false });
