@@ -98,8 +98,10 @@ export const env = createEnv({
     APP_URL: z.string().url().optional(),
     /**
      * Key of the HMAC that turns a public visitor's IP into the hash stored with each view of the
-     * QR page (lib/inspect/client-fingerprint.ts). Set it in production: without it a fixed
-     * development key is used, and IPv4 hashes under a known key can be reversed by trying them all.
+     * QR page (lib/inspect/client-fingerprint.ts), and the source of the key that seals the page's
+     * file addresses (lib/inspect/file-seal.ts, HKDF with its own label). Set it in production:
+     * without it a fixed development key is used, IPv4 hashes under a known key can be reversed by
+     * trying them all, and a seal someone saw could be opened and re-made for that link's files.
      */
     IP_HASH_SECRET: z.string().min(32).optional(),
     /** Wrong QR tokens from one IP within INSPECT_MISS_WINDOW_MINUTES that make a PUBLIC_TOKEN_PROBING event. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, notInArray, or } from 'drizzle-orm';
 import {
   bmpCategories,
   complianceSettings,
@@ -232,3 +232,51 @@ async function publishedSwppp(tx: Tx, link: Pick<PublicLink, 'organizationId' | 
 }
 
 export type PublicSite = NonNullable<Awaited<ReturnType<typeof loadPublicSite>>>;
+
+/**
+ * The file route's check (lib/inspect/public-files.ts): a stored photo of a
+ * published inspection of the link's project whose photo or thumbnail is this
+ * object key. brave_public's photos policy admits nothing else either.
+ */
+export async function findPublishedPhotoByKey(tx: Tx, link: Pick<PublicLink, 'organizationId' | 'projectId'>, key: string) {
+  const [row] = await tx
+    .select({ storageKey: photos.storageKey, thumbnailKey: photos.thumbnailKey, contentType: photos.contentType })
+    .from(photos)
+    .where(
+      and(
+        eq(photos.organizationId, link.organizationId),
+        eq(photos.projectId, link.projectId),
+        eq(photos.status, 'stored'),
+        isNotNull(photos.inspectionId),
+        or(eq(photos.storageKey, key), eq(photos.thumbnailKey, key)),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** The file route's check for the SWPPP: this key is the stored SWPPP version the link's project points at. */
+export async function findPublishedSwpppByKey(tx: Tx, link: Pick<PublicLink, 'organizationId' | 'projectId'>, key: string) {
+  const [row] = await tx
+    .select({ fileName: documents.fileName, contentType: documents.contentType })
+    .from(documents)
+    .innerJoin(
+      projects,
+      and(
+        eq(projects.organizationId, documents.organizationId),
+        eq(projects.id, documents.projectId),
+        eq(projects.publicSwpppDocumentId, documents.id),
+      ),
+    )
+    .where(
+      and(
+        eq(documents.organizationId, link.organizationId),
+        eq(documents.projectId, link.projectId),
+        eq(documents.storageKey, key),
+        eq(documents.kind, 'swppp'),
+        eq(documents.status, 'stored'),
+      ),
+    )
+    .limit(1);
+  return row;
+}

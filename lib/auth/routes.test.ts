@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isIdentityRoute, isPublicRoute, safeReturnPath } from './routes';
 
 describe('route classes', () => {
-  it.each(['/', '/sign-in', '/sign-in/factor-one', '/inspect/abc', '/api/webhooks/clerk', '/api/health'])('%s is public', (p) => {
+  it.each(['/', '/sign-in', '/sign-in/factor-one', '/inspect/abc', '/inspect-file/abc', '/api/webhooks/clerk', '/api/health'])('%s is public', (p) => {
     expect(isPublicRoute(p)).toBe(true);
   });
-  it.each(['/dashboard', '/projects', '/sign-inx', '/api/v1/projects', '/inspect', '/api/healthz', '/select-org'])(
+  it.each(['/dashboard', '/projects', '/sign-inx', '/api/v1/projects', '/inspect', '/inspect-file', '/api/healthz', '/select-org'])(
     '%s is not public',
     (p) => {
       expect(isPublicRoute(p)).toBe(false);

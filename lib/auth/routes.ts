@@ -6,7 +6,7 @@
 
 const PUBLIC_EXACT = new Set(['/', '/api/health', '/robots.txt']);
 // /internal is the operator's support area: no tenant session there, its own (app/internal, lib/support/staff.ts).
-const PUBLIC_PREFIXES = ['/sign-in', '/inspect/', '/invite/', '/api/webhooks/', '/internal'];
+const PUBLIC_PREFIXES = ['/sign-in', '/inspect/', '/inspect-file/', '/invite/', '/api/webhooks/', '/internal'];
 
 /** Signed in, but no organization needed (choosing one, leaving). */
 const IDENTITY_PREFIXES = ['/select-org', '/sign-out'];

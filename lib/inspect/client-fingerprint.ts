@@ -20,8 +20,16 @@ export function visitorFrom(headers: Headers): Visitor {
     headers.get('x-forwarded-for')?.split(',')[0]?.trim().slice(0, 64) ||
     headers.get('x-real-ip')?.slice(0, 64) ||
     'unknown';
-  const ipHash = createHmac('sha256', env.IP_HASH_SECRET ?? DEV_KEY)
+  const ipHash = createHmac('sha256', publicKeyMaterial())
     .update(ip)
     .digest('hex');
   return { ipHash, userAgent: headers.get('user-agent')?.slice(0, 300) ?? null };
+}
+
+/**
+ * The public page's server secret: IP_HASH_SECRET, else the development key.
+ * Each use derives its own key from it (the file seals: lib/inspect/file-seal.ts).
+ */
+export function publicKeyMaterial(): string {
+  return env.IP_HASH_SECRET ?? DEV_KEY;
 }

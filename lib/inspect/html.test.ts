@@ -21,10 +21,20 @@ describe('html', () => {
     expect(escapeHtml('&<>"\'')).toBe('&amp;&lt;&gt;&quot;&#39;');
   });
 
-  it('safeHref keeps http(s) and digit-only tel: links, turns the rest into #', () => {
+  it('safeHref keeps http(s), digit-only tel: links and sealed file paths, turns the rest into #', () => {
     expect(safeHref('https://www.epa.gov/x')).toBe('https://www.epa.gov/x');
     expect(safeHref('tel:+15125550100')).toBe('tel:+15125550100');
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'tel:1;alert(1)', '//evil.test']) {
+    expect(safeHref('/inspect-file/Ab_-9')).toBe('/inspect-file/Ab_-9');
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'tel:1;alert(1)',
+      '//evil.test',
+      '/inspect-file/../projects',
+      '/inspect-file/a?b=1',
+      '/projects/x',
+    ]) {
       expect(safeHref(bad)).toBe('#');
     }
   });

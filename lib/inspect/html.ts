@@ -38,9 +38,10 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
 }
 
 /**
- * An href only if it is an http(s) or tel: URL we built ourselves; anything
- * else (javascript:, data:) becomes '#'.
+ * An href only if it is an http(s) or tel: URL we built ourselves, or the
+ * page's own sealed file address (lib/inspect/public-files.ts); anything else
+ * (javascript:, data:, another path) becomes '#'.
  */
 export function safeHref(url: string): string {
-  return /^(https?:\/\/|tel:\+?[0-9]+$)/i.test(url) ? url : '#';
+  return /^(https?:\/\/|tel:\+?[0-9]+$|\/inspect-file\/[A-Za-z0-9_-]+$)/i.test(url) ? url : '#';
 }

@@ -2,7 +2,8 @@ import 'server-only';
 import { findLinkByHash, loadPublicSite, type PublicLink } from '@/db/queries/public-page';
 import { withInspectorLink } from '@/db/public';
 import { StorageUnavailableError } from '@/lib/storage/errors';
-import { presignPublicFiles, type PublicPage } from './public-files';
+import { isLiveLink } from './link-expiry';
+import { sealPublicFiles, type PublicPage } from './public-files';
 import { hashToken, sameHash, TOKEN_PATTERN } from './token';
 
 export type OpenedSite = { ok: true; link: PublicLink; site: PublicPage } | { ok: false };
@@ -20,12 +21,12 @@ const MAX_TOKEN_CHARS = 256;
 export async function openPublicSite(token: string, now = new Date()): Promise<OpenedSite> {
   const opened = await readPublicSite(token, now);
   if (!opened.ok) return opened;
-  // Presigning needs no database: after the transaction, with the org the link resolved to.
+  // Sealing needs no database: after the transaction, with the hash the link was opened with.
   try {
-    return { ...opened, site: await presignPublicFiles(opened.link.organizationId, opened.site) };
+    return { ...opened, site: sealPublicFiles(opened.link.tokenHash, opened.site) };
   } catch (error) {
     if (!(error instanceof StorageUnavailableError)) throw error;
-    // File storage down or not configured: the notice and the reports still matter more than the photos.
+    // File storage not configured: the notice and the reports still matter more than the photos.
     console.warn(`[inspect] public files left out: ${error.message}`);
     return { ...opened, site: { ...opened.site, photos: [], swppp: undefined, filesUnavailable: true } };
   }
@@ -38,7 +39,7 @@ async function readPublicSite(token: string, now: Date) {
     const row = await findLinkByHash(tx, tokenHash);
     const shaped = TOKEN_PATTERN.test(candidate);
     const equal = sameHash(row?.tokenHash, tokenHash);
-    const live = row !== undefined && row.revokedAt === null && (row.expiresAt === null || row.expiresAt > now);
+    const live = row !== undefined && isLiveLink(row, now);
     if (!(shaped && equal && live) || !row) return { ok: false as const };
     const site = await loadPublicSite(tx, row);
     return site ? { ok: true as const, link: row, site } : { ok: false as const };

@@ -39,6 +39,8 @@ export function coverageStatus(
 interface BmpResult {
   bmpCategoryKey?: unknown;
   item?: unknown;
+  /** The checklist item's wording, copied with the result (lib/inspections/form-mapping.ts); `item` is its key. */
+  label?: unknown;
   result?: unknown;
   note?: unknown;
 }
@@ -55,8 +57,7 @@ function bmpTable(results: unknown, names: Map<string, string>): Html {
       </caption>
       <thead>
         <tr>
-          <th scope="col">Control</th>
-          <th scope="col">Item</th>
+          <th scope="col">Control (BMP)</th>
           <th scope="col">Result</th>
           <th scope="col">Note</th>
         </tr>
@@ -65,9 +66,10 @@ function bmpTable(results: unknown, names: Map<string, string>): Html {
         ${rows.map((r) => {
           const key = typeof r.bmpCategoryKey === 'string' ? r.bmpCategoryKey : '';
           const result = typeof r.result === 'string' ? r.result : '';
+          // Three columns fit a phone without sideways scrolling: the category sits under the item's wording.
+          const label = typeof r.label === 'string' && r.label.trim() ? r.label : typeof r.item === 'string' ? words(r.item) : '';
           return html`<tr>
-            <td>${names.get(key) ?? words(key)}</td>
-            <td>${typeof r.item === 'string' ? r.item : ''}</td>
+            <td>${label}<span class="muted">${names.get(key) ?? words(key)}</span></td>
             <td class="result result-${RESULT_LABEL[result] ? result : 'na'}">${RESULT_LABEL[result] ?? ''}</td>
             <td>${typeof r.note === 'string' ? r.note : ''}</td>
           </tr>`;
@@ -166,7 +168,7 @@ function inspectionArticle(site: PublicPage, i: PublicPage['inspections'][number
   </article>`;
 }
 
-/** Presigned for 5 minutes: a page left open longer shows broken images until it is reloaded. */
+/** Sealed for 5 minutes (lib/inspect/file-seal.ts): a page left open longer shows broken images until it is reloaded. */
 function photoList(shots: PublicPhoto[], i: PublicPage['inspections'][number], tz: string): Html {
   return html`<h4>Photos (${shots.length})</h4>
     <ul class="photos">

@@ -59,6 +59,8 @@ export const USER_SENSITIVE: LimitPolicy = { tokens: 20, windowMs: MINUTE, failM
 /** The public inspector page (app/inspect/[token]): per client IP and per QR token. */
 export const PUBLIC_PER_IP: LimitPolicy = { tokens: 60, windowMs: MINUTE, failMode: 'local' };
 export const PUBLIC_PER_TOKEN: LimitPolicy = { tokens: 120, windowMs: MINUTE, failMode: 'local' };
+/** Its files (app/inspect-file/[seal]): a page shows a thumbnail per photo, so a page view may cost dozens. */
+export const PUBLIC_FILES_PER_IP: LimitPolicy = { tokens: 600, windowMs: MINUTE, failMode: 'local' };
 
 /** Denials of one identifier within one window before it is recorded as a RATE_LIMITED security event. */
 export const REPEAT_THRESHOLD = 3;

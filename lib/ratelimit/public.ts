@@ -1,7 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { createLimiter } from './limiter';
-import { PUBLIC_PER_IP, PUBLIC_PER_TOKEN, REPEAT_THRESHOLD } from './policies';
+import { PUBLIC_FILES_PER_IP, PUBLIC_PER_IP, PUBLIC_PER_TOKEN, REPEAT_THRESHOLD } from './policies';
 import { repeatDetector } from './repeats';
 import { retryAfterSeconds, type Limiter } from './types';
 
@@ -21,12 +21,15 @@ import { retryAfterSeconds, type Limiter } from './types';
  */
 export type PublicGate = { ok: true } | { ok: false; scope: 'ip' | 'token'; retryAfterSeconds: number; repeated: boolean };
 
-const globals = globalThis as unknown as { __bravePublicLimiters?: { ip: Limiter; token: Limiter; repeated: (id: string) => boolean } };
+const globals = globalThis as unknown as {
+  __bravePublicLimiters?: { ip: Limiter; token: Limiter; files: Limiter; repeated: (id: string) => boolean };
+};
 
 function limiters() {
   return (globals.__bravePublicLimiters ??= {
     ip: createLimiter('public-ip', PUBLIC_PER_IP),
     token: createLimiter('public-token', PUBLIC_PER_TOKEN),
+    files: createLimiter('public-files-ip', PUBLIC_FILES_PER_IP),
     repeated: repeatDetector(REPEAT_THRESHOLD, 60_000),
   });
 }
@@ -44,6 +47,13 @@ export async function limitPublicRequest(who: { ip: string | null; token: string
     if (!d.success) return { ok: false, scope: c.scope, retryAfterSeconds: retryAfterSeconds(d), repeated: l.repeated(`${c.scope}:${c.id}`) };
   }
   return { ok: true };
+}
+
+/** The page's files (app/inspect-file/[seal]): per client IP only (a seal is per page view, not a guessable name). */
+export async function limitPublicFileRequest(ipHash: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  if (env.RATE_LIMITS === 'off') return { ok: true };
+  const d = await limiters().files.limit(`ip:${ipHash}`);
+  return d.success ? { ok: true } : { ok: false, retryAfterSeconds: retryAfterSeconds(d) };
 }
 
 /** The client's IP as the first proxy in front of the app saw it (x-forwarded-for's first entry, or x-real-ip). */

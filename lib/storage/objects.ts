@@ -89,6 +89,24 @@ export async function readObject(orgId: string, kind: FileKind, key: string): Pr
   }
 }
 
+/** The object as a stream (the public page's file route); undefined when it is missing. */
+export async function openObject(
+  orgId: string,
+  kind: FileKind,
+  key: string,
+): Promise<{ body: ReadableStream<Uint8Array>; size: number | undefined } | undefined> {
+  assertTenantKey(key, orgId, kind);
+  const { client, bucket } = storage();
+  try {
+    const res = await s3Call('get', () => client.send(new GetObjectCommand({ Bucket: bucket, Key: key })));
+    if (!res.Body) return undefined;
+    return { body: res.Body.transformToWebStream() as ReadableStream<Uint8Array>, size: res.ContentLength };
+  } catch (error) {
+    if (isMissingObject(error)) return undefined;
+    throw error;
+  }
+}
+
 export async function putObject(orgId: string, kind: FileKind, key: string, body: Uint8Array, contentType: string): Promise<void> {
   assertTenantKey(key, orgId, kind);
   const { client, bucket, sse } = storage();
@@ -113,7 +131,7 @@ export async function deleteObject(orgId: string, kind: FileKind, key: string): 
 }
 
 /** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
-function contentDisposition(type: 'inline' | 'attachment', fileName: string): string {
+export function contentDisposition(type: 'inline' | 'attachment', fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, '_').slice(0, 150) || 'file';
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName.slice(0, 200))}`;
 }

@@ -52,6 +52,10 @@ const NOT_CALLABLE: Record<string, string> = {
   'public-page.ts#findLinkByHash':
     "the public QR page's door (db/public.ts, as brave_public): the token hash is the scope; its RLS is checked by tests/integration/rls-catalog-public",
   'public-page.ts#loadPublicSite': "the public QR page's door: scoped by the link findLinkByHash returned, as brave_public",
+  'public-page.ts#findPublishedPhotoByKey':
+    "the public QR page's file route: scoped by the link findLinkByHash returned, as brave_public (app/inspect-file/[seal]/route.int.test.ts)",
+  'public-page.ts#findPublishedSwpppByKey':
+    "the public QR page's file route: scoped by the link findLinkByHash returned, as brave_public (app/inspect-file/[seal]/route.int.test.ts)",
   'inspector-visits.ts#countPublicAccessEvents': 'public_access_events: counted by IP hash, no organization',
 };
 

@@ -102,7 +102,8 @@ export async function seedPublicSite(
           bmpResults: [
             {
               bmpCategoryKey: 'sediment_control',
-              item: 'Silt fence intact',
+              item: 'silt_fence',
+              label: `${label} Silt fence intact <i>`,
               result: 'fail',
               note: `${label} torn at <b>outfall</b> 2`,
             },

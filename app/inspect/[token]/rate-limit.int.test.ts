@@ -11,7 +11,8 @@ import { seedPublicSite, type PublicSiteFixture } from '@/tests/support/public-s
 process.env.RATE_LIMITS = 'on';
 vi.resetModules();
 const { GET } = await import('./route');
-const { PUBLIC_PER_IP, PUBLIC_PER_TOKEN } = await import('@/lib/ratelimit/policies');
+const { GET: getFileRoute } = await import('@/app/inspect-file/[seal]/route');
+const { PUBLIC_FILES_PER_IP, PUBLIC_PER_IP, PUBLIC_PER_TOKEN } = await import('@/lib/ratelimit/policies');
 
 const get = (token: string, ip: string) =>
   GET(new Request(`http://site.test/inspect/${token}`, { headers: { 'x-forwarded-for': ip } }), {
@@ -53,5 +54,27 @@ describe('per token', () => {
     for (let i = 0; i < PUBLIC_PER_TOKEN.tokens + 1; i++) statuses.push((await get(site.tokens.live, `192.0.2.${i % 250}`)).status);
     expect(statuses.slice(0, PUBLIC_PER_TOKEN.tokens).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('the page’s files (app/inspect-file/[seal]), per IP', () => {
+  const file = (seal: string, ip: string) =>
+    getFileRoute(new Request(`http://site.test/inspect-file/${seal}`, { headers: { 'x-forwarded-for': ip } }), {
+      params: Promise.resolve({ seal }),
+    });
+
+  it('made-up seals from one IP are limited with 429 + Retry-After, on a budget of their own; another IP is not; it recovers', async () => {
+    vi.setSystemTime(T + 20 * PUBLIC_FILES_PER_IP.windowMs);
+    const statuses: number[] = [];
+    for (let i = 0; i < PUBLIC_FILES_PER_IP.tokens + 1; i++) statuses.push((await file(`made-up-${i}`, '198.51.100.30')).status);
+    expect(statuses.slice(0, PUBLIC_FILES_PER_IP.tokens).every((s) => s === 404)).toBe(true);
+    const limited = await file('made-up-last', '198.51.100.30');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await file('made-up-last', '198.51.100.31')).status).toBe(404);
+    // The page's own budget is untouched by the files.
+    expect((await get(site.tokens.live, '198.51.100.30')).status).toBe(200);
+    vi.setSystemTime(T + 22 * PUBLIC_FILES_PER_IP.windowMs);
+    expect((await file('made-up-again', '198.51.100.30')).status).toBe(404);
   });
 });

@@ -8,8 +8,8 @@ import { seedPublicSite, type PublicSiteFixture } from '@/tests/support/public-s
 
 const { GET } = await import('./route');
 const { visitorFrom } = await import('@/lib/inspect/client-fingerprint');
-const { env } = await import('@/lib/env');
-const { contentSecurityPolicy, storageOrigins } = await import('@/lib/security/csp');
+const { unsealFile } = await import('@/lib/inspect/file-seal');
+const { hashToken } = await import('@/lib/inspect/token');
 
 const get = (token: string, headers: Record<string, string> = {}, query = '') =>
   GET(
@@ -30,18 +30,14 @@ beforeAll(async () => {
   b = await seedPublicSite('bolt');
 });
 
-/** Presigned storage URLs out of the page (src/href), and the page without them. */
+/** The page's sealed file addresses (src/href="/inspect-file/<seal>"), opened with the server's key. */
 function splitUrls(body: string) {
-  const signed: URL[] = [];
-  const rest = body.replace(/(src|href)="([^"]*X-Amz-Signature[^"]*)"/g, (_m, attr: string, url: string) => {
-    signed.push(new URL(url.replaceAll('&amp;', '&')));
-    return `${attr}=""`;
-  });
-  return { signed, rest };
+  const signed = [...body.matchAll(/(?:src|href)="\/inspect-file\/([A-Za-z0-9_-]+)"/g)].map((m) => unsealFile(m[1]!)!);
+  return { signed };
 }
 
-/** The object key a presigned URL reads (path style: /bucket/key). */
-const keyOf = (u: URL) => decodeURIComponent(u.pathname.split('/').slice(2).join('/'));
+/** The object key a sealed address reads. */
+const keyOf = (f: { key: string }) => f.key;
 
 describe('a live token', () => {
   it('shows its project’s notice and published inspection, nothing unpublished, no ids, no user ids', async () => {
@@ -53,22 +49,22 @@ describe('a live token', () => {
     expect(body).toContain('Part 1.5');
     expect(body).toContain('https://www.epa.gov/enforcement/report-environmental-violation');
     for (const secret of [...a.secrets, ...b.secrets, ...b.shown]) expect(body).not.toContain(secret);
-    // Ids appear only inside presigned storage URLs, as this tenant's own object keys.
-    const { signed, rest } = splitUrls(body);
-    expect(rest).not.toMatch(UUID);
-    expect(rest).not.toContain(a.orgId);
+    // No internal id anywhere in the HTML, file addresses included: no UUID (org, project, inspection,
+    // violation, photo, document), no Clerk org id, no object key, no token hash.
+    expect(a.projectId).toMatch(UUID); // control: the ids this fixture would leak are UUIDs the pattern catches
+    expect(a.publishedId).toMatch(UUID);
+    expect(body).not.toMatch(UUID);
+    for (const id of [a.orgId, a.projectId, a.publishedId, a.swppp.v2Id, 'tenants/', hashToken(a.tokens.live)]) {
+      expect(body).not.toContain(id);
+    }
+    expect(body).not.toContain(a.shownPhoto.storageKey.split('/')[3]!); // the photo's own id
+    // The sealed addresses open exactly the shown photo, its thumbnail and the published SWPPP, for this token.
+    const { signed } = splitUrls(body);
     expect(signed.map(keyOf).sort()).toEqual([a.shownPhoto.thumbnailKey, a.shownPhoto.storageKey, a.swppp.v2Key].sort());
-    // The CSP proxy.ts sends lets the browser load them (img-src lists the bucket's origins).
-    const imgSrc = contentSecurityPolicy('n', {
-      storage: storageOrigins({ bucket: env.S3_BUCKET, region: env.S3_REGION, endpoint: env.S3_ENDPOINT, forcePathStyle: env.S3_FORCE_PATH_STYLE }),
-    })
-      .split('; ')
-      .find((d) => d.startsWith('img-src '))!
-      .split(' ');
-    for (const u of signed) {
-      expect(keyOf(u).startsWith(`tenants/${a.orgId}/`)).toBe(true);
-      expect(u.searchParams.get('X-Amz-Expires')).toBe('300');
-      expect(imgSrc).toContain(u.origin);
+    for (const f of signed) {
+      expect(f.tokenHash).toBe(hashToken(a.tokens.live));
+      expect(f.expiresAt * 1000 - Date.now()).toBeLessThanOrEqual(300_000);
+      expect(f.expiresAt * 1000 - Date.now()).toBeGreaterThan(240_000);
     }
     expect(body).not.toMatch(/<script/i);
   });
@@ -78,10 +74,13 @@ describe('a live token', () => {
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(body).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(body).toContain('torn at &lt;b&gt;outfall&lt;/b&gt; 2');
+    // The BMP row shows the item's wording (escaped), never its key.
+    expect(body).toContain('acme Silt fence intact &lt;i&gt;');
+    expect(body).not.toContain('silt_fence');
     // The only images are the presigned photo thumbnails, with our own alt text.
     const imgs = [...body.matchAll(/<img\b[^>]*>/gi)].map((m) => m[0]);
     expect(imgs).toHaveLength(1);
-    expect(imgs[0]).toMatch(/^<img src="https?:\/\/[^"]+X-Amz-Signature=[^"]+" alt="Photo 1 of 1, routine inspection" loading="lazy" \/>$/);
+    expect(imgs[0]).toMatch(/^<img src="\/inspect-file\/[A-Za-z0-9_-]+" alt="Photo 1 of 1, routine inspection" loading="lazy" \/>$/);
     expect(body).toContain('acme published photo &lt;img src=x onerror=alert(5)&gt; javascript:alert(7)');
     expect(body).not.toContain('onerror=alert(6)'); // a photo's file name is never published
     expect(body).toContain('Download the current SWPPP: acme Stormwater plan &lt;b&gt;rev&lt;/b&gt;');
@@ -102,8 +101,7 @@ describe('a live token', () => {
 
   it('the SWPPP link is the published version’s attachment; an org that does not publish it shows none', async () => {
     const { signed } = splitUrls(await (await get(a.tokens.live)).text());
-    const swppp = signed.find((u) => keyOf(u) === a.swppp.v2Key)!;
-    expect(swppp.searchParams.get('response-content-disposition')).toMatch(/^attachment; filename="/);
+    expect(signed.find((u) => keyOf(u) === a.swppp.v2Key)?.kind).toBe('swppp');
     expect(signed.some((u) => keyOf(u) === a.swppp.v1Key)).toBe(false);
     const quiet = await seedPublicSite('ember', { publishSwppp: false });
     const other = await (await get(quiet.tokens.live)).text();

@@ -21,6 +21,13 @@ const { setPublicSwpppAction } = await import('./set-public-swppp');
 const { requestDocumentUploadAction } = await import('@/app/(app)/documents/actions/request-document-upload');
 const { confirmDocumentUploadAction } = await import('@/app/(app)/documents/actions/confirm-document-upload');
 const { openPublicSite } = await import('@/lib/inspect/open-site');
+const { GET: getPublicFile } = await import('@/app/inspect-file/[seal]/route');
+
+/** The public page's sealed address (/inspect-file/<seal>), fetched through its route. */
+const fetchPublic = (path: string) => {
+  const seal = path.replace(/^\/inspect-file\//, '');
+  return getPublicFile(new Request(`http://site.test${path}`), { params: Promise.resolve({ seal }) });
+};
 
 let a: TenantGraph;
 let b: TenantGraph;
@@ -108,7 +115,7 @@ describe('setPublicSwpppAction', () => {
     expect(v1).not.toBeNull();
     expect((await projectAudits()).at(-1)).toMatchObject({ before: { publicSwpppDocumentId: null }, after: { publicSwpppDocumentId: v1 } });
     const linked = await publicSwppp();
-    const file = await fetch(linked!.url);
+    const file = await fetchPublic(linked!.url);
     expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="SWPPP.pdf"/);
     expect(await file.text()).toContain('v1');
   });
@@ -123,7 +130,7 @@ describe('setPublicSwpppAction', () => {
     });
     const linked = await publicSwppp();
     expect(linked?.version).toBe(2);
-    expect(await (await fetch(linked!.url)).text()).toContain('v2');
+    expect(await (await fetchPublic(linked!.url)).text()).toContain('v2');
   });
 
   it('hiding it takes the link off the page (audited)', async () => {
