@@ -15,3 +15,4 @@ export * from './incidents';
 export * from './account';
 export * from './site-conditions';
 export * from './search';
+export * from './exports';

@@ -48,7 +48,8 @@ const inspection: Permission[] = [
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'org:billing:manage' && p !== 'org:organization:delete'),
-  superintendent: [...inspection, 'org:projects:write', 'org:export:run', 'org:findings:review', 'org:incidents:read', 'org:incidents:write'],
+  // Not org:export:run: the whole organization's data leaves in one zip, so owners and admins only (issue 15).
+  superintendent: [...inspection, 'org:projects:write', 'org:findings:review', 'org:incidents:read', 'org:incidents:write'],
   inspector: inspection,
   crew: fieldWork,
   viewer: ['org:data:read'],
