@@ -1,13 +1,21 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { recordAudit, type Actor } from './queries/audit';
+import type { DataExport } from './queries/exports';
+import { dataExports } from './schema';
 import { TABLE } from './tenant-catalog';
 import type { Tx } from './tenant';
 
 /**
- * The export's reads of the catalog and of every tenant table (docs/export.md). They run in
- * the door (withTenant for the org exported): RLS bounds each statement to that org on top of
- * the explicit organization_id filter. Not in db/queries/: they read whatever table the
- * catalog names, and lib/export/org-export.int.test.ts proves another org's rows stay out.
+ * The export job at the database (docs/export.md): its reads of the catalog and of every tenant
+ * table, and its transitions of the one export row it was queued for. They run in the door
+ * (withTenant for the org exported, as the job user): RLS bounds each statement to that org on
+ * top of the explicit organization_id filter, and no request's input reaches them (the org and
+ * the export id come from the job the start action queued). Not in db/queries/: they read
+ * whatever table the catalog names, and lib/export/org-export.int.test.ts proves another
+ * org's rows and export stay out and untouched. Status changes are audited; the progress
+ * counters and the heartbeat are bookkeeping of a claimed row, and are not (an audit row per
+ * hundred photos would drown the log).
  */
 
 function checked(table: string): string {
@@ -43,4 +51,57 @@ export async function* tenantRowBatches(tx: Tx, orgId: string, table: string, ba
   } finally {
     await tx.execute(sql`close ${name}`);
   }
+}
+
+/** queued → running, once: a second worker (or a retry after a crash) gets `undefined`. */
+export async function claimExport(tx: Tx, actor: Actor, id: string, tablesTotal: number, objectsTotal: number): Promise<DataExport | undefined> {
+  const [row] = await tx
+    .update(dataExports)
+    .set({ status: 'running', tablesTotal, objectsTotal, startedAt: sql`now()`, heartbeatAt: sql`now()`, updatedAt: new Date() })
+    .where(and(eq(dataExports.organizationId, actor.orgId), eq(dataExports.id, id), eq(dataExports.status, 'queued')))
+    .returning();
+  if (row) await recordAudit(tx, actor, { action: 'run_export', entityType: 'data_export', entityId: id, before: { status: 'queued' }, after: { status: row.status } });
+  return row;
+}
+
+/** Progress of a running export; also its heartbeat. False when it is no longer running (failed as stale meanwhile). */
+export async function updateExportProgress(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  progress: { tablesDone?: number; rowsDone?: number; objectsDone?: number },
+): Promise<boolean> {
+  const rows = await tx
+    .update(dataExports)
+    .set({ ...progress, heartbeatAt: sql`now()`, updatedAt: new Date() })
+    .where(and(eq(dataExports.organizationId, orgId), eq(dataExports.id, id), eq(dataExports.status, 'running')))
+    .returning({ id: dataExports.id });
+  return rows.length > 0;
+}
+
+/** running → succeeded with its object, only after the upload completed. */
+export async function finishExport(tx: Tx, actor: Actor, id: string, done: { objectKey: string; bytes: number; expiresAt: Date }): Promise<DataExport | undefined> {
+  const [row] = await tx
+    .update(dataExports)
+    .set({ status: 'succeeded', ...done, finishedAt: sql`now()`, heartbeatAt: sql`now()`, updatedAt: new Date() })
+    .where(and(eq(dataExports.organizationId, actor.orgId), eq(dataExports.id, id), eq(dataExports.status, 'running')))
+    .returning();
+  if (row) await recordAudit(tx, actor, { action: 'run_export', entityType: 'data_export', entityId: id, before: { status: 'running' }, after: { status: row.status, bytes: row.bytes } });
+  return row;
+}
+
+/** queued/running → failed with a message the owner reads. */
+export async function failExport(tx: Tx, actor: Actor, id: string, error: string): Promise<DataExport | undefined> {
+  const [before] = await tx
+    .select({ status: dataExports.status })
+    .from(dataExports)
+    .where(and(eq(dataExports.organizationId, actor.orgId), eq(dataExports.id, id)))
+    .for('update');
+  const [row] = await tx
+    .update(dataExports)
+    .set({ status: 'failed', error, finishedAt: sql`now()`, updatedAt: new Date() })
+    .where(and(eq(dataExports.organizationId, actor.orgId), eq(dataExports.id, id), inArray(dataExports.status, ['queued', 'running'])))
+    .returning();
+  if (row) await recordAudit(tx, actor, { action: 'run_export', entityType: 'data_export', entityId: id, before: { status: before?.status }, after: { status: 'failed', error } });
+  return row;
 }

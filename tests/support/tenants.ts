@@ -32,6 +32,7 @@ export const TENANT_TABLES = [
   'site_conditions',
   'invitations',
   'usage_daily',
+  'data_exports',
 ] as const;
 
 export type TenantTable = (typeof TENANT_TABLES)[number];
@@ -69,4 +70,5 @@ export const TENANT_TABLE_SHAPE: Record<TenantTable, { key: 'id' | 'organization
   site_conditions: { key: 'id', mutable: 'note' },
   invitations: { key: 'id', mutable: 'email' },
   usage_daily: { key: 'id', mutable: 'user_id' },
+  data_exports: { key: 'id', mutable: 'error' },
 };
