@@ -11,7 +11,7 @@ import { EXPORT_DOWNLOAD_SECONDS } from './policy';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Where the exports of an org live: under its prefix (deleted with it), never inside another export. */
-export function exportsPrefix(orgId: string): string {
+function exportsPrefix(orgId: string): string {
   return `${tenantRoot(orgId)}exports/`;
 }
 

@@ -1,7 +1,7 @@
 import type { DataExport } from '@/db/queries/exports';
 import { EXPORT_INTERRUPTED_MESSAGE, EXPORT_STALE_AFTER_MS } from './policy';
 
-export type ExportState = 'queued' | 'running' | 'succeeded' | 'failed' | 'expired';
+type ExportState = 'queued' | 'running' | 'succeeded' | 'failed' | 'expired';
 
 export interface ExportView {
   id: string;
