@@ -15,6 +15,7 @@ const [orgId, exportId] = positionals;
 if (!orgId || !exportId) throw new Error('usage: export-run.ts <orgId> <exportId> [--pause-after-table <name>]');
 const pauseAt = values['pause-after-table'];
 
+const baseRssMB = Math.round(process.memoryUsage().rss / 1e6);
 const started = performance.now();
 const outcome = await runOrganizationExport(orgId, exportId, {
   // The fault test's stop: report where it is, then wait to be killed.
@@ -26,5 +27,5 @@ const outcome = await runOrganizationExport(orgId, exportId, {
       }
     : undefined,
 });
-console.log(JSON.stringify({ outcome, ms: Math.round(performance.now() - started), maxRssKiB: process.resourceUsage().maxRSS }));
+console.log(JSON.stringify({ outcome, ms: Math.round(performance.now() - started), baseRssMB, maxRssKiB: process.resourceUsage().maxRSS }));
 process.exit(0);
