@@ -16,21 +16,21 @@ const shot = (page: Page, info: TestInfo, name: string) =>
 test('an owner is asked to verify, starts an export, sees progress until the download link appears', async ({ page }, info) => {
   await signInAs(page, 'Olivia Owens');
   await page.getByRole('link', { name: 'Export data' }).first().click();
-  await expect(page).toHaveURL(/\/export$/);
+  await expect(page).toHaveURL(/\/export$/, { timeout: 30_000 });
   await expect(page.getByRole('heading', { name: 'Export data', level: 1 })).toBeVisible();
 
   // No recent second factor: asked to confirm it, and no export was started.
   await page.getByRole('button', { name: 'Start an export' }).click();
-  await expect(page.getByText(/confirm it’s you \(your second factor\)/)).toBeVisible();
+  await expect(page.getByText(/confirm it’s you \(your second factor\)/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await shot(page, info, 'step-up-asked');
   await page.getByRole('link', { name: 'Confirm it’s you' }).click();
   await page.getByRole('button', { name: 'Verify second factor' }).click();
-  await expect(page).toHaveURL(/\/export$/);
+  await expect(page).toHaveURL(/\/export$/, { timeout: 30_000 });
 
   await page.getByRole('button', { name: 'Start an export' }).click();
   const bar = page.getByRole('progressbar', { name: 'Export progress' });
-  await expect(bar).toBeVisible();
+  await expect(bar).toBeVisible({ timeout: 30_000 });
   await expect(bar).toHaveAttribute('aria-valuenow', /^\d{1,3}$/);
   await shot(page, info, 'progress');
 
