@@ -17,6 +17,11 @@
  *   --skip-files         no (i) photo uploads
  *   --skip-dashboard     no (j) the dashboard at 100 / 1,000 / 10,000 projects
  *   --only-dashboard     only (j) (builds the app if needed; writes bench/dashboard-scale.md and .json)
+ *   --skip-export        no (l) the organization export
+ *   --only-export        only (l) (no data set, no build)
+ *   --export-rows N      rows of the exported tenant in (l) (default 100,000; quick 10,000)
+ *   --export-photos N    its photos, 4 KiB each (default 5,000; quick 500). (l) fails the run when the
+ *                        export worker's peak RSS reaches 300 MB
  *   --phones N           concurrent phones in (i) (default 20), --photo-mib N photo size (default 10)
  *   --profile-seconds N  after (d)/(e), run next start under --cpu-prof on the API route for N s and report where its CPU goes
  *   --app-source head|worktree   what to build for (d)/(e) (default head: the last commit)
@@ -43,6 +48,7 @@ import { measureRls } from './rls';
 import { measureSearch } from './search';
 import { findings } from './findings';
 import { measureFiles } from './files';
+import { EXPORT_RSS_LIMIT_MB, measureExport, type ExportBenchResult } from './export';
 import { measureDashboardScale } from './dashboard-scale';
 import { writeDashboardScale } from './dashboard-report';
 import { buildApp } from './lib/app-server';
@@ -64,6 +70,10 @@ const { values: a } = parseArgs({
     'skip-files': { type: 'boolean', default: false },
     'skip-dashboard': { type: 'boolean', default: false },
     'only-dashboard': { type: 'boolean', default: false },
+    'skip-export': { type: 'boolean', default: false },
+    'only-export': { type: 'boolean', default: false },
+    'export-rows': { type: 'string' },
+    'export-photos': { type: 'string' },
     phones: { type: 'string' },
     'photo-mib': { type: 'string' },
     'skip-cache': { type: 'boolean', default: false },
@@ -105,6 +115,7 @@ async function main() {
   }
   fs.mkdirSync(a.out!, { recursive: true });
   if (a['only-dashboard']) return onlyDashboard();
+  if (a['only-export']) return onlyExport();
   const began = Date.now();
   const sections = sectionLoads();
   const bench = await openBenchDatabase({ dir: '.data/bench/pg', port: 54361, ephemeral: false });
@@ -230,6 +241,11 @@ async function main() {
       log(`(i) RSS +${results.files.direct.rssGrowthMiB.toFixed(1)} MiB direct vs +${results.files.proxied.rssGrowthMiB.toFixed(1)} MiB proxied; confirm p50 ${results.files.confirmMs.p50.toFixed(1)} ms`);
     }
 
+    if (!a['skip-export']) {
+      sections.mark('l');
+      results.export = await exportSection(bench);
+    }
+
     if (!a['skip-http']) {
       sections.mark('d');
       log(`(d)/(e) HTTP: ${cfg.httpSeconds} s per side, ${cfg.connections} connections…`);
@@ -307,6 +323,35 @@ async function onlyDashboard() {
     log(`(j) app build ${build.commit}${build.reused ? ' (reused)' : ` built in ${build.seconds.toFixed(0)} s`}`);
     await dashboardSection(build.dir, bench);
     log(`wrote ${path.relative(process.cwd(), path.join(a.out!, 'dashboard-scale.md'))} and dashboard-scale.json`);
+  } finally {
+    await bench.close();
+  }
+}
+
+/** (l): the export of one big tenant in a child process; a peak RSS at or over the limit fails the run. */
+async function exportSection(bench: Awaited<ReturnType<typeof openBenchDatabase>>): Promise<ExportBenchResult> {
+  const rows = num(a['export-rows'], 100_000, 10_000);
+  const photos = num(a['export-photos'], 5_000, 500);
+  log(`(l) organization export: ${rows.toLocaleString('en')} rows, ${photos.toLocaleString('en')} photos…`);
+  const r = await measureExport({ root: ROOT, appUrl: bench.urls.app, superuserUrl: bench.superuser, rows, photos, log });
+  if (r.status !== 'measured') {
+    process.exitCode = 1;
+    log(`(l) FAIL: ${r.note}`);
+  } else {
+    if (!r.pass) process.exitCode = 1;
+    log(
+      `(l) ${r.pass ? 'PASS' : 'FAIL'}: ${r.exportedRows!.toLocaleString('en')} rows + ${photos.toLocaleString('en')} photos in ${r.seconds!.toFixed(1)} s, zip ${r.zipMB!.toFixed(1)} MB, worker peak RSS ${r.peakRssMB!.toFixed(0)} MB (limit ${EXPORT_RSS_LIMIT_MB} MB)`,
+    );
+  }
+  return r;
+}
+
+async function onlyExport() {
+  const bench = await openBenchDatabase({ dir: '.data/bench/pg', port: 54361, ephemeral: false });
+  try {
+    const r = await exportSection(bench);
+    fs.writeFileSync(path.join(a.out!, 'export.json'), `${JSON.stringify({ startedAt: new Date().toISOString(), machine: machine(), ...r }, null, 2)}\n`);
+    log(`wrote ${path.relative(process.cwd(), path.join(a.out!, 'export.json'))}`);
   } finally {
     await bench.close();
   }

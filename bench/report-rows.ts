@@ -5,6 +5,7 @@
  * asserted. A figure measured while the machine was loaded says so.
  */
 import type { FilesResult } from './files';
+import type { ExportBenchResult } from './export';
 import type { AuditResult } from './audit';
 import type { CacheResult } from './cache';
 import type { DoorResult } from './door';
@@ -44,6 +45,7 @@ export interface Results {
   audit?: AuditResult;
   http?: HttpResult;
   files?: FilesResult;
+  export?: ExportBenchResult;
   cache?: CacheResult;
   search?: SearchResult;
   /** Load average at the start and end of each section, by its letter (lib/load-average.ts). */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** Names of the icons the app navigation uses (see components/nav-items.ts). */
-export type NavIconName = 'dashboard' | 'projects' | 'inspections' | 'violations' | 'rain' | 'audit' | 'security' | 'incidents' | 'more';
+export type NavIconName = 'dashboard' | 'projects' | 'inspections' | 'violations' | 'rain' | 'audit' | 'security' | 'incidents' | 'export' | 'more';
 
 // 24×24 outline paths. Inline SVG avoids an icon package and a network request.
 const paths: Record<NavIconName, ReactNode> = {
@@ -57,6 +57,13 @@ const paths: Record<NavIconName, ReactNode> = {
     <>
       <path d="M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17z" />
       <path d="M12 7.5v5l3 2" />
+    </>
+  ),
+  export: (
+    <>
+      <path d="M12 4v11" />
+      <path d="m7.5 10.5 4.5 4.5 4.5-4.5" />
+      <path d="M4.5 16.5v3h15v-3" />
     </>
   ),
   security: (

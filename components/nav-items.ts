@@ -21,6 +21,7 @@ const navItems: readonly NavItem[] = [
   { href: '/incidents', label: 'Incidents', shortLabel: 'Incidents', icon: 'incidents', requires: 'org:incidents:read' },
   { href: '/audit', label: 'Audit', shortLabel: 'Audit', icon: 'audit' },
   { href: '/security', label: 'Security', shortLabel: 'Security', icon: 'security', requires: 'org:audit:read' },
+  { href: '/export', label: 'Export data', shortLabel: 'Export', icon: 'export', requires: 'org:export:run' },
 ];
 
 /** The items a member with `permissions` sees. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { tenantTablesInDeleteOrder } from './org-deletion';
+import { tenantTablesInDeleteOrder } from './tenant-catalog';
 import { complianceSettings, documents, incidents, legalHolds, photos, projects } from './schema';
 import type { Tx } from './tenant';
 

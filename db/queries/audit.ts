@@ -35,6 +35,10 @@ export type AuditAction =
   | 'place_hold'
   | 'release_hold'
   | 'purge'
+  // An organization data export (docs/export.md): requested, run by the job, its zip handed out.
+  | 'request_export'
+  | 'run_export'
+  | 'download_export'
   // Break-glass support reads (lib/support/break-glass.ts): a read by the operator is evidence too.
   | 'read';
 

@@ -16,3 +16,4 @@ export * from './account';
 export * from './site-conditions';
 export * from './search';
 export * from './retention';
+export * from './exports';

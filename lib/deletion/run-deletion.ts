@@ -9,8 +9,8 @@ import {
   memberUserIds,
   replaceWithTombstone,
   startDeletion,
-  tenantTablesInDeleteOrder,
 } from '@/db/org-deletion';
+import { tenantTablesInDeleteOrder } from '@/db/tenant-catalog';
 import { withTenant } from '@/db/tenant';
 import { purgeTenantCache, tenantCache } from '@/lib/cache';
 import { JOB_USER } from '@/lib/jobs/queues';

@@ -17,7 +17,8 @@ export async function installJobQueues(ownerUrl: string): Promise<void> {
     for (const job of Object.values(JOBS)) {
       // `stately`: at most one queued and one running job per singleton key (the org of a tenant chain).
       const policy = 'policy' in job ? job.policy : 'standard';
-      if (!(await boss.getQueue(job.name))) await boss.createQueue(job.name, { name: job.name, policy, retryLimit: 3, retryDelay: 30, retryBackoff: true });
+      const options = { retryLimit: 3, retryDelay: 30, retryBackoff: true, ...('queue' in job ? job.queue : {}) };
+      if (!(await boss.getQueue(job.name))) await boss.createQueue(job.name, { name: job.name, policy, ...options });
     }
   } finally {
     await boss.stop({ graceful: false, wait: true });

@@ -60,6 +60,16 @@ export const JOBS = {
     name: 'organization-delete',
     data: tenantJob,
   },
+  /**
+   * An organization data export (lib/export/run-export.ts), queued by an owner or admin. Not
+   * retried: a run that died can't be resumed mid-zip, so the retry it would get only fails it
+   * with a clear message; pg-boss's expiry gives a large org hours.
+   */
+  exportOrganization: {
+    name: 'organization-export',
+    data: tenantJob.extend({ id: z.uuid() }),
+    queue: { retryLimit: 1, retryDelay: 5, retryBackoff: false, expireInSeconds: 6 * 3600 },
+  },
 } as const;
 
 /** When the prune runs (cron, UTC): once a day, off-peak. */

@@ -4,6 +4,7 @@ import { makePhotoThumbnail, expirePendingUpload, prunePublicAccessEvents } from
 import { JOB_SCHEMA, JOBS, PRUNE_PUBLIC_ACCESS_CRON } from './queues';
 import { runRemindersSweep, runRetentionPurgeJob, runWeatherIngest } from './tenant-handlers';
 import { runOrganizationDeletion } from '@/lib/deletion/run-deletion';
+import { runOrganizationExport } from '@/lib/export/run-export';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -51,6 +52,10 @@ export async function startWorker(connectionString: string, opts: { pollingInter
   await boss.work(JOBS.deleteOrganization.name, polling, async ([job]) => {
     const data = JOBS.deleteOrganization.data.parse(job!.data);
     log(`${job!.name} ${data.orgId}: ${JSON.stringify(await runOrganizationDeletion(data.orgId))}`);
+  });
+  await boss.work(JOBS.exportOrganization.name, polling, async ([job]) => {
+    const data = JOBS.exportOrganization.data.parse(job!.data);
+    log(`${job!.name} ${data.orgId}/${data.id}: ${JSON.stringify(await runOrganizationExport(data.orgId, data.id))}`);
   });
   return { stop: () => boss.stop({ graceful: true, timeout: 5_000, wait: true }) };
 }

@@ -21,7 +21,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'org:settings:manage':   { owner: Y, admin: Y, superintendent: N, inspector: N, crew: N, viewer: N },
   'org:members:manage':    { owner: Y, admin: Y, superintendent: N, inspector: N, crew: N, viewer: N },
   'org:audit:read':        { owner: Y, admin: Y, superintendent: N, inspector: N, crew: N, viewer: N },
-  'org:export:run':        { owner: Y, admin: Y, superintendent: Y, inspector: N, crew: N, viewer: N },
+  'org:export:run':        { owner: Y, admin: Y, superintendent: N, inspector: N, crew: N, viewer: N },
   'org:billing:manage':    { owner: Y, admin: N, superintendent: N, inspector: N, crew: N, viewer: N },
   'org:organization:delete':{ owner: Y, admin: N, superintendent: N, inspector: N, crew: N, viewer: N },
   'org:incidents:read':    { owner: Y, admin: Y, superintendent: Y, inspector: N, crew: N, viewer: N },

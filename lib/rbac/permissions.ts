@@ -52,7 +52,8 @@ const inspection: Permission[] = [
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS.filter((p) => p !== 'org:billing:manage' && p !== 'org:organization:delete'),
-  superintendent: [...inspection, 'org:projects:write', 'org:export:run', 'org:findings:review', 'org:incidents:read', 'org:incidents:write', 'org:packets:download'],
+  // Not org:export:run: the whole organization's data leaves in one zip, so owners and admins only (issue 15).
+  superintendent: [...inspection, 'org:projects:write', 'org:findings:review', 'org:incidents:read', 'org:incidents:write', 'org:packets:download'],
   inspector: [...inspection, 'org:packets:download'],
   crew: fieldWork,
   viewer: ['org:data:read'],

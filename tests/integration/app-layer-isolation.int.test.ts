@@ -91,6 +91,8 @@ const IDLE_FOR_OWNER: Record<string, string> = {
   'users.ts#insertUserIfMissing': "the acting user's row exists, so it inserts nothing; it writes only the acting user's own row",
   'inspector-visits.ts#insertPublicAccessEvent':
     'public_access_events has no organization (wrong QR tokens); the probe event is not one of its kinds, and there is no tenant row to reach',
+  'exports.ts#insertExport':
+    'the world gives each tenant a running export (for the stale sweep), so the one-at-a-time index refuses a second; it writes only a row of the actor’s org, and lib/export/org-export.int.test.ts starts exports for real',
   'inspector-visits.ts#deletePublicAccessEventsBefore':
     'public_access_events has no organization and this world plants no row past the retention; the prune is tested in lib/jobs/prune-public-access.int.test.ts',
   'obligations.ts#lockProjectObligations':

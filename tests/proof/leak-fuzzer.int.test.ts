@@ -33,6 +33,8 @@ const NO_ID_FIELDS = [
   'app/(app)/settings/actions/remove-organization-logo.ts#removeOrganizationLogoAction',
   'app/(app)/settings/delete/actions/cancel-deletion.ts#cancelDeletionAction',
   'app/(app)/settings/delete/actions/request-deletion.ts#requestDeletionAction',
+  // Starts an export of the session's own org; the job it queues carries that org and the new row's id.
+  'app/(app)/export/actions/start-export.ts#startExportAction',
   'app/(app)/projects/actions/create-project.ts#createProjectAction',
   'app/(app)/security/actions/mark-alerts-reviewed.ts#markAlertsReviewedAction',
   'app/(app)/security/actions/update-security-settings.ts#updateSecuritySettingsAction',

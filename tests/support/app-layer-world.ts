@@ -228,6 +228,10 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
   // Support grants (db/queries/support.ts): A's runs longest, so a lookup that lost its organization
   // filter returns A's grant to B.
   await su`update support_access_grants set expires_at = now() + ${distinct ? '30 minutes' : '10 minutes'}::interval where organization_id = ${g.orgId}`;
+  // Exports (db/queries/exports.ts): a running export whose worker stopped an hour ago, so the
+  // stale sweep has a row of each tenant to fail, and to fail in the other tenant if unfiltered.
+  await su`insert into data_exports (organization_id, status, requested_by, started_at, heartbeat_at)
+           values (${g.orgId}, 'running', ${g.userId}, now() - interval '2 hours', now() - interval '1 hour')`;
   // Settings that differ between the two tenants, so reading the other's row shows.
   const mine = distinct;
   await su`update compliance_settings set timezone = ${mine ? 'America/Denver' : 'America/New_York'},

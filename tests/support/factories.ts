@@ -143,6 +143,14 @@ export const rowFactories: Record<
       .returning({ id: s.incidents.id });
     return row!.id;
   },
+  // A failed export: no object to download, and no queued/running one to block a test's own start.
+  async data_exports(db, orgId) {
+    const [row] = await db
+      .insert(s.dataExports)
+      .values({ organizationId: orgId, status: 'failed', requestedBy: 'factory', error: 'factory' })
+      .returning({ id: s.dataExports.id });
+    return row!.id;
+  },
   // A period long over (January 2026): it changes no deadline of the factory project, created now.
   async site_conditions(db, orgId, p) {
     const [row] = await db

@@ -336,6 +336,9 @@ const SCALARS: Record<string, () => unknown> = {
   since: () => new Date(NOW.getTime() - 400 * 86_400_000),
   requests: () => 2,
   apiRequests: () => 1,
+  // failStaleExports: after the world was made, so every running export of the world counts as stale.
+  heartbeatBefore: () => new Date(NOW.getTime() + 86_400_000),
+  error: () => 'probe',
 };
 
 /** Candidates that differ only in a generated idempotency key are one candidate. */

@@ -34,6 +34,7 @@ export const TENANT_TABLES = [
   'usage_daily',
   'legal_holds',
   'purge_reports',
+  'data_exports',
 ] as const;
 
 export type TenantTable = (typeof TENANT_TABLES)[number];
@@ -73,4 +74,5 @@ export const TENANT_TABLE_SHAPE: Record<TenantTable, { key: 'id' | 'organization
   usage_daily: { key: 'id', mutable: 'user_id' },
   legal_holds: { key: 'id', mutable: 'reason' },
   purge_reports: { key: 'id', mutable: 'ran_by' },
+  data_exports: { key: 'id', mutable: 'error' },
 };

@@ -57,8 +57,11 @@ export default async function DeleteOrganizationPage() {
               The deletion runs {DELETION_GRACE_DAYS} days after you ask. Until then every member sees a banner and any owner can cancel.
             </li>
             <li>
-              Keeping records is your duty as a permittee (EPA CGP: at least 3 years after coverage ends): export your data first if
-              you still need them.
+              Keeping records is your duty as a permittee (EPA CGP: at least 3 years after coverage ends):{' '}
+              <Link href="/export" className="font-medium text-brand-700 underline">
+                export your data
+              </Link>{' '}
+              first if you still need them.
             </li>
           </ul>
           <div className="mt-4">
