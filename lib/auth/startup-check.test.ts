@@ -9,8 +9,9 @@ const CLERK = {
   AUTH_MODE: 'clerk',
   NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: `pk_live_${Buffer.from('clerk.brave.example$').toString('base64')}`,
   CLERK_SECRET_KEY: 'sk_live_startup_test',
+  IP_HASH_SECRET: 'x'.repeat(40),
 };
-const KEYS = ['AUTH_MODE', 'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', 'CLERK_SECRET_KEY', 'APP_ORIGINS', 'CLERK_JWT_KEY', 'LOCAL_AUTH_KEY_FILE'];
+const KEYS = ['IP_HASH_SECRET', 'AUTH_MODE', 'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', 'CLERK_SECRET_KEY', 'APP_ORIGINS', 'CLERK_JWT_KEY', 'LOCAL_AUTH_KEY_FILE'];
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
 
 async function start(env: Record<string, string>) {
@@ -61,6 +62,13 @@ describe('Clerk mode refuses to start without APP_ORIGINS', () => {
     const r = await start({ ...CLERK, APP_ORIGINS: 'https://app.example.com, https://admin.example.com' });
     expect(r.exited).toBe(false);
     expect(r.message).toBe('');
+  });
+
+  it('Clerk mode without IP_HASH_SECRET: exits, naming it (control: the "set: starts" case above has it)', async () => {
+    const { IP_HASH_SECRET: _unset, ...withoutSecret } = CLERK;
+    const r = await start({ ...withoutSecret, APP_ORIGINS: 'https://app.example.com' });
+    expect(r.exited).toBe(true);
+    expect(r.message).toMatch(/IP_HASH_SECRET is not set/);
   });
 
   it('local mode needs no APP_ORIGINS (the request’s own origin is the azp)', async () => {
