@@ -45,6 +45,17 @@ function InspectionRow({ href, project, detail, action }: { href: string; projec
   );
 }
 
+/** "Due today" / "Overdue 3 hours" beside a due row. */
+function DueBadge({ overdue, dueAt, now }: { overdue: boolean; dueAt: Date; now: Date }) {
+  return (
+    <span
+      className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${overdue ? 'bg-red-100 text-red-900 ring-red-300' : 'bg-amber-100 text-amber-900 ring-amber-300'}`}
+    >
+      {overdue ? `Overdue ${formatDistance(dueAt, now)}` : 'Due today'}
+    </span>
+  );
+}
+
 export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
   const zone = (tz: string | null) => tz ?? work.orgZone;
   return (
@@ -65,11 +76,7 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                     </span>
                     <span className="block text-xs text-slate-600">{d.part}</span>
                   </span>
-                  <span
-                    className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${d.status === 'overdue' ? 'bg-red-100 text-red-900 ring-red-300' : 'bg-amber-100 text-amber-900 ring-amber-300'}`}
-                  >
-                    {d.status === 'overdue' ? `Overdue ${formatDistance(d.dueAt, now)}` : 'Due today'}
-                  </span>
+                  <DueBadge overdue={d.status === 'overdue'} dueAt={d.dueAt} now={now} />
                 </Link>
               </li>
             ))}
@@ -80,6 +87,25 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                 </Link>
               </li>
             ) : null}
+          </Section>
+        ) : null}
+        {work.safety ? (
+          <Section title="Safety checklists due today" id="my-safety" count={work.safety.length} empty="No OSHA checklist due today.">
+            {work.safety.map((d) => (
+              <li key={`${d.projectId}-${d.kind}`}>
+                <Link href={`/inspections/new?projectId=${d.projectId}&type=${d.kind}`} className={rowLink}>
+                  <span className="min-w-0">
+                    <span className="block truncate font-medium text-slate-900">{d.projectName}</span>
+                    <span className="block text-sm text-slate-700">
+                      {INSPECTION_TYPE_LABELS[d.kind]} · {d.kind === 'osha_daily' ? 'before work, ' : ''}
+                      {d.status === 'overdue' ? 'was due' : 'due'} {formatDue(d.dueAt, d.timeZone)}
+                    </span>
+                    <span className="block text-xs text-slate-600">{d.reference}</span>
+                  </span>
+                  <DueBadge overdue={d.status === 'overdue'} dueAt={d.dueAt} now={now} />
+                </Link>
+              </li>
+            ))}
           </Section>
         ) : null}
         {work.actions ? (
