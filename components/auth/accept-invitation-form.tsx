@@ -2,9 +2,8 @@
 
 import { useActionState } from 'react';
 import { acceptInvitationAction } from '@/lib/members/invitation-actions';
+import { TextInput } from '@/components/ui/text-input';
 
-const control =
-  'mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-600 sm:text-sm';
 
 /** Local mode: accept an invitation (as the signed-in user, or as a new user with a name). */
 export function AcceptInvitationForm({ token, signedIn }: { token: string; signedIn: boolean }) {
@@ -15,7 +14,8 @@ export function AcceptInvitationForm({ token, signedIn }: { token: string; signe
       <label htmlFor={`invite-${name}`} className="block text-sm font-medium text-slate-900">
         {label}
       </label>
-      <input
+      <TextInput
+        className="mt-1"
         id={`invite-${name}`}
         name={name}
         required
@@ -23,7 +23,6 @@ export function AcceptInvitationForm({ token, signedIn }: { token: string; signe
         autoComplete={autoComplete}
         aria-invalid={Boolean(errors[name]?.length)}
         aria-describedby={errors[name]?.length ? `invite-${name}-error` : undefined}
-        className={control}
       />
       {errors[name]?.length ? (
         <p id={`invite-${name}-error`} className="mt-1 text-sm font-medium text-red-700">

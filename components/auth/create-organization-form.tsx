@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { createOrganizationAction } from '@/lib/tenancy/local-org-actions';
+import { TextInput } from '@/components/ui/text-input';
 
 /** Local mode, /select-org: start a new company (a fresh tenant with its defaults; you are its owner). */
 export function CreateOrganizationForm() {
@@ -20,7 +21,7 @@ export function CreateOrganizationForm() {
         <label htmlFor="new-org-name" className="block text-sm font-medium text-slate-900">
           Company name
         </label>
-        <input
+        <TextInput
           id="new-org-name"
           name="name"
           required
@@ -28,7 +29,7 @@ export function CreateOrganizationForm() {
           autoComplete="organization"
           aria-invalid={Boolean(error)}
           aria-describedby={error ? 'new-org-name-error' : undefined}
-          className="mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-600 sm:text-sm"
+          className="mt-1"
         />
         {error ? (
           <p id="new-org-name-error" role="alert" className="mt-1 text-sm font-medium text-red-700">
