@@ -5,6 +5,7 @@ import { useFormAction } from '@/components/forms/use-form-action';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 import { Checkbox } from '@/components/ui/choice';
 import { Select, TextArea, TextInput } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 /** One field, described as data so a server page can lay out a client form (no functions cross the boundary). */
 export type SettingsField =
@@ -77,7 +78,7 @@ export function SettingsForm<T>({
       <button
         type="submit"
         disabled={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-70 sm:w-auto"
+        className={`${primaryButtonClass} w-full sm:w-auto`}
       >
         {pending ? 'Saving…' : submitLabel}
       </button>

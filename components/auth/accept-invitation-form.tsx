@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { acceptInvitationAction } from '@/lib/members/invitation-actions';
 import { TextInput } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 
 /** Local mode: accept an invitation (as the signed-in user, or as a new user with a name). */
@@ -53,7 +54,7 @@ export function AcceptInvitationForm({ token, signedIn }: { token: string; signe
       <button
         type="submit"
         disabled={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+        className={`${primaryButtonClass} w-full`}
       >
         {pending ? 'Joining…' : 'Accept invitation'}
       </button>

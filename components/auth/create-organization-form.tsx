@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { createOrganizationAction } from '@/lib/tenancy/local-org-actions';
 import { TextInput } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 /** Local mode, /select-org: start a new company (a fresh tenant with its defaults; you are its owner). */
 export function CreateOrganizationForm() {
@@ -40,7 +41,7 @@ export function CreateOrganizationForm() {
       <button
         type="submit"
         disabled={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+        className={`${primaryButtonClass} w-full`}
       >
         {pending ? 'Creating…' : 'Create organization'}
       </button>

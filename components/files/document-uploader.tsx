@@ -7,6 +7,7 @@ import { requestDocumentUploadAction } from '@/app/(app)/documents/actions/reque
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '@/lib/zod/schemas/files';
 import { postToStorage } from './browser-upload';
 import { Select, TextInput } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,image/jpeg,image/png,image/webp,application/pdf';
 
@@ -100,7 +101,7 @@ export function DocumentUploader({ projectId, titles }: { projectId: string; tit
           {message.text}
         </p>
       ) : null}
-      <button type="submit" disabled={progress !== null} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white disabled:opacity-60">
+      <button type="submit" disabled={progress !== null} className={primaryButtonClass}>
         {progress !== null ? `Uploading ${Math.round(progress * 100)}%` : message && !message.ok && file ? 'Retry upload' : 'Upload document'}
       </button>
     </form>

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/rbac/permissions';
 import { checkbox, decimal2, optionalText, uuidField } from '../field-helpers';
-import { hour, isTimeZone } from './security';
+import { isTimeZone } from '@/lib/format/when';
+import { hour } from './security';
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce

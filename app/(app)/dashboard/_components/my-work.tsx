@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { MyWork } from '@/lib/my-work/my-work-data';
-import { formatDue } from '@/lib/compliance/next-due';
-import { formatDateTime, formatDistance } from '@/lib/format/when';
+import { formatDateTime, formatDistance, formatDue } from '@/lib/format/when';
 import { INSPECTION_TYPE_LABELS } from '@/lib/zod/schemas/inspections';
 import { STATUS_LABELS } from '@/lib/zod/schemas/violations';
 
@@ -45,6 +44,32 @@ function InspectionRow({ href, project, detail, action }: { href: string; projec
   );
 }
 
+/** One row of what is due today or overdue: the project, what and when, the rule, a badge; opens its form. */
+function DueRow(props: {
+  href: string;
+  project: string;
+  what: string;
+  rule: string;
+  due: { status: string; dueAt: Date; timeZone: string };
+  now: Date;
+}) {
+  const { due } = props;
+  return (
+    <li>
+      <Link href={props.href} className={rowLink}>
+        <span className="min-w-0">
+          <span className="block truncate font-medium text-slate-900">{props.project}</span>
+          <span className="block text-sm text-slate-700">
+            {props.what} {due.status === 'overdue' ? 'was due' : 'due'} {formatDue(due.dueAt, due.timeZone)}
+          </span>
+          <span className="block text-xs text-slate-600">{props.rule}</span>
+        </span>
+        <DueBadge overdue={due.status === 'overdue'} dueAt={due.dueAt} now={props.now} />
+      </Link>
+    </li>
+  );
+}
+
 /** "Due today" / "Overdue 3 hours" beside a due row. */
 function DueBadge({ overdue, dueAt, now }: { overdue: boolean; dueAt: Date; now: Date }) {
   return (
@@ -67,18 +92,15 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
         {work.due ? (
           <Section title="Inspections due today or overdue" id="my-due" count={work.due.length} empty="Nothing due today on your projects.">
             {work.due.map((d) => (
-              <li key={d.projectId}>
-                <Link href={`/inspections/new?projectId=${d.projectId}&type=${DUE_KIND[d.kind]?.type ?? 'routine'}`} className={rowLink}>
-                  <span className="min-w-0">
-                    <span className="block truncate font-medium text-slate-900">{d.projectName}</span>
-                    <span className="block text-sm text-slate-700">
-                      {DUE_KIND[d.kind]?.label ?? 'Inspection'} · {d.status === 'overdue' ? 'was due' : 'due'} {formatDue(d.dueAt, d.timeZone)}
-                    </span>
-                    <span className="block text-xs text-slate-600">{d.part}</span>
-                  </span>
-                  <DueBadge overdue={d.status === 'overdue'} dueAt={d.dueAt} now={now} />
-                </Link>
-              </li>
+              <DueRow
+                key={d.projectId}
+                href={`/inspections/new?projectId=${d.projectId}&type=${DUE_KIND[d.kind]?.type ?? 'routine'}`}
+                project={d.projectName}
+                what={`${DUE_KIND[d.kind]?.label ?? 'Inspection'} ·`}
+                rule={d.part}
+                due={d}
+                now={now}
+              />
             ))}
             {work.dueMore ? (
               <li>
@@ -92,19 +114,15 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
         {work.safety ? (
           <Section title="Safety checklists due today" id="my-safety" count={work.safety.length} empty="No OSHA checklist due today.">
             {work.safety.map((d) => (
-              <li key={`${d.projectId}-${d.kind}`}>
-                <Link href={`/inspections/new?projectId=${d.projectId}&type=${d.kind}`} className={rowLink}>
-                  <span className="min-w-0">
-                    <span className="block truncate font-medium text-slate-900">{d.projectName}</span>
-                    <span className="block text-sm text-slate-700">
-                      {INSPECTION_TYPE_LABELS[d.kind]} · {d.kind === 'osha_daily' ? 'before work, ' : ''}
-                      {d.status === 'overdue' ? 'was due' : 'due'} {formatDue(d.dueAt, d.timeZone)}
-                    </span>
-                    <span className="block text-xs text-slate-600">{d.reference}</span>
-                  </span>
-                  <DueBadge overdue={d.status === 'overdue'} dueAt={d.dueAt} now={now} />
-                </Link>
-              </li>
+              <DueRow
+                key={`${d.projectId}-${d.kind}`}
+                href={`/inspections/new?projectId=${d.projectId}&type=${d.kind}`}
+                project={d.projectName}
+                what={d.kind === 'osha_daily' ? `${INSPECTION_TYPE_LABELS[d.kind]} · before work,` : `${INSPECTION_TYPE_LABELS[d.kind]} ·`}
+                rule={d.reference}
+                due={d}
+                now={now}
+              />
             ))}
           </Section>
         ) : null}

@@ -51,6 +51,15 @@ function BmpChecklist({
           const key = `${field.key}.${item.key}`;
           const rowErrors = errors[key];
           const row = rows[item.key];
+          // One note control, shown open for a failed item and behind "Add a note" otherwise.
+          const noteInput = (
+            <TextInput
+              id={`${fieldDomId(key)}-note`}
+              value={row?.note ?? ''}
+              maxLength={1000}
+              onChange={(e) => set(item.key, { note: e.target.value })}
+            />
+          );
           return (
             <li key={item.key} className="p-3">
               <fieldset id={fieldDomId(key)} tabIndex={-1} className="outline-none">
@@ -75,13 +84,7 @@ function BmpChecklist({
                     <label htmlFor={`${fieldDomId(key)}-note`} className="text-sm text-slate-700">
                       Note {row?.result === 'fail' ? '(what needs fixing, where)' : '(optional)'}
                     </label>
-                    <TextInput
-                      id={`${fieldDomId(key)}-note`}
-                      className="mt-1"
-                      value={row?.note ?? ''}
-                      maxLength={1000}
-                      onChange={(e) => set(item.key, { note: e.target.value })}
-                    />
+                    <div className="mt-1">{noteInput}</div>
                   </div>
                 ) : null}
                 {row?.result === 'fail' ? <InspectionPhotoField itemKey={item.key} label={`Photos: ${item.label}`} /> : null}
@@ -93,12 +96,7 @@ function BmpChecklist({
                     <label htmlFor={`${fieldDomId(key)}-note`} className="sr-only">
                       Note for {item.label}
                     </label>
-                    <TextInput
-                      id={`${fieldDomId(key)}-note`}
-                      value={row?.note ?? ''}
-                      maxLength={1000}
-                      onChange={(e) => set(item.key, { note: e.target.value })}
-                    />
+                    {noteInput}
                   </details>
                 ) : null}
               </fieldset>

@@ -16,6 +16,7 @@ import { createInspectionAction } from '../actions/create-inspection';
 import { OfflineInspectionForm } from './offline-inspection-form';
 import { Radio } from '@/components/ui/choice';
 import { Select } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 type Offline = { ok: false; offline: true; projectId: string; type: string };
 type CreateState = Awaited<ReturnType<typeof createInspectionAction>> | Offline | null;
@@ -189,7 +190,7 @@ export function NewInspectionForm({
       <button
         type="submit"
         disabled={pending || state?.ok}
-        className="min-h-12 w-full rounded-md bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
+        className={`${primaryButtonClass} w-full sm:w-auto`}
       >
         {pending || state?.ok ? 'Opening the form…' : 'Start inspection'}
       </button>

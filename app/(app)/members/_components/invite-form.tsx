@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 import { Select, TextInput } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 type Result = { id: string; path: string; expiresAt: string };
 type Action = (prev: ActionResult<Result> | null, input: FormData) => Promise<ActionResult<Result>>;
@@ -62,7 +63,7 @@ export function InviteForm({ action, roles }: { action: Action; roles: { value: 
       <button
         type="submit"
         disabled={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-70 sm:w-auto"
+        className={`${primaryButtonClass} w-full sm:w-auto`}
       >
         {pending ? 'Creating link…' : 'Create invitation link'}
       </button>

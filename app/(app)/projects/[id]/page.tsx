@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
-import { formatDateTime } from '@/lib/format/when';
+import { formatCalendarDate, formatDateTime, formatDue } from '@/lib/format/when';
 import { INSPECTION_TYPE_LABELS } from '@/lib/zod/schemas/inspections';
 import { INSPECTION_SCHEDULE_LABELS } from '@/lib/zod/schemas/projects';
 import { RAIN_SOURCE_LABELS } from '@/lib/zod/schemas/rain-events';
@@ -18,7 +18,6 @@ import { DocumentUploader } from '@/components/files/document-uploader';
 import { formatBytes } from '@/lib/storage/rules';
 import { DOCUMENT_KIND_LABELS } from '@/lib/zod/schemas/files';
 import { formatDateTimeZone } from '@/lib/format/when';
-import { formatDue } from '@/lib/compliance/next-due';
 import { OSHA_RULE_TEXT } from '@/lib/compliance/osha-checklists';
 import { SiteConditionsCard } from './conditions/_components/site-conditions-card';
 
@@ -29,13 +28,8 @@ const SAFETY_STATE = { due: 'due', overdue: 'overdue, was due', met: 'done', met
 
 const words = (s: string) => s.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
 
-/** "Mar 1, 2026" for a calendar date column (no time zone: it is a date, not an instant). */
-function formatDate(iso: string | null): string {
-  if (!iso) return 'Not set';
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-}
+/** A calendar date column (a date, not an instant), or "Not set". */
+const formatDate = (iso: string | null) => (iso ? formatCalendarDate(iso) : 'Not set');
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
