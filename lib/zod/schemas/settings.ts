@@ -46,6 +46,7 @@ export const complianceSettingsSchema = z
     businessHoursStart: hour('start of business hours'),
     businessHoursEnd: hour('end of business hours'),
     fixedRequiresPhoto: checkbox,
+    failedBmpRequiresPhoto: checkbox,
   })
   .refine((v) => v.businessHoursStart !== v.businessHoursEnd, {
     path: ['businessHoursEnd'],
