@@ -14,7 +14,7 @@ export function ReturnForm({ inspectionId }: { inspectionId: string }) {
       <summary className="flex min-h-11 cursor-pointer items-center text-base font-semibold text-slate-900">
         Return to the author with a comment
       </summary>
-      <form action={action} className="mt-3 space-y-3">
+      <form action={action} noValidate className="mt-3 space-y-3">
         <input type="hidden" name="inspectionId" value={inspectionId} />
         {state && !state.ok && state.formError ? (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
