@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 
 /**
  * The bar holding a form's submit button (and a note): on phones it sticks to
- * the bottom of the screen (just above the phone nav bar, app/(app)/layout.tsx), so a long form can be sent with one thumb
- * wherever the crew has scrolled to; on wider screens it sits after the form.
+ * the bottom of the screen, just above the phone nav bar (app/(app)/layout.tsx),
+ * so a long form can be sent with one thumb wherever the crew has scrolled to;
+ * on wider screens it sits after the form.
  */
 export function SubmitBar({ children, note }: { children: ReactNode; note?: ReactNode }) {
   return (
