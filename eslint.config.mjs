@@ -126,6 +126,28 @@ export default defineConfig([
     },
   },
   {
+    name: 'brave/form-kit',
+    // One form kit (docs/forms.md): pages and features draw controls with components/ui and
+    // components/forms, never a raw <input>, <select> or <textarea> with a look of their own.
+    // Hidden inputs carry no look; file inputs are the kit's pickers' (components/files) hidden half.
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    ignores: ['components/ui/**', 'components/forms/zoned-date-time-input.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name=/^(select|textarea)$/]",
+          message: 'Use Select / TextArea from components/ui/text-input (the form kit, docs/forms.md).',
+        },
+        {
+          selector: "JSXOpeningElement[name.name='input']:not(:has(JSXAttribute[name.name='type'][value.value=/^(hidden|file)$/]))",
+          message:
+            'Use the form kit (docs/forms.md): TextInput (components/ui/text-input), Checkbox / Radio (components/ui/choice), ZonedDateTimeInput for a date-time.',
+        },
+      ],
+    },
+  },
+  {
     name: 'brave/e2e-scans-with-axe',
     // Every spec's `test` scans each page it ends on with axe-core (e2e/support/test.ts).
     files: ['e2e/**/*.spec.ts'],

@@ -55,7 +55,7 @@ test('OSHA daily checklist: submitted, returned with a comment, fixed, resubmitt
   await page.getByRole('group', { name: 'Competent person' }).getByLabel('Name').fill('Carlos Cruz');
   await shot(page, info, '02-osha-filled');
   await page.getByRole('button', { name: 'Submit inspection' }).click();
-  await expect(page.getByText('Waiting for an inspector to certify it.')).toBeVisible();
+  await expect(page.getByText('Waiting for an inspector to certify it.')).toBeVisible({ timeout: 20_000 });
 
   // 2. The inspector sends it back with a comment.
   await signInAs(page, 'Ines Ibarra', 'Acme Site Works');
@@ -69,7 +69,7 @@ test('OSHA daily checklist: submitted, returned with a comment, fixed, resubmitt
   await page.getByLabel('What needs to change').fill(comment);
   await shot(page, info, '03-return-comment');
   await page.getByRole('button', { name: 'Return to author' }).click();
-  await expect(page.getByTestId('returned-notice')).toContainText(comment);
+  await expect(page.getByTestId('returned-notice')).toContainText(comment, { timeout: 20_000 });
 
   // 3. The author sees it returned in the list and why on the inspection, edits and submits again.
   await signInAs(page, 'Carlos Cruz', 'Acme Site Works');
@@ -84,7 +84,7 @@ test('OSHA daily checklist: submitted, returned with a comment, fixed, resubmitt
   await shot(page, info, '04-returned-author');
   await page.getByLabel('Hazards found and actions taken').fill('Debris on the east stair walkway; cleared at 6:40 before work.');
   await page.getByRole('button', { name: 'Submit inspection' }).click();
-  await expect(page.getByText('Waiting for an inspector to certify it.')).toBeVisible();
+  await expect(page.getByText('Waiting for an inspector to certify it.')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('returned-notice')).toHaveCount(0);
 
   // 4. Signed once, with the OSHA statement; not publishable.
@@ -96,7 +96,7 @@ test('OSHA daily checklist: submitted, returned with a comment, fixed, resubmitt
   await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Site safety manager');
   await page.getByLabel('Qualifications').fill('OSHA 30-hour construction');
   await page.getByRole('button', { name: 'Sign and certify' }).click();
-  await expect(page.getByTestId('signature')).toContainText('Signed by Ines Ibarra, Site safety manager');
+  await expect(page.getByTestId('signature')).toContainText('Signed by Ines Ibarra, Site safety manager', { timeout: 20_000 });
   await expect(page.getByText(/Signed (by|as) /)).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Publish inspection' })).toHaveCount(0);
   await shot(page, info, '05-signed');

@@ -89,3 +89,33 @@ describe('no-restricted-imports: e2e specs take test from e2e/support/test (axe-
     ).toEqual([]);
   }, 30_000);
 });
+
+describe('no-restricted-syntax: every form control comes from the form kit (docs/forms.md)', () => {
+  async function kitMessages(filePath: string, code: string): Promise<string[]> {
+    const eslint = new ESLint({ cwd: root });
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  }
+  const component = (jsx: string) => `export function X() {\n  return (\n    <form>\n      ${jsx}\n    </form>\n  );\n}\n`;
+
+  it.each([
+    ['app/(app)/x/_components/x-form.tsx', '<input name="a" className="border" />'],
+    ['app/(app)/x/page.tsx', '<input type="checkbox" name="a" />'],
+    ['components/x/x-form.tsx', '<input type="datetime-local" name="at" />'],
+    ['app/(app)/x/_components/x-form.tsx', '<select name="a"><option>1</option></select>'],
+    ['components/auth/x-form.tsx', '<textarea name="a" rows={3} />'],
+  ])('rejects a raw control in %s: %s', async (file, jsx) => {
+    const messages = await kitMessages(file, component(jsx));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/form kit/);
+  }, 30_000);
+
+  it.each([
+    ['app/(app)/x/_components/x-form.tsx', '<input type="hidden" name="id" value="1" />'],
+    ['components/files/x-picker.tsx', '<input type="file" accept="image/*" hidden />'],
+    ['components/ui/x-input.tsx', '<input name="a" className="border" />'],
+    ['app/(app)/x/_components/x-form.tsx', '<TextInput name="a" />'],
+  ])('allows %s: %s', async (file, jsx) => {
+    expect(await kitMessages(file, component(jsx))).toEqual([]);
+  }, 30_000);
+});

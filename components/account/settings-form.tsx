@@ -3,6 +3,9 @@
 import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { useFormAction } from '@/components/forms/use-form-action';
 import type { ActionResult } from '@/lib/actions/tenant-action';
+import { Checkbox } from '@/components/ui/choice';
+import { Select, TextArea, TextInput } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 /** One field, described as data so a server page can lay out a client form (no functions cross the boundary). */
 export type SettingsField =
@@ -14,8 +17,6 @@ export type SettingsField =
 
 type Action<T> = (prev: ActionResult<T> | null, input: FormData) => Promise<ActionResult<T>>;
 
-const control =
-  'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600 sm:text-sm';
 
 /**
  * A settings form: every field error at once (summary linked to the fields,
@@ -77,7 +78,7 @@ export function SettingsForm<T>({
       <button
         type="submit"
         disabled={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-70 sm:w-auto"
+        className={`${primaryButtonClass} w-full sm:w-auto`}
       >
         {pending ? 'Saving…' : submitLabel}
       </button>
@@ -103,7 +104,7 @@ function FieldRow({ field: f, domId, errors }: { field: SettingsField; domId: st
     return (
       <div className={f.hint ? 'sm:col-span-2' : ''}>
         <label htmlFor={domId} className="flex min-h-11 items-center gap-3 text-sm text-slate-900">
-          <input {...common} type="checkbox" defaultChecked={f.checked} className="size-5 accent-brand-700" />
+          <Checkbox {...common} defaultChecked={f.checked} />
           {f.label}
         </label>
         {hint}
@@ -120,19 +121,19 @@ function FieldRow({ field: f, domId, errors }: { field: SettingsField; domId: st
       {hint}
       <div className="mt-1">
         {f.kind === 'select' ? (
-          <select {...common} defaultValue={f.value} className={control}>
+          <Select {...common} defaultValue={f.value}>
             {f.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
             ))}
-          </select>
+          </Select>
         ) : f.kind === 'textarea' ? (
-          <textarea {...common} rows={f.rows} defaultValue={f.value} maxLength={f.maxLength} className={control} />
+          <TextArea {...common} rows={f.rows} defaultValue={f.value} maxLength={f.maxLength} />
         ) : f.kind === 'number' ? (
-          <input {...common} type="number" inputMode="decimal" min={f.min} max={f.max} step={f.step} defaultValue={f.value} className={control} />
+          <TextInput {...common} type="number" inputMode="decimal" min={f.min} max={f.max} step={f.step} defaultValue={f.value} />
         ) : (
-          <input {...common} type={f.kind} defaultValue={f.value} autoComplete={f.autoComplete} maxLength={f.maxLength} className={control} />
+          <TextInput {...common} type={f.kind} defaultValue={f.value} autoComplete={f.autoComplete} maxLength={f.maxLength} />
         )}
       </div>
       {error}

@@ -2,9 +2,9 @@
 
 import { useActionState } from 'react';
 import { acceptInvitationAction } from '@/lib/members/invitation-actions';
+import { TextInput } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
-const control =
-  'mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-600 sm:text-sm';
 
 /** Local mode: accept an invitation (as the signed-in user, or as a new user with a name). */
 export function AcceptInvitationForm({ token, signedIn }: { token: string; signedIn: boolean }) {
@@ -15,7 +15,8 @@ export function AcceptInvitationForm({ token, signedIn }: { token: string; signe
       <label htmlFor={`invite-${name}`} className="block text-sm font-medium text-slate-900">
         {label}
       </label>
-      <input
+      <TextInput
+        className="mt-1"
         id={`invite-${name}`}
         name={name}
         required
@@ -23,7 +24,6 @@ export function AcceptInvitationForm({ token, signedIn }: { token: string; signe
         autoComplete={autoComplete}
         aria-invalid={Boolean(errors[name]?.length)}
         aria-describedby={errors[name]?.length ? `invite-${name}-error` : undefined}
-        className={control}
       />
       {errors[name]?.length ? (
         <p id={`invite-${name}-error`} className="mt-1 text-sm font-medium text-red-700">
@@ -54,7 +54,7 @@ export function AcceptInvitationForm({ token, signedIn }: { token: string; signe
       <button
         type="submit"
         disabled={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+        className={`${primaryButtonClass} w-full`}
       >
         {pending ? 'Joining…' : 'Accept invitation'}
       </button>

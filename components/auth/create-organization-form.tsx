@@ -2,6 +2,8 @@
 
 import { useActionState } from 'react';
 import { createOrganizationAction } from '@/lib/tenancy/local-org-actions';
+import { TextInput } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 /** Local mode, /select-org: start a new company (a fresh tenant with its defaults; you are its owner). */
 export function CreateOrganizationForm() {
@@ -20,7 +22,7 @@ export function CreateOrganizationForm() {
         <label htmlFor="new-org-name" className="block text-sm font-medium text-slate-900">
           Company name
         </label>
-        <input
+        <TextInput
           id="new-org-name"
           name="name"
           required
@@ -28,7 +30,7 @@ export function CreateOrganizationForm() {
           autoComplete="organization"
           aria-invalid={Boolean(error)}
           aria-describedby={error ? 'new-org-name-error' : undefined}
-          className="mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-600 sm:text-sm"
+          className="mt-1"
         />
         {error ? (
           <p id="new-org-name-error" role="alert" className="mt-1 text-sm font-medium text-red-700">
@@ -39,7 +41,7 @@ export function CreateOrganizationForm() {
       <button
         type="submit"
         disabled={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
+        className={`${primaryButtonClass} w-full`}
       >
         {pending ? 'Creating…' : 'Create organization'}
       </button>

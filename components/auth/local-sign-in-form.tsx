@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { signInLocallyAction } from '@/lib/auth/local-actions';
+import { Checkbox } from '@/components/ui/choice';
 
 export interface LocalSignInGroup {
   org: { id: string; name: string };
@@ -20,11 +21,10 @@ export function LocalSignInForm({ groups, redirectUrl }: { groups: LocalSignInGr
         </p>
       ) : null}
       <div className="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <input
+        <Checkbox
           id="second-factor"
           name="secondFactor"
-          type="checkbox"
-          className="mt-0.5 size-6 shrink-0 accent-blue-700"
+          className="mt-0.5"
           aria-describedby="second-factor-hint"
         />
         <div>

@@ -2,9 +2,8 @@
 
 import { useActionState } from 'react';
 import { startAsNewcomerAction } from '@/lib/tenancy/local-org-actions';
+import { TextInput } from '@/components/ui/text-input';
 
-const control =
-  'mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-600 sm:text-sm';
 
 /** Local mode: try the product as someone new (then create a company on /select-org). */
 export function NewcomerForm() {
@@ -25,7 +24,8 @@ export function NewcomerForm() {
             <label htmlFor={`newcomer-${name}`} className="block text-sm font-medium text-slate-900">
               {label}
             </label>
-            <input
+            <TextInput
+              className="mt-1"
               id={`newcomer-${name}`}
               name={name}
               required
@@ -33,7 +33,6 @@ export function NewcomerForm() {
               autoComplete={autoComplete}
               aria-invalid={Boolean(errors[name]?.length)}
               aria-describedby={errors[name]?.length ? `newcomer-${name}-error` : undefined}
-              className={control}
             />
             {errors[name]?.length ? (
               <p id={`newcomer-${name}-error`} className="mt-1 text-sm font-medium text-red-700">

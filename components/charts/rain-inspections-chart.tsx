@@ -1,4 +1,5 @@
 import type { RainInspectionDay } from '@/lib/compliance/calendar-data';
+import { formatDay } from '@/lib/format/when';
 
 const W = 320;
 const H = 190;
@@ -8,9 +9,7 @@ const STRIP_Y = H - 36;
 
 /** "Nov 2" from a local date, without a zone conversion (the date is already the site's). */
 function shortDay(date: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return formatDay(new Date(`${date}T12:00:00Z`), 'UTC', new Date(`${date}T12:00:00Z`));
 }
 
 /**

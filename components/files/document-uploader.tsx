@@ -1,12 +1,13 @@
 'use client';
 
-import { inputClass } from '@/components/ui/styles';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { confirmDocumentUploadAction } from '@/app/(app)/documents/actions/confirm-document-upload';
 import { requestDocumentUploadAction } from '@/app/(app)/documents/actions/request-document-upload';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '@/lib/zod/schemas/files';
 import { postToStorage } from './browser-upload';
+import { Select, TextInput } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,image/jpeg,image/png,image/webp,application/pdf';
 
@@ -63,23 +64,23 @@ export function DocumentUploader({ projectId, titles }: { projectId: string; tit
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="block text-sm font-medium text-slate-800">
           Kind
-          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className={`mt-1 ${inputClass}`}>
+          <Select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className="mt-1">
             {DOCUMENT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {DOCUMENT_KIND_LABELS[k]}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <label className="block text-sm font-medium text-slate-800">
           Title <span className="font-normal text-slate-600">(the same title adds a new version)</span>
-          <input
+          <TextInput
             value={title}
             onChange={(e) => setTitle(e.target.value)}
             list={`${id}-titles`}
             maxLength={200}
             aria-invalid={err('title') ? true : undefined}
-            className={`mt-1 ${inputClass}`}
+            className="mt-1"
           />
           <datalist id={`${id}-titles`}>
             {titles.map((t) => (
@@ -100,7 +101,7 @@ export function DocumentUploader({ projectId, titles }: { projectId: string; tit
           {message.text}
         </p>
       ) : null}
-      <button type="submit" disabled={progress !== null} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white disabled:opacity-60">
+      <button type="submit" disabled={progress !== null} className={primaryButtonClass}>
         {progress !== null ? `Uploading ${Math.round(progress * 100)}%` : message && !message.ok && file ? 'Retry upload' : 'Upload document'}
       </button>
     </form>

@@ -2,16 +2,7 @@
 
 import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { inputClass } from '@/components/ui/styles';
-import { formatDateTime, instantToZonedInput, zonedInputToInstant } from '@/lib/format/when';
-
-/** The zone's abbreviation at an instant: "CDT", "CST", "GMT+9". */
-function abbreviation(at: Date, timeZone: string): string {
-  return (
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone
-  );
-}
+import { formatDateTime, instantToZonedInput, zoneAbbreviation, zonedInputToInstant } from '@/lib/format/when';
 
 /**
  * A `datetime-local` input typed in the SITE's time zone, never the phone's:
@@ -61,7 +52,7 @@ export function ZonedDateTimeInput({
           className={`${inputClass} ${className}`}
         />
         <span className="shrink-0 text-sm font-semibold text-slate-700" aria-hidden="true">
-          {abbreviation(at ?? new Date(), timeZone)}
+          {zoneAbbreviation(at ?? new Date(), timeZone)}
         </span>
       </div>
       <p id={readbackId} className="mt-0.5 text-xs text-slate-600">

@@ -12,6 +12,7 @@ const columns = {
   businessHoursStart: complianceSettings.businessHoursStart,
   businessHoursEnd: complianceSettings.businessHoursEnd,
   fixedRequiresPhoto: complianceSettings.fixedRequiresPhoto,
+  failedBmpRequiresPhoto: complianceSettings.failedBmpRequiresPhoto,
 };
 
 export type ComplianceSettings = {
@@ -22,6 +23,7 @@ export type ComplianceSettings = {
   businessHoursStart: number;
   businessHoursEnd: number;
   fixedRequiresPhoto: boolean;
+  failedBmpRequiresPhoto: boolean;
 };
 
 export async function getComplianceSettings(tx: Tx, orgId: string): Promise<ComplianceSettings | null> {

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { correctiveActions, inspections, projects, violations, violationTypes } from '../schema';
+import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { correctiveActions, formSubmissions, inspections, OSHA_INSPECTION_TYPE_VALUES, projects, violations, violationTypes } from '../schema';
 import type { Tx } from '../tenant';
 import { OPEN_STATUSES } from './violations';
 
@@ -96,4 +96,40 @@ export async function reportedFindings(tx: Tx, orgId: string) {
     .where(and(eq(violations.organizationId, orgId), eq(violations.status, 'reported')))
     .orderBy(asc(violations.foundAt), asc(violations.id))
     .limit(CAP);
+}
+
+/**
+ * The OSHA checklists' due rules (lib/compliance/osha-checklists.ts) per active
+ * project: the projects (name order, capped; one when `projectId` is given) and
+ * the daily / weekly checklists on them submitted since `at` and not returned (the
+ * start of the current local week is early enough for both rules).
+ */
+export async function oshaChecklistsSince(tx: Tx, orgId: string, at: Date, projectId?: string) {
+  const sites = await tx
+    .select({ id: projects.id, name: projects.name, timeZone: projects.timeZone })
+    .from(projects)
+    .where(and(eq(projects.organizationId, orgId), eq(projects.status, 'active'), projectId ? eq(projects.id, projectId) : undefined))
+    .orderBy(asc(projects.name), asc(projects.id))
+    .limit(CAP);
+  // When each was submitted (not its form's date, which has no time): "before work" is about the instant.
+  const done = sites.length
+    ? await tx
+        .select({ id: inspections.id, projectId: inspections.projectId, type: inspections.type, submittedAt: formSubmissions.submittedAt })
+        .from(inspections)
+        .innerJoin(
+          formSubmissions,
+          and(eq(formSubmissions.organizationId, inspections.organizationId), eq(formSubmissions.inspectionId, inspections.id)),
+        )
+        .where(
+          and(
+            eq(inspections.organizationId, orgId),
+            inArray(inspections.projectId, sites.map((p) => p.id)),
+            inArray(inspections.type, [...OSHA_INSPECTION_TYPE_VALUES]),
+            inArray(inspections.status, ['submitted', 'published']),
+            gte(formSubmissions.submittedAt, at),
+          ),
+        )
+        .limit(CAP * 14)
+    : [];
+  return { sites, done };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oshaDailyDue, oshaWeeklyDue } from './osha-checklists';
+import { oshaDailyDue, oshaWeeklyDue, siteChecklists } from './osha-checklists';
 
 // Expected instants worked out by hand: America/Chicago is UTC−6 (CST) in winter, UTC−5 (CDT) from 2026-03-08.
 const tz = 'America/Chicago';
@@ -86,5 +86,37 @@ describe('OSHA weekly site inspection: company program, once a work week (29 CFR
 
   it('Sunday belongs to the week that started the Monday before', () => {
     expect(oshaWeeklyDue({ now: at('2026-12-06T18:00:00Z'), timeZone: tz, completedAt: [] }).day).toBe('2026-11-30');
+  });
+});
+
+describe('siteChecklists: what My work lists as due today', () => {
+  const kinds = (now: string, submitted: { type: string; at: Date }[] = []) =>
+    siteChecklists({ now: at(now), timeZone: tz, submitted })
+      .filter((c) => c.dueToday)
+      .map((c) => `${c.kind}:${c.status}`);
+
+  it('a Tuesday before work: the daily one is due, the weekly one not yet', () => {
+    expect(kinds('2026-12-01T12:00:00Z')).toEqual(['osha_daily:due']);
+  });
+
+  it('after 7:00 with nothing submitted the daily one is overdue', () => {
+    expect(kinds('2026-12-01T14:00:00Z')).toEqual(['osha_daily:overdue']);
+  });
+
+  it("a daily checklist submitted that morning takes it off; the evening before's does not", () => {
+    expect(kinds('2026-12-01T14:00:00Z', [{ type: 'osha_daily', at: at('2026-12-01T12:30:00Z') }])).toEqual([]);
+    // Control: the same checklist submitted the evening before (Nov 30, 20:00 CST).
+    expect(kinds('2026-12-01T14:00:00Z', [{ type: 'osha_daily', at: at('2026-12-01T02:00:00Z') }])).toEqual(['osha_daily:overdue']);
+    // Control: a weekly checklist is not the daily one.
+    expect(kinds('2026-12-01T14:00:00Z', [{ type: 'osha_weekly', at: at('2026-12-01T12:30:00Z') }])).toEqual(['osha_daily:overdue']);
+  });
+
+  it("Friday (the week's last workday) lists the weekly one until it is done", () => {
+    expect(kinds('2026-12-04T12:00:00Z')).toEqual(['osha_daily:due', 'osha_weekly:due']);
+    expect(kinds('2026-12-04T12:00:00Z', [{ type: 'osha_weekly', at: at('2026-11-30T15:00:00Z') }])).toEqual(['osha_daily:due']);
+  });
+
+  it('on a Saturday nothing daily is due today (Monday is next); an undone weekly one is overdue', () => {
+    expect(kinds('2026-12-05T18:00:00Z')).toEqual(['osha_weekly:overdue']);
   });
 });

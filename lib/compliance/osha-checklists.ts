@@ -124,3 +124,33 @@ export const OSHA_RULE_TEXT = {
   osha_daily: `Before work starts, every workday (${OSHA_DAILY_REFERENCE})`,
   osha_weekly: 'Once a work week, by the end of its last workday (company safety program)',
 } as const;
+
+/** One site's checklists as My work and the project page read them. */
+export interface SiteChecklistDue extends ChecklistDue {
+  /** Open (due or overdue) and today's: what My work lists. */
+  dueToday: boolean;
+}
+
+/**
+ * Both checklists of one site at `now`, from the instants its daily and weekly
+ * checklists were submitted: the daily one is "due today" on a workday until it
+ * is done; the weekly one on the week's last workday, or once it is overdue.
+ */
+export function siteChecklists(input: {
+  now: Date;
+  timeZone: string;
+  submitted: readonly { type: string; at: Date }[];
+  week?: WorkWeek;
+}): SiteChecklistDue[] {
+  const { now, timeZone, week } = input;
+  const at = (type: string) => input.submitted.filter((s) => s.type === type).map((s) => s.at);
+  const today = localDate(now, timeZone);
+  const open = (c: ChecklistDue) => c.status === 'due' || c.status === 'overdue';
+  const daily = oshaDailyDue({ now, timeZone, completedAt: at('osha_daily'), week });
+  const weekly = oshaWeeklyDue({ now, timeZone, completedAt: at('osha_weekly'), week });
+  const lastWorkday = localDate(new Date(weekly.dueAt.getTime() - 1), timeZone);
+  return [
+    { ...daily, dueToday: open(daily) && daily.day === today },
+    { ...weekly, dueToday: open(weekly) && (weekly.status === 'overdue' || lastWorkday === today) },
+  ];
+}

@@ -1,3 +1,4 @@
+import { localDay } from '@/lib/format/when';
 /**
  * Rain per calendar day for the dashboard chart: the last `days` days ending
  * today, in the organization's time zone (a storm at 11 pm belongs to the day
@@ -10,8 +11,7 @@ export interface RainDay {
 }
 
 function dayKey(at: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return localDay(at, timeZone);
 }
 
 export function rainByDay(

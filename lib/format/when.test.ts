@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatCalendarDate,
   formatDateTime,
+  formatDue,
+  localDay,
+  zoneAbbreviation,
   formatDay,
   formatDistance,
   formatTime,
@@ -92,5 +96,30 @@ describe('datetime-local in the site zone, never the phone’s', () => {
     ]) {
       expect(zonedInputToInstant(bad, tz)).toBeNull();
     }
+  });
+});
+
+describe('formatDue (a deadline)', () => {
+  it('an end-of-day deadline reads as that day, not as 12:00 AM of the next', () => {
+    expect(formatDue(new Date('2026-05-12T05:00:00Z'), 'America/Chicago')).toBe('May 11, 2026, end of day CDT');
+  });
+  it('an hour deadline (a storm, OSHA before work) reads as its time with the zone', () => {
+    expect(formatDue(new Date('2026-05-07T16:00:00Z'), 'America/Chicago')).toBe('May 7, 2026, 11:00 AM CDT');
+    expect(formatDue(new Date('2026-12-01T13:00:00Z'), 'America/Chicago')).toBe('Dec 1, 2026, 7:00 AM CST');
+  });
+});
+
+describe('calendar dates and local days', () => {
+  it('a date column reads as that date whatever the zone (no conversion)', () => {
+    expect(formatCalendarDate('2026-03-01')).toBe('Mar 1, 2026');
+  });
+  it("an instant's local day is the site's, not UTC's", () => {
+    // 2026-12-01T02:00Z is Nov 30, 8 PM in Chicago and Dec 1, 11 AM in Tokyo.
+    expect(localDay(new Date('2026-12-01T02:00:00Z'), 'America/Chicago')).toBe('2026-11-30');
+    expect(localDay(new Date('2026-12-01T02:00:00Z'), 'Asia/Tokyo')).toBe('2026-12-01');
+  });
+  it('the abbreviation follows DST for the instant', () => {
+    expect(zoneAbbreviation(new Date('2026-05-04T12:00:00Z'), 'America/Chicago')).toBe('CDT');
+    expect(zoneAbbreviation(new Date('2026-01-04T12:00:00Z'), 'America/Chicago')).toBe('CST');
   });
 });

@@ -6,34 +6,62 @@
  * (`zonedInputToInstant`, `instantToZonedInput`), never the phone's.
  */
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: one per zone and use
+// (the compliance engine formats every obligation's reason through this file).
+const formats = new Map<string, Intl.DateTimeFormat>();
+function fmt(key: string, timeZone: string, options: Intl.DateTimeFormatOptions, locale = 'en-US'): Intl.DateTimeFormat {
+  const k = `${key}:${timeZone}`;
+  let f = formats.get(k);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    formats.set(k, f);
+  }
+  return f;
+}
+
 /** "May 4, 2026, 7:30 AM CDT" */
 export function formatDateTime(at: Date, timeZone: string): string {
-  const date = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium' }).format(at);
-  const time = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(at);
-  return `${date}, ${time}`;
+  return `${fmt('date', timeZone, { dateStyle: 'medium' }).format(at)}, ${formatTime(at, timeZone)}`;
 }
 
 /** "7:30 AM CDT" */
 export function formatTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(at);
+  return fmt('time', timeZone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(at);
+}
+
+/**
+ * A deadline as a person reads it: the compliance engine's "by the end of day D"
+ * is the instant of the next local midnight, which would print as "12:00 AM" of
+ * the day after; it reads "Nov 23, 2026, end of day EST" instead.
+ */
+export function formatDue(dueAt: Date, timeZone: string): string {
+  const parts = fmt('hm', timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(dueAt);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value;
+  if (get('hour') === '00' && get('minute') === '00') {
+    const day = new Date(dueAt.getTime() - 1);
+    return `${fmt('date', timeZone, { dateStyle: 'medium' }).format(day)}, end of day ${zoneAbbreviation(day, timeZone)}`;
+  }
+  return formatDateTime(dueAt, timeZone);
+}
+
+/** "Mar 1, 2026" for a calendar date column (`YYYY-MM-DD`): a date, not an instant, so no zone conversion. */
+export function formatCalendarDate(iso: string): string {
+  return fmt('calendar', 'UTC', { dateStyle: 'medium' }).format(new Date(`${iso}T12:00:00Z`));
+}
+
+/** The calendar day (`YYYY-MM-DD`) an instant falls on in `timeZone`: for a date input's value, a day filter. */
+export function localDay(at: Date, timeZone: string): string {
+  return fmt('day', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(at);
+}
+
+/** The zone's abbreviation at an instant: "CDT", "CST", "GMT+9". */
+export function zoneAbbreviation(at: Date, timeZone: string): string {
+  return fmt('abbr', timeZone, { timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /** "America/Chicago, CDT" — the zone as a label next to a time or a list of times. */
 export function zoneName(timeZone: string, at = new Date()): string {
-  const abbr = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  return `${timeZone.replaceAll('_', ' ')}${abbr ? `, ${abbr}` : ''}`;
+  return `${timeZone.replaceAll('_', ' ')}, ${zoneAbbreviation(at, timeZone)}`;
 }
 
 /** True for a zone name this runtime knows (IANA, e.g. "America/Chicago"). */
@@ -48,15 +76,9 @@ export function isTimeZone(name: string): boolean {
 
 /** "May 4" (or "May 4, 2025" outside the current year). */
 export function formatDay(at: Date, timeZone: string, now = new Date()): string {
-  const sameYear =
-    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at) ===
-    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(now);
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    month: 'short',
-    day: 'numeric',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  }).format(at);
+  const year = fmt('year', timeZone, { year: 'numeric' });
+  const sameYear = year.format(at) === year.format(now);
+  return fmt(sameYear ? 'md' : 'mdy', timeZone, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) }).format(at);
 }
 
 /** "3 days" / "5 hours" / "less than an hour": the distance between two instants, for "overdue by …". */

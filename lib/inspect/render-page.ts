@@ -1,4 +1,4 @@
-import { formatDateTimeZone, zoneName } from '@/lib/format/when';
+import { formatCalendarDate, formatDateTimeZone, localDay, zoneName } from '@/lib/format/when';
 import { formatBytes } from '@/lib/storage/rules';
 import { html, safeHref, type Html } from './html';
 import type { PublicPage, PublicPhoto } from './public-files';
@@ -12,9 +12,7 @@ function when(at: Date | null, timeZone: string): string {
 /** A calendar date column ("2026-03-01" → "Mar 1, 2026"). */
 function day(iso: string | null): string {
   if (!iso) return 'not set';
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+  return formatCalendarDate(iso);
 }
 
 const words = (s: string) => s.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
@@ -25,12 +23,7 @@ export function coverageStatus(
   now: Date,
   timeZone: string,
 ) {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  const today = localDay(now, timeZone);
   if (p.permitStart && today < p.permitStart) return 'Coverage not yet started';
   if (p.permitEnd && today > p.permitEnd) return 'Coverage ended';
   return p.permitStart ? 'Covered' : 'Coverage dates not recorded';

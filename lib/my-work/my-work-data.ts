@@ -9,6 +9,7 @@ import {
 import type { Tx } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { nextDueByProject, type ProjectNextDue } from '@/lib/compliance/next-due-by-project';
+import { oshaDueByProject } from './osha-due';
 
 /** Inspections due today or overdue that My work lists; the compliance calendar lists every one. */
 const DUE_SHOWN = 20;
@@ -20,7 +21,7 @@ const DUE_HORIZON_MS = 38 * 3_600_000;
 /**
  * What one person should do next, by what their role allows: inspections due
  * today or overdue (those who fill inspections), corrective actions assigned
- * to them, reports awaiting a signature (those who sign), findings awaiting
+ * to them, OSHA safety checklists due today (lib/my-work/osha-due.ts), reports awaiting a signature (those who sign), findings awaiting
  * review (those who review; a crew member sees their own), drafts they left.
  * A section the role can't act on is `null`, so the page leaves it out.
  *
@@ -36,6 +37,8 @@ export async function myWorkData(tx: Tx, ctx: TenantContext, now = new Date()) {
   // Due today (any site's local day ends within 38 h) or overdue, earliest first: a bounded read, a short list.
   const dueRows = fills ? (await nextDueByProject(tx, ctx.orgId, { now, to: new Date(now.getTime() + DUE_HORIZON_MS), limit: DUE_READ })).filter((d) => d.dueToday) : null;
   const due: ProjectNextDue[] | null = dueRows && dueRows.slice(0, DUE_SHOWN);
+  // OSHA checklists: today's daily one before work starts, the weekly one on the week's last workday.
+  const safety = fills ? (await oshaDueByProject(tx, ctx.orgId, now)).filter((d) => d.dueToday) : null;
   const actions = fills ? await correctiveActionsAssignedTo(tx, ctx.orgId, ctx.userId) : null;
   const toSign = signs ? await inspectionsAwaitingSignature(tx, ctx.orgId) : null;
   const findings = reviews || reports ? await reportedFindings(tx, ctx.orgId) : null;
@@ -45,6 +48,7 @@ export async function myWorkData(tx: Tx, ctx: TenantContext, now = new Date()) {
     due,
     /** More inspections are due today or overdue than the list shows (the calendar has them all). */
     dueMore: Boolean(dueRows && dueRows.length > DUE_SHOWN),
+    safety,
     actions,
     toSign,
     findings: findings && (reviews ? findings : findings.filter((f) => f.foundBy === ctx.userId)),

@@ -1,3 +1,4 @@
+import { localDay as siteDay } from '@/lib/format/when';
 /**
  * Security alert rules: recent `security_events` rows → alerts. Pure (no I/O,
  * no clock: `now` is an argument), so the /security page and the shell's banner
@@ -126,7 +127,7 @@ function burstAlert(
 /** `YYYY-MM-DD` of `at` in `timeZone` (falls back to UTC for an unknown zone). */
 export function localDay(at: Date, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    return siteDay(at, timeZone);
   } catch {
     return at.toISOString().slice(0, 10);
   }

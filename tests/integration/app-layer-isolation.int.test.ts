@@ -84,6 +84,8 @@ const REDUNDANT_FILTERS: Record<string, string> = {
   'weather.ts#recordProviderReading:2':
     "the idempotency key names the project the organization-filtered lookup just returned (same function): no row of A carries it",
   'weather.ts#recordProviderReading:3': AFTER_LOOKUP,
+  'my-work.ts#oshaChecklistsSince:2':
+    'checklists of the projects the organization-filtered query of the same function just returned: their ids are all B’s',
 };
 
 /** Attacked, but with nothing to do for B's own data in this world, and why that is fine. */

@@ -159,6 +159,11 @@ export async function enrich(su: ReturnType<typeof testDatabase.sql>, g: TenantG
   await su`insert into inspections (organization_id, project_id, status, created_by, signed_by, signed_at, signature_name, signature_statement, record_sha256)
            values (${g.orgId}, ${k.projects}, 'submitted', 'factory', ${g.userId}, now(), 'Signer', 'I certify.', ${'c'.repeat(64)})`;
   await su`insert into legal_holds (organization_id, project_id, reason, placed_by) values (${g.orgId}, ${k.projects}, 'World hold', 'factory')`;
+  // An OSHA daily checklist submitted now, with its submitted form (db/queries/my-work.ts oshaChecklistsSince).
+  await su`with i as (insert into inspections (organization_id, project_id, type, status, inspected_at, created_by)
+                      values (${g.orgId}, ${k.projects}, 'osha_daily', 'submitted', now(), 'factory') returning id)
+           insert into form_submissions (organization_id, template_id, project_id, inspection_id, status, submitted_by, submitted_at)
+           select ${g.orgId}, ${k.form_templates}, ${k.projects}, i.id, 'submitted', 'factory', now() from i`;
   // The business calendar (db/queries/compliance-settings.ts): each tenant's own closed day.
   await su`update compliance_settings set closed_days = ${distinct ? '{2026-07-03}' : '{2026-12-24}'}::date[] where organization_id = ${g.orgId}`;
   // One token hash on both tenants' links (unique per org only): a lookup by hash could reach the other's.

@@ -13,6 +13,7 @@ import { projectListQuery } from '@/lib/zod/schemas/projects';
 import { z } from 'zod';
 import { listSiteConditions, type SiteCondition } from '@/db/queries/site-conditions';
 import { nextDueByProject, type ProjectNextDue } from '@/lib/compliance/next-due-by-project';
+import { oshaDueByProject, type ProjectChecklistDue } from '@/lib/my-work/osha-due';
 
 /**
  * Data of the project pages, read through the door for the signed-in tenant
@@ -90,6 +91,8 @@ export interface ProjectDetailData {
   canReportFinding: boolean;
   /** The next inspection the permit requires, with why and the permit part (lib/compliance/next-due-by-project.ts). */
   nextDue: ProjectNextDue | null;
+  /** The OSHA daily and weekly checklists' due state (lib/my-work/osha-due.ts); empty unless active. */
+  safety: ProjectChecklistDue[];
   /** Recorded reduced-frequency periods and snowmelt discharges (db/queries/site-conditions.ts). */
   conditions: SiteCondition[];
 }
@@ -115,6 +118,7 @@ export async function loadProjectDetail(ctx: TenantContext, rawId: string): Prom
     const timeZone = project.timeZone ?? (await orgTimeZone(tx, ctx.orgId));
     const [nextDue] = await nextDueByProject(tx, ctx.orgId, { projectId: project.id });
     const conditions = await listSiteConditions(tx, ctx.orgId, project.id);
+    const safety = project.status === 'active' ? await oshaDueByProject(tx, ctx.orgId, new Date(), project.id) : [];
     return {
       project,
       rain: rain.slice(0, 20).map((r) => r.event),
@@ -132,6 +136,7 @@ export async function loadProjectDetail(ctx: TenantContext, rawId: string): Prom
       canRecordRain: hasPermission(ctx, 'org:forms:submit'),
       canReportFinding: hasPermission(ctx, 'org:findings:report'),
       nextDue: nextDue ?? null,
+      safety,
       conditions,
     };
   });

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { requireTenantPage } from '@/lib/auth/session';
 import { INSPECTION_SCHEDULE_LABELS, PROJECT_STATUSES } from '@/lib/zod/schemas/projects';
 import { SensitiveBadge, StatusBadge } from './_components/badges';
-import { inputClass, primaryButtonClass, secondaryButtonClass } from '@/components/ui/styles';
+import { primaryButtonClass, secondaryButtonClass } from '@/components/ui/styles';
 import { loadProjectList, type SearchParams } from './load-projects';
+import { Select, TextInput } from '@/components/ui/text-input';
 
 export const metadata: Metadata = { title: 'Projects' };
 
@@ -49,13 +50,12 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           <label htmlFor="project-search" className="sr-only">
             Search by name, address or permit ID
           </label>
-          <input
+          <TextInput
             id="project-search"
             name="search"
             type="search"
             defaultValue={data.search}
             placeholder="Search name, address, permit ID"
-            className={inputClass}
             aria-invalid={data.searchError ? true : undefined}
             aria-describedby={data.searchError ? 'project-search-error' : undefined}
           />
@@ -69,13 +69,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           <label htmlFor="project-status" className="sr-only">
             Status
           </label>
-          <select id="project-status" name="status" defaultValue={data.status} className={inputClass}>
+          <Select id="project-status" name="status" defaultValue={data.status}>
             {STATUS_OPTIONS.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <button type="submit" className={secondaryButtonClass}>
           Search

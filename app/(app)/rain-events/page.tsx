@@ -7,10 +7,11 @@ import { formatDay } from '@/lib/format/when';
 import { formatRainPeriod } from '../projects/_components/format-rain-period';
 import { RAIN_SOURCE_LABELS } from '@/lib/zod/schemas/rain-events';
 import { BarChart } from '../dashboard/_components/bar-chart';
-import { inputClass, secondaryButtonClass } from '@/components/ui/styles';
+import { secondaryButtonClass } from '@/components/ui/styles';
 import { RainEventForm } from '../projects/_components/rain-event-form';
 import type { SearchParams } from '../projects/load-projects';
 import { CHART_DAYS, loadRainEvents } from './load-rain-events';
+import { Select } from '@/components/ui/text-input';
 
 export const metadata: Metadata = { title: 'Rain events' };
 
@@ -45,14 +46,14 @@ export default async function RainEventsPage({ searchParams }: { searchParams: P
           <label htmlFor="rain-filter-project" className="sr-only">
             Project
           </label>
-          <select id="rain-filter-project" name="projectId" defaultValue={data.projectId} className={inputClass}>
+          <Select id="rain-filter-project" name="projectId" defaultValue={data.projectId}>
             <option value="">All projects</option>
             {data.projects.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <button type="submit" className={secondaryButtonClass}>
           Show

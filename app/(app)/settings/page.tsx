@@ -33,6 +33,7 @@ export default async function SettingsPage() {
     businessHoursStart: 5,
     businessHoursEnd: 21,
     fixedRequiresPhoto: false,
+    failedBmpRequiresPhoto: false,
   };
   // The saved zone stays selectable even if this runtime's list lacks it (e.g. an alias such as US/Eastern).
   const zones = [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', s.timezone])].sort();
@@ -52,6 +53,7 @@ export default async function SettingsPage() {
     { kind: 'select', name: 'businessHoursStart', label: 'Business hours start', value: String(s.businessHoursStart), options: hourOptions },
     { kind: 'select', name: 'businessHoursEnd', label: 'Business hours end', hint: 'Access outside these hours is flagged on the Security page.', value: String(s.businessHoursEnd), options: hourOptions },
     { kind: 'checkbox', name: 'fixedRequiresPhoto', label: 'A corrective action can be marked fixed only with a close-out photo', checked: s.fixedRequiresPhoto },
+    { kind: 'checkbox', name: 'failedBmpRequiresPhoto', label: 'A failed BMP needs a photo as well as a note before the inspection can be submitted', checked: s.failedBmpRequiresPhoto },
   ];
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   const businessCalendar: SettingsField[] = [

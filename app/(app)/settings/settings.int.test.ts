@@ -29,6 +29,7 @@ const rules = (rainThresholdInches: string) => ({
   businessHoursStart: '6',
   businessHoursEnd: '19',
   fixedRequiresPhoto: 'on',
+  failedBmpRequiresPhoto: 'on',
 });
 const lastAudit = (entityType: string) =>
   inOrg(acme, (tx) =>
@@ -40,11 +41,12 @@ describe('settings', () => {
     as.owner();
     expect(await updateComplianceSettingsAction(null, rules('0.50'))).toEqual({ ok: true, data: { saved: true } });
     const row = await inOrg(acme, (tx) => tx.select().from(complianceSettings).where(eq(complianceSettings.organizationId, acme.id)).then((r) => r[0]!));
-    expect(row).toMatchObject({ rainThresholdInches: '0.50', retentionYears: 5, timezone: 'America/Chicago', businessHoursStart: 6, businessHoursEnd: 19, fixedRequiresPhoto: true });
+    expect(row).toMatchObject({ rainThresholdInches: '0.50', retentionYears: 5, timezone: 'America/Chicago', businessHoursStart: 6, businessHoursEnd: 19, fixedRequiresPhoto: true, failedBmpRequiresPhoto: true });
     const audit = await lastAudit('compliance_settings');
     expect(audit).toMatchObject({ actorUserId: 'user_acme_owner', action: 'update' });
     expect(audit!.before).toMatchObject({ rainThresholdInches: '0.25' });
-    expect(audit!.after).toMatchObject({ rainThresholdInches: '0.50', timezone: 'America/Chicago' });
+    expect(audit!.after).toMatchObject({ rainThresholdInches: '0.50', timezone: 'America/Chicago', failedBmpRequiresPhoto: true });
+    expect(audit!.before).toMatchObject({ failedBmpRequiresPhoto: false });
   });
 
   it('every invalid field is reported at once and nothing is saved', async () => {

@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import { requestSupportGrantAction, supportSignInAction } from '../_actions/support-actions';
 import { MAX_GRANT_MINUTES_LABEL } from './limits';
+import { TextArea, TextInput } from '@/components/ui/text-input';
 
-const input = 'mt-1 block min-h-12 w-full rounded-md border border-slate-400 bg-white px-3 text-base text-slate-900';
 const button = 'min-h-12 rounded-md bg-slate-900 px-5 text-base font-semibold text-white disabled:opacity-60';
 
 function Error({ id, message }: { id: string; message?: string }) {
@@ -22,11 +22,11 @@ export function SupportSignInForm() {
       <Error id="support-signin-error" message={state?.formError} />
       <div>
         <label htmlFor="support-name" className="block text-sm font-medium text-slate-900">Name</label>
-        <input id="support-name" name="name" autoComplete="username" required className={input} defaultValue={state?.values?.name} />
+        <TextInput className="mt-1" id="support-name" name="name" autoComplete="username" required defaultValue={state?.values?.name} />
       </div>
       <div>
         <label htmlFor="support-key" className="block text-sm font-medium text-slate-900">Personal support key</label>
-        <input id="support-key" name="key" type="password" autoComplete="current-password" required className={input} />
+        <TextInput className="mt-1" id="support-key" name="key" type="password" autoComplete="current-password" required />
       </div>
       <button type="submit" disabled={pending} className={button}>Sign in</button>
     </form>
@@ -41,17 +41,17 @@ export function GrantRequestForm() {
       <Error id="grant-error" message={state?.formError} />
       <div>
         <label htmlFor="grant-org" className="block text-sm font-medium text-slate-900">Organization id</label>
-        <input id="grant-org" name="orgId" required className={input} defaultValue={state?.values?.orgId} aria-invalid={Boolean(err('orgId'))} aria-describedby={err('orgId') ? 'grant-org-error' : undefined} />
+        <TextInput className="mt-1" id="grant-org" name="orgId" required defaultValue={state?.values?.orgId} aria-invalid={Boolean(err('orgId'))} aria-describedby={err('orgId') ? 'grant-org-error' : undefined} />
         {err('orgId') ? <p id="grant-org-error" className="mt-1 text-sm text-red-700">{err('orgId')}</p> : null}
       </div>
       <div>
         <label htmlFor="grant-reason" className="block text-sm font-medium text-slate-900">Reason (shown to the customer&apos;s owners)</label>
-        <textarea id="grant-reason" name="reason" required rows={3} className={`${input} py-2`} defaultValue={state?.values?.reason} aria-invalid={Boolean(err('reason'))} aria-describedby={err('reason') ? 'grant-reason-error' : undefined} />
+        <TextArea id="grant-reason" name="reason" required rows={3} className="mt-1 py-2" defaultValue={state?.values?.reason} aria-invalid={Boolean(err('reason'))} aria-describedby={err('reason') ? 'grant-reason-error' : undefined} />
         {err('reason') ? <p id="grant-reason-error" className="mt-1 text-sm text-red-700">{err('reason')}</p> : null}
       </div>
       <div>
         <label htmlFor="grant-minutes" className="block text-sm font-medium text-slate-900">Minutes ({MAX_GRANT_MINUTES_LABEL})</label>
-        <input id="grant-minutes" name="minutes" type="number" min={5} max={30} defaultValue={state?.values?.minutes ?? 30} required className={input} aria-invalid={Boolean(err('minutes'))} aria-describedby={err('minutes') ? 'grant-minutes-error' : undefined} />
+        <TextInput className="mt-1" id="grant-minutes" name="minutes" type="number" min={5} max={30} defaultValue={state?.values?.minutes ?? 30} required aria-invalid={Boolean(err('minutes'))} aria-describedby={err('minutes') ? 'grant-minutes-error' : undefined} />
         {err('minutes') ? <p id="grant-minutes-error" className="mt-1 text-sm text-red-700">{err('minutes')}</p> : null}
       </div>
       <button type="submit" disabled={pending} className={button}>Open a time-limited grant</button>

@@ -5,17 +5,11 @@
  */
 import { z } from 'zod';
 import type { ComplianceInput } from './types';
+import { isTimeZone } from '@/lib/format/when';
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const localDate = z.iso.date();
-const timeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not an IANA time zone (e.g. "America/Chicago")');
+const timeZone = z.string().refine(isTimeZone, 'not an IANA time zone (e.g. "America/Chicago")');
 const id = z.string().min(1).max(200);
 const hhmm = z
   .string()

@@ -1,21 +1,8 @@
-import { formatter } from './calendar';
+import { formatDateTime } from '@/lib/format/when';
 import type { Obligation, ObligationKind } from './types';
 
-/** "Nov 1, 2026, 9:30 AM EST": an instant as the site reads it, with its zone abbreviation. */
-export function siteTime(at: Date, timeZone: string): string {
-  const f = formatter(`site:${timeZone}`, () =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      month: 'short',
-      day: 'numeric',
-      year: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    }),
-  );
-  return f.format(at);
-}
+/** "Nov 1, 2026, 9:30 AM EST": an instant as the site reads it, with its zone abbreviation (the one helper). */
+export const siteTime = formatDateTime;
 
 /** Status from what met it (or not yet) and the clock. */
 export function settle(

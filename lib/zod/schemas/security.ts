@@ -25,14 +25,6 @@ export const securityQuerySchema = z.object({
   ),
 });
 
-export function isTimeZone(v: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: v });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const hour = (label: string) =>
   z.coerce

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ROLES } from '@/lib/rbac/permissions';
 import { FILE_RULES } from '@/lib/storage/rules';
 import { checkbox, decimal2, optionalText, uuidField } from '../field-helpers';
-import { hour, isTimeZone } from './security';
+import { isTimeZone } from '@/lib/format/when';
+import { hour } from './security';
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce
@@ -46,6 +47,7 @@ export const complianceSettingsSchema = z
     businessHoursStart: hour('start of business hours'),
     businessHoursEnd: hour('end of business hours'),
     fixedRequiresPhoto: checkbox,
+    failedBmpRequiresPhoto: checkbox,
   })
   .refine((v) => v.businessHoursStart !== v.businessHoursEnd, {
     path: ['businessHoursEnd'],

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { MyWork } from '@/lib/my-work/my-work-data';
-import { formatDue } from '@/lib/compliance/next-due';
-import { formatDateTime, formatDistance } from '@/lib/format/when';
+import { formatDateTime, formatDistance, formatDue } from '@/lib/format/when';
 import { INSPECTION_TYPE_LABELS } from '@/lib/zod/schemas/inspections';
 import { STATUS_LABELS } from '@/lib/zod/schemas/violations';
 
@@ -45,6 +44,43 @@ function InspectionRow({ href, project, detail, action }: { href: string; projec
   );
 }
 
+/** One row of what is due today or overdue: the project, what and when, the rule, a badge; opens its form. */
+function DueRow(props: {
+  href: string;
+  project: string;
+  what: string;
+  rule: string;
+  due: { status: string; dueAt: Date; timeZone: string };
+  now: Date;
+}) {
+  const { due } = props;
+  return (
+    <li>
+      <Link href={props.href} className={rowLink}>
+        <span className="min-w-0">
+          <span className="block truncate font-medium text-slate-900">{props.project}</span>
+          <span className="block text-sm text-slate-700">
+            {props.what} {due.status === 'overdue' ? 'was due' : 'due'} {formatDue(due.dueAt, due.timeZone)}
+          </span>
+          <span className="block text-xs text-slate-600">{props.rule}</span>
+        </span>
+        <DueBadge overdue={due.status === 'overdue'} dueAt={due.dueAt} now={props.now} />
+      </Link>
+    </li>
+  );
+}
+
+/** "Due today" / "Overdue 3 hours" beside a due row. */
+function DueBadge({ overdue, dueAt, now }: { overdue: boolean; dueAt: Date; now: Date }) {
+  return (
+    <span
+      className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${overdue ? 'bg-red-100 text-red-900 ring-red-300' : 'bg-amber-100 text-amber-900 ring-amber-300'}`}
+    >
+      {overdue ? `Overdue ${formatDistance(dueAt, now)}` : 'Due today'}
+    </span>
+  );
+}
+
 export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
   const zone = (tz: string | null) => tz ?? work.orgZone;
   return (
@@ -56,22 +92,15 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
         {work.due ? (
           <Section title="Inspections due today or overdue" id="my-due" count={work.due.length} empty="Nothing due today on your projects.">
             {work.due.map((d) => (
-              <li key={d.projectId}>
-                <Link href={`/inspections/new?projectId=${d.projectId}&type=${DUE_KIND[d.kind]?.type ?? 'routine'}`} className={rowLink}>
-                  <span className="min-w-0">
-                    <span className="block truncate font-medium text-slate-900">{d.projectName}</span>
-                    <span className="block text-sm text-slate-700">
-                      {DUE_KIND[d.kind]?.label ?? 'Inspection'} · {d.status === 'overdue' ? 'was due' : 'due'} {formatDue(d.dueAt, d.timeZone)}
-                    </span>
-                    <span className="block text-xs text-slate-600">{d.part}</span>
-                  </span>
-                  <span
-                    className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${d.status === 'overdue' ? 'bg-red-100 text-red-900 ring-red-300' : 'bg-amber-100 text-amber-900 ring-amber-300'}`}
-                  >
-                    {d.status === 'overdue' ? `Overdue ${formatDistance(d.dueAt, now)}` : 'Due today'}
-                  </span>
-                </Link>
-              </li>
+              <DueRow
+                key={d.projectId}
+                href={`/inspections/new?projectId=${d.projectId}&type=${DUE_KIND[d.kind]?.type ?? 'routine'}`}
+                project={d.projectName}
+                what={`${DUE_KIND[d.kind]?.label ?? 'Inspection'} ·`}
+                rule={d.part}
+                due={d}
+                now={now}
+              />
             ))}
             {work.dueMore ? (
               <li>
@@ -80,6 +109,21 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                 </Link>
               </li>
             ) : null}
+          </Section>
+        ) : null}
+        {work.safety ? (
+          <Section title="Safety checklists due today" id="my-safety" count={work.safety.length} empty="No OSHA checklist due today.">
+            {work.safety.map((d) => (
+              <DueRow
+                key={`${d.projectId}-${d.kind}`}
+                href={`/inspections/new?projectId=${d.projectId}&type=${d.kind}`}
+                project={d.projectName}
+                what={d.kind === 'osha_daily' ? `${INSPECTION_TYPE_LABELS[d.kind]} · before work,` : `${INSPECTION_TYPE_LABELS[d.kind]} ·`}
+                rule={d.reference}
+                due={d}
+                now={now}
+              />
+            ))}
           </Section>
         ) : null}
         {work.actions ? (

@@ -1,14 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { zoneName } from '@/lib/format/when';
 import { INCIDENT_OUTCOMES, OUTCOME_LABELS } from '@/lib/compliance/osha/incident-clocks';
 import { createIncidentAction } from '../actions/create-incident';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { instantsFromZonedControls } from '@/components/forms/zoned-form-data';
-import { inputClass } from '@/components/ui/styles';
+import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
+import { Select, TextArea } from '@/components/ui/text-input';
+import { Radio } from '@/components/ui/choice';
 
 /**
  * Report an injury or illness. The date-times are typed at the site and read in
@@ -17,19 +18,16 @@ import { inputClass } from '@/components/ui/styles';
  */
 export function IncidentForm({ projects, idempotencyKey }: { projects: { id: string; name: string; timeZone: string }[]; idempotencyKey: string }) {
   const router = useRouter();
-  const zoneOf = (id: FormDataEntryValue | null) => projects.find((p) => p.id === id)?.timeZone ?? projects[0]?.timeZone ?? 'UTC';
+  // The site select is controlled: it picks the zone the times are typed in (ZonedDateTimeInput).
+  const [chosen, setChosen] = useState(projects.length === 1 ? projects[0]!.id : '');
+  const zone = projects.find((p) => p.id === chosen)?.timeZone ?? projects[0]?.timeZone ?? 'UTC';
   const { state, formRef, onSubmit, pending, formError, fieldErrors } = useFormAction(createIncidentAction, {
     errorId: 'incident-form-error',
-    prepare: (data) => instantsFromZonedControls(
-        data,
-        ['occurredAt', 'learnedAt', 'outcomeAt'].map((name) => ({ name, value: String(data.get(name) ?? ''), timeZone: zoneOf(data.get('projectId')) })),
-      ),
   });
   useEffect(() => {
     if (state?.ok) router.push('/incidents');
   }, [state, router]);
   const f = (name: string) => ({ name, errors: fieldErrors[name], idPrefix: 'incident' });
-  const zone = zoneName(projects[0]?.timeZone ?? 'UTC');
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Report an incident">
@@ -37,7 +35,7 @@ export function IncidentForm({ projects, idempotencyKey }: { projects: { id: str
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <Field {...f('projectId')} label="Site" required>
         {(p) => (
-          <select {...p} defaultValue={projects.length === 1 ? projects[0]!.id : ''} className={inputClass}>
+          <Select {...p} value={chosen} onChange={(e) => setChosen(e.target.value)}>
             <option value="" disabled>
               Choose a site…
             </option>
@@ -46,7 +44,7 @@ export function IncidentForm({ projects, idempotencyKey }: { projects: { id: str
                 {pr.name}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <fieldset>
@@ -56,7 +54,7 @@ export function IncidentForm({ projects, idempotencyKey }: { projects: { id: str
         <div className="mt-1 flex gap-4">
           {(['injury', 'illness'] as const).map((k) => (
             <label key={k} className="inline-flex min-h-11 items-center gap-2 text-base">
-              <input type="radio" name="caseType" value={k} defaultChecked={k === 'injury'} className="size-5" />
+              <Radio name="caseType" value={k} defaultChecked={k === 'injury'} />
               {k === 'injury' ? 'Injury' : 'Illness'}
             </label>
           ))}
@@ -65,7 +63,7 @@ export function IncidentForm({ projects, idempotencyKey }: { projects: { id: str
       </fieldset>
       <Field {...f('outcome')} label="Outcome" hint="A fatality must be reported to OSHA within 8 hours; in-patient hospitalization, amputation or loss of an eye within 24 hours." required>
         {(p) => (
-          <select {...p} defaultValue="" className={inputClass}>
+          <Select {...p} defaultValue="">
             <option value="" disabled>
               Choose the outcome…
             </option>
@@ -74,22 +72,22 @@ export function IncidentForm({ projects, idempotencyKey }: { projects: { id: str
                 {OUTCOME_LABELS[o]}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field {...f('occurredAt')} label="When it happened" hint={`Site time (${zone}).`} required>
-          {(p) => <input {...p} type="datetime-local" className={inputClass} />}
+        <Field {...f('occurredAt')} label="When it happened" hint={`Site time (${zoneName(zone)}).`} required>
+          {(p) => <ZonedDateTimeInput {...p} timeZone={zone} />}
         </Field>
         <Field {...f('learnedAt')} label="When the company learned of it" hint="The OSHA clock starts here." required>
-          {(p) => <input {...p} type="datetime-local" className={inputClass} />}
+          {(p) => <ZonedDateTimeInput {...p} timeZone={zone} />}
         </Field>
         <Field {...f('outcomeAt')} label="When the outcome happened" hint="Only if later than the incident (e.g. a death days after).">
-          {(p) => <input {...p} type="datetime-local" className={inputClass} />}
+          {(p) => <ZonedDateTimeInput {...p} timeZone={zone} />}
         </Field>
       </div>
       <Field {...f('description')} label="What happened" required>
-        {(p) => <textarea {...p} rows={4} maxLength={5000} className={inputClass} />}
+        {(p) => <TextArea {...p} rows={4} maxLength={5000} />}
       </Field>
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Save incident

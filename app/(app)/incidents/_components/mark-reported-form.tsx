@@ -3,17 +3,13 @@
 import { markIncidentReportedAction } from '../actions/mark-incident-reported';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { instantsFromZonedControls } from '@/components/forms/zoned-form-data';
-import { inputClass } from '@/components/ui/styles';
+import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
+import { TextInput } from '@/components/ui/text-input';
 
 /** "Reported to OSHA at …": stops the 1904.39 clock. The time is read in the site's zone. */
 export function MarkReportedForm({ incidentId, timeZone, zoneLabel }: { incidentId: string; timeZone: string; zoneLabel: string }) {
   const { formRef, onSubmit, pending, formError, fieldErrors } = useFormAction(markIncidentReportedAction, {
     errorId: `reported-error-${incidentId}`,
-    prepare: (data) => instantsFromZonedControls(
-        data,
-        ['reportedAt'].map((name) => ({ name, value: String(data.get(name) ?? ''), timeZone: timeZone })),
-      ),
   });
   const f = (name: string) => ({ name, errors: fieldErrors[name], idPrefix: `reported-${incidentId}` });
   return (
@@ -22,10 +18,10 @@ export function MarkReportedForm({ incidentId, timeZone, zoneLabel }: { incident
       <input type="hidden" name="incidentId" value={incidentId} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field {...f('reportedAt')} label="Reported to OSHA at" hint={`Site time (${zoneLabel}).`} required>
-          {(p) => <input {...p} type="datetime-local" className={inputClass} />}
+          {(p) => <ZonedDateTimeInput {...p} timeZone={timeZone} />}
         </Field>
         <Field {...f('reportReference')} label="OSHA reference">
-          {(p) => <input {...p} type="text" maxLength={200} autoComplete="off" className={inputClass} />}
+          {(p) => <TextInput {...p} type="text" maxLength={200} autoComplete="off" />}
         </Field>
       </div>
       <SubmitButton pending={pending} pendingLabel="Saving…">

@@ -9,6 +9,7 @@ import { TextInput } from '@/components/ui/text-input';
 import { amendInspectionAction } from '../actions/amend-inspection';
 import { publishInspectionAction } from '../actions/publish-inspection';
 import { signInspectionAction } from '../actions/sign-inspection';
+import { Checkbox } from '@/components/ui/choice';
 
 /** Certification: typed name, title and qualifications, the statement shown in full, the server's timestamp. */
 export function SignForm({
@@ -34,10 +35,9 @@ export function SignForm({
         {statement}
       </blockquote>
       <label className="flex min-h-12 items-start gap-3 text-base text-slate-900">
-        <input
-          type="checkbox"
+        <Checkbox
           name="accept"
-          className="mt-1 size-5 shrink-0 accent-brand-700"
+          className="mt-1"
           aria-invalid={Boolean(fieldErrors.accept?.length)}
           aria-describedby={fieldErrors.accept?.length ? 'sign-accept-error' : undefined}
         />

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { FailedBmp } from '@/lib/inspections/failed-bmps';
 import { failedBmpHref } from '@/lib/violations/prefill';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 /**
  * A submitted inspection's failed BMPs, each with the way to act on it: a
@@ -34,7 +35,7 @@ export function FailedBmpActions({
             {mode ? (
               <Link
                 href={failedBmpHref(mode === 'violation' ? '/violations/new' : '/findings/new', { projectId, inspectionId, ...f })}
-                className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+                className={primaryButtonClass}
               >
                 {mode === 'violation' ? 'Open corrective action' : 'Record a finding'}
                 <span className="sr-only"> for {f.label}</span>

@@ -3,10 +3,11 @@
 import { useState } from 'react';
 import type { FieldDefinition } from '@/lib/forms/template-definition';
 import { SegmentedControl } from '@/components/ui/segmented-control';
-import { inputClass } from '@/components/ui/styles';
 import { formatDateTime } from '@/lib/format/when';
 import { InspectionPhotoField } from './photo-context';
 import { a11y, ErrorText, errorId, fieldDomId, GroupShell, Help, Labelled, Required } from './field-shell';
+import { TextArea, TextInput } from '@/components/ui/text-input';
+import { Checkbox, Radio } from '@/components/ui/choice';
 
 /**
  * One input per template field type, mobile-first: labels above inputs, 48px
@@ -50,6 +51,15 @@ function BmpChecklist({
           const key = `${field.key}.${item.key}`;
           const rowErrors = errors[key];
           const row = rows[item.key];
+          // One note control, shown open for a failed item and behind "Add a note" otherwise.
+          const noteInput = (
+            <TextInput
+              id={`${fieldDomId(key)}-note`}
+              value={row?.note ?? ''}
+              maxLength={1000}
+              onChange={(e) => set(item.key, { note: e.target.value })}
+            />
+          );
           return (
             <li key={item.key} className="p-3">
               <fieldset id={fieldDomId(key)} tabIndex={-1} className="outline-none">
@@ -74,13 +84,7 @@ function BmpChecklist({
                     <label htmlFor={`${fieldDomId(key)}-note`} className="text-sm text-slate-700">
                       Note {row?.result === 'fail' ? '(what needs fixing, where)' : '(optional)'}
                     </label>
-                    <input
-                      id={`${fieldDomId(key)}-note`}
-                      className={`${inputClass} mt-1`}
-                      value={row?.note ?? ''}
-                      maxLength={1000}
-                      onChange={(e) => set(item.key, { note: e.target.value })}
-                    />
+                    <div className="mt-1">{noteInput}</div>
                   </div>
                 ) : null}
                 {row?.result === 'fail' ? <InspectionPhotoField itemKey={item.key} label={`Photos: ${item.label}`} /> : null}
@@ -92,13 +96,7 @@ function BmpChecklist({
                     <label htmlFor={`${fieldDomId(key)}-note`} className="sr-only">
                       Note for {item.label}
                     </label>
-                    <input
-                      id={`${fieldDomId(key)}-note`}
-                      className={inputClass}
-                      value={row?.note ?? ''}
-                      maxLength={1000}
-                      onChange={(e) => set(item.key, { note: e.target.value })}
-                    />
+                    {noteInput}
                   </details>
                 ) : null}
               </fieldset>
@@ -117,9 +115,9 @@ function NumberField({ field, value, onChange, errors }: FieldProps<Extract<Fiel
   return (
     <Labelled field={field} errors={all.length ? all : undefined}>
       <div className="flex items-center gap-2">
-        <input
+        <TextInput
           {...a11y(field.key, all.length ? all : undefined, field.required)}
-          className={`${inputClass} max-w-40`}
+          className="max-w-40"
           inputMode="decimal"
           autoComplete="off"
           value={text}
@@ -164,9 +162,9 @@ function SignatureField({
     <Labelled field={field} errors={fieldErrors.length ? fieldErrors : undefined}>
       <p className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">{field.statement}</p>
       <p className="mt-3 text-sm text-slate-700">Type your full name to sign this statement:</p>
-      <input
+      <TextInput
         {...a11y(field.key, fieldErrors.length ? fieldErrors : undefined, field.required)}
-        className={`${inputClass} mt-1`}
+        className="mt-1"
         autoComplete="name"
         value={sig?.name ?? ''}
         onChange={(e) =>
@@ -207,9 +205,9 @@ function PerformerField({
           <label htmlFor={fieldDomId(field.key)} className="block text-sm font-medium text-slate-800">
             Name
           </label>
-          <input
+          <TextInput
             {...a11y(field.key, nameErrors.length ? nameErrors : undefined, field.required)}
-            className={`${inputClass} mt-1`}
+            className="mt-1"
             autoComplete="name"
             value={v.name ?? ''}
             onChange={(e) => set({ ...v, name: e.target.value })}
@@ -220,9 +218,9 @@ function PerformerField({
           <label htmlFor={fieldDomId(`${field.key}.title`)} className="block text-sm font-medium text-slate-800">
             Title or qualification
           </label>
-          <input
+          <TextInput
             {...a11y(`${field.key}.title`, titleErrors, false)}
-            className={`${inputClass} mt-1`}
+            className="mt-1"
             autoComplete="organization-title"
             value={v.title ?? ''}
             onChange={(e) => set({ ...v, title: e.target.value })}
@@ -243,18 +241,16 @@ export function Field(props: FieldProps) {
       return (
         <Labelled field={field} errors={own}>
           {field.multiline ? (
-            <textarea
+            <TextArea
               {...a11y(field.key, own, field.required)}
-              className={inputClass}
               rows={4}
               maxLength={field.maxLength}
               value={(value as string) ?? ''}
               onChange={(e) => onChange(e.target.value)}
             />
           ) : (
-            <input
+            <TextInput
               {...a11y(field.key, own, field.required)}
-              className={inputClass}
               maxLength={field.maxLength}
               value={(value as string) ?? ''}
               onChange={(e) => onChange(e.target.value)}
@@ -267,10 +263,10 @@ export function Field(props: FieldProps) {
     case 'date':
       return (
         <Labelled field={field} errors={own}>
-          <input
+          <TextInput
             {...a11y(field.key, own, field.required)}
             type="date"
-            className={`${inputClass} max-w-56`}
+            className="max-w-56"
             value={(value as string) ?? ''}
             onChange={(e) => onChange(e.target.value)}
           />
@@ -293,6 +289,7 @@ export function Field(props: FieldProps) {
       );
     case 'choice': {
       const selected = field.multiple ? ((value as string[] | undefined) ?? []) : [value];
+      const Choice = field.multiple ? Checkbox : Radio;
       return (
         <GroupShell field={field} errors={own}>
           <div className="space-y-2">
@@ -301,11 +298,9 @@ export function Field(props: FieldProps) {
                 key={o.value}
                 className="flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
               >
-                <input
-                  type={field.multiple ? 'checkbox' : 'radio'}
+                <Choice
                   name={field.key}
                   value={o.value}
-                  className="size-5 accent-brand-700"
                   checked={selected.includes(o.value)}
                   onChange={(e) =>
                     onChange(

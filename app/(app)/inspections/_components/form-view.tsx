@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/format/when';
+import { formatCalendarDate, formatDateTime } from '@/lib/format/when';
 import type { FieldDefinition, TemplateDefinition } from '@/lib/forms/template-definition';
 
 const YES_NO: Record<string, string> = { yes: 'Yes', no: 'No', na: 'N/A', pass: 'Pass', fail: 'Fail' };
@@ -13,7 +13,7 @@ function Answer({ field, value, timeZone }: { field: FieldDefinition; value: unk
     case 'date':
       return (
         <>
-          {new Date(`${String(value)}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' })}
+          {formatCalendarDate(String(value))}
         </>
       );
     case 'choice': {

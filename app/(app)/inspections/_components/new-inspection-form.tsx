@@ -1,6 +1,5 @@
 'use client';
 
-import { inputClass } from '@/components/ui/styles';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import { OSHA_RULE_TEXT } from '@/lib/compliance/osha-checklists';
@@ -15,6 +14,9 @@ import {
 } from '@/lib/zod/schemas/inspections';
 import { createInspectionAction } from '../actions/create-inspection';
 import { OfflineInspectionForm } from './offline-inspection-form';
+import { Radio } from '@/components/ui/choice';
+import { Select } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 type Offline = { ok: false; offline: true; projectId: string; type: string };
 type CreateState = Awaited<ReturnType<typeof createInspectionAction>> | Offline | null;
@@ -128,14 +130,14 @@ export function NewInspectionForm({
         <label htmlFor="projectId" className="block text-base font-medium text-slate-900">
           Project
         </label>
-        <select
+        <Select
           id="projectId"
           name="projectId"
           defaultValue={defaultProjectId ?? ''}
           required
           aria-invalid={errors.projectId ? true : undefined}
           aria-describedby={errors.projectId ? 'projectId-error' : undefined}
-          className={`mt-2 ${inputClass}`}
+          className="mt-2"
         >
           <option value="" disabled>
             Choose a project…
@@ -145,7 +147,7 @@ export function NewInspectionForm({
               {p.name}
             </option>
           ))}
-        </select>
+        </Select>
         {errors.projectId ? (
           <p id="projectId-error" className="mt-1 text-sm font-medium text-red-700">
             {errors.projectId.join(' ')}
@@ -164,12 +166,10 @@ export function NewInspectionForm({
                   key={t}
                   className="flex min-h-14 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
                 >
-                  <input
-                    type="radio"
+                  <Radio
                     name="type"
                     value={t}
                     defaultChecked={defaultType ? t === defaultType : g === 0 && i === 0}
-                    className="size-5 accent-brand-700"
                   />
                   <span>
                     <span className="block text-base font-medium text-slate-900">{INSPECTION_TYPE_LABELS[t]}</span>
@@ -190,7 +190,7 @@ export function NewInspectionForm({
       <button
         type="submit"
         disabled={pending || state?.ok}
-        className="min-h-12 w-full rounded-md bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto"
+        className={`${primaryButtonClass} w-full sm:w-auto`}
       >
         {pending || state?.ok ? 'Opening the form…' : 'Start inspection'}
       </button>

@@ -3,6 +3,11 @@
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { ErrorSummary, fieldLabels } from '@/components/forms/error-summary';
+import { SubmitButton } from '@/components/forms/field';
+import { FormProgress } from '@/components/forms/form-progress';
+import { SubmitBar } from '@/components/forms/submit-bar';
+import { primaryButtonClass, secondaryButtonClass } from '@/components/ui/styles';
+import { answeredCount } from '@/lib/forms/answered-count';
 import { newIdempotencyKey } from '@/components/forms/use-local-draft';
 import { useDeviceScope } from '@/components/offline/device-scope-context';
 import { fieldErrorsOf, submissionSchemaFor } from '@/lib/forms/submission-schema';
@@ -93,17 +98,10 @@ export function OfflineInspectionForm({
           online — you can close the app.
         </p>
         <div className="flex flex-wrap gap-3">
-          <button
-            type="button"
-            onClick={onAnother}
-            className="min-h-12 rounded-md bg-brand-700 px-4 font-semibold text-white"
-          >
+          <button type="button" onClick={onAnother} className={primaryButtonClass}>
             Start another inspection
           </button>
-          <Link
-            href="/dashboard"
-            className="inline-flex min-h-12 items-center rounded-md border border-slate-300 bg-white px-4 font-semibold text-slate-900"
-          >
+          <Link href="/dashboard" className={secondaryButtonClass}>
             Dashboard
           </Link>
         </div>
@@ -134,14 +132,12 @@ export function OfflineInspectionForm({
       ) : (
         <TemplateSections definition={definition} values={values} errors={errors} onChange={change} />
       )}
-      <div className="rounded-lg border border-slate-200 bg-white p-4">
-        <button
-          type="submit"
-          className="min-h-12 w-full rounded-md bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-800 sm:w-auto"
-        >
+      <SubmitBar note="Kept on this device and sent when you are back online.">
+        <SubmitButton pending={false} pendingLabel="Saving…">
           Submit inspection
-        </button>
-      </div>
+        </SubmitButton>
+        <FormProgress {...answeredCount(definition, values)} />
+      </SubmitBar>
     </form>
   );
 }

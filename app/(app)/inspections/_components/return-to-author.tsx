@@ -2,6 +2,8 @@
 
 import { useActionState } from 'react';
 import { returnInspectionAction } from '../actions/return-inspection';
+import { Field } from '@/components/forms/field';
+import { TextArea } from '@/components/ui/text-input';
 
 /** A reviewer sends a submitted report back: the comment is what the author will read on the inspection. */
 export function ReturnForm({ inspectionId }: { inspectionId: string }) {
@@ -12,32 +14,16 @@ export function ReturnForm({ inspectionId }: { inspectionId: string }) {
       <summary className="flex min-h-11 cursor-pointer items-center text-base font-semibold text-slate-900">
         Return to the author with a comment
       </summary>
-      <form action={action} className="mt-3 space-y-3">
+      <form action={action} noValidate className="mt-3 space-y-3">
         <input type="hidden" name="inspectionId" value={inspectionId} />
         {state && !state.ok && state.formError ? (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
             {state.formError}
           </p>
         ) : null}
-        <div>
-          <label htmlFor="return-comment" className="block text-base font-medium text-slate-900">
-            What needs to change
-          </label>
-          <textarea
-            id="return-comment"
-            name="comment"
-            rows={3}
-            maxLength={2000}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'return-comment-error' : undefined}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600"
-          />
-          {error ? (
-            <p id="return-comment-error" className="mt-1 text-sm font-medium text-red-700">
-              {error.join(' ')}
-            </p>
-          ) : null}
-        </div>
+        <Field id="return-comment" name="comment" label="What needs to change" errors={error} required>
+          {(p) => <TextArea {...p} rows={3} maxLength={2000} />}
+        </Field>
         <button
           type="submit"
           disabled={pending}

@@ -39,6 +39,7 @@ const { getTemplate } = await import('@/lib/forms/templates');
 const { epaCgpInspection } = await import('@/lib/forms/default-templates');
 const { CERTIFICATION_STATEMENT, OSHA_REVIEW_STATEMENT } = await import('@/lib/inspections/certification');
 const { completedInspectionsOf } = await import('@/db/queries/obligations');
+const { oshaChecklistsSince } = await import('@/db/queries/my-work');
 
 let db: ReturnType<typeof testDatabase.app>;
 let acmeProject: string;
@@ -201,6 +202,24 @@ describe('OSHA checklists from New inspection', () => {
     });
     expect(await tally(db, acme.id)).toEqual(before);
     expect((await rowOf(id))?.status).toBe('submitted');
+  });
+
+  it("the OSHA due rules read the project's submitted checklists: not a draft, not a returned one, not another tenant's", async () => {
+    const since = new Date(Date.now() - 60_000);
+    const draft = await start('osha_daily'); // a draft: not done
+    const id = await start('osha_daily');
+    const mine = (r: { done: { id: string; type: string }[] }) => r.done.filter((d) => d.id === id || d.id === draft).map((d) => d.type);
+    expect((await submitInspectionAction(null, { inspectionId: id, data: oshaDaily() })).ok).toBe(true);
+    const read = await inAcme((tx) => oshaChecklistsSince(tx, acme.id, since, acmeProject));
+    expect(read.sites.map((p) => p.id)).toEqual([acmeProject]);
+    expect(mine(read)).toEqual(['osha_daily']);
+    const bolts = await withTenantOn(db, { orgId: bolt.id, userId: 'test' }, (tx) => oshaChecklistsSince(tx, bolt.id, since));
+    expect(bolts.sites.map((p) => p.id)).not.toContain(acmeProject);
+    expect(mine(bolts)).toEqual([]);
+    // Returned to its author, it is a draft again and no longer meets the rule.
+    actAs(inspectorA);
+    expect((await returnInspectionAction(null, { inspectionId: id, comment: 'Say which stair the debris was on.' })).ok).toBe(true);
+    expect(mine(await inAcme((tx) => oshaChecklistsSince(tx, acme.id, since, acmeProject)))).toEqual([]);
   });
 
   it('an OSHA checklist does not meet the stormwater schedule; an EPA inspection does', async () => {

@@ -3,12 +3,12 @@
 import { useState } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
 import type { ActionResult } from '@/lib/actions/tenant-action';
+import { Select, TextInput } from '@/components/ui/text-input';
+import { primaryButtonClass } from '@/components/ui/styles';
 
 type Result = { id: string; path: string; expiresAt: string };
 type Action = (prev: ActionResult<Result> | null, input: FormData) => Promise<ActionResult<Result>>;
 
-const control =
-  'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 sm:text-sm';
 
 /** Invite by email and role; the link is shown once, to copy and send (local mode has no email of its own here). */
 export function InviteForm({ action, roles }: { action: Action; roles: { value: string; label: string }[] }) {
@@ -31,13 +31,13 @@ export function InviteForm({ action, roles }: { action: Action; roles: { value: 
           <label htmlFor="invite-email" className="block text-sm font-medium text-slate-900">
             Email
           </label>
-          <input
+          <TextInput
             id="invite-email"
             name="email"
             type="email"
             autoComplete="off"
             required
-            className={`mt-1 ${control}`}
+            className="mt-1"
             aria-invalid={Boolean(errors.email?.length)}
             aria-describedby={errors.email?.length ? 'invite-email-error' : undefined}
           />
@@ -51,19 +51,19 @@ export function InviteForm({ action, roles }: { action: Action; roles: { value: 
           <label htmlFor="invite-role" className="block text-sm font-medium text-slate-900">
             Role
           </label>
-          <select id="invite-role" name="role" defaultValue="crew" className={`mt-1 ${control}`}>
+          <Select id="invite-role" name="role" defaultValue="crew" className="mt-1">
             {roles.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
       </div>
       <button
         type="submit"
         disabled={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-70 sm:w-auto"
+        className={`${primaryButtonClass} w-full sm:w-auto`}
       >
         {pending ? 'Creating link…' : 'Create invitation link'}
       </button>
@@ -73,7 +73,7 @@ export function InviteForm({ action, roles }: { action: Action; roles: { value: 
           <label htmlFor="invite-link" className="sr-only">
             Invitation link
           </label>
-          <input id="invite-link" readOnly value={link} className={`${control} font-mono text-xs`} data-testid="invitation-link" onFocus={(e) => e.currentTarget.select()} />
+          <TextInput id="invite-link" readOnly value={link} className="font-mono text-xs" data-testid="invitation-link" onFocus={(e) => e.currentTarget.select()} />
           <button
             type="button"
             className="inline-flex min-h-11 items-center rounded-md border border-green-300 bg-white px-3 font-semibold text-green-900"

@@ -3,6 +3,7 @@
 import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { useActionState, useTransition, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/actions/tenant-action';
+import { Select } from '@/components/ui/text-input';
 
 type Action<T> = (prev: ActionResult<T> | null, input: FormData) => Promise<ActionResult<T>>;
 
@@ -43,13 +44,13 @@ export function MemberControls({
           <input type="hidden" name="membershipId" value={membershipId} />
           <label className="text-xs text-slate-600">
             <span className="sr-only">Role of {name}</span>
-            <select name="role" defaultValue={role} className="block min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900">
+            <Select name="role" defaultValue={role}>
               {roles.map((r) => (
                 <option key={r.value} value={r.value}>
                   {r.label}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
           <button type="submit" disabled={busy} className={`${button} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`}>
             Change role

@@ -3,6 +3,7 @@
 import { FormError, SubmitButton } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { saveReminderPreferencesAction } from '../actions/save-reminder-preferences';
+import { Checkbox } from '@/components/ui/choice';
 
 export interface Preferences {
   inspections: boolean;
@@ -24,7 +25,7 @@ export function PreferencesForm({ initial }: { initial: Preferences }) {
       <FormError id="prefs-error" message={formError} />
       {CHOICES.map((c) => (
         <label key={c.name} className="flex min-h-11 items-start gap-3 rounded-lg border border-slate-200 p-3">
-          <input type="checkbox" name={c.name} defaultChecked={initial[c.name]} className="mt-1 size-5 accent-brand-700" aria-describedby={`pref-${c.name}-hint`} />
+          <Checkbox name={c.name} defaultChecked={initial[c.name]} className="mt-1" aria-describedby={`pref-${c.name}-hint`} />
           <span>
             <span className="block font-medium text-slate-900">{c.label}</span>
             <span id={`pref-${c.name}-hint`} className="block text-sm text-slate-600">

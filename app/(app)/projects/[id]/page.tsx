@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
-import { formatDateTime } from '@/lib/format/when';
+import { formatCalendarDate, formatDateTime, formatDue } from '@/lib/format/when';
+import { INSPECTION_TYPE_LABELS } from '@/lib/zod/schemas/inspections';
 import { INSPECTION_SCHEDULE_LABELS } from '@/lib/zod/schemas/projects';
 import { RAIN_SOURCE_LABELS } from '@/lib/zod/schemas/rain-events';
 import { ArchiveProjectButton } from '../_components/archive-project-button';
@@ -17,21 +18,19 @@ import { DocumentUploader } from '@/components/files/document-uploader';
 import { formatBytes } from '@/lib/storage/rules';
 import { DOCUMENT_KIND_LABELS } from '@/lib/zod/schemas/files';
 import { formatDateTimeZone } from '@/lib/format/when';
-import { formatDue } from '@/lib/compliance/next-due';
+import { OSHA_RULE_TEXT } from '@/lib/compliance/osha-checklists';
 import { SiteConditionsCard } from './conditions/_components/site-conditions-card';
 import { RecordsCard } from './_components/records-card';
 
 export const metadata: Metadata = { title: 'Project' };
 
+/** The words before a checklist's time: its due time, or when it was done. */
+const SAFETY_STATE = { due: 'due', overdue: 'overdue, was due', met: 'done', met_late: 'done late' } as const;
+
 const words = (s: string) => s.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
 
-/** "Mar 1, 2026" for a calendar date column (no time zone: it is a date, not an instant). */
-function formatDate(iso: string | null): string {
-  if (!iso) return 'Not set';
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-}
+/** A calendar date column (a date, not an instant), or "Not set". */
+const formatDate = (iso: string | null) => (iso ? formatCalendarDate(iso) : 'Not set');
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -117,6 +116,22 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                 ) : (
                   'Nothing due (inspections suspended)'
                 )}
+              </Detail>
+            ) : null}
+            {data.safety.length ? (
+              <Detail label="OSHA safety checklists">
+                <ul data-testid="safety-due" className="space-y-1">
+                  {data.safety.map((c) => (
+                    <li key={c.kind}>
+                      <span className={c.status === 'overdue' ? 'font-semibold text-red-800' : 'font-semibold'}>
+                        {INSPECTION_TYPE_LABELS[c.kind]}: {SAFETY_STATE[c.status]} {c.metAt ? formatDateTime(c.metAt, c.timeZone) : formatDue(c.dueAt, c.timeZone)}
+                      </span>
+                      <span className="block text-xs text-slate-600">
+                        {OSHA_RULE_TEXT[c.kind]}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
               </Detail>
             ) : null}
             <Detail label="Receiving water">

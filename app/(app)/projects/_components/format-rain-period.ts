@@ -1,12 +1,8 @@
-import { formatDateTime } from '@/lib/format/when';
+import { formatDateTime, formatTime, localDay } from '@/lib/format/when';
 
-const time = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone, timeStyle: 'short' }).format(at);
-const day = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
-
-/** "Nov 22, 2026, 7:50 PM – 9:50 PM" (the end's date only when it differs). */
+/** "Nov 22, 2026, 7:50 PM CST – 9:50 PM CST" (the end's date only when it differs). */
 export function formatRainPeriod(start: Date, end: Date | null, timeZone: string): string {
   if (!end) return formatDateTime(start, timeZone);
-  const endText = day(start, timeZone) === day(end, timeZone) ? time(end, timeZone) : formatDateTime(end, timeZone);
+  const endText = localDay(start, timeZone) === localDay(end, timeZone) ? formatTime(end, timeZone) : formatDateTime(end, timeZone);
   return `${formatDateTime(start, timeZone)} – ${endText}`;
 }

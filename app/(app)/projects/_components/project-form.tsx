@@ -6,8 +6,9 @@ import { INSPECTION_SCHEDULE_LABELS, INSPECTION_SCHEDULES, PROJECT_STATUSES } fr
 import { createProjectAction } from '../actions/create-project';
 import { updateProjectAction } from '../actions/update-project';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
-import { inputClass } from '@/components/ui/styles';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { Select, TextInput } from '@/components/ui/text-input';
+import { Checkbox } from '@/components/ui/choice';
 
 export interface ProjectFormValues {
   id?: string;
@@ -77,25 +78,23 @@ export function ProjectForm({ initial }: { initial: ProjectFormValues }) {
 
       <Field {...f('name')} label="Project name" required>
         {(p) => (
-          <input
+          <TextInput
             {...p}
             type="text"
             defaultValue={initial.name}
             autoComplete="off"
             maxLength={200}
-            className={inputClass}
           />
         )}
       </Field>
       <Field {...f('address')} label="Site address">
         {(p) => (
-          <input
+          <TextInput
             {...p}
             type="text"
             defaultValue={initial.address}
             autoComplete="street-address"
             maxLength={500}
-            className={inputClass}
           />
         )}
       </Field>
@@ -104,32 +103,30 @@ export function ProjectForm({ initial }: { initial: ProjectFormValues }) {
         <legend className="px-1 text-sm font-semibold text-slate-900">Stormwater permit</legend>
         <Field {...f('npdesPermitId')} label="NPDES permit ID" hint="As on the permit coverage letter, e.g. TXR15ABCD.">
           {(p) => (
-            <input
+            <TextInput
               {...p}
               type="text"
               defaultValue={initial.npdesPermitId}
               autoCapitalize="characters"
               autoComplete="off"
-              className={inputClass}
             />
           )}
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field {...f('permitStart')} label="Coverage start">
-            {(p) => <input {...p} type="date" defaultValue={initial.permitStart} className={inputClass} />}
+            {(p) => <TextInput {...p} type="date" defaultValue={initial.permitStart} />}
           </Field>
           <Field {...f('permitEnd')} label="Termination">
-            {(p) => <input {...p} type="date" defaultValue={initial.permitEnd} className={inputClass} />}
+            {(p) => <TextInput {...p} type="date" defaultValue={initial.permitEnd} />}
           </Field>
         </div>
         <Field {...f('disturbedAcres')} label="Disturbed area (acres)" hint="0 or more, up to 2 decimals.">
           {(p) => (
-            <input
+            <TextInput
               {...p}
               type="text"
               inputMode="decimal"
               defaultValue={initial.disturbedAcres}
-              className={inputClass}
             />
           )}
         </Field>
@@ -138,19 +135,18 @@ export function ProjectForm({ initial }: { initial: ProjectFormValues }) {
       <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-900">Receiving water</legend>
         <Field {...f('receivingWater')} label="Receiving water" hint="The creek, lake or river the site drains to.">
-          {(p) => <input {...p} type="text" defaultValue={initial.receivingWater} className={inputClass} />}
+          {(p) => <TextInput {...p} type="text" defaultValue={initial.receivingWater} />}
         </Field>
         <div>
           {/* The hidden "false" makes an unchecked box an explicit "no" (the last value wins). */}
           <input type="hidden" name="sensitiveWater" value="false" />
           <label className="flex min-h-11 items-start gap-3 text-sm text-slate-900">
-            <input
-              type="checkbox"
+            <Checkbox
               name="sensitiveWater"
               value="on"
               defaultChecked={initial.sensitiveWater}
               aria-describedby="project-sensitiveWater-hint"
-              className="mt-0.5 size-6 shrink-0 rounded border-slate-400 accent-brand-700"
+              className="mt-0.5"
             />
             <span>
               <span className="font-medium">Sensitive water</span>
@@ -167,13 +163,13 @@ export function ProjectForm({ initial }: { initial: ProjectFormValues }) {
 
       <Field {...f('inspectionSchedule')} label="Inspection schedule" required>
         {(p) => (
-          <select {...p} defaultValue={initial.inspectionSchedule} className={inputClass}>
+          <Select {...p} defaultValue={initial.inspectionSchedule}>
             {INSPECTION_SCHEDULES.map((s) => (
               <option key={s} value={s}>
                 {INSPECTION_SCHEDULE_LABELS[s]}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
 
@@ -183,14 +179,14 @@ export function ProjectForm({ initial }: { initial: ProjectFormValues }) {
         hint="Every time at this site is shown, and typed, in this zone."
       >
         {(p) => (
-          <select {...p} defaultValue={initial.timeZone} className={inputClass}>
+          <Select {...p} defaultValue={initial.timeZone}>
             <option value="">The organization&apos;s time zone</option>
             {[...new Set([...SITE_TIME_ZONES, ...(initial.timeZone ? [initial.timeZone] : [])])].map((z) => (
               <option key={z} value={z}>
                 {z.replaceAll('_', ' ')}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
 
@@ -199,23 +195,23 @@ export function ProjectForm({ initial }: { initial: ProjectFormValues }) {
           Site location (decimal degrees), for the daily rain reading from the weather service. A gauge entry on site wins for the same day.
         </legend>
         <Field {...f('latitude')} label="Latitude">
-          {(p) => <input {...p} type="text" inputMode="decimal" placeholder="30.26720" defaultValue={initial.latitude} className={inputClass} />}
+          {(p) => <TextInput {...p} type="text" inputMode="decimal" placeholder="30.26720" defaultValue={initial.latitude} />}
         </Field>
         <Field {...f('longitude')} label="Longitude">
-          {(p) => <input {...p} type="text" inputMode="decimal" placeholder="-97.74310" defaultValue={initial.longitude} className={inputClass} />}
+          {(p) => <TextInput {...p} type="text" inputMode="decimal" placeholder="-97.74310" defaultValue={initial.longitude} />}
         </Field>
       </fieldset>
 
       {editing ? (
         <Field {...f('status')} label="Status" required>
           {(p) => (
-            <select {...p} defaultValue={initial.status} className={inputClass}>
+            <Select {...p} defaultValue={initial.status}>
               {PROJECT_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABELS[s]}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
       ) : null}

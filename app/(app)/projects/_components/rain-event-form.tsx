@@ -6,9 +6,9 @@ import { useLocalDraft } from '@/components/forms/use-local-draft';
 import { RAIN_SOURCE_LABELS, RAIN_SOURCES } from '@/lib/zod/schemas/rain-events';
 import { recordRainEventAction } from '../../rain-events/actions/record-rain-event';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
-import { inputClass } from '@/components/ui/styles';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { Select, TextInput } from '@/components/ui/text-input';
 
 /**
  * Record a rain-gauge reading. With `projectId` the project is fixed (project
@@ -70,7 +70,7 @@ export function RainEventForm({
       ) : (
         <Field {...f('projectId')} label="Project" required>
           {(p) => (
-            <select {...p} value={chosen} onChange={(e) => setChosen(e.target.value)} className={inputClass}>
+            <Select {...p} value={chosen} onChange={(e) => setChosen(e.target.value)}>
               <option value="" disabled>
                 Choose a project…
               </option>
@@ -79,33 +79,32 @@ export function RainEventForm({
                   {pr.name}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field {...f('amountInches')} label="Rain (inches)" hint="0 to 50, up to 2 decimals." required>
           {(p) => (
-            <input
+            <TextInput
               {...p}
               ref={amountRef}
               type="text"
               inputMode="decimal"
               autoComplete="off"
               placeholder="0.50"
-              className={inputClass}
             />
           )}
         </Field>
         <Field {...f('source')} label="Source" required>
           {(p) => (
-            <select {...p} defaultValue="manual" className={inputClass}>
+            <Select {...p} defaultValue="manual">
               {RAIN_SOURCES.map((s) => (
                 <option key={s} value={s}>
                   {RAIN_SOURCE_LABELS[s]}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field {...f('startedAt')} label="Started" required>

@@ -6,6 +6,7 @@ import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { TextInput } from '@/components/ui/text-input';
 import type { ActionResult } from '@/lib/actions/tenant-action';
+import { Checkbox } from '@/components/ui/choice';
 
 type Values = {
   breachAttemptThreshold: number;
@@ -64,11 +65,9 @@ export function SecuritySettingsForm({
       ) : null}
 
       <label className="flex min-h-11 items-center gap-3 text-sm text-slate-900">
-        <input
-          type="checkbox"
+        <Checkbox
           name="offHoursAlertsEnabled"
           defaultChecked={values.offHoursAlertsEnabled}
-          className="size-5 accent-brand-700"
         />
         Alert when someone signs in outside business hours (once per person per day)
       </label>

@@ -1,5 +1,5 @@
 import { Field } from '@/components/forms/field';
-import { inputClass } from '@/components/ui/styles';
+import { Select } from '@/components/ui/text-input';
 
 /** Who fixes it: a member of the organization, or nobody yet (corrective actions, confirming a finding). */
 export function AssigneeField({
@@ -16,14 +16,14 @@ export function AssigneeField({
   return (
     <Field id={id} label="Assigned to" errors={errors}>
       {(p) => (
-        <select {...p} name="assignedTo" defaultValue={defaultValue} className={inputClass}>
+        <Select {...p} name="assignedTo" defaultValue={defaultValue}>
           <option value="">Nobody yet</option>
           {members.map((m) => (
             <option key={m.userId} value={m.userId}>
               {m.name}
             </option>
           ))}
-        </select>
+        </Select>
       )}
     </Field>
   );

@@ -4,8 +4,8 @@ import { confirmFindingAction, dismissFindingAction } from '../actions/review-fi
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
-import { inputClass } from '@/components/ui/styles';
 import { AssigneeField } from './assignee-field';
+import { TextArea } from '@/components/ui/text-input';
 
 /**
  * A reviewer's decision on a reported finding. Confirm: the violation's
@@ -42,7 +42,7 @@ export function FindingReview({
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <FormError message={confirm.formError ?? confirm.fieldErrors.id?.[0]} />
         <Field id="cf-description" label="Corrective action" errors={confirm.fieldErrors.description} required>
-          {(p) => <textarea {...p} name="description" rows={3} defaultValue={defaultDescription} className={inputClass} />}
+          {(p) => <TextArea {...p} name="description" rows={3} defaultValue={defaultDescription} />}
         </Field>
         <AssigneeField id="cf-assignedTo" members={members} errors={confirm.fieldErrors.assignedTo} defaultValue={reportedBy} />
         <div className="grid gap-4 sm:grid-cols-2">
@@ -65,7 +65,7 @@ export function FindingReview({
         <input type="hidden" name="id" value={id} />
         <FormError message={dismiss.formError ?? dismiss.fieldErrors.id?.[0]} />
         <Field id="df-reason" label="Reason" errors={dismiss.fieldErrors.reason} required>
-          {(p) => <textarea {...p} name="reason" rows={2} className={inputClass} />}
+          {(p) => <TextArea {...p} name="reason" rows={2} />}
         </Field>
         <button
           type="submit"

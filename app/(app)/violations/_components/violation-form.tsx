@@ -7,8 +7,7 @@ import { LocalDraftNote } from '@/components/forms/local-draft-status';
 import { useLocalDraft } from '@/components/forms/use-local-draft';
 import type { ActionResult } from '@/lib/actions/tenant-action';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
-import { inputClass } from '@/components/ui/styles';
-import { TextArea } from '@/components/ui/text-input';
+import { Select, TextArea, TextInput } from '@/components/ui/text-input';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
 import { useFormAction } from '@/components/forms/use-form-action';
 
@@ -114,12 +113,11 @@ export function ViolationForm({
       {mode === 'create' ? (
         <Field id="projectId" label="Project" errors={fieldErrors.projectId} required>
           {(p) => (
-            <select
+            <Select
               {...p}
               name="projectId"
               value={projectId}
               onChange={(e) => setProjectId(e.target.value)}
-              className={inputClass}
             >
               <option value="">Choose a project…</option>
               {projects.map((o) => (
@@ -127,19 +125,18 @@ export function ViolationForm({
                   {o.name}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
       ) : null}
 
       <Field id="violationTypeId" label="Violation type" errors={fieldErrors.violationTypeId} required>
         {(p) => (
-          <select
+          <Select
             {...p}
             name="violationTypeId"
             value={typeId}
             onChange={(e) => setTypeId(e.target.value)}
-            className={inputClass}
           >
             <option value="">Choose a type…</option>
             {types.map((o) => (
@@ -147,20 +144,20 @@ export function ViolationForm({
                 {o.name}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
 
       <Field id="bmpCategoryId" label="BMP category" errors={fieldErrors.bmpCategoryId}>
         {(p) => (
-          <select {...p} name="bmpCategoryId" defaultValue={initial.bmpCategoryId ?? ''} className={inputClass}>
+          <Select {...p} name="bmpCategoryId" defaultValue={initial.bmpCategoryId ?? ''}>
             <option value="">None</option>
             {bmpCategories.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
 
@@ -177,13 +174,12 @@ export function ViolationForm({
         errors={fieldErrors.location}
       >
         {(p) => (
-          <input
+          <TextInput
             {...p}
             name="location"
             type="text"
             autoComplete="off"
             defaultValue={initial.location ?? ''}
-            className={inputClass}
           />
         )}
       </Field>

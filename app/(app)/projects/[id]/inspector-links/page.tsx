@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
-import { formatDateTimeZone } from '@/lib/format/when';
+import { formatDateTimeZone, localDay } from '@/lib/format/when';
 import { CGP_NOTICE_CITATION } from '@/lib/inspect/site-notice';
 import { CreateLinkForm } from './_components/create-link-form';
 import { LinkControls } from './_components/link-controls';
@@ -17,8 +17,7 @@ export const metadata: Metadata = { title: 'Inspector links' };
 const STATE_LABEL = { live: 'Live', revoked: 'Revoked', expired: 'Expired' } as const;
 
 /** The day a stored expiry instant falls on in the site's zone, for the date input. */
-const dayIn = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const dayIn = localDay;
 
 /**
  * QR links of one project: the public page an inspector opens at the site.

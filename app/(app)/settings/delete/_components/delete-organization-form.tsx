@@ -3,8 +3,8 @@
 import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { Field, FormError } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { inputClass } from '@/components/ui/styles';
 import { requestDeletionAction } from '../actions/request-deletion';
+import { TextInput } from '@/components/ui/text-input';
 
 /** The owner types the organization's name; the button stays a plain red submit (no double dialogs). */
 export function DeleteOrganizationForm({ name }: { name: string }) {
@@ -25,7 +25,7 @@ export function DeleteOrganizationForm({ name }: { name: string }) {
         errors={fieldErrors.confirmName}
         required
       >
-        {(c) => <input {...c} type="text" autoComplete="off" spellCheck={false} maxLength={120} className={inputClass} />}
+        {(c) => <TextInput {...c} type="text" autoComplete="off" spellCheck={false} maxLength={120} />}
       </Field>
       <button
         type="submit"

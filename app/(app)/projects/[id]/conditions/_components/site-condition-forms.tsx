@@ -4,11 +4,11 @@ import { useEffect, useRef } from 'react';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
-import { inputClass } from '@/components/ui/styles';
 import { SITE_PERIOD_KINDS, SITE_PERIOD_LABELS } from '@/lib/zod/schemas/site-conditions';
 import { endSitePeriodAction } from '../actions/end-site-period';
 import { recordSitePeriodAction } from '../actions/record-site-period';
 import { recordSnowmeltAction } from '../actions/record-snowmelt';
+import { Select, TextInput } from '@/components/ui/text-input';
 
 /** Clears the form after a save, so the next entry starts blank. */
 function useResetOnSave(state: { ok: boolean } | null, formRef: React.RefObject<HTMLFormElement | null>) {
@@ -35,7 +35,7 @@ export function SitePeriodForm({ projectId }: { projectId: string }) {
       <input type="hidden" name="projectId" value={projectId} />
       <Field {...f('kind')} label="Condition" required>
         {(p) => (
-          <select {...p} defaultValue="" className={inputClass}>
+          <Select {...p} defaultValue="">
             <option value="" disabled>
               Choose…
             </option>
@@ -44,19 +44,19 @@ export function SitePeriodForm({ projectId }: { projectId: string }) {
                 {SITE_PERIOD_LABELS[k].label} ({SITE_PERIOD_LABELS[k].part.replace('CGP 2022 ', '')})
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field {...f('startsOn')} label="First day" required>
-          {(p) => <input {...p} type="date" className={inputClass} />}
+          {(p) => <TextInput {...p} type="date" />}
         </Field>
         <Field {...f('endsOn')} label="Last day" hint="Leave empty while it lasts.">
-          {(p) => <input {...p} type="date" className={inputClass} />}
+          {(p) => <TextInput {...p} type="date" />}
         </Field>
       </div>
       <Field {...f('note')} label="Note">
-        {(p) => <input {...p} type="text" maxLength={500} className={inputClass} placeholder="e.g. final stabilization of the north phase" />}
+        {(p) => <TextInput {...p} type="text" maxLength={500} placeholder="e.g. final stabilization of the north phase" />}
       </Field>
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Save period
@@ -82,11 +82,11 @@ export function SnowmeltForm({ projectId, timeZone }: { projectId: string; timeZ
           {(p) => <ZonedDateTimeInput {...p} timeZone={timeZone} />}
         </Field>
         <Field {...f('snowInches')} label="Snow that melted (inches)" hint="3.25 in or more makes an inspection due within 24 hours." required>
-          {(p) => <input {...p} type="text" inputMode="decimal" autoComplete="off" placeholder="4.0" className={inputClass} />}
+          {(p) => <TextInput {...p} type="text" inputMode="decimal" autoComplete="off" placeholder="4.0" />}
         </Field>
       </div>
       <Field {...f('note')} label="Note">
-        {(p) => <input {...p} type="text" maxLength={500} className={inputClass} />}
+        {(p) => <TextInput {...p} type="text" maxLength={500} />}
       </Field>
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Save snowmelt discharge
@@ -103,7 +103,7 @@ export function EndPeriodForm({ id, label }: { id: string; label: string }) {
       <FormError id={`end-${id}-error`} message={formError} />
       <input type="hidden" name="id" value={id} />
       <Field name="endsOn" idPrefix={`end-${id}`} label="Last day" errors={fieldErrors.endsOn} required>
-        {(p) => <input {...p} type="date" className={inputClass} />}
+        {(p) => <TextInput {...p} type="date" />}
       </Field>
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Set last day

@@ -1,12 +1,11 @@
 import { ActionButton } from '@/components/forms/action-button';
 import type { SiteCondition } from '@/db/queries/site-conditions';
-import { formatDateTime } from '@/lib/format/when';
+import { formatCalendarDate, formatDateTime } from '@/lib/format/when';
 import { SITE_PERIOD_LABELS } from '@/lib/zod/schemas/site-conditions';
 import { deleteSiteConditionAction } from '../actions/delete-site-condition';
 import { EndPeriodForm, SitePeriodForm, SnowmeltForm } from './site-condition-forms';
 
-/** "Mar 1, 2026" for a local date of the site (a date, not an instant: no zone conversion). */
-const day = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const day = formatCalendarDate;
 
 function describe(c: SiteCondition, timeZone: string): { title: string; detail: string } {
   if (c.kind === 'snowmelt')

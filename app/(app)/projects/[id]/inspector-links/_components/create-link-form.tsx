@@ -3,9 +3,9 @@
 import { StepUpPrompt } from '@/components/auth/step-up-prompt';
 import { createInspectorLinkAction } from '../actions/create-inspector-link';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
-import { inputClass } from '@/components/ui/styles';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { SiteNoticePoster, type PosterProps } from './site-notice-poster';
+import { TextInput } from '@/components/ui/text-input';
 
 /**
  * Create a QR link. The token exists only in this response: the page shows
@@ -29,7 +29,7 @@ export function CreateLinkForm({ projectId, project }: { projectId: string; proj
           errors={fieldErrors.label}
           idPrefix="link"
         >
-          {(c) => <input {...c} type="text" maxLength={80} className={inputClass} />}
+          {(c) => <TextInput {...c} type="text" maxLength={80} />}
         </Field>
         <Field
           name="expiresOn"
@@ -38,7 +38,7 @@ export function CreateLinkForm({ projectId, project }: { projectId: string; proj
           errors={fieldErrors.expiresOn}
           idPrefix="link"
         >
-          {(c) => <input {...c} type="date" className={inputClass} />}
+          {(c) => <TextInput {...c} type="date" />}
         </Field>
         <SubmitButton pending={pending} pendingLabel="Creating…">
           Create link and poster
@@ -60,11 +60,11 @@ export function CreateLinkForm({ projectId, project }: { projectId: string; proj
           <label htmlFor="new-link-url" className="mt-3 block text-sm font-medium text-slate-900">
             Public address
           </label>
-          <input
+          <TextInput
             id="new-link-url"
             readOnly
             value={created.url}
-            className={`${inputClass} mt-1 font-mono`}
+            className="mt-1 font-mono"
             data-testid="new-link-url"
           />
           <SiteNoticePoster url={created.url} qrSvg={created.qrSvg} project={project} />

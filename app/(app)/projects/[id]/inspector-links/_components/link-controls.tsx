@@ -3,8 +3,9 @@
 import { revokeInspectorLinkAction } from '../actions/revoke-inspector-link';
 import { setInspectorLinkExpiryAction } from '../actions/set-inspector-link-expiry';
 import { FormError } from '@/components/forms/field';
-import { inputClass, secondaryButtonClass } from '@/components/ui/styles';
+import { secondaryButtonClass } from '@/components/ui/styles';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { TextInput } from '@/components/ui/text-input';
 
 function ExpiryForm({ linkId, expiresOn }: { linkId: string; expiresOn: string }) {
   const { formRef, onSubmit, pending, formError, fieldErrors } = useFormAction(setInspectorLinkExpiryAction, {
@@ -17,13 +18,13 @@ function ExpiryForm({ linkId, expiresOn }: { linkId: string; expiresOn: string }
         <label htmlFor={`expiry-${linkId}`} className="block text-sm font-medium text-slate-900">
           Last day <span className="font-normal text-slate-500">(blank: no expiry)</span>
         </label>
-        <input
+        <TextInput
           id={`expiry-${linkId}`}
           name="expiresOn"
           type="date"
           defaultValue={expiresOn}
           aria-invalid={Boolean(fieldErrors.expiresOn?.length)}
-          className={`${inputClass} mt-1`}
+          className="mt-1"
         />
       </div>
       <button type="submit" disabled={pending} className={secondaryButtonClass}>

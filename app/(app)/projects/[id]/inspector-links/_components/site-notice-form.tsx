@@ -2,8 +2,8 @@
 
 import { updateSiteNoticeAction } from '../actions/update-site-notice';
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
-import { inputClass } from '@/components/ui/styles';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { TextArea, TextInput } from '@/components/ui/text-input';
 
 /** The contact and SWPPP lines Part 1.5 asks the posted notice to show. */
 export function SiteNoticeForm(props: {
@@ -21,23 +21,21 @@ export function SiteNoticeForm(props: {
       <FormError id="notice-error" message={formError} />
       <Field name="noticeContactName" label="Contact name" errors={fieldErrors.noticeContactName} idPrefix="notice">
         {(c) => (
-          <input
+          <TextInput
             {...c}
             type="text"
             maxLength={120}
             defaultValue={props.noticeContactName ?? ''}
-            className={inputClass}
           />
         )}
       </Field>
       <Field name="noticeContactPhone" label="Contact phone" errors={fieldErrors.noticeContactPhone} idPrefix="notice">
         {(c) => (
-          <input
+          <TextInput
             {...c}
             type="tel"
             maxLength={40}
             defaultValue={props.noticeContactPhone ?? ''}
-            className={inputClass}
           />
         )}
       </Field>
@@ -49,7 +47,7 @@ export function SiteNoticeForm(props: {
         idPrefix="notice"
       >
         {(c) => (
-          <textarea {...c} rows={2} maxLength={300} defaultValue={props.swpppLocation ?? ''} className={inputClass} />
+          <TextArea {...c} rows={2} maxLength={300} defaultValue={props.swpppLocation ?? ''} />
         )}
       </Field>
       <div className="flex items-center gap-3">
