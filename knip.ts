@@ -35,6 +35,7 @@ const config: KnipConfig = {
     // poppler-utils (a Debian package, like chromium): the report test reads the PDF back and renders page 1.
     'pdftotext',
     'pdftoppm',
+    'pdfimages',
   ],
 };
 

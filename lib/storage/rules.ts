@@ -46,7 +46,6 @@ export const FILE_RULES: Record<FileKind, { maxBytes: number; types: Record<stri
 
 export const PHOTO_CONTENT_TYPES = Object.keys(PHOTO_TYPES) as [string, ...string[]];
 export const DOCUMENT_CONTENT_TYPES = Object.keys(DOCUMENT_TYPES) as [string, ...string[]];
-export const LOGO_CONTENT_TYPES = Object.keys(LOGO_TYPES) as [string, ...string[]];
 
 /** Whether the detected type (from magic bytes) is one the declared type allows. */
 export function magicMatches(kind: FileKind, declared: string, detected: string | undefined): boolean {

@@ -3,7 +3,8 @@
 import { Field, FormError } from '@/components/forms/field';
 import { SelectField } from '@/components/forms/select-field';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { inputClass, primaryButtonClass } from '@/components/ui/styles';
+import { primaryButtonClass } from '@/components/ui/styles';
+import { TextArea } from '@/components/ui/text-input';
 import { placeHoldAction } from '../actions/place-hold';
 
 /** A hold on the whole organization (no project chosen) or on one project, with its reason. */
@@ -26,7 +27,7 @@ export function PlaceHoldForm({ projects }: { projects: { id: string; name: stri
         errors={fieldErrors.projectId}
       />
       <Field name="reason" idPrefix="hold" label="Reason" hint="A matter, a request, a regulator’s inquiry." errors={fieldErrors.reason} required>
-        {(c) => <textarea {...c} rows={2} maxLength={500} className={inputClass} />}
+        {(c) => <TextArea {...c} rows={2} maxLength={500} />}
       </Field>
       <button type="submit" disabled={pending} className={`${primaryButtonClass} w-full sm:w-auto`}>
         {pending ? 'Placing…' : 'Place legal hold'}
