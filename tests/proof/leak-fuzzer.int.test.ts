@@ -16,6 +16,7 @@ vi.mock('@clerk/nextjs/server', async () => ({ ...(await import('@/tests/support
 vi.mock('next/cache', () => import('@/tests/support/next-cache-mock'));
 
 const { tenantRoute } = await import('@/lib/api/tenant-route');
+const { tenantAction } = await import('@/lib/actions/tenant-action');
 
 /**
  * Endpoints that take no id in a field or the path: probed with A's ids in the
@@ -33,6 +34,8 @@ const NO_ID_FIELDS = [
   'app/(app)/settings/actions/remove-organization-logo.ts#removeOrganizationLogoAction',
   'app/(app)/settings/delete/actions/cancel-deletion.ts#cancelDeletionAction',
   'app/(app)/settings/delete/actions/request-deletion.ts#requestDeletionAction',
+  // A dry run of the org's own purge: nothing to name.
+  'app/(app)/settings/retention/actions/dry-run-purge.ts#dryRunPurgeAction',
   // Starts an export of the session's own org; the job it queues carries that org and the new row's id.
   'app/(app)/export/actions/start-export.ts#startExportAction',
   'app/(app)/projects/actions/create-project.ts#createProjectAction',
@@ -128,6 +131,21 @@ describe('negative controls: the fuzzer catches planted defects', () => {
     const planted: Endpoint = { file: 'planted/codes/route.ts', exportName: 'POST', kind: 'route', path: '/planted/codes', fn: guarded, meta: { kind: 'route', permission: 'org:projects:write' } };
     const { invalid } = await fuzz([planted]);
     expect(invalid).toEqual(['planted/codes/route.ts#POST']);
+  });
+
+  it('an action whose id field is optional is still probed there: a leak through it is caught', async () => {
+    const { z } = await import('zod');
+    const superuser = testDatabase.sql('superuser');
+    // The smallest valid input is { note } alone; the leak needs the optional projectId.
+    const schema = z.strictObject({ note: z.string().min(1).max(50), projectId: z.uuid().optional() });
+    const leaky = tenantAction('org:projects:write', schema, async function plantedOptionalId(input) {
+      if (!input.projectId) return { project: null };
+      const rows = await superuser`select id, name, address from projects where id = ${input.projectId}`;
+      return { project: rows[0] ?? null };
+    });
+    const planted: Endpoint = { file: 'planted/optional-id.ts', exportName: 'plantedOptionalId', kind: 'action', fn: leaky, meta: { kind: 'action', permission: 'org:projects:write', schema, stepUp: false } };
+    const { findings } = await fuzz([planted]);
+    expect(findings.filter((f) => f.kind === 'leak' && f.detail.startsWith('projectId=')).length).toBeGreaterThan(0);
   });
 
   it('a handler that crashes on a foreign id is caught', async () => {

@@ -14,6 +14,7 @@ import { invokeAction, invokeRoute, type Outcome, type RouteCall } from './invok
 import { idPaths, sampleInput, tableForField, tablesForFile, withValueAt, zodValidator, type Issue, type Json } from './sample-input';
 import type { Tenant, World } from './world';
 import { completeEpaForm } from '@/tests/support/inspection-fixtures';
+import { objectContract } from '@/tests/support/schema-contract';
 import type { TenantTable } from '@/tests/support/tenants';
 
 /**
@@ -151,7 +152,16 @@ export async function probeEndpoint(e: Endpoint, world: World): Promise<ProbeRes
   const mine = idsOf(world.b, preferred);
 
   if (e.kind === 'action' && e.meta?.kind === 'action') {
-    const { input, valid } = await sampleInput(zodValidator(e.meta.schema), mine);
+    const validate = zodValidator(e.meta.schema);
+    const { input, valid } = await sampleInput(validate, mine);
+    // The smallest valid input leaves optional ids out (a hold on "the whole organization"): put
+    // each one back with B's own id when the schema takes it, so A's id is tried there too.
+    // (A field the schema takes as `unknown` is one the handler ignores, such as the rain form's project.)
+    for (const [key, contract] of Object.entries(objectContract(e.meta.schema)?.fields ?? {})) {
+      if (!/(^id|Id)$/.test(key) || key in input || contract.type !== 'string') continue;
+      const own = mine(tableForField(key))[0];
+      if (own && (await validate({ ...input, [key]: own })).ok) input[key] = own;
+    }
     const paths = idPaths(input);
     for (const path of paths) {
       for (const foreign of foreignIds(world, tableForField(path.at(-1)!) ?? preferred[0])) {
