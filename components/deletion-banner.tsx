@@ -16,7 +16,7 @@ export async function DeletionBanner({ ctx }: { ctx: TenantContext }) {
         <strong>This organization is scheduled for deletion</strong> on {formatDateTime(state.deletionScheduledFor, timeZone)}: all of its
         projects, records, photos and documents will be removed for good.{' '}
         {hasPermission(ctx, 'org:organization:delete') ? (
-          <Link href="/settings/delete" className="font-semibold underline underline-offset-2">
+          <Link href="/settings/delete" className="inline-flex min-h-6 items-center font-semibold underline underline-offset-2">
             Cancel the deletion
           </Link>
         ) : (

@@ -29,7 +29,8 @@ export async function SecurityAlertBanner({ ctx }: { ctx: TenantContext }) {
       data-app-chrome
       className={`border-b px-4 py-2 text-sm lg:px-6 ${critical ? 'border-red-200 bg-red-50 text-red-900' : 'border-amber-200 bg-amber-50 text-amber-950'}`}
     >
-      <Link href="/security" className="font-semibold underline underline-offset-2">
+      {/* At least 24 px tall (WCAG 2.2 target size): the banner sits right above other controls. */}
+      <Link href="/security" className="inline-flex min-h-6 items-center font-semibold underline underline-offset-2">
         Security alerts: {parts.join(', ')} in the last 24 hours
       </Link>
       <span className="hidden sm:inline"> — review them on the security page.</span>

@@ -18,7 +18,7 @@ export async function SupportAccessBanner({ ctx }: { ctx: TenantContext }) {
         <p key={g.id}>
           <strong>Operator support can read your organization</strong> until {formatDateTime(g.expiresAt, timeZone)} ({g.staff}): “
           {g.reason}”.{' '}
-          <Link href="/audit/support-access" className="font-semibold underline underline-offset-2">
+          <Link href="/audit/support-access" className="inline-flex min-h-6 items-center font-semibold underline underline-offset-2">
             All support access
           </Link>
         </p>
