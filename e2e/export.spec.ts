@@ -21,7 +21,8 @@ test('an owner is asked to verify, starts an export, sees progress until the dow
 
   // No recent second factor: asked to confirm it, and no export was started.
   await page.getByRole('button', { name: 'Start an export' }).click();
-  await expect(page.getByText(/confirm it’s you \(your second factor\)/)).toBeVisible({ timeout: 30_000 });
+  // The refusal itself (role alert), not the page's explanation that says the same words.
+  await expect(page.getByRole('alert').filter({ hasText: /confirm it’s you \(your second factor\)/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await shot(page, info, 'step-up-asked');
   await page.getByRole('link', { name: 'Confirm it’s you' }).click();
