@@ -77,12 +77,15 @@ test('crew records a finding → superintendent confirms → crew fixes it with 
   await expect(page).toHaveURL(new RegExp(`${violationUrl}$`));
   await page.getByRole('textbox', { name: /^Corrective action/ }).fill(fix);
   await expect(page.getByLabel('Assigned to')).toHaveValue('user_acme_crew');
+  // Sediment to clear behind a working fence: routine maintenance, the next-business-day clock.
+  await page.getByRole('radio', { name: /^Routine maintenance/ }).check();
   await page.getByRole('button', { name: 'Confirm finding' }).scrollIntoViewIfNeeded();
   await shot(page, info, '05-confirm-form');
   await page.getByRole('button', { name: 'Confirm finding' }).click();
   await expect(page.getByRole('heading', { name: 'Finding awaiting review' })).toHaveCount(0);
   const action = page.getByRole('list', { name: 'Corrective actions' }).getByRole('listitem').filter({ hasText: fix });
   await expect(action).toContainText('Assigned to Carlos Cruz');
+  await expect(action).toContainText('Routine maintenance · CGP Part 2.1.4');
   await expect(page.getByRole('heading', { name: 'Status' })).toBeVisible();
 
   // 3. The crew member finds the fix under My work, attaches the close-out photo, starts and marks it fixed.

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { violations } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
-import { createCorrectiveAction, type CorrectiveAction, type Violation } from './violations';
+import { createCorrectiveAction, type ActionKind, type CorrectiveAction, type Violation } from './violations';
 
 /**
  * Findings: violations a crew member recorded in the `reported` state. A
@@ -35,7 +35,7 @@ export async function confirmFinding(
   tx: Tx,
   actor: Actor,
   id: string,
-  values: { deadline: Date; description: string; assignedTo?: string | null; dueAt: Date; idempotencyKey?: string },
+  values: { deadline: Date; kind?: ActionKind; description: string; assignedTo?: string | null; dueAt: Date; idempotencyKey?: string },
 ): Promise<FindingReview> {
   const before = await lockReported(tx, actor.orgId, id);
   if (!isRow(before)) return before;
@@ -51,6 +51,7 @@ export async function confirmFinding(
   await recordAudit(tx, actor, { action: 'transition', entityType: 'violation', entityId: id, before, after });
   const action = await createCorrectiveAction(tx, actor, {
     violationId: id,
+    kind: values.kind,
     description: values.description,
     assignedTo: values.assignedTo ?? null,
     dueAt: values.dueAt,

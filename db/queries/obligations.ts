@@ -98,10 +98,10 @@ export async function rainEventsOf(tx: Tx, orgId: string, projectId: string) {
     .where(and(eq(rainEvents.organizationId, orgId), eq(rainEvents.projectId, projectId)));
 }
 
-/** The project's corrective actions with when their violation was found (Part 5.2 clocks). */
+/** The project's work items with their kind and when their violation was found (Part 2.1.4 and Part 5.2 clocks). */
 export async function correctiveActionsOf(tx: Tx, orgId: string, projectId: string) {
   return tx
-    .select({ id: correctiveActions.id, foundAt: violations.foundAt, fixedAt: correctiveActions.fixedAt })
+    .select({ id: correctiveActions.id, kind: correctiveActions.kind, foundAt: violations.foundAt, fixedAt: correctiveActions.fixedAt })
     .from(correctiveActions)
     .innerJoin(
       violations,

@@ -191,6 +191,8 @@ export async function updateViolation(
 }
 
 export type CorrectiveAction = typeof correctiveActions.$inferSelect;
+/** Which permit clock the work item runs on (db/schema/violations.ts). */
+export type ActionKind = CorrectiveAction['kind'];
 
 export async function listCorrectiveActions(tx: Tx, orgId: string, violationId: string) {
   return tx
@@ -206,6 +208,7 @@ export async function createCorrectiveAction(
   actor: Actor,
   values: {
     violationId: string;
+    kind?: ActionKind;
     description: string;
     assignedTo?: string | null;
     dueAt: Date;

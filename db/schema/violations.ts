@@ -13,6 +13,11 @@ import { bmpCategories, violationTypes } from './settings';
  */
 export const violationStatusEnum = pgEnum('violation_status', ['reported', 'open', 'in_progress', 'fixed', 'verified', 'dismissed']);
 export const actionStatusEnum = pgEnum('corrective_action_status', ['open', 'in_progress', 'fixed', 'verified']);
+/**
+ * Which CGP clock a work item runs on: routine maintenance of a BMP that still works is due by the close of
+ * the next business day (Part 2.1.4); a corrective action (Part 5.1 conditions) within 7 calendar days (Part 5.2.2).
+ */
+export const actionKindEnum = pgEnum('corrective_action_kind', ['corrective_action', 'routine_maintenance']);
 
 export const violations = pgTable(
   'violations',
@@ -63,6 +68,7 @@ export const correctiveActions = pgTable(
   {
     ...tenantColumns(),
     violationId: uuid().notNull(),
+    kind: actionKindEnum().notNull().default('corrective_action'),
     description: text().notNull(),
     assignedTo: text(),
     dueAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),

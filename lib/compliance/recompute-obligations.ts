@@ -62,7 +62,7 @@ function engineInput(i: Inputs, now: Date): ComplianceInput {
     inspections: i.inspections.map((x) => ({ id: x.id, at: x.at, reportCompletedAt: x.signedAt })),
     findings: i.actions.map((a) => ({
       id: a.id,
-      kind: 'corrective_action' as const,
+      kind: a.kind,
       discoveredAt: a.foundAt,
       completedAt: a.fixedAt,
     })),

@@ -26,6 +26,21 @@ export const STATUS_LABELS: Record<AnyViolationStatus, string> = {
   dismissed: 'Dismissed',
 };
 
+/**
+ * Which permit clock a work item runs on (db/schema/violations.ts): maintenance of a BMP that still works is
+ * due by the close of the next business day (CGP Part 2.1.4); a corrective action within 7 calendar days (Part 5.2.2).
+ */
+export const ACTION_KINDS = ['corrective_action', 'routine_maintenance'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+export const ACTION_KIND_LABELS: Record<ActionKind, string> = {
+  corrective_action: 'Corrective action',
+  routine_maintenance: 'Routine maintenance',
+};
+const actionKind = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : v),
+  z.enum(ACTION_KINDS, { message: `kind must be one of ${ACTION_KINDS.join(', ')}` }).default('corrective_action'),
+);
+
 /** '' (an empty form input) → undefined, so optional fields stay optional in forms. */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** '' → null: "cleared" in an edit form; a missing key stays undefined ("unchanged"). */
@@ -137,6 +152,7 @@ export const moveViolationStatusSchema = z.object({
 export const addCorrectiveActionSchema = z
   .object({
     violationId: uuid('Not found.'),
+    kind: actionKind,
     description: z
       .string({ message: 'Describe the corrective action.' })
       .trim()
@@ -222,6 +238,7 @@ const memberId = z.preprocess(
 
 const confirmFields = {
   deadline: when('deadline'),
+  kind: actionKind,
   description: correctiveDescription,
   assignedTo: memberId,
   dueAt: when('due date'),

@@ -8,6 +8,7 @@ import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { TextArea } from '@/components/ui/text-input';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { ActionKindField } from './action-kind-field';
 import { AssigneeField } from './assignee-field';
 
 /**
@@ -55,6 +56,7 @@ export function CorrectiveActionForm({
       >
         {(p) => <TextArea {...p} name="description" />}
       </Field>
+      <ActionKindField idPrefix="ca" errors={fieldErrors.kind} />
       <div className="grid gap-4 sm:grid-cols-2">
         <AssigneeField id="ca-assignedTo" members={members} errors={fieldErrors.assignedTo} />
         <Field id="ca-dueAt" label="Due" errors={fieldErrors.dueAt} required>

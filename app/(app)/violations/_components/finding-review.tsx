@@ -4,6 +4,7 @@ import { confirmFindingAction, dismissFindingAction } from '../actions/review-fi
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
+import { ActionKindField } from './action-kind-field';
 import { AssigneeField } from './assignee-field';
 import { TextArea } from '@/components/ui/text-input';
 
@@ -44,6 +45,7 @@ export function FindingReview({
         <Field id="cf-description" label="Corrective action" errors={confirm.fieldErrors.description} required>
           {(p) => <TextArea {...p} name="description" rows={3} defaultValue={defaultDescription} />}
         </Field>
+        <ActionKindField idPrefix="cf" errors={confirm.fieldErrors.kind} />
         <AssigneeField id="cf-assignedTo" members={members} errors={confirm.fieldErrors.assignedTo} defaultValue={reportedBy} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="cf-dueAt" label="Fix due" errors={confirm.fieldErrors.dueAt} required>

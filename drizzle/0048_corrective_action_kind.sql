@@ -1,0 +1,2 @@
+CREATE TYPE "public"."corrective_action_kind" AS ENUM('corrective_action', 'routine_maintenance');--> statement-breakpoint
+ALTER TABLE "corrective_actions" ADD COLUMN "kind" "corrective_action_kind" DEFAULT 'corrective_action' NOT NULL;
