@@ -36,6 +36,11 @@ export const ACTION_KIND_LABELS: Record<ActionKind, string> = {
   corrective_action: 'Corrective action',
   routine_maintenance: 'Routine maintenance',
 };
+/** The permit part each clock comes from, as the engine names it (lib/compliance/engine/actions.ts). */
+export const ACTION_KIND_PARTS: Record<ActionKind, string> = {
+  corrective_action: 'CGP Part 5.2.2',
+  routine_maintenance: 'CGP Part 2.1.4',
+};
 const actionKind = z.preprocess(
   (v) => (v === '' || v === null ? undefined : v),
   z.enum(ACTION_KINDS, { message: `kind must be one of ${ACTION_KINDS.join(', ')}` }).default('corrective_action'),

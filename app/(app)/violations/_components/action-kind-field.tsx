@@ -1,10 +1,10 @@
 import { Radio } from '@/components/ui/choice';
-import { ACTION_KIND_LABELS, ACTION_KINDS, type ActionKind } from '@/lib/zod/schemas/violations';
+import { ACTION_KIND_LABELS, ACTION_KIND_PARTS, ACTION_KINDS, type ActionKind } from '@/lib/zod/schemas/violations';
 
-/** What each clock means, with the permit part it comes from (lib/compliance/engine/actions.ts). */
+/** What each clock means. */
 const KIND_HINTS: Record<ActionKind, string> = {
-  corrective_action: 'A BMP is missing, failed or a discharge happened: done within 7 calendar days (CGP Part 5.2.2).',
-  routine_maintenance: 'The BMP works but needs upkeep: done by the close of the next business day (CGP Part 2.1.4).',
+  corrective_action: 'A BMP is missing, failed or a discharge happened: done within 7 calendar days',
+  routine_maintenance: 'The BMP works but needs upkeep: done by the close of the next business day',
 };
 
 /**
@@ -23,7 +23,7 @@ export function ActionKindField({ idPrefix, errors }: { idPrefix: string; errors
             <span>
               {ACTION_KIND_LABELS[k]}
               <span id={`${idPrefix}-kind-${k}`} className="block text-sm text-slate-600">
-                {KIND_HINTS[k]}
+                {KIND_HINTS[k]} ({ACTION_KIND_PARTS[k]}).
               </span>
             </span>
           </label>

@@ -2,7 +2,7 @@ import { violationTransitions, type CorrectiveAction } from '@/db/queries/violat
 import { PhotoUploader } from '@/components/files/photo-uploader';
 import type { PhotoView } from '@/lib/files/download';
 import { formatDateTime, formatDistance } from '@/lib/format/when';
-import { ACTION_KIND_LABELS } from '@/lib/zod/schemas/violations';
+import { ACTION_KIND_LABELS, ACTION_KIND_PARTS } from '@/lib/zod/schemas/violations';
 import { CorrectiveActionControls } from './corrective-action-controls';
 import { OverdueBadge, StatusBadge } from './status-badge';
 
@@ -64,7 +64,7 @@ export function CorrectiveActionList({
             <div className="flex flex-wrap items-center gap-2">
               <StatusBadge status={a.status} />
               <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">
-                {ACTION_KIND_LABELS[a.kind]} · {a.kind === 'routine_maintenance' ? 'CGP Part 2.1.4' : 'CGP Part 5.2'}
+                {ACTION_KIND_LABELS[a.kind]} · {ACTION_KIND_PARTS[a.kind]}
               </span>
               {overdue ? <OverdueBadge by={formatDistance(a.dueAt, now)} /> : null}
             </div>
