@@ -8,7 +8,9 @@
  *   bare, .prepare  — the same through a Drizzle named prepared statement
  *   bare, pg.js     — the same as a postgres.js tagged query
  *   door            — withTenantOn (db/tenant.ts) as brave_app: `begin; select set_config(…)` as one simple-protocol
- *                     message on a reserved connection, written with the query (one flight), then COMMIT
+ *                     message on a reserved connection, written with the query (one flight), then COMMIT awaited
+ *   door, read      — withTenantOn(…, 'read'), what pages and API GETs use: `begin read only`, the same flight,
+ *                     the answer handed back once the query returned, COMMIT sent behind it
  *   previous door   — db.transaction: BEGIN awaited alone, set_config pipelined with the query, COMMIT
  *   naive door      — BEGIN, await set_config alone, query, COMMIT
  *   door, bind params — set_config with bind parameters, "pipelined": postgres.js describes it first, so it is not
@@ -54,8 +56,10 @@ export interface DoorResult {
   /** Straight to PostgreSQL, or through PgBouncer (transaction mode). */
   route: 'direct' | 'pgbouncer';
   variants: DoorVariant[];
-  /** door / bare: the target (≤ 1.3). */
+  /** The read door / bare: a fetch by id is a read (the target: ≤ 1.3 prepared, ≤ 1.5 unprepared). */
   door: Ratio;
+  /** The write door (COMMIT awaited) / bare. */
+  doorWrite?: Ratio;
 }
 
 export async function measureDoor(o: {
@@ -82,6 +86,7 @@ export async function measureDoor(o: {
   const barePrepared = drizzleOn(o.urls.superuser);
   const bareRaw = rawOn(o.urls.superuser);
   const door = drizzleOn(o.urls.app);
+  const readDoor = drizzleOn(o.urls.app);
   const previous = drizzleOn(o.urls.app);
   const naive = drizzleOn(o.urls.app);
   const bound = drizzleOn(o.urls.app);
@@ -105,11 +110,17 @@ export async function measureDoor(o: {
     },
     { name: 'door (withTenantOn)', run: (t: Target) => withTenantOn(door, scope(t), (tx) => fetchById(tx, t)) },
     {
+      name: 'door, read (COMMIT behind)',
+      run: (t: Target) => withTenantOn(readDoor, scope(t), (tx) => fetchById(tx, t), 'read'),
+    },
+    {
       name: 'previous door (db.transaction, set_config pipelined)',
       run: (t: Target) =>
         previous.transaction(async (tx) => {
           const settings = tx.execute(
-            sql.raw(`select set_config('app.current_org', ${literal(t.orgId)}, true), set_config('app.current_user', 'user_bench', true)`),
+            sql.raw(
+              `select set_config('app.current_org', ${literal(t.orgId)}, true), set_config('app.current_user', 'user_bench', true)`,
+            ),
           );
           const [, rows] = await Promise.all([settings, fetchById(tx, t)]);
           return rows;
@@ -179,10 +190,10 @@ export async function measureDoor(o: {
         vsBare: ratio(stats[i]!, base),
         roundTrips: stats[i]!.p50 / unit,
       })),
-      door: ratio(stats[4]!, base),
+      door: ratio(stats[5]!, base),
+      doorWrite: ratio(stats[4]!, base),
     };
   } finally {
     await Promise.all(pools.map((p) => p.end()));
   }
 }
-

@@ -73,7 +73,12 @@ export function rows(r: Results): Row[] {
     // (e) and (g) run inside the HTTP section (d).
     const section = letter === 'e' || letter === 'g' ? 'd' : letter;
     const peak = section ? loadedBy(r.load, section, r.machine?.cpus ?? 0) : undefined;
-    return peak === undefined ? row : { ...row, verdict: `${row.verdict}${row.verdict ? ' ' : ''}(loaded: 1-min load ${peak.toFixed(1)} on ${r.machine.cpus} cores)` };
+    return peak === undefined
+      ? row
+      : {
+          ...row,
+          verdict: `${row.verdict}${row.verdict ? ' ' : ''}(loaded: 1-min load ${peak.toFixed(1)} on ${r.machine.cpus} cores)`,
+        };
   });
 }
 
@@ -112,8 +117,10 @@ function figureRows(r: Results): Row[] {
     const target = d.prepare ? 1.3 : 1.5;
     const via = d.route === 'pgbouncer' ? ', through PgBouncer' : '';
     out.push({
-      figure: `(b) door / bare, fetch by id, prepare ${d.prepare}${via}`,
-      value: `p50 ${x(d.door.p50)}, p99 ${x(d.door.p99)}`,
+      figure: `(b) ${d.doorWrite ? 'read door' : 'door'} / bare, fetch by id, prepare ${d.prepare}${via}`,
+      value:
+        `p50 ${x(d.door.p50)}, p99 ${x(d.door.p99)}` +
+        (d.doorWrite ? ` (write door, COMMIT awaited: p50 ${x(d.doorWrite.p50)})` : ''),
       target: `≤ ${target.toFixed(2)}×`,
       verdict: verdict(d.door.p50 <= target),
       chart: { label: `door/bare by id (prepare ${d.prepare}${via})`, value: d.door.p50, target },
@@ -231,7 +238,8 @@ function figureRows(r: Results): Row[] {
   }
   if (r.cache?.ratios.length) {
     for (const route of ['api', 'dashboard']) {
-      const of = (tenant: string, variant: string) => r.cache!.ratios.find((q) => q.route === route && q.tenant === tenant && q.variant === variant);
+      const of = (tenant: string, variant: string) =>
+        r.cache!.ratios.find((q) => q.route === route && q.tenant === tenant && q.variant === variant);
       const parts = r.cache.variants
         .filter((v) => v !== 'off')
         .flatMap((v) => ['smallest', 'largest'].map((t) => ({ v, t, q: of(t, v) })))
@@ -243,7 +251,9 @@ function figureRows(r: Results): Row[] {
         value: parts.join('; '),
         target: '> 1× (it pays) or removed',
         verdict: largest ? verdict(largest.throughput > 1) : '',
-        chart: largest ? { label: `${route} largest tenant, cache on / off`, value: largest.throughput, target: 1 } : undefined,
+        chart: largest
+          ? { label: `${route} largest tenant, cache on / off`, value: largest.throughput, target: 1 }
+          : undefined,
       });
     }
   } else if (r.cache?.skipped) {

@@ -29,11 +29,16 @@ const scope = { orgId: 'org_probe', userId: 'user_probe' };
 function doorsOf(m: Doors): Record<string, { door: Door; own?: boolean }> {
   return {
     withTenantOn: { door: (db, fn) => m.withTenantOn(db, scope, fn) },
+    // The read door hands its answer back before COMMIT's reply: the probe must still find the connection clean.
+    'withTenantOn, read': { door: (db, fn) => m.withTenantOn(db, scope, fn, 'read') },
+    withTenantRead: { door: (_db, fn) => m.withTenantRead(scope, fn), own: true },
     withIdentityOn: { door: (db, fn) => m.withIdentityOn(db, scope.userId, fn) },
     withTenant: { door: (_db, fn) => m.withTenant(scope, fn), own: true },
     withIdentity: { door: (_db, fn) => m.withIdentity(scope.userId, fn), own: true },
     // A tenant switched on inside an identity transaction (the webhook's user audit rows).
-    asTenantWithin: { door: (db, fn) => m.withIdentityOn(db, scope.userId, (tx) => m.asTenantWithin(tx, scope.orgId, () => fn(tx))) },
+    asTenantWithin: {
+      door: (db, fn) => m.withIdentityOn(db, scope.userId, (tx) => m.asTenantWithin(tx, scope.orgId, () => fn(tx))),
+    },
   };
 }
 
@@ -90,7 +95,11 @@ describe('every door variant leaves nothing behind', () => {
       .filter(([, v]) => typeof v === 'function')
       .map(([k]) => k)
       .sort();
-    expect(exported).toEqual(Object.keys(doorsOf(tenant)).sort());
+    expect(exported).toEqual(
+      Object.keys(doorsOf(tenant))
+        .filter((k) => !k.includes(','))
+        .sort(),
+    );
   });
 
   for (const [name, { door, own }] of Object.entries(doorsOf(tenant))) {
@@ -104,12 +113,14 @@ describe('negative controls: a session-level set_config planted in a door', () =
   it('is caught in withIdentity (the identity branch sets app.current_user for the session)', async () => {
     const planted = await plantedDoors((src) =>
       src.replace(
-        "? `begin; select set_config('app.current_user', ${literal(userId)}, true)`",
-        "? `begin; select set_config('app.current_user', ${literal(userId)}, false)`",
+        "? `${begin}; select set_config('app.current_user', ${literal(userId)}, true)`",
+        "? `${begin}; select set_config('app.current_user', ${literal(userId)}, false)`",
       ),
     );
     const db = testDatabase.app({ max: 1 });
-    expect(await leftovers(db, doorsOf(planted).withIdentityOn!.door, false)).toEqual(['app.current_user = user_probe']);
+    expect(await leftovers(db, doorsOf(planted).withIdentityOn!.door, false)).toEqual([
+      'app.current_user = user_probe',
+    ]);
     // The tenant door of the same copy is untouched, and the probe says so.
     const clean = testDatabase.app({ max: 1 });
     expect(await leftovers(clean, doorsOf(planted).withTenantOn!.door, false)).toEqual([]);
@@ -117,12 +128,27 @@ describe('negative controls: a session-level set_config planted in a door', () =
 
   it('is caught in withTenant (app.current_org set for the session)', async () => {
     const planted = await plantedDoors((src) =>
-      src.replace("`begin; select set_config('app.current_org', ${literal(orgId)}, true),", "`begin; select set_config('app.current_org', ${literal(orgId)}, false),"),
+      src.replace(
+        "`${begin}; select set_config('app.current_org', ${literal(orgId)}, true),",
+        "`${begin}; select set_config('app.current_org', ${literal(orgId)}, false),",
+      ),
     );
     const db = testDatabase.app({ max: 1 });
     expect(await leftovers(db, doorsOf(planted).withTenantOn!.door, false)).toEqual(['app.current_org = org_probe']);
     // A rolled-back transaction undoes even a session-level set_config: the committed path is the one that leaks.
     const again = testDatabase.app({ max: 1 });
     expect(await leftovers(again, doorsOf(planted).withTenantOn!.door, true)).toEqual([]);
+  });
+
+  it('is caught in the read door when it hands its connection back before the transaction ended', async () => {
+    // The defect the read door must not have: release without COMMIT, so the next borrower runs inside it.
+    const planted = await plantedDoors((src) =>
+      src.replace("conn.unsafe('commit').then(", "Promise.resolve({ command: 'COMMIT' }).then("),
+    );
+    const db = testDatabase.app({ max: 1 });
+    expect(await leftovers(db, doorsOf(planted)['withTenantOn, read']!.door, false)).toEqual([
+      'app.current_org = org_probe',
+      'app.current_user = user_probe',
+    ]);
   });
 });

@@ -29,9 +29,12 @@ function relay(target: URL) {
     upstream.on('error', () => client.destroy());
   });
   return {
-    listen: () => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port))),
+    listen: () =>
+      new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port))),
     reset: () => (log = []),
     flights: () => log.filter((side, i) => side === 'c' && log[i - 1] !== 'c').length,
+    /** The server's bursts since `reset()`: the answers a caller could have waited for. */
+    answers: () => log.filter((side, i) => side === 's' && log[i - 1] !== 's').length,
     close: () => {
       for (const s of sockets) s.destroy();
       return new Promise<void>((r) => server.close(() => r()));
@@ -72,6 +75,31 @@ describe.each([
     }
   });
 
+  it(`a read answers before COMMIT's reply: ${door - 1} server answers awaited (a write waits for ${door})`, async () => {
+    const { createDatabase } = await import('./client');
+    const db = createDatabase(tappedUrl, { max: 1, prepare });
+    // Read when the door's promise settles, before any later I/O: the answers the caller waited for.
+    const awaited = async (mode: 'read' | 'write') => {
+      // Warmed up through the write door: a read's COMMIT reply would land after reset() and be counted.
+      await withTenantOn(db, scope, (tx) => byId(tx, 'warm'));
+      tap.reset();
+      const rows = await withTenantOn(db, scope, (tx) => byId(tx, mode), mode);
+      const answers = tap.answers();
+      expect(rows).toEqual([{ id: mode, org: scope.orgId }]);
+      return answers;
+    };
+    try {
+      // The write door is the control: the same relay counts COMMIT's reply in it.
+      expect({ read: await awaited('read'), write: await awaited('write') }).toEqual({ read: door - 1, write: door });
+      // And the read's COMMIT did go out: the connection serves the next transaction.
+      expect(await withTenantOn(db, scope, (tx) => byId(tx, 'after'), 'read')).toEqual([
+        { id: 'after', org: scope.orgId },
+      ]);
+    } finally {
+      await db.$pool.end({ timeout: 1 });
+    }
+  });
+
   it(`negative control: db.transaction with the settings pipelined takes ${old}`, async () => {
     const { createDatabase } = await import('./client');
     const db = createDatabase(tappedUrl, { max: 1, prepare });
@@ -98,7 +126,9 @@ describe('what sql.begin guaranteed, the door keeps', () => {
     const su = testDatabase.sql('superuser', { max: 1 });
     await expect(
       withTenantOn(db, scope, async (tx) => {
-        await tx.execute(sql`insert into organizations (organization_id, name, slug) values (${scope.orgId}, 'Trip', 'trip')`);
+        await tx.execute(
+          sql`insert into organizations (organization_id, name, slug) values (${scope.orgId}, 'Trip', 'trip')`,
+        );
         await tx.execute(sql`select 1/0`).catch(() => 'swallowed');
         return 'committed?';
       }),
@@ -120,6 +150,40 @@ describe('what sql.begin guaranteed, the door keeps', () => {
       (e: unknown) => e,
     );
     expect((error as Error).cause).toEqual(new Error('a query after its tenant transaction ended'));
+  });
+
+  it('a read is READ ONLY: a write in it is refused and leaves nothing', async () => {
+    const db = testDatabase.app({ max: 1 });
+    const su = testDatabase.sql('superuser', { max: 1 });
+    const insert = (tx: Tx) =>
+      tx.execute(
+        sql`insert into organizations (organization_id, name, slug) values (${scope.orgId}, 'Trip', 'trip-ro')`,
+      );
+    // Drizzle wraps the driver's error; PostgreSQL's refusal (25006) is its cause.
+    const refused = await withTenantOn(db, scope, insert, 'read').then(
+      () => undefined,
+      (e: unknown) => (e as Error).cause,
+    );
+    expect(refused).toMatchObject({ code: '25006', message: expect.stringMatching(/read-only transaction/) });
+    expect(await su`select 1 from organizations where organization_id = ${scope.orgId}`).toHaveLength(0);
+    // Control: the same insert passes in the write door (rolled back here by a planned throw).
+    const control = withTenantOn(db, scope, async (tx) => {
+      await insert(tx);
+      throw new Error('inserted, rolled back');
+    });
+    await expect(control).rejects.toThrow('inserted, rolled back');
+  });
+
+  it('a pool ended right after a read closes once its COMMIT is answered (patches/: release while ending)', async () => {
+    const { createDatabase } = await import('./client');
+    const db = createDatabase(testDatabase.urls.app, { max: 1 });
+    await withTenantOn(db, scope, (tx) => byId(tx, 'last'), 'read');
+    // No timeout: without the patch the released connection idles in the pool and end() never settles.
+    const ended = await Promise.race([
+      db.$pool.end().then(() => 'ended'),
+      new Promise((r) => setTimeout(() => r('hung'), 3_000)),
+    ]);
+    expect(ended).toBe('ended');
   });
 
   it('refuses a nested transaction with a clear message', async () => {
@@ -163,7 +227,10 @@ describe('what sql.begin guaranteed, the door keeps', () => {
       await su`select pg_terminate_backend(${me!.pid})`;
       await new Promise((r) => setTimeout(r, 200));
     }).catch(() => {});
-    const got = await Promise.race([queued!.catch((e: unknown) => (e as Error).message), new Promise((r) => setTimeout(() => r('hung'), 5_000))]);
+    const got = await Promise.race([
+      queued!.catch((e: unknown) => (e as Error).message),
+      new Promise((r) => setTimeout(() => r('hung'), 5_000)),
+    ]);
     expect(got).toEqual([{ id: 'queued', org: scope.orgId }]);
   });
 

@@ -34,7 +34,17 @@ function literal(value: string): string {
 }
 
 /** The connection itself is gone (closed, killed, timed out), not just one statement failed. */
-const LOST = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT']);
+const LOST = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  // The socket's own errors, as postgres.js passes them on: a backend killed mid-transaction can
+  // surface as ECONNRESET, and a ROLLBACK sent on that connection never answers.
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
 function connectionLost(e: unknown): boolean {
   if (e instanceof postgres.PostgresError) return e.severity === 'FATAL' || e.severity === 'PANIC';
   const code = (e as { code?: unknown } | null)?.code;
@@ -50,7 +60,7 @@ function connectionLost(e: unknown): boolean {
  * door instead reserves a connection and writes `begin; select set_config(…)`
  * as ONE simple-protocol message without awaiting it, so it leaves in the same
  * packet as the callback's first query: BEGIN + tenant + first query cost one
- * round trip, COMMIT one more. Simple protocol takes no bind parameters, so
+ * round trip, COMMIT one more (a read doesn't wait for it: Mode below). Simple protocol takes no bind parameters, so
  * the ids (held to `[A-Za-z0-9_-]` above) are rendered as quoted literals.
  *
  * What `sql.begin` guaranteed is kept here: rollback when the callback throws
@@ -60,11 +70,18 @@ function connectionLost(e: unknown): boolean {
  * that was lost is left to the pool's reconnect (releasing it would poison
  * the pool: porsager/postgres#1199). See docs/architecture.md.
  */
-async function scoped<T>(db: Database, orgId: string | null, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+async function scoped<T>(
+  db: Database,
+  orgId: string | null,
+  userId: string,
+  fn: (tx: Tx) => Promise<T>,
+  mode: Mode,
+): Promise<T> {
+  const begin = mode === 'read' ? 'begin read only' : 'begin';
   const opening =
     orgId === null
-      ? `begin; select set_config('app.current_user', ${literal(userId)}, true)`
-      : `begin; select set_config('app.current_org', ${literal(orgId)}, true), set_config('app.current_user', ${literal(userId)}, true)`;
+      ? `${begin}; select set_config('app.current_user', ${literal(userId)}, true)`
+      : `${begin}; select set_config('app.current_org', ${literal(orgId)}, true), set_config('app.current_user', ${literal(userId)}, true)`;
   const conn = await db.$pool.reserve();
   const state = { open: true, lost: false, failure: undefined as unknown };
   const guarded = new Proxy(conn, {
@@ -102,6 +119,10 @@ async function scoped<T>(db: Database, orgId: string | null, userId: string, fn:
   }
   state.open = false;
   if (state.lost) throw outcome.ok ? state.failure : outcome.error;
+  if (mode === 'read' && outcome.ok) {
+    commitBehind(conn);
+    return outcome.value;
+  }
 
   let ended: postgres.RowList<postgres.Row[]>;
   try {
@@ -118,11 +139,49 @@ async function scoped<T>(db: Database, orgId: string | null, userId: string, fn:
   return outcome.value;
 }
 
+/**
+ * 'read': a READ ONLY transaction whose result is handed back as soon as the
+ * callback settled, with COMMIT sent behind it (commitBehind). A read-only
+ * transaction has nothing for COMMIT to keep or lose — PostgreSQL refuses any
+ * write in it (25006) — so waiting for COMMIT's reply only adds a round trip
+ * to every read. 'write': COMMIT is awaited, as a write must know it held.
+ */
+type Mode = 'read' | 'write';
+
+/**
+ * Ends a read's transaction after its result was returned. The connection
+ * still goes back to the pool only once the server acknowledged the end, so
+ * its next borrower can't see this transaction's settings; a lost one is left
+ * to the pool's reconnect, as in scoped(). A read whose COMMIT came back as
+ * ROLLBACK had a statement fail that its callback never awaited: its answer was
+ * already built from the statements it did await, and the failure is logged.
+ */
+function commitBehind(conn: postgres.ReservedSql): void {
+  conn.unsafe('commit').then(
+    (ended) => {
+      if (ended.command !== 'COMMIT')
+        console.error(
+          `[door] a read transaction ended with ${ended.command}: a statement its callback did not await failed`,
+        );
+      conn.release();
+    },
+    (e: unknown) => {
+      if (!connectionLost(e)) conn.release();
+      console.error('[door] the COMMIT of a read transaction failed', e);
+    },
+  );
+}
+
 /** Run `fn` in one transaction in which PostgreSQL RLS sees only `scope.orgId`. */
-export async function withTenantOn<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenantOn<T>(
+  db: Database,
+  scope: TenantScope,
+  fn: (tx: Tx) => Promise<T>,
+  mode: Mode = 'write',
+): Promise<T> {
   const orgId = checkedId('orgId', scope.orgId);
   const userId = checkedId('userId', scope.userId);
-  return scoped(db, orgId, userId, fn);
+  return scoped(db, orgId, userId, fn, mode);
 }
 
 /** THE door to tenant data: every page, action, route and job goes through it. */
@@ -131,12 +190,22 @@ export async function withTenant<T>(scope: TenantScope, fn: (tx: Tx) => Promise<
 }
 
 /**
+ * The door for a read: the same tenant settings and RLS in a READ ONLY
+ * transaction, answered one round trip sooner (see Mode). Pages, API GETs and
+ * the org's facts read through it; anything that writes, even an audit row,
+ * takes withTenant — here the write is refused by PostgreSQL.
+ */
+export async function withTenantRead<T>(scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withTenantOn(appDb(), scope, fn, 'read');
+}
+
+/**
  * A user acting outside any organization: their own `users` row and the list
  * of their memberships (to pick an org). No tenant table row is visible here
  * except through those two policies.
  */
 export async function withIdentityOn<T>(db: Database, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return scoped(db, null, checkedId('userId', userId), fn);
+  return scoped(db, null, checkedId('userId', userId), fn, 'write');
 }
 
 export async function withIdentity<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { withTenant, type Tx } from '@/db/tenant';
+import { withTenant, withTenantRead, type Tx } from '@/db/tenant';
 import { assertActive, cachedOrganization, loadOrganization, type OrganizationFacts } from '@/lib/auth/organization-status';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { tenantCache } from '@/lib/cache';
@@ -36,8 +36,10 @@ export async function withTenantRequest<T>(ctx: TenantContext, use: RequestUse, 
 /** The transaction of withTenantRequest; `known`: the org's cached facts, already checked (limits included). */
 async function inTenant<T>(ctx: TenantContext, use: RequestUse, known: OrganizationFacts | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let ran = false;
+  // A read (an API GET) runs READ ONLY and is answered without waiting for COMMIT (db/tenant.ts).
+  const door = use.write ? withTenant : withTenantRead;
   try {
-    return await withTenant(ctx, async (tx) => {
+    return await door(ctx, async (tx) => {
       if (!known) await enforceTenantLimits(ctx, assertActive(await loadOrganization(tx, ctx)).plan, use);
       // A write needs the membership row as it is now, not as the token remembers it.
       if (use.write) await assertCurrentMember(tx, ctx, use.permission);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getOrganization } from '@/db/queries/organizations';
-import { withTenant, type Tx } from '@/db/tenant';
+import { withTenantRead, type Tx } from '@/db/tenant';
 import { PublicError } from '@/lib/api/errors';
 import { tenantCache } from '@/lib/cache';
 import type { TenantContext } from './tenant-context';
@@ -48,7 +48,7 @@ export async function loadOrganization(tx: Tx, ctx: Scope): Promise<Organization
 export async function organizationStatus(ctx: Scope): Promise<OrganizationStatus> {
   const cached = await cachedOrganization(ctx);
   if (cached) return statusOf(cached);
-  return statusOf(await withTenant(ctx, (tx) => loadOrganization(tx, ctx)));
+  return statusOf(await withTenantRead(ctx, (tx) => loadOrganization(tx, ctx)));
 }
 
 export const INACTIVE_MESSAGE = 'This organization is not active. Choose another organization or contact its owner.';

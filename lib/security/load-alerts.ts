@@ -1,7 +1,7 @@
 import 'server-only';
 import { listSecurityEvents, type SecurityEventKind } from '@/db/queries/security-events';
 import { getSecuritySettings, type SecuritySettings } from '@/db/queries/security-settings';
-import { withTenant, type Tx } from '@/db/tenant';
+import { withTenantRead, type Tx } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import {
   DEFAULT_THRESHOLDS,
@@ -64,7 +64,7 @@ export interface OpenAlertSummary {
  */
 export async function openAlertSummary(ctx: TenantContext, now: Date = new Date()): Promise<OpenAlertSummary | null> {
   if (!hasPermission(ctx, 'org:audit:read')) return null;
-  return withTenant(ctx, (tx) => openAlertSummaryIn(tx, ctx.orgId, now));
+  return withTenantRead(ctx, (tx) => openAlertSummaryIn(tx, ctx.orgId, now));
 }
 
 /** The same summary inside a transaction the caller holds (the shell's one read, lib/shell/shell-facts.ts). */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { insertOffHoursAccessOnce } from '@/db/queries/security-events';
 import { getSecuritySettings } from '@/db/queries/security-settings';
-import { withTenant } from '@/db/tenant';
+import { withTenant, withTenantRead } from '@/db/tenant';
 import { requestActor } from '@/lib/audit/actor';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { isOffHours, localDay } from './alert-rules';
@@ -32,7 +32,7 @@ const recorded = new Set<string>();
 async function hoursOf(ctx: TenantContext, now: number): Promise<Hours | null> {
   const memo = hoursMemo.get(ctx.orgId);
   if (memo && memo.expires > now) return memo.hours;
-  const s = await withTenant(ctx, (tx) => getSecuritySettings(tx, ctx.orgId));
+  const s = await withTenantRead(ctx, (tx) => getSecuritySettings(tx, ctx.orgId));
   const hours = s
     ? { start: s.businessHoursStart, end: s.businessHoursEnd, timezone: s.timezone, enabled: s.offHoursAlertsEnabled }
     : null;

@@ -4,7 +4,7 @@ import { orgTimeZone } from '@/db/queries/dashboard';
 import { countUnreadNotifications } from '@/db/queries/notifications';
 import { listSupportGrants } from '@/db/queries/support';
 import { getDeletionState } from '@/db/org-deletion';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { openAlertSummaryIn } from '@/lib/security/load-alerts';
 
@@ -16,7 +16,7 @@ import { openAlertSummaryIn } from '@/lib/security/load-alerts';
  * React's cache() makes the components share one call per request (same ctx object: the layout's).
  */
 export const shellFacts = cache(async (ctx: TenantContext, now: Date = new Date()) =>
-  withTenant(ctx, async (tx) => {
+  withTenantRead(ctx, async (tx) => {
     const auditor = hasPermission(ctx, 'org:audit:read');
     return {
       unread: await countUnreadNotifications(tx, ctx.orgId, ctx.userId),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { auditFacets, listAudit, listMembers, type Member } from '@/db/queries/audit';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { projectZonesOf } from '@/db/queries/project-zones';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { describeSystemActor } from '@/lib/audit/actor';
 import { auditDateFields } from '@/lib/audit/date-fields';
 import { diffLines, type DiffLine } from '@/lib/audit/diff';
@@ -54,7 +54,7 @@ export async function loadAuditPage(
   if (!hasPermission(ctx, 'org:audit:read')) return { kind: 'forbidden' };
   const values = firstValues(raw);
   const parsed = auditQuerySchema.safeParse(values);
-  return withTenant(ctx, async (tx) => {
+  return withTenantRead(ctx, async (tx) => {
     const timeZone = await orgTimeZone(tx, ctx.orgId);
     const members = await listMembers(tx, ctx.orgId);
     const facets = await auditFacets(tx, ctx.orgId);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { storageBytes } from '@/db/queries/files';
 import { seatsTaken } from '@/db/queries/members';
 import { countProjects } from '@/db/queries/projects';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { orgLimits } from '@/lib/billing/limits';
@@ -20,7 +20,7 @@ export default async function BillingPage() {
   const ctx = await requireTenantPage();
   requirePagePermission(ctx, 'org:settings:manage');
   const now = new Date();
-  const { limits, seats, projects, bytes } = await withTenant(ctx, async (tx) => ({
+  const { limits, seats, projects, bytes } = await withTenantRead(ctx, async (tx) => ({
     limits: await orgLimits(tx, ctx.orgId),
     seats: await seatsTaken(tx, ctx.orgId, now),
     projects: await countProjects(tx, ctx.orgId),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { calendarData, type CalendarData } from '@/lib/compliance/calendar-data';
 import { z } from 'zod';
@@ -12,5 +12,5 @@ export async function loadCalendar(ctx: TenantContext, rawProjectId?: string, no
     if (!id.success) return null;
     projectId = id.data;
   }
-  return (await withTenant(ctx, (tx) => calendarData(tx, ctx.orgId, { projectId, now }))) ?? null;
+  return (await withTenantRead(ctx, (tx) => calendarData(tx, ctx.orgId, { projectId, now }))) ?? null;
 }

@@ -6,7 +6,7 @@ import { COUNT_CAP, RAIN_DAYS } from '@/lib/dashboard/dashboard-data';
 import { requireTenantPage } from '@/lib/auth/session';
 import { RainInspectionsChart } from '@/components/charts/rain-inspections-chart';
 import { ObligationList } from '@/components/obligations/obligation-list';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { myWorkData } from '@/lib/my-work/my-work-data';
 import { BarChart } from './_components/bar-chart';
 import { MyWorkSection } from './_components/my-work';
@@ -20,7 +20,7 @@ export default async function DashboardPage() {
   const now = new Date();
   const d = await cachedDashboard(ctx, now);
   // Per person, so not in the tenant-wide dashboard cache.
-  const work = await withTenant(ctx, (tx) => myWorkData(tx, ctx, now));
+  const work = await withTenantRead(ctx, (tx) => myWorkData(tx, ctx, now));
   const { counts } = d;
   const openActionsTotal = d.actionsByAge.reduce((n, b) => n + b.count, 0);
   const rainTotal = d.days.reduce((n, r) => n + r.inches, 0);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { listExports } from '@/db/queries/exports';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { EXPORT_RETENTION_DAYS } from '@/lib/export/policy';
 import { exportView, type ExportView } from '@/lib/export/view';
@@ -27,7 +27,7 @@ function megabytes(bytes: number | null): string {
 export default async function ExportPage() {
   const ctx = await requireTenantPage();
   requirePagePermission(ctx, 'org:export:run');
-  const { rows, timeZone } = await withTenant(ctx, async (tx) => ({ rows: await listExports(tx, ctx.orgId), timeZone: await orgTimeZone(tx, ctx.orgId) }));
+  const { rows, timeZone } = await withTenantRead(ctx, async (tx) => ({ rows: await listExports(tx, ctx.orgId), timeZone: await orgTimeZone(tx, ctx.orgId) }));
   const views = rows.map((r) => exportView(r));
   const active = views.find((v) => v.state === 'queued' || v.state === 'running');
   return (

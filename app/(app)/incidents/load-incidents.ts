@@ -2,13 +2,13 @@ import 'server-only';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { listIncidents } from '@/db/queries/incidents';
 import { listProjects } from '@/db/queries/projects';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { clockState, oshaLogEntryDue, oshaReportingClock, oshaRetention } from '@/lib/compliance/osha/incident-clocks';
 
 /** The tenant's incidents with every clock computed at `now`, each in its site's zone. */
 export async function loadIncidents(ctx: TenantContext, now: Date) {
-  return withTenant(ctx, async (tx) => {
+  return withTenantRead(ctx, async (tx) => {
     const fallback = await orgTimeZone(tx, ctx.orgId);
     const rows = await listIncidents(tx, ctx.orgId, { limit: 200 });
     const projects = await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 });

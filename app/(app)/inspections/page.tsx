@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listInspections } from '@/db/queries/inspections';
 import { orgTimeZone } from '@/db/queries/dashboard';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { formatDateTime } from '@/lib/format/when';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
@@ -33,7 +33,7 @@ export default async function InspectionsPage({
   const { query, invalid } = readPageQuery(PAGE_QUERY, params, ['status', 'cursor']);
   const status: InspectionStatus | undefined = query.status?.[0];
   const cursor = query.cursor;
-  const { rows, orgZone } = await withTenant(ctx, async (tx) => ({
+  const { rows, orgZone } = await withTenantRead(ctx, async (tx) => ({
     rows: await listInspections(tx, ctx.orgId, { status: status ? [status] : undefined, cursor, limit: PAGE_SIZE }),
     orgZone: await orgTimeZone(tx, ctx.orgId),
   }));

@@ -2,7 +2,7 @@ import { OrganizationProfile } from '@clerk/nextjs';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listMemberRows, listOpenInvitations, seatsTaken } from '@/db/queries/members';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { orgLimits } from '@/lib/billing/limits';
 import { formatDateTime } from '@/lib/format/when';
@@ -48,7 +48,7 @@ export default async function MembersPage() {
   }
 
   const now = new Date();
-  const { members, invitations, seats, limits, timeZone } = await withTenant(ctx, async (tx) => ({
+  const { members, invitations, seats, limits, timeZone } = await withTenantRead(ctx, async (tx) => ({
     members: await listMemberRows(tx, ctx.orgId),
     invitations: await listOpenInvitations(tx, ctx.orgId, now),
     seats: await seatsTaken(tx, ctx.orgId, now),

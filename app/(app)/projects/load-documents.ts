@@ -1,7 +1,7 @@
 import 'server-only';
 import { listMembers } from '@/db/queries/audit';
 import { listDocuments, storageBytes } from '@/db/queries/files';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 
 interface DocumentVersion {
@@ -23,7 +23,7 @@ export interface DocumentSeries {
 
 /** A project's documents as series of versions, who uploaded each, and the org's storage use. */
 export async function loadProjectDocuments(ctx: TenantContext, projectId: string) {
-  return withTenant(ctx, async (tx) => {
+  return withTenantRead(ctx, async (tx) => {
     const rows = await listDocuments(tx, ctx.orgId, projectId);
     const names = new Map((await listMembers(tx, ctx.orgId)).map((m) => [m.userId, m.name]));
     const usage = await storageBytes(tx, ctx.orgId);

@@ -5,7 +5,7 @@ import { listRainEvents, type RainEvent } from '@/db/queries/rain-events';
 import { listViolations } from '@/db/queries/violations';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { notFound } from 'next/navigation';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { toPage } from '@/lib/pagination/cursor';
@@ -57,7 +57,7 @@ export async function loadProjectList(ctx: TenantContext, searchParams: SearchPa
         ...(errors.search ? {} : { search: raw.search }),
         ...(errors.status ? {} : { status: raw.status }),
       });
-  const rows = await withTenant(ctx, (tx) =>
+  const rows = await withTenantRead(ctx, (tx) =>
     listProjects(tx, ctx.orgId, {
       search: q.search ?? undefined,
       status: q.status ?? undefined,
@@ -103,7 +103,7 @@ const VIOLATION_CAP = 99;
 export async function loadProjectDetail(ctx: TenantContext, rawId: string): Promise<ProjectDetailData | null> {
   const id = idSchema.safeParse(rawId);
   if (!id.success) return null;
-  return withTenant(ctx, async (tx) => {
+  return withTenantRead(ctx, async (tx) => {
     const project = await getProject(tx, ctx.orgId, id.data);
     if (!project) return null;
     // One transaction is one connection: sequential queries, no parallel fan-out.

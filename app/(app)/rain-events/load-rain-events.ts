@@ -2,7 +2,7 @@ import 'server-only';
 import { orgTimeZone, recentRain } from '@/db/queries/dashboard';
 import { listProjects } from '@/db/queries/projects';
 import type { RainEvent } from '@/db/queries/rain-events';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { rainByDay, type RainDay } from '@/lib/dashboard/rain-by-day';
 import { rainEventPage } from '@/lib/projects/rain-event-page';
@@ -40,7 +40,7 @@ export async function loadRainEvents(
   };
   const parsed = rainEventListQuery.safeParse(raw);
   const q = parsed.success ? parsed.data : rainEventListQuery.parse({ limit: raw.limit });
-  return withTenant(ctx, async (tx) => {
+  return withTenantRead(ctx, async (tx) => {
     const page = await rainEventPage(tx, ctx.orgId, q);
     const timeZone = await orgTimeZone(tx, ctx.orgId);
     const recent = await recentRain(tx, ctx.orgId, CHART_DAYS, now);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listMembers, type Member } from '@/db/queries/audit';
 import { listSecurityEvents } from '@/db/queries/security-events';
 import { getSecuritySettings, type SecuritySettings } from '@/db/queries/security-settings';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { openAlerts, type SecurityAlert } from '@/lib/security/alert-rules';
 import { alertsSince, thresholdsOf } from '@/lib/security/load-alerts';
@@ -72,7 +72,7 @@ export async function loadSecurityPage(
   const days = query?.days ?? 7;
   const since = new Date(now.getTime() - days * 86_400_000);
 
-  return withTenant(ctx, async (tx) => {
+  return withTenantRead(ctx, async (tx) => {
     const settingsRow = await getSecuritySettings(tx, ctx.orgId);
     const members = await listMembers(tx, ctx.orgId);
     const { alerts } = await alertsSince(tx, ctx.orgId, since, { settings: settingsRow });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getBusinessCalendar, getComplianceSettings } from '@/db/queries/compliance-settings';
 import { getOrganization } from '@/db/queries/organizations';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { LogoForm } from '@/components/account/logo-form';
 import { SettingsForm, type SettingsField } from '@/components/account/settings-form';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
@@ -23,7 +23,7 @@ const hourOptions = Array.from({ length: 24 }, (_, h) => ({ value: String(h), la
 export default async function SettingsPage() {
   const ctx = await requireTenantPage();
   requirePagePermission(ctx, 'org:settings:manage');
-  const { org, settings, calendar, logo } = await withTenant(ctx, async (tx) => {
+  const { org, settings, calendar, logo } = await withTenantRead(ctx, async (tx) => {
     const org = await getOrganization(tx, ctx.orgId);
     return { org, settings: await getComplianceSettings(tx, ctx.orgId), calendar: await getBusinessCalendar(tx, ctx.orgId), logo: await logoUrl(ctx.orgId, org) };
   });

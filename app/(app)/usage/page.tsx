@@ -5,7 +5,7 @@ import { storageBytes } from '@/db/queries/files';
 import { seatsTaken } from '@/db/queries/members';
 import { countProjects } from '@/db/queries/projects';
 import { usageSeries } from '@/db/queries/usage';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { orgLimits } from '@/lib/billing/limits';
 import { formatBytes } from '@/lib/usage/format';
@@ -24,7 +24,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const period = parsed.success ? parsed.data.period : 'day';
   const now = new Date();
   const since = usageSince(period, now);
-  const { rows, limits, seats, projects, bytes } = await withTenant(ctx, async (tx) => ({
+  const { rows, limits, seats, projects, bytes } = await withTenantRead(ctx, async (tx) => ({
     rows: await usageSeries(tx, ctx.orgId, period, since),
     limits: await orgLimits(tx, ctx.orgId),
     seats: await seatsTaken(tx, ctx.orgId, now),

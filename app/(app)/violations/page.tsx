@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { listViolations, type ViolationStatus } from '@/db/queries/violations';
 import { getFileSettings } from '@/db/queries/files';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { CloseOutPhotoSetting } from './_components/close-out-photo-setting';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
@@ -47,7 +47,7 @@ export default async function ViolationsPage({
   const cursor = q.cursor;
   const now = new Date();
 
-  const { rows, timeZone, fileSettings } = await withTenant(ctx, async (tx) => ({
+  const { rows, timeZone, fileSettings } = await withTenantRead(ctx, async (tx) => ({
     rows: await listViolations(tx, ctx.orgId, {
       projectId: q.projectId,
       status: q.status === 'all' || q.status === 'overdue' ? undefined : [q.status as ViolationStatus],

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AuditSubpage } from '../_components/audit-subpage';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { listSupportGrants } from '@/db/queries/support';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/when';
 
@@ -13,7 +13,7 @@ export default async function SupportAccessPage() {
   const ctx = await requireTenantPage();
   requirePagePermission(ctx, 'org:audit:read');
   const now = new Date();
-  const { grants, timeZone } = await withTenant(ctx, async (tx) => ({
+  const { grants, timeZone } = await withTenantRead(ctx, async (tx) => ({
     grants: await listSupportGrants(tx, ctx.orgId, 200),
     timeZone: await orgTimeZone(tx, ctx.orgId),
   }));

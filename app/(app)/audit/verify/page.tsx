@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AuditSubpage } from '../_components/audit-subpage';
 import { forbidden } from 'next/navigation';
 import { orgTimeZone } from '@/db/queries/dashboard';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { requireTenantPage } from '@/lib/auth/session';
 import { verifyAuditChain, type ChainBreak } from '@/lib/audit/verify-chain';
@@ -25,7 +25,7 @@ export default async function VerifyAuditPage({ searchParams }: { searchParams: 
   const ctx = await requireTenantPage();
   if (!hasPermission(ctx, 'org:audit:read')) forbidden();
   const run = (await searchParams).run === '1';
-  const { report, timeZone } = await withTenant(ctx, async (tx) => ({
+  const { report, timeZone } = await withTenantRead(ctx, async (tx) => ({
     timeZone: await orgTimeZone(tx, ctx.orgId),
     report: run ? await verifyAuditChain(tx, ctx.orgId) : null,
   }));

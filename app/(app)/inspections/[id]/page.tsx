@@ -7,7 +7,7 @@ import { lastSignatureQualifications, listRevisionChain } from '@/db/queries/ins
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { getProject } from '@/db/queries/projects';
 import { getUser } from '@/db/queries/users';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { formatDateTime } from '@/lib/format/when';
@@ -33,7 +33,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const ctx = await requireTenantPage();
   if (!z.uuid().safeParse(id).success) notFound();
-  const found = await withTenant(ctx, async (tx) => {
+  const found = await withTenantRead(ctx, async (tx) => {
     const detail = await getInspectionDetail(tx, ctx.orgId, id);
     if (!detail) return undefined;
     const project = await getProject(tx, ctx.orgId, detail.inspection.projectId);

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { listProjects } from '@/db/queries/projects';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { requireTenantPage } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/auth/tenant-context';
 import { getCurrentTemplateByKey } from '@/lib/forms/templates';
@@ -22,7 +22,7 @@ export default async function NewInspectionPage({
   if (!hasPermission(ctx, 'org:forms:submit')) redirect('/inspections');
   const { projectId, type } = await searchParams;
   const keys = [...new Set(INSPECTION_TYPES.map(templateKeyOf))];
-  const { projects, templates } = await withTenant(ctx, async (tx) => ({
+  const { projects, templates } = await withTenantRead(ctx, async (tx) => ({
     projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),
     // Sent with the page so every form can open without signal (the service worker keeps this page).
     templates: Object.fromEntries(

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { getDeletionState } from '@/db/org-deletion';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { DELETION_GRACE_DAYS } from '@/lib/deletion/policy';
 import { formatDateTime } from '@/lib/format/when';
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Delete organization' };
 export default async function DeleteOrganizationPage() {
   const ctx = await requireTenantPage();
   requirePagePermission(ctx, 'org:organization:delete');
-  const { state, timeZone } = await withTenant(ctx, async (tx) => ({
+  const { state, timeZone } = await withTenantRead(ctx, async (tx) => ({
     state: await getDeletionState(tx, ctx.orgId),
     timeZone: await orgTimeZone(tx, ctx.orgId),
   }));

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getComplianceSettings } from '@/db/queries/compliance-settings';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { listLegalHolds, listPurgeReports, projectRetentionRows } from '@/db/queries/retention';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { ActionButton } from '@/components/forms/action-button';
 import { requirePagePermission, requireTenantPage } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/when';
@@ -20,7 +20,7 @@ const card = 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5';
 export default async function RetentionPage() {
   const ctx = await requireTenantPage();
   requirePagePermission(ctx, 'org:retention:manage');
-  const data = await withTenant(ctx, async (tx) => ({
+  const data = await withTenantRead(ctx, async (tx) => ({
     settings: await getComplianceSettings(tx, ctx.orgId),
     holds: await listLegalHolds(tx, ctx.orgId),
     reports: await listPurgeReports(tx, ctx.orgId, 20),

@@ -14,7 +14,7 @@ import {
   violationTransitions,
 } from '@/db/queries/violations';
 import { getFileSettings, listPhotos } from '@/db/queries/files';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { PhotoUploader } from '@/components/files/photo-uploader';
 import { photoViews, type PhotoView } from '@/lib/files/download';
 import { requireTenantPage } from '@/lib/auth/session';
@@ -47,7 +47,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
   const canWrite = hasPermission(ctx, 'org:violations:write');
   const canReview = hasPermission(ctx, 'org:findings:review');
 
-  const data = await withTenant(ctx, async (tx) => {
+  const data = await withTenantRead(ctx, async (tx) => {
     const detail = await getViolationDetail(tx, ctx.orgId, id);
     if (!detail) return undefined;
     const timeZone = detail.projectTimeZone ?? (await orgTimeZone(tx, ctx.orgId));

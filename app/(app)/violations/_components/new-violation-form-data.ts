@@ -2,7 +2,7 @@ import 'server-only';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { listProjects } from '@/db/queries/projects';
 import { listBmpCategories, listViolationTypes } from '@/db/queries/violations';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { prefillQuery } from '@/lib/violations/prefill';
 
@@ -14,7 +14,7 @@ import { prefillQuery } from '@/lib/violations/prefill';
  */
 export async function loadNewViolationForm(ctx: TenantContext, searchParams: Record<string, string | string[] | undefined>) {
   const q = prefillQuery.parse(searchParams);
-  const { projects, types, bmps, orgZone } = await withTenant(ctx, async (tx) => ({
+  const { projects, types, bmps, orgZone } = await withTenantRead(ctx, async (tx) => ({
     projects: await listProjects(tx, ctx.orgId, { status: 'active', limit: 200 }),
     types: await listViolationTypes(tx, ctx.orgId),
     bmps: await listBmpCategories(tx, ctx.orgId),

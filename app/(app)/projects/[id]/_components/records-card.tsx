@@ -2,13 +2,13 @@ import Link from 'next/link';
 import { getComplianceSettings } from '@/db/queries/compliance-settings';
 import { holdsCoveringProject } from '@/db/queries/retention';
 import type { Project } from '@/db/queries/projects';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
 import { projectRetainUntil } from '@/lib/retention/retain-until';
 
 /** How long this project's records are kept, whether a legal hold covers them, and the inspector packet (docs/retention.md). */
 export async function RecordsCard({ ctx, project }: { ctx: TenantContext; project: Pick<Project, 'id' | 'status' | 'permitEnd'> }) {
-  const { years, holds } = await withTenant(ctx, async (tx) => ({
+  const { years, holds } = await withTenantRead(ctx, async (tx) => ({
     years: (await getComplianceSettings(tx, ctx.orgId))?.retentionYears ?? 3,
     holds: await holdsCoveringProject(tx, ctx.orgId, project.id),
   }));

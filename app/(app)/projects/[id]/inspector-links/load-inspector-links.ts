@@ -5,7 +5,7 @@ import { listInspectorLinks } from '@/db/queries/inspector-links';
 import { listLinkViews } from '@/db/queries/inspector-visits';
 import { getOrganization } from '@/db/queries/organizations';
 import { getProject } from '@/db/queries/projects';
-import { withTenant } from '@/db/tenant';
+import { withTenantRead } from '@/db/tenant';
 import type { TenantContext } from '@/lib/auth/tenant-context';
 import { missingNoticeFields } from '@/lib/inspect/site-notice';
 import { logoUrl } from '@/lib/settings/organization-logo';
@@ -18,7 +18,7 @@ import { z } from 'zod';
  */
 export async function loadInspectorLinks(ctx: TenantContext, projectId: string) {
   if (!z.guid().safeParse(projectId).success) return undefined;
-  return withTenant(ctx, async (tx) => {
+  return withTenantRead(ctx, async (tx) => {
     const project = await getProject(tx, ctx.orgId, projectId);
     if (!project) return undefined;
     const [links, orgZone, swppp, shown, org] = await Promise.all([
