@@ -10,7 +10,10 @@ import type { DashboardScaleResult } from './dashboard-scale';
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const x = (v: number) => `${v.toFixed(2)}×`;
 
-export function dashboardScaleMarkdown(r: DashboardScaleResult, meta: { startedAt: string; machine: string; seconds: number; connections: number }): string {
+export function dashboardScaleMarkdown(
+  r: DashboardScaleResult,
+  meta: { startedAt: string; machine: string; seconds: number; connections: number },
+): string {
   const lines = [
     '# Bench (j): the dashboard at 100, 1,000 and 10,000 active projects',
     '',
@@ -23,10 +26,14 @@ export function dashboardScaleMarkdown(r: DashboardScaleResult, meta: { startedA
     lines.push(`**Skipped:** ${r.skipped.split('\n')[0]}`, '');
     return lines.join('\n');
   }
-  lines.push('| Target | Projects | Obligations | Requests | req/s | p50 | p99 | p50 ÷ smallest | p50 ÷ /api/health | errors |');
+  lines.push(
+    '| Target | Projects | Obligations | Requests | req/s | p50 | p99 | p50 ÷ smallest | p50 ÷ /api/health | errors |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const h = r.health!;
-  lines.push(`| /api/health (session) | | | ${h.requests} | ${h.rps.toFixed(0)} | ${ms(h.latency.p50)} | ${ms(h.latency.p99)} | | 1.00× | ${h.errors} |`);
+  lines.push(
+    `| /api/health (session) | | | ${h.requests} | ${h.rps.toFixed(0)} | ${ms(h.latency.p50)} | ${ms(h.latency.p99)} | | 1.00× | ${h.errors} |`,
+  );
   for (const [i, d] of r.dashboards.entries()) {
     const l = d.result;
     lines.push(
@@ -42,10 +49,33 @@ export function dashboardScaleMarkdown(r: DashboardScaleResult, meta: { startedA
     `Seeding the three tenants took ${r.loadSeconds.toFixed(1)} s (bulk SQL as the superuser).`,
     '',
   );
+  if (r.profile) lines.push(...profileLines(r.profile));
   return lines.join('\n');
 }
 
-export function writeDashboardScale(r: DashboardScaleResult, dir: string, meta: Parameters<typeof dashboardScaleMarkdown>[1]) {
+/** `--profile-seconds`: the server's CPU per dashboard request, by library (bench/lib/cpuprofile.ts). */
+function profileLines(p: NonNullable<DashboardScaleResult['profile']>): string[] {
+  const perRequest = (v: number) => `${(v / Math.max(1, p.requests)).toFixed(2)} ms`;
+  return [
+    `## Where the server's CPU goes: the ${p.projects.toLocaleString('en')}-project dashboard under \`--cpu-prof\``,
+    '',
+    `${p.requests} requests; ${(p.busyMs / 1000).toFixed(1)} s busy of ${(p.wallMs / 1000).toFixed(1)} s: ${perRequest(p.busyMs)} of CPU per request.`,
+    '',
+    '| category | inclusive per request | inclusive % | self per request | self % |',
+    '|---|---:|---:|---:|---:|',
+    ...p.categories.map(
+      (c) =>
+        `| ${c.category} | ${perRequest(c.inclusiveMs)} | ${c.inclusivePct.toFixed(1)} % | ${perRequest(c.selfMs)} | ${c.selfPct.toFixed(1)} % |`,
+    ),
+    '',
+  ];
+}
+
+export function writeDashboardScale(
+  r: DashboardScaleResult,
+  dir: string,
+  meta: Parameters<typeof dashboardScaleMarkdown>[1],
+) {
   // `--out` may name a folder that does not exist yet: the measurement must not be lost at the end.
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'dashboard-scale.json'), `${JSON.stringify({ ...meta, ...r }, null, 2)}\n`);

@@ -20,6 +20,8 @@ import { ensureLocalAuth } from '@/scripts/lib/local-auth';
 import { appEnv, get, stop, waitFor } from './lib/app-server';
 import { freePort } from './lib/ports';
 import { alternate, type LoadResult, type LoadTarget } from './lib/load';
+import { profileRoute } from './lib/profile-run';
+import type { ProfileSummary } from './lib/cpuprofile';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const USER = 'user_bench_dashboard';
@@ -35,6 +37,8 @@ export interface DashboardScaleResult {
   /** p50 of each tenant's dashboard over /api/health with the same session. */
   overHealth: { projects: number; p50: number }[];
   loadSeconds: number;
+  /** `--profile-seconds`: where the server's CPU went serving the largest tenant's dashboard. */
+  profile?: ProfileSummary & { projects: number };
   skipped?: string;
 }
 
@@ -49,7 +53,14 @@ async function seedDashboardTenants(superuserUrl: string, sizes: readonly number
       await su.begin(async (tx) => {
         await tx`set local session_replication_role = replica`;
         await tx`delete from organizations where organization_id = ${org}`;
-        for (const t of ['project_obligations', 'rain_events', 'inspections', 'projects', 'compliance_settings', 'memberships']) {
+        for (const t of [
+          'project_obligations',
+          'rain_events',
+          'inspections',
+          'projects',
+          'compliance_settings',
+          'memberships',
+        ]) {
           await tx`delete from ${tx(t)} where organization_id = ${org}`;
         }
         await tx`insert into organizations (organization_id, name, slug) values (${org}, ${`Dashboard ${n}`}, ${`dash-${n}`})`;
@@ -85,7 +96,9 @@ async function seedDashboardTenants(superuserUrl: string, sizes: readonly number
           select ${org}, md5(${org} || ':p:' || j)::uuid, ((j % 60) / 100.0)::numeric(5,2), now() - make_interval(days => j % 14, hours => j % 7), 'bench'
           from generate_series(1, ${n}::int) j`;
       });
-      const [row] = await su<{ n: number }[]>`select count(*)::int as n from project_obligations where organization_id = ${org}`;
+      const [row] = await su<
+        { n: number }[]
+      >`select count(*)::int as n from project_obligations where organization_id = ${org}`;
       obligations[n] = row!.n;
     }
     await su`vacuum analyze projects, project_obligations, inspections, rain_events`;
@@ -104,6 +117,7 @@ export async function measureDashboardScale(o: {
   seconds: number;
   sliceSeconds: number;
   warmupSeconds: number;
+  profileSeconds?: number;
   log: (line: string) => void;
 }): Promise<DashboardScaleResult> {
   const sizes = [...DASHBOARD_SIZES];
@@ -111,27 +125,43 @@ export async function measureDashboardScale(o: {
   const began = Date.now();
   const obligations = await seedDashboardTenants(o.superuserUrl, sizes);
   const loadSeconds = (Date.now() - began) / 1000;
-  o.log(`(j) seeded ${sizes.map((n) => `${n.toLocaleString('en')} projects / ${obligations[n]!.toLocaleString('en')} obligations`).join(', ')} in ${loadSeconds.toFixed(1)} s`);
+  o.log(
+    `(j) seeded ${sizes.map((n) => `${n.toLocaleString('en')} projects / ${obligations[n]!.toLocaleString('en')} obligations`).join(', ')} in ${loadSeconds.toFixed(1)} s`,
+  );
 
   const auth: Record<string, string> = { ...ensureLocalAuth(path.join(ROOT, '.data', 'bench', 'local-auth')) };
   let child: ChildProcess | undefined;
   try {
     const port = await freePort();
     // CACHE=off: the tenant cache would answer from memory and hide the queries this measures.
-    child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      cwd: o.buildDir,
-      env: { ...appEnv(auth, o), CACHE: 'off' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    child = spawn(
+      process.execPath,
+      ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+      {
+        cwd: o.buildDir,
+        env: { ...appEnv(auth, o), CACHE: 'off' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     const origin = `http://127.0.0.1:${port}`;
     await waitFor(`${origin}/api/health`, child, 60_000);
     const key = await importPKCS8(fs.readFileSync(auth.LOCAL_AUTH_KEY_FILE!, 'utf8'), 'RS256');
     const cookieFor = async (orgId: string) => {
-      const claims = sessionClaims({ userId: USER, sessionId: 'sess_bench_dash', azp: origin, org: { id: orgId, slug: orgId, role: 'owner' }, ttlSeconds: 3600 });
+      const claims = sessionClaims({
+        userId: USER,
+        sessionId: 'sess_bench_dash',
+        azp: origin,
+        org: { id: orgId, slug: orgId, role: 'owner' },
+        ttlSeconds: 3600,
+      });
       return `${SESSION_COOKIE}=${await signSessionToken(claims, key)}; ${CLIENT_UAT_COOKIE}=${claims.iat as number}`;
     };
     const targets: LoadTarget[] = [
-      { name: 'health', url: `${origin}/api/health`, headers: { cookie: await cookieFor(orgOf(sizes[0]!)), accept: 'application/json' } },
+      {
+        name: 'health',
+        url: `${origin}/api/health`,
+        headers: { cookie: await cookieFor(orgOf(sizes[0]!)), accept: 'application/json' },
+      },
     ];
     for (const n of sizes) {
       const url = `${origin}/dashboard`;
@@ -142,12 +172,42 @@ export async function measureDashboardScale(o: {
       }
       targets.push({ name: `dashboard ${n}`, url, headers });
     }
-    o.log(`(j) /api/health and the dashboard at ${sizes.join(' / ')} projects, ${o.seconds} s each, ${o.connections} connections…`);
-    const results = await alternate(targets, { connections: o.connections, seconds: o.seconds, sliceSeconds: o.sliceSeconds, warmupSeconds: o.warmupSeconds });
+    o.log(
+      `(j) /api/health and the dashboard at ${sizes.join(' / ')} projects, ${o.seconds} s each, ${o.connections} connections…`,
+    );
+    const results = await alternate(targets, {
+      connections: o.connections,
+      seconds: o.seconds,
+      sliceSeconds: o.sliceSeconds,
+      warmupSeconds: o.warmupSeconds,
+    });
     const [health, ...rest] = results;
-    const dashboards = sizes.map((n, i) => ({ projects: n, orgId: orgOf(n), obligations: obligations[n]!, result: rest[i]! }));
+    const dashboards = sizes.map((n, i) => ({
+      projects: n,
+      orgId: orgOf(n),
+      obligations: obligations[n]!,
+      result: rest[i]!,
+    }));
     const smallest = dashboards[0]!.result.latency.p50;
+    const largest = sizes.at(-1)!;
+    const profile =
+      o.profileSeconds && o.profileSeconds > 0
+        ? await profileRoute({
+            buildDir: o.buildDir,
+            port,
+            env: { ...appEnv(auth, o), CACHE: 'off' },
+            url: `${origin}/dashboard`,
+            cookie: await cookieFor(orgOf(largest)),
+            accept: 'text/html',
+            connections: o.connections,
+            profileSeconds: o.profileSeconds,
+            warmupSeconds: o.warmupSeconds,
+            stop: () => stop(child),
+            log: o.log,
+          })
+        : undefined;
     return {
+      ...(profile ? { profile: { ...profile, projects: largest } } : {}),
       sizes,
       health: health!,
       dashboards,

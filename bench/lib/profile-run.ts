@@ -1,6 +1,6 @@
 /**
  * `--profile-seconds N`: restart `next start` under V8's `--cpu-prof`, load
- * the API route alone for N s, and summarize where the server's CPU went
+ * one URL alone for N s (the API route in (d), the largest dashboard in (j)), and summarize where the server's CPU went
  * (lib/cpuprofile.ts). A failure is logged; the measurements before it stand.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,6 +17,8 @@ export async function profileRoute(o: {
   env: NodeJS.ProcessEnv;
   url: string;
   cookie: string;
+  /** What the load asks for (default JSON: an API route; text/html for a page). */
+  accept?: string;
   connections: number;
   profileSeconds: number;
   warmupSeconds: number;
@@ -32,13 +34,27 @@ export async function profileRoute(o: {
     // --cpu-prof is refused in NODE_OPTIONS (exit 9): a flag of the node command itself.
     next = spawn(
       process.execPath,
-      ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(o.port), '-H', '127.0.0.1'],
+      [
+        '--cpu-prof',
+        `--cpu-prof-dir=${dir}`,
+        'node_modules/next/dist/bin/next',
+        'start',
+        '-p',
+        String(o.port),
+        '-H',
+        '127.0.0.1',
+      ],
       { cwd: o.buildDir, env: o.env, stdio: ['ignore', 'ignore', 'ignore'] },
     );
     await waitFor(`${new URL(o.url).origin}/api/health`, next, 60_000);
     const [lr] = await alternate(
-      [{ name: 'profiled', url: o.url, headers: { cookie: o.cookie, accept: 'application/json' } }],
-      { connections: o.connections, seconds: o.profileSeconds, sliceSeconds: o.profileSeconds, warmupSeconds: o.warmupSeconds },
+      [{ name: 'profiled', url: o.url, headers: { cookie: o.cookie, accept: o.accept ?? 'application/json' } }],
+      {
+        connections: o.connections,
+        seconds: o.profileSeconds,
+        sliceSeconds: o.profileSeconds,
+        warmupSeconds: o.warmupSeconds,
+      },
     );
     await stop(next);
     // The biggest profile is the server's (a CLI parent, if any, writes a small one).

@@ -36,8 +36,9 @@ export async function withTenantRequest<T>(ctx: TenantContext, use: RequestUse, 
 /** The transaction of withTenantRequest; `known`: the org's cached facts, already checked (limits included). */
 async function inTenant<T>(ctx: TenantContext, use: RequestUse, known: OrganizationFacts | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let ran = false;
-  // A read (an API GET) runs READ ONLY and is answered without waiting for COMMIT (db/tenant.ts).
-  const door = use.write ? withTenant : withTenantRead;
+  // A read (an API GET) runs READ ONLY and is answered without waiting for COMMIT (db/tenant.ts);
+  // one that records its own audit entry needs a transaction that may write, and waits for COMMIT.
+  const door = use.write || use.audited ? withTenant : withTenantRead;
   try {
     return await door(ctx, async (tx) => {
       if (!known) await enforceTenantLimits(ctx, assertActive(await loadOrganization(tx, ctx)).plan, use);

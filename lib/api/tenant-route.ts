@@ -36,6 +36,8 @@ export function tenantRoute<P = Record<string, string>, T = unknown>(
      * `key(req)` returns (undefined: don't cache this request). Any write of the tenant drops it.
      */
     cache?: { ttlSeconds: number; key: (req: Request) => string | undefined };
+    /** A GET that records an audit entry (a download): it runs in a transaction that may write. */
+    audited?: boolean;
   },
   handler: (req: Request, context: TenantRouteContext<P>) => Promise<T | Response>,
 ) {
@@ -50,7 +52,12 @@ export function tenantRoute<P = Record<string, string>, T = unknown>(
       }
       const params = (segment ? await segment.params : {}) as P;
       const tenant = ctx;
-      const use = { write: req.method !== 'GET' && req.method !== 'HEAD', permission: options.permission, endpoint: `${req.method} ${new URL(req.url).pathname}` };
+      const use = {
+        write: req.method !== 'GET' && req.method !== 'HEAD',
+        audited: options.audited,
+        permission: options.permission,
+        endpoint: `${req.method} ${new URL(req.url).pathname}`,
+      };
       const cacheKey = options.cache && req.method === 'GET' ? options.cache.key(req) : undefined;
       if (cacheKey) {
         const body = await withCachedTenantRead(tenant, use, { key: cacheKey, ttlSeconds: options.cache!.ttlSeconds }, (tx) =>

@@ -12,6 +12,8 @@ import type { Permission } from '@/lib/rbac/permissions';
 /** What a request spends: a write or an API read, and the permission it needs. */
 export interface RequestUse {
   write: boolean;
+  /** A read that records an audit entry (a download): its transaction may write (lib/api/tenant-request.ts). */
+  audited?: boolean;
   permission: Permission;
   /** For the security event: the action's or route's name. */
   endpoint: string;
