@@ -57,11 +57,21 @@ export async function orgTimeZone(tx: Tx, orgId: string): Promise<string> {
     .from(complianceSettings)
     .where(eq(complianceSettings.organizationId, orgId));
   const tz = settings?.timezone;
-  if (!tz) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz;
-  } catch {
-    return 'UTC';
+  return tz && knownZone(tz) ? tz : 'UTC';
+}
+
+// Building an Intl.DateTimeFormat to test a zone costs more than the query above; zones are few.
+const zones = new Map<string, boolean>();
+function knownZone(tz: string): boolean {
+  let known = zones.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zones.size < 1_000) zones.set(tz, known);
   }
+  return known;
 }

@@ -1,5 +1,20 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  notInArray,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import {
   complianceSettings,
   correctiveActions,
@@ -13,7 +28,10 @@ import {
 import type { Tx } from '../tenant';
 
 export type ObligationRow = typeof projectObligations.$inferSelect;
-export type ObligationInsert = Omit<typeof projectObligations.$inferInsert, 'organizationId' | 'projectId' | 'id' | 'computedAt'>;
+export type ObligationInsert = Omit<
+  typeof projectObligations.$inferInsert,
+  'organizationId' | 'projectId' | 'id' | 'computedAt'
+>;
 
 /**
  * Serializes the rewrite of one project's obligations: two writes for the same
@@ -101,11 +119,19 @@ export async function rainEventsOf(tx: Tx, orgId: string, projectId: string) {
 /** The project's work items with their kind and when their violation was found (Part 2.1.4 and Part 5.2 clocks). */
 export async function correctiveActionsOf(tx: Tx, orgId: string, projectId: string) {
   return tx
-    .select({ id: correctiveActions.id, kind: correctiveActions.kind, foundAt: violations.foundAt, fixedAt: correctiveActions.fixedAt })
+    .select({
+      id: correctiveActions.id,
+      kind: correctiveActions.kind,
+      foundAt: violations.foundAt,
+      fixedAt: correctiveActions.fixedAt,
+    })
     .from(correctiveActions)
     .innerJoin(
       violations,
-      and(eq(violations.organizationId, correctiveActions.organizationId), eq(violations.id, correctiveActions.violationId)),
+      and(
+        eq(violations.organizationId, correctiveActions.organizationId),
+        eq(violations.id, correctiveActions.violationId),
+      ),
     )
     .where(and(eq(correctiveActions.organizationId, orgId), eq(violations.projectId, projectId)));
 }
@@ -131,11 +157,21 @@ export async function replaceProjectObligations(tx: Tx, orgId: string, projectId
 }
 
 /** Active project ids of the tenant, for a backfill (keyset pages of `limit`). */
-export async function activeProjectIds(tx: Tx, orgId: string, f: { after?: string | null; limit: number }): Promise<string[]> {
+export async function activeProjectIds(
+  tx: Tx,
+  orgId: string,
+  f: { after?: string | null; limit: number },
+): Promise<string[]> {
   const rows = await tx
     .select({ id: projects.id })
     .from(projects)
-    .where(and(eq(projects.organizationId, orgId), eq(projects.status, 'active'), f.after ? gt(projects.id, f.after) : undefined))
+    .where(
+      and(
+        eq(projects.organizationId, orgId),
+        eq(projects.status, 'active'),
+        f.after ? gt(projects.id, f.after) : undefined,
+      ),
+    )
     .orderBy(asc(projects.id))
     .limit(f.limit);
   return rows.map((r) => r.id);
@@ -148,7 +184,10 @@ const withProject = {
   projectTimeZone: projects.timeZone,
 };
 
-const projectJoin = and(eq(projects.organizationId, projectObligations.organizationId), eq(projects.id, projectObligations.projectId));
+const projectJoin = and(
+  eq(projects.organizationId, projectObligations.organizationId),
+  eq(projects.id, projectObligations.projectId),
+);
 
 export type ObligationWithProject = { obligation: ObligationRow; projectName: string; projectTimeZone: string | null };
 
@@ -163,7 +202,14 @@ const INSPECTION_KINDS: ObligationRow['kind'][] = ['routine_inspection', 'storm_
 export async function obligationsDueBetween(
   tx: Tx,
   orgId: string,
-  f: { from?: Date; to?: Date; projectId?: string; inspectionsOnly?: boolean; after?: { dueAt: Date; id: string }; limit: number },
+  f: {
+    from?: Date;
+    to?: Date;
+    projectId?: string;
+    inspectionsOnly?: boolean;
+    after?: { dueAt: Date; id: string };
+    limit: number;
+  },
 ): Promise<ObligationWithProject[]> {
   const { after } = f;
   return tx
@@ -234,7 +280,12 @@ export async function nextObligationFor(tx: Tx, orgId: string, projectId: string
  * it, each counted up to `cap` (so the dashboard's cost does not grow with the
  * tenant: a count of 10,000 overdue rows reads `cap` index entries and shows "cap+").
  */
-export async function openInspectionCounts(tx: Tx, orgId: string, now: Date, bounds = { soonMs: 2 * 86_400_000, cap: 100 }) {
+export async function openInspectionCounts(
+  tx: Tx,
+  orgId: string,
+  now: Date,
+  bounds = { soonMs: 2 * 86_400_000, cap: 100 },
+) {
   const { soonMs, cap } = bounds;
   const count = async (range: SQL | undefined) => {
     const inner = tx
@@ -253,8 +304,11 @@ export async function openInspectionCounts(tx: Tx, orgId: string, now: Date, bou
     const [row] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(inner);
     return row?.n ?? 0;
   };
-  const overdue = await count(lt(projectObligations.dueAt, now));
-  const dueSoon = await count(and(gte(projectObligations.dueAt, now), lte(projectObligations.dueAt, new Date(now.getTime() + soonMs))));
+  // Issued together: postgres.js pipelines them on the transaction's connection.
+  const [overdue, dueSoon] = await Promise.all([
+    count(lt(projectObligations.dueAt, now)),
+    count(and(gte(projectObligations.dueAt, now), lte(projectObligations.dueAt, new Date(now.getTime() + soonMs)))),
+  ]);
   return { overdue, dueSoon };
 }
 
@@ -271,7 +325,7 @@ export async function rainAndInspectionsByDay(
   const { projectId, timeZone = 'UTC' } = f;
   const since = f.since ?? new Date(Date.now() - 30 * 86_400_000);
   const rainDay = sql<string>`to_char(${rainEvents.startedAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
-  const rain = await tx
+  const rain = tx
     .select({ day: rainDay, inches: sql<number>`sum(${rainEvents.amountInches})`.mapWith(Number) })
     .from(rainEvents)
     .where(
@@ -283,7 +337,7 @@ export async function rainAndInspectionsByDay(
     )
     .groupBy(sql`1`);
   const inspectionDay = sql<string>`to_char(${inspections.inspectedAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
-  const done = await tx
+  const done = tx
     .select({ day: inspectionDay, n: sql<number>`count(*)`.mapWith(Number) })
     .from(inspections)
     .where(
@@ -295,5 +349,7 @@ export async function rainAndInspectionsByDay(
       ),
     )
     .groupBy(sql`1`);
-  return { rain, inspections: done };
+  // Both in one flight (postgres.js pipelines a connection's queries issued together).
+  const [rainDays, inspectionDays] = await Promise.all([rain, done]);
+  return { rain: rainDays, inspections: inspectionDays };
 }

@@ -172,7 +172,11 @@ export async function updateViolation(
   if (patch.status && before.status === 'reported' && patch.status !== before.status) {
     return { ok: false, reason: 'conflict', message: 'This finding is not reviewed yet: confirm or dismiss it first.' };
   }
-  if (patch.status && patch.status !== before.status && !(violationTransitions[before.status] as ViolationStatus[]).includes(patch.status)) {
+  if (
+    patch.status &&
+    patch.status !== before.status &&
+    !(violationTransitions[before.status] as ViolationStatus[]).includes(patch.status)
+  ) {
     const from = before.status.replace('_', ' ');
     return {
       ok: false,
@@ -244,7 +248,10 @@ export async function advanceCorrectiveAction(
   id: string,
   to: CorrectiveAction['status'],
   opts: { dryRun?: boolean; onlyAssignedTo?: string } = {},
-): Promise<{ ok: true; action: CorrectiveAction } | { ok: false; reason: 'not_found' | 'conflict' | 'forbidden'; message?: string }> {
+): Promise<
+  | { ok: true; action: CorrectiveAction }
+  | { ok: false; reason: 'not_found' | 'conflict' | 'forbidden'; message?: string }
+> {
   const [before] = await tx
     .select()
     .from(correctiveActions)
@@ -375,20 +382,22 @@ export async function listBmpCategories(tx: Tx, orgId: string) {
 
 /** Counts of the dashboard cards: violations and corrective actions still open (open or in progress). */
 export async function openWorkCounts(tx: Tx, orgId: string, now = new Date()) {
-  const [v] = await tx
-    .select({
-      open: count(),
-      overdue: count(sql`case when ${violations.deadline} < ${now.toISOString()}::timestamptz then 1 end`),
-    })
-    .from(violations)
-    .where(and(eq(violations.organizationId, orgId), inArray(violations.status, OPEN_STATUSES)));
-  const [a] = await tx
-    .select({
-      open: count(),
-      overdue: count(sql`case when ${correctiveActions.dueAt} < ${now.toISOString()}::timestamptz then 1 end`),
-    })
-    .from(correctiveActions)
-    .where(and(eq(correctiveActions.organizationId, orgId), inArray(correctiveActions.status, OPEN_STATUSES)));
+  const [[v], [a]] = await Promise.all([
+    tx
+      .select({
+        open: count(),
+        overdue: count(sql`case when ${violations.deadline} < ${now.toISOString()}::timestamptz then 1 end`),
+      })
+      .from(violations)
+      .where(and(eq(violations.organizationId, orgId), inArray(violations.status, OPEN_STATUSES))),
+    tx
+      .select({
+        open: count(),
+        overdue: count(sql`case when ${correctiveActions.dueAt} < ${now.toISOString()}::timestamptz then 1 end`),
+      })
+      .from(correctiveActions)
+      .where(and(eq(correctiveActions.organizationId, orgId), inArray(correctiveActions.status, OPEN_STATUSES))),
+  ]);
   return {
     openViolations: v?.open ?? 0,
     overdueViolations: v?.overdue ?? 0,
@@ -404,7 +413,10 @@ export async function listInspectionFindings(tx: Tx, orgId: string, inspectionId
     .from(violations)
     .leftJoin(
       violationTypes,
-      and(eq(violationTypes.organizationId, violations.organizationId), eq(violationTypes.id, violations.violationTypeId)),
+      and(
+        eq(violationTypes.organizationId, violations.organizationId),
+        eq(violationTypes.id, violations.violationTypeId),
+      ),
     )
     .where(and(eq(violations.organizationId, orgId), eq(violations.inspectionId, inspectionId)))
     .orderBy(asc(violations.foundAt), asc(violations.id));

@@ -1,6 +1,12 @@
 import 'server-only';
 import { openActionsByAge, orgTimeZone, type AgeBucket } from '@/db/queries/dashboard';
-import { activeProjectIds, obligationsDueBetween, openInspectionCounts, rainAndInspectionsByDay, complianceKnobs } from '@/db/queries/obligations';
+import {
+  activeProjectIds,
+  obligationsDueBetween,
+  openInspectionCounts,
+  rainAndInspectionsByDay,
+  complianceKnobs,
+} from '@/db/queries/obligations';
 import { openWorkCounts } from '@/db/queries/violations';
 import type { Tx } from '@/db/tenant';
 import { dailySeries, type RainInspectionDay } from '@/lib/compliance/calendar-data';
@@ -38,21 +44,26 @@ export interface DashboardData {
  * measures it at 100, 1,000 and 10,000 projects).
  */
 export async function dashboardData(tx: Tx, orgId: string, now = new Date()): Promise<DashboardData> {
-  // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
+  // One round trip for the zone, then one for the rest: postgres.js pipelines the queries of a
+  // transaction's connection when they are issued together (one write, answers in order).
   const timeZone = await orgTimeZone(tx, orgId);
-  const due = await obligationsDueBetween(tx, orgId, { to: new Date(now.getTime() + 30 * DAY), limit: 8 });
-  const inspectionCounts = await openInspectionCounts(tx, orgId, now, { soonMs: SOON_MS, cap: COUNT_CAP + 1 });
-  const work = await openWorkCounts(tx, orgId, now);
-  const actionsByAge = await openActionsByAge(tx, orgId, now);
   const since = endOfDay(addDays(localDate(now, timeZone), -RAIN_DAYS), timeZone);
-  const series = await rainAndInspectionsByDay(tx, orgId, { since, timeZone });
-  const hasProjects = due.length > 0 || (await activeProjectIds(tx, orgId, { limit: 1 })).length > 0;
+  const [due, inspectionCounts, work, actionsByAge, series, anyProject, knobs] = await Promise.all([
+    obligationsDueBetween(tx, orgId, { to: new Date(now.getTime() + 30 * DAY), limit: 8 }),
+    openInspectionCounts(tx, orgId, now, { soonMs: SOON_MS, cap: COUNT_CAP + 1 }),
+    openWorkCounts(tx, orgId, now),
+    openActionsByAge(tx, orgId, now),
+    rainAndInspectionsByDay(tx, orgId, { since, timeZone }),
+    activeProjectIds(tx, orgId, { limit: 1 }),
+    complianceKnobs(tx, orgId),
+  ]);
+  const hasProjects = due.length > 0 || anyProject.length > 0;
   return {
     due: due.map((r) => toItem(r, now, timeZone)),
     counts: { inspectionsOverdue: inspectionCounts.overdue, inspectionsDueSoon: inspectionCounts.dueSoon, ...work },
     actionsByAge,
     days: dailySeries(series, RAIN_DAYS, now, timeZone),
-    thresholdInches: (await complianceKnobs(tx, orgId)).threshold,
+    thresholdInches: knobs.threshold,
     timeZone,
     hasProjects,
   };

@@ -18,12 +18,14 @@ import { openAlertSummaryIn } from '@/lib/security/load-alerts';
 export const shellFacts = cache(async (ctx: TenantContext, now: Date = new Date()) =>
   withTenantRead(ctx, async (tx) => {
     const auditor = hasPermission(ctx, 'org:audit:read');
-    return {
-      unread: await countUnreadNotifications(tx, ctx.orgId, ctx.userId),
-      alerts: auditor ? await openAlertSummaryIn(tx, ctx.orgId, now) : null,
-      supportGrants: auditor ? (await listSupportGrants(tx, ctx.orgId, 20)).filter((g) => g.expiresAt > now) : [],
-      deletion: await getDeletionState(tx, ctx.orgId),
-      timeZone: await orgTimeZone(tx, ctx.orgId),
-    };
+    // Issued together: postgres.js pipelines them on the transaction's connection (one flight).
+    const [unread, alerts, grants, deletion, timeZone] = await Promise.all([
+      countUnreadNotifications(tx, ctx.orgId, ctx.userId),
+      auditor ? openAlertSummaryIn(tx, ctx.orgId, now) : null,
+      auditor ? listSupportGrants(tx, ctx.orgId, 20) : [],
+      getDeletionState(tx, ctx.orgId),
+      orgTimeZone(tx, ctx.orgId),
+    ]);
+    return { unread, alerts, supportGrants: grants.filter((g) => g.expiresAt > now), deletion, timeZone };
   }),
 );

@@ -57,11 +57,22 @@ function offsetAt(at: number, timeZone: string): number {
  * instant after the gap (the clock reads one hour later), never before it.
  */
 export function zonedInstant(day: LocalDate, minutes: number, timeZone: string): Date {
-  const wall = Date.parse(`${day}T00:00:00Z`) + minutes * 60_000;
-  const guess = wall - offsetAt(wall, timeZone);
-  const fixed = wall - offsetAt(guess, timeZone);
-  return new Date(fixed === guess ? guess : Math.max(guess, fixed));
+  // A pure function of its arguments (the runtime's zone data doesn't change while it runs), and a
+  // page asks for the same few boundaries again and again: one site's week for each of 50 sites.
+  const key = `${timeZone}|${day}|${minutes}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    const wall = Date.parse(`${day}T00:00:00Z`) + minutes * 60_000;
+    const guess = wall - offsetAt(wall, timeZone);
+    const fixed = wall - offsetAt(guess, timeZone);
+    at = fixed === guess ? guess : Math.max(guess, fixed);
+    if (instants.size >= INSTANTS_KEPT) instants.clear();
+    instants.set(key, at);
+  }
+  return new Date(at);
 }
+const instants = new Map<string, number>();
+const INSTANTS_KEPT = 20_000;
 
 /** The first instant after local day `day` ends: a deadline "by the end of `day`" is any time before it. */
 export function endOfDay(day: LocalDate, timeZone: string): Date {
