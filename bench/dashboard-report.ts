@@ -34,6 +34,12 @@ export function dashboardScaleMarkdown(
   lines.push(
     `| /api/health (session) | | | ${h.requests} | ${h.rps.toFixed(0)} | ${ms(h.latency.p50)} | ${ms(h.latency.p99)} | | 1.00× | ${h.errors} |`,
   );
+  if (r.floor) {
+    const l = r.floor.result;
+    lines.push(
+      `| ${r.floor.url} (the layout's floor) | | | ${l.requests} | ${l.rps.toFixed(0)} | ${ms(l.latency.p50)} | ${ms(l.latency.p99)} | | ${x(r.floor.overHealth)} | ${l.errors} |`,
+    );
+  }
   for (const [i, d] of r.dashboards.entries()) {
     const l = d.result;
     lines.push(
@@ -49,6 +55,18 @@ export function dashboardScaleMarkdown(
     `Seeding the three tenants took ${r.loadSeconds.toFixed(1)} s (bulk SQL as the superuser).`,
     '',
   );
+  if (r.floor) {
+    const kb = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
+    const sizes = Object.entries(r.htmlBytes ?? {}).map(
+      ([n, b]) => `${Number(n).toLocaleString('en')} projects ${kb(b)}`,
+    );
+    lines.push(
+      `The floor row is ${r.floor.url} for the same user: the signed-in layout (header, navigation, banners, account menu, their queries) around one short list, ` +
+        `${kb(r.floor.bytes)} of HTML; the dashboard's HTML: ${sizes.join(', ')}. Every page pays that floor, so the dashboard can't come closer to /api/health ` +
+        `than ${x(r.floor.overHealth)}; what it adds over the floor is its own work.`,
+      '',
+    );
+  }
   if (r.profile) lines.push(...profileLines(r.profile));
   return lines.join('\n');
 }

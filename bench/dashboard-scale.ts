@@ -31,6 +31,13 @@ const orgOf = (n: number) => `org_dash_${n}`;
 export interface DashboardScaleResult {
   sizes: number[];
   health: LoadResult | null;
+  /**
+   * The signed-in layout around a light page (/notifications: the shell and one short list), same
+   * session: what any page costs before the dashboard's own work — Next's and React's floor.
+   */
+  floor?: { url: string; bytes: number; result: LoadResult; overHealth: number };
+  /** Bytes of each dashboard's HTML (the RSC payload included), from the probe request. */
+  htmlBytes?: Record<number, number>;
   dashboards: { projects: number; orgId: string; obligations: number; result: LoadResult }[];
   /** p50 of each tenant's dashboard over the smallest tenant's. */
   overSmallest: { projects: number; p50: number }[];
@@ -163,6 +170,14 @@ export async function measureDashboardScale(o: {
         headers: { cookie: await cookieFor(orgOf(sizes[0]!)), accept: 'application/json' },
       },
     ];
+    const floorUrl = `${origin}/notifications`;
+    const floorHeaders = { cookie: await cookieFor(orgOf(sizes[0]!)), accept: 'text/html' };
+    const floorProbe = await get(floorUrl, floorHeaders);
+    if (floorProbe.status !== 200 || !floorProbe.body.includes('Reminders')) {
+      throw new Error(`/notifications answered ${floorProbe.status}: ${floorProbe.body.slice(0, 200)}`);
+    }
+    targets.push({ name: 'floor', url: floorUrl, headers: floorHeaders });
+    const htmlBytes: Record<number, number> = {};
     for (const n of sizes) {
       const url = `${origin}/dashboard`;
       const headers = { cookie: await cookieFor(orgOf(n)), accept: 'text/html' };
@@ -170,6 +185,7 @@ export async function measureDashboardScale(o: {
       if (probe.status !== 200 || !probe.body.includes('Due next')) {
         throw new Error(`/dashboard as ${orgOf(n)} answered ${probe.status}: ${probe.body.slice(0, 200)}`);
       }
+      htmlBytes[n] = Buffer.byteLength(probe.body);
       targets.push({ name: `dashboard ${n}`, url, headers });
     }
     o.log(
@@ -181,7 +197,7 @@ export async function measureDashboardScale(o: {
       sliceSeconds: o.sliceSeconds,
       warmupSeconds: o.warmupSeconds,
     });
-    const [health, ...rest] = results;
+    const [health, floorResult, ...rest] = results;
     const dashboards = sizes.map((n, i) => ({
       projects: n,
       orgId: orgOf(n),
@@ -208,6 +224,13 @@ export async function measureDashboardScale(o: {
         : undefined;
     return {
       ...(profile ? { profile: { ...profile, projects: largest } } : {}),
+      floor: {
+        url: '/notifications',
+        bytes: Buffer.byteLength(floorProbe.body),
+        result: floorResult!,
+        overHealth: floorResult!.latency.p50 / health!.latency.p50,
+      },
+      htmlBytes,
       sizes,
       health: health!,
       dashboards,
