@@ -324,9 +324,13 @@ export async function rainAndInspectionsByDay(
 ) {
   const { projectId, timeZone = 'UTC' } = f;
   const since = f.since ?? new Date(Date.now() - 30 * 86_400_000);
-  const rainDay = sql<string>`to_char(${rainEvents.startedAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
-  const rain = tx
-    .select({ day: rainDay, inches: sql<number>`sum(${rainEvents.amountInches})`.mapWith(Number) })
+  // Rows are summed per 15 minutes first (every zone's offset is a multiple of 15 minutes), a cheap
+  // bucket; only the buckets become local days. to_char(… at time zone …) on every row was most of
+  // this query's time on a tenant of 10,000 projects (bench (j)).
+  const bin = (at: typeof rainEvents.startedAt | typeof inspections.inspectedAt) =>
+    sql<Date>`date_bin('15 minutes', ${at}, timestamptz '2000-01-01 00:00:00+00')`.as('at');
+  const rainBins = tx
+    .select({ at: bin(rainEvents.startedAt), inches: sql<string>`sum(${rainEvents.amountInches})`.as('inches') })
     .from(rainEvents)
     .where(
       and(
@@ -335,10 +339,17 @@ export async function rainAndInspectionsByDay(
         projectId ? eq(rainEvents.projectId, projectId) : undefined,
       ),
     )
+    .groupBy(sql`1`)
+    .as('rain_bins');
+  const rain = tx
+    .select({
+      day: sql<string>`to_char(${rainBins.at} at time zone ${timeZone}, 'YYYY-MM-DD')`,
+      inches: sql<number>`sum(${rainBins.inches})`.mapWith(Number),
+    })
+    .from(rainBins)
     .groupBy(sql`1`);
-  const inspectionDay = sql<string>`to_char(${inspections.inspectedAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
-  const done = tx
-    .select({ day: inspectionDay, n: sql<number>`count(*)`.mapWith(Number) })
+  const doneBins = tx
+    .select({ at: bin(inspections.inspectedAt), n: sql<number>`count(*)`.as('n') })
     .from(inspections)
     .where(
       and(
@@ -348,6 +359,14 @@ export async function rainAndInspectionsByDay(
         projectId ? eq(inspections.projectId, projectId) : undefined,
       ),
     )
+    .groupBy(sql`1`)
+    .as('done_bins');
+  const done = tx
+    .select({
+      day: sql<string>`to_char(${doneBins.at} at time zone ${timeZone}, 'YYYY-MM-DD')`,
+      n: sql<number>`sum(${doneBins.n})`.mapWith(Number),
+    })
+    .from(doneBins)
     .groupBy(sql`1`);
   // Both in one flight (postgres.js pipelines a connection's queries issued together).
   const [rainDays, inspectionDays] = await Promise.all([rain, done]);

@@ -73,6 +73,17 @@ export const inspections = pgTable(
     index('inspections_org_status_idx').on(t.organizationId, t.status),
     // The tenant's completed inspections by date (rain vs inspections chart).
     index('inspections_org_inspected_idx').on(t.organizationId, t.inspectedAt),
+    // Bounded reads of My work and the chart whatever the tenant's size (bench (j)): the completed
+    // ones by date (an index-only count), the reports waiting for a signature, a person's drafts.
+    index('inspections_org_done_inspected_idx')
+      .on(t.organizationId, t.inspectedAt)
+      .where(sql`${t.status} in ('submitted', 'published')`),
+    index('inspections_org_unsigned_idx')
+      .on(t.organizationId, t.updatedAt, t.id)
+      .where(sql`${t.status} = 'submitted' and ${t.signedAt} is null`),
+    index('inspections_org_drafts_idx')
+      .on(t.organizationId, t.createdBy, t.updatedAt, t.id)
+      .where(sql`${t.status} = 'draft'`),
     // A digest only on a signed row, and only a SHA-256 hex digest.
     check('inspections_record_sha256_ck', sql`${t.recordSha256} is null or (${t.signedAt} is not null and ${t.recordSha256} ~ '^[0-9a-f]{64}$')`),
     check('inspections_record_hash_version_ck', sql`${t.recordHashVersion} in (1, 2)`),

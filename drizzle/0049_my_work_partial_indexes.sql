@@ -1,0 +1,3 @@
+CREATE INDEX "inspections_org_done_inspected_idx" ON "inspections" USING btree ("organization_id","inspected_at") WHERE "inspections"."status" in ('submitted', 'published');--> statement-breakpoint
+CREATE INDEX "inspections_org_unsigned_idx" ON "inspections" USING btree ("organization_id","updated_at","id") WHERE "inspections"."status" = 'submitted' and "inspections"."signed_at" is null;--> statement-breakpoint
+CREATE INDEX "inspections_org_drafts_idx" ON "inspections" USING btree ("organization_id","created_by","updated_at","id") WHERE "inspections"."status" = 'draft';
