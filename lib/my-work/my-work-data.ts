@@ -12,7 +12,7 @@ import { nextDueByProject, type ProjectNextDue } from '@/lib/compliance/next-due
 import { oshaDueByProject } from './osha-due';
 
 /** Inspections due today or overdue that My work lists; the compliance calendar lists every one. */
-const DUE_SHOWN = 20;
+const DUE_SHOWN = 10;
 /** Open inspection obligations read for that list (one per project is shown, the earliest). */
 const DUE_READ = 60;
 /** The end of "today" in any zone is less than 38 hours away (UTC−12 … UTC+14). */

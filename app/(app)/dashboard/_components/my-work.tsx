@@ -14,14 +14,51 @@ const DUE_KIND: Record<string, { label: string; type: string }> = {
 const rowLink =
   'flex min-h-11 items-center justify-between gap-3 rounded-md px-2 py-2.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-700';
 
-function Section({ title, id, empty, count, children }: { title: string; id: string; empty: string; count: number; children: ReactNode }) {
+function Section({
+  title,
+  id,
+  empty,
+  count,
+  children,
+}: {
+  title: string;
+  id: string;
+  empty: string;
+  count: number;
+  children: ReactNode;
+}) {
   return (
-    <section aria-labelledby={id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={id}>
+    <section
+      aria-labelledby={id}
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid={id}
+    >
       <h3 id={id} className="text-base font-semibold text-slate-900">
         {title} <span className="font-normal text-slate-600">({count})</span>
       </h3>
-      {count ? <ul className="-mx-2 mt-1 divide-y divide-slate-200">{children}</ul> : <p className="mt-1 text-sm text-slate-600">{empty}</p>}
+      {count ? (
+        <ul className="-mx-2 mt-1 divide-y divide-slate-200">{children}</ul>
+      ) : (
+        <p className="mt-1 text-sm text-slate-600">{empty}</p>
+      )}
     </section>
+  );
+}
+
+/** Rows a section shows on the phone-first dashboard; the rest are one tap away on their full list. */
+const SHOWN = 10;
+
+/** The last row of a section that has more than SHOWN: how many more, and where they all are. */
+function MoreRow({ hidden, href, where }: { hidden: number; href: string; where: string }) {
+  if (hidden <= 0) return null;
+  return (
+    <li>
+      <Link href={href} className={rowLink}>
+        <span className="font-medium text-brand-700">
+          {hidden} more: see them all on {where}
+        </span>
+      </Link>
+    </li>
   );
 }
 
@@ -30,7 +67,17 @@ function Section({ title, id, empty, count, children }: { title: string; id: str
  * that does it. Times in each site's zone with its abbreviation.
  */
 /** One inspection row of My work: the project, a line of detail, and what tapping it does. */
-function InspectionRow({ href, project, detail, action }: { href: string; project: string; detail: string; action: string }) {
+function InspectionRow({
+  href,
+  project,
+  detail,
+  action,
+}: {
+  href: string;
+  project: string;
+  detail: string;
+  action: string;
+}) {
   return (
     <li>
       <Link href={href} className={rowLink}>
@@ -90,7 +137,12 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
       </h2>
       <div className="mt-3 grid gap-3 lg:grid-cols-2">
         {work.due ? (
-          <Section title="Inspections due today or overdue" id="my-due" count={work.due.length} empty="Nothing due today on your projects.">
+          <Section
+            title="Inspections due today or overdue"
+            id="my-due"
+            count={work.due.length}
+            empty="Nothing due today on your projects."
+          >
             {work.due.map((d) => (
               <DueRow
                 key={d.projectId}
@@ -105,30 +157,47 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
             {work.dueMore ? (
               <li>
                 <Link href="/calendar" className={rowLink}>
-                  <span className="font-medium text-brand-700">More are due: see them all on the compliance calendar</span>
+                  <span className="font-medium text-brand-700">
+                    More are due: see them all on the compliance calendar
+                  </span>
                 </Link>
               </li>
             ) : null}
           </Section>
         ) : null}
         {work.safety ? (
-          <Section title="Safety checklists due today" id="my-safety" count={work.safety.length} empty="No OSHA checklist due today.">
-            {work.safety.map((d) => (
+          <Section
+            title="Safety checklists due today"
+            id="my-safety"
+            count={work.safety.length}
+            empty="No OSHA checklist due today."
+          >
+            {work.safety.slice(0, SHOWN).map((d) => (
               <DueRow
                 key={`${d.projectId}-${d.kind}`}
                 href={`/inspections/new?projectId=${d.projectId}&type=${d.kind}`}
                 project={d.projectName}
-                what={d.kind === 'osha_daily' ? `${INSPECTION_TYPE_LABELS[d.kind]} · before work,` : `${INSPECTION_TYPE_LABELS[d.kind]} ·`}
+                what={
+                  d.kind === 'osha_daily'
+                    ? `${INSPECTION_TYPE_LABELS[d.kind]} · before work,`
+                    : `${INSPECTION_TYPE_LABELS[d.kind]} ·`
+                }
                 rule={d.reference}
                 due={d}
                 now={now}
               />
             ))}
+            <MoreRow hidden={work.safety.length - SHOWN} href="/projects" where="the projects page" />
           </Section>
         ) : null}
         {work.actions ? (
-          <Section title="My corrective actions" id="my-actions" count={work.actions.length} empty="No corrective actions assigned to you.">
-            {work.actions.map((a) => (
+          <Section
+            title="My corrective actions"
+            id="my-actions"
+            count={work.actions.length}
+            empty="No corrective actions assigned to you."
+          >
+            {work.actions.slice(0, SHOWN).map((a) => (
               <li key={a.id}>
                 <Link href={`/violations/${a.violationId}#action-${a.id}`} className={rowLink}>
                   <span className="min-w-0">
@@ -143,6 +212,7 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                 </Link>
               </li>
             ))}
+            <MoreRow hidden={work.actions.length - SHOWN} href="/violations" where="the violations page" />
           </Section>
         ) : null}
         {work.findings ? (
@@ -150,9 +220,13 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
             title={work.reviewsFindings ? 'Findings to review' : 'My findings awaiting review'}
             id="my-findings"
             count={work.findings.length}
-            empty={work.reviewsFindings ? 'No findings waiting for review.' : 'None waiting: a superintendent reviewed everything you reported.'}
+            empty={
+              work.reviewsFindings
+                ? 'No findings waiting for review.'
+                : 'None waiting: a superintendent reviewed everything you reported.'
+            }
           >
-            {work.findings.map((f) => (
+            {work.findings.slice(0, SHOWN).map((f) => (
               <li key={f.id}>
                 <Link href={`/violations/${f.id}`} className={rowLink}>
                   <span className="min-w-0">
@@ -161,15 +235,27 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                       {f.projectName} · {f.typeName} · {formatDateTime(f.foundAt, zone(f.projectTimeZone))}
                     </span>
                   </span>
-                  <span className="shrink-0 text-xs font-semibold text-orange-900">{work.reviewsFindings ? 'Review' : 'Reported'}</span>
+                  <span className="shrink-0 text-xs font-semibold text-orange-900">
+                    {work.reviewsFindings ? 'Review' : 'Reported'}
+                  </span>
                 </Link>
               </li>
             ))}
+            <MoreRow
+              hidden={work.findings.length - SHOWN}
+              href="/violations?status=reported"
+              where="the violations page"
+            />
           </Section>
         ) : null}
         {work.toSign ? (
-          <Section title="Reports awaiting signature" id="my-sign" count={work.toSign.length} empty="No submitted reports waiting for a signature.">
-            {work.toSign.map((i) => (
+          <Section
+            title="Reports awaiting signature"
+            id="my-sign"
+            count={work.toSign.length}
+            empty="No submitted reports waiting for a signature."
+          >
+            {work.toSign.slice(0, SHOWN).map((i) => (
               <InspectionRow
                 key={i.id}
                 href={`/inspections/${i.id}#certification`}
@@ -178,11 +264,16 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                 action="Sign"
               />
             ))}
+            <MoreRow
+              hidden={work.toSign.length - SHOWN}
+              href="/inspections?status=submitted"
+              where="the inspections page"
+            />
           </Section>
         ) : null}
         {work.drafts ? (
           <Section title="Drafts I left" id="my-drafts" count={work.drafts.length} empty="No unfinished inspections.">
-            {work.drafts.map((i) => (
+            {work.drafts.slice(0, SHOWN).map((i) => (
               <InspectionRow
                 key={i.id}
                 href={`/inspections/${i.id}`}
@@ -191,6 +282,11 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                 action="Continue"
               />
             ))}
+            <MoreRow
+              hidden={work.drafts.length - SHOWN}
+              href="/inspections?status=draft"
+              where="the inspections page"
+            />
           </Section>
         ) : null}
       </div>
