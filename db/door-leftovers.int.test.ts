@@ -35,6 +35,8 @@ function doorsOf(m: Doors): Record<string, { door: Door; own?: boolean }> {
     withIdentityOn: { door: (db, fn) => m.withIdentityOn(db, scope.userId, fn) },
     withTenant: { door: (_db, fn) => m.withTenant(scope, fn), own: true },
     withIdentity: { door: (_db, fn) => m.withIdentity(scope.userId, fn), own: true },
+    'withIdentityOn, read': { door: (db, fn) => m.withIdentityOn(db, scope.userId, fn, 'read') },
+    withIdentityRead: { door: (_db, fn) => m.withIdentityRead(scope.userId, fn), own: true },
     // A tenant switched on inside an identity transaction (the webhook's user audit rows).
     asTenantWithin: {
       door: (db, fn) => m.withIdentityOn(db, scope.userId, (tx) => m.asTenantWithin(tx, scope.orgId, () => fn(tx))),

@@ -204,12 +204,17 @@ export async function withTenantRead<T>(scope: TenantScope, fn: (tx: Tx) => Prom
  * of their memberships (to pick an org). No tenant table row is visible here
  * except through those two policies.
  */
-export async function withIdentityOn<T>(db: Database, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return scoped(db, null, checkedId('userId', userId), fn, 'write');
+export async function withIdentityOn<T>(db: Database, userId: string, fn: (tx: Tx) => Promise<T>, mode: Mode = 'write'): Promise<T> {
+  return scoped(db, null, checkedId('userId', userId), fn, mode);
 }
 
 export async function withIdentity<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return withIdentityOn(appDb(), userId, fn);
+}
+
+/** withIdentity for a read (the account menu, the org picker): READ ONLY, answered before COMMIT's reply. */
+export async function withIdentityRead<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withIdentityOn(appDb(), userId, fn, 'read');
 }
 
 /**

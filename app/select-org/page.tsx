@@ -5,7 +5,7 @@ import { IdentityPage } from '@/components/auth/identity-page';
 import { CreateOrganizationForm } from '@/components/auth/create-organization-form';
 import { LocalOrgPicker } from '@/components/auth/local-org-picker';
 import { listUserMemberships } from '@/db/queries/memberships';
-import { withIdentity } from '@/db/tenant';
+import { withIdentityRead } from '@/db/tenant';
 import { isLocalAuth } from '@/lib/auth/auth-provider';
 import { signOutLocallyAction } from '@/lib/auth/local-actions';
 import { currentTenant, currentUserId } from '@/lib/auth/session';
@@ -24,7 +24,7 @@ export default async function SelectOrgPage({ searchParams }: { searchParams: Pr
   const { reason } = await searchParams;
   const message = typeof reason === 'string' ? REASONS[reason] : undefined;
   const current = await currentTenant();
-  const orgs = await withIdentity(userId, (tx) => listUserMemberships(tx, userId));
+  const orgs = await withIdentityRead(userId, (tx) => listUserMemberships(tx, userId));
 
   return (
     <IdentityPage

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { OrganizationSwitcher, UserButton } from '@clerk/nextjs';
 import { listUserMemberships } from '@/db/queries/memberships';
 import { getUser } from '@/db/queries/users';
-import { withIdentity } from '@/db/tenant';
+import { withIdentityRead } from '@/db/tenant';
 import { isLocalAuth } from '@/lib/auth/auth-provider';
 import { signOutLocallyAction } from '@/lib/auth/local-actions';
 import type { TenantContext } from '@/lib/auth/tenant-context';
@@ -30,7 +30,7 @@ export async function AccountMenu({ ctx }: { ctx: TenantContext }) {
     );
   }
 
-  const { user, orgs } = await withIdentity(ctx.userId, async (tx) => ({
+  const { user, orgs } = await withIdentityRead(ctx.userId, async (tx) => ({
     user: await getUser(tx, ctx.userId),
     orgs: await listUserMemberships(tx, ctx.userId),
   }));

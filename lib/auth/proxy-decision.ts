@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { randomUUID } from 'node:crypto';
 import { findUserMembershipsBySlug } from '@/db/queries/memberships';
 import { insertSecurityEvent } from '@/db/queries/security-events';
-import { withIdentity, withTenant } from '@/db/tenant';
+import { withIdentityRead, withTenant } from '@/db/tenant';
 import type { ErrorBody } from '@/lib/api/errors';
 import { authConfig, browserOrigin } from './config';
 import { mintLocalSessionCookies } from './local-session';
@@ -103,7 +103,7 @@ export async function decide(auth: ProxyAuth, req: NextRequest): Promise<Respons
  * too rather than guessing.
  */
 async function membershipBySlug(userId: string, slug: string) {
-  const rows = await withIdentity(userId, (tx) => findUserMembershipsBySlug(tx, userId, slug));
+  const rows = await withIdentityRead(userId, (tx) => findUserMembershipsBySlug(tx, userId, slug));
   return rows.length === 1 ? rows[0] : undefined;
 }
 
