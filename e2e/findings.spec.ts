@@ -78,7 +78,22 @@ test('crew records a finding → superintendent confirms → crew fixes it with 
   await page.getByRole('textbox', { name: /^Corrective action/ }).fill(fix);
   await expect(page.getByLabel('Assigned to')).toHaveValue('user_acme_crew');
   // Sediment to clear behind a working fence: routine maintenance, the next-business-day clock.
+  // "Fix due" follows the kind: the close of the next business day is sooner than the 7-day clock,
+  // and going back restores the first proposal (a time typed by hand would be left alone).
+  const fixDue = page.getByLabel('Fix due');
+  const sevenDay = await fixDue.inputValue();
+  // The site-time line under the field reads the new value back.
+  const readback = page.locator('#cf-dueAt-zone');
+  const sevenDayText = (await readback.textContent()) ?? '';
   await page.getByRole('radio', { name: /^Routine maintenance/ }).check();
+  const nextBusinessDay = await fixDue.inputValue();
+  expect(nextBusinessDay < sevenDay).toBe(true);
+  await page.getByRole('radio', { name: /^Corrective action/ }).check();
+  await expect(fixDue).toHaveValue(sevenDay);
+  await page.getByRole('radio', { name: /^Routine maintenance/ }).check();
+  await expect(fixDue).toHaveValue(nextBusinessDay);
+  await expect(readback).toContainText('Site time: ');
+  await expect(readback).not.toHaveText(sevenDayText);
   await page.getByRole('button', { name: 'Confirm finding' }).scrollIntoViewIfNeeded();
   await shot(page, info, '05-confirm-form');
   await page.getByRole('button', { name: 'Confirm finding' }).click();

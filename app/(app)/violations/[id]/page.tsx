@@ -15,6 +15,9 @@ import {
 } from '@/db/queries/violations';
 import { getFileSettings, listPhotos } from '@/db/queries/files';
 import { withTenantRead } from '@/db/tenant';
+import { getBusinessCalendar } from '@/db/queries/compliance-settings';
+import { closeOfNextBusinessDay } from '@/lib/compliance/engine/business-days';
+import { localDate } from '@/lib/compliance/engine/calendar';
 import { PhotoUploader } from '@/components/files/photo-uploader';
 import { photoViews, type PhotoView } from '@/lib/files/download';
 import { requireTenantPage } from '@/lib/auth/session';
@@ -63,11 +66,13 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
       // Presigned thumbnails minted inside the door, after the row lookup.
       photos: await photoViews(ctx.orgId, await listPhotos(tx, ctx.orgId, { violationId: id }), timeZone),
       fileSettings: await getFileSettings(tx, ctx.orgId),
+      // For the forms' "Due" when the work is routine maintenance: the engine's own rule.
+      business: canWrite || canReview ? await getBusinessCalendar(tx, ctx.orgId) : null,
     };
   });
   if (!data) notFound();
 
-  const { detail, history, actions, members, timeZone, photos, fileSettings } = data;
+  const { detail, history, actions, members, timeZone, photos, fileSettings, business } = data;
   const canUpload = hasPermission(ctx, 'org:photos:upload');
   const closeOut = new Map<string, PhotoView[]>();
   for (const p of photos) if (p.correctiveActionId) closeOut.set(p.correctiveActionId, [...(closeOut.get(p.correctiveActionId) ?? []), p]);
@@ -76,6 +81,14 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
   const names = new Map(members.map((m) => [m.userId, m.name]));
   const overdue = (v.status === 'open' || v.status === 'in_progress') && v.deadline < now;
   const defaultDue = new Date(Math.max(v.deadline.getTime(), now.getTime() + 86_400_000)).toISOString();
+  // Routine maintenance is due by the close of the next business day after the finding (CGP Part
+  // 2.1.4; lib/compliance/engine/actions.ts), which is the deadline the stored obligation will carry.
+  const dueByKind = {
+    corrective_action: defaultDue,
+    routine_maintenance: business
+      ? closeOfNextBusinessDay(localDate(v.foundAt, timeZone), business, timeZone).toISOString()
+      : defaultDue,
+  };
   const reviewed = v.status === 'reported' || v.status === 'dismissed';
 
   return (
@@ -173,6 +186,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
                 reportedBy={v.foundBy}
                 defaultDescription={v.description}
                 defaultDeadline={defaultDue}
+                dueByKind={dueByKind}
                 timeZone={timeZone}
                 idempotencyKey={randomUUID()}
               />
@@ -233,7 +247,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
             <CorrectiveActionForm
               violationId={v.id}
               members={members.map((m) => ({ userId: m.userId, name: m.name }))}
-              defaultDue={defaultDue}
+              dueByKind={dueByKind}
               timeZone={timeZone}
               idempotencyKey={randomUUID()}
             />

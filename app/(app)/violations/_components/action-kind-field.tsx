@@ -1,4 +1,8 @@
+'use client';
+
+import { useRef, type RefObject } from 'react';
 import { Radio } from '@/components/ui/choice';
+import { instantToZonedInput } from '@/lib/format/when';
 import { ACTION_KIND_LABELS, ACTION_KIND_PARTS, ACTION_KINDS, type ActionKind } from '@/lib/zod/schemas/violations';
 
 /** What each clock means. */
@@ -11,7 +15,15 @@ const KIND_HINTS: Record<ActionKind, string> = {
  * Which permit clock the work runs on. The stored obligation follows the
  * choice; routine maintenance counts the organization's business calendar.
  */
-export function ActionKindField({ idPrefix, errors }: { idPrefix: string; errors?: string[] }) {
+export function ActionKindField({
+  idPrefix,
+  errors,
+  onKind,
+}: {
+  idPrefix: string;
+  errors?: string[];
+  onKind?: (kind: ActionKind) => void;
+}) {
   const errorId = `${idPrefix}-kind-error`;
   return (
     <fieldset aria-describedby={errors?.length ? errorId : undefined}>
@@ -19,7 +31,14 @@ export function ActionKindField({ idPrefix, errors }: { idPrefix: string; errors
       <div className="mt-1 space-y-2">
         {ACTION_KINDS.map((k) => (
           <label key={k} className="flex min-h-11 items-start gap-2 text-base text-slate-900">
-            <Radio name="kind" value={k} defaultChecked={k === 'corrective_action'} aria-describedby={`${idPrefix}-kind-${k}`} className="mt-1" />
+            <Radio
+              name="kind"
+              value={k}
+              defaultChecked={k === 'corrective_action'}
+              aria-describedby={`${idPrefix}-kind-${k}`}
+              className="mt-1"
+              onChange={() => onKind?.(k)}
+            />
             <span>
               {ACTION_KIND_LABELS[k]}
               <span id={`${idPrefix}-kind-${k}`} className="block text-sm text-slate-600">
@@ -36,4 +55,31 @@ export function ActionKindField({ idPrefix, errors }: { idPrefix: string; errors
       ) : null}
     </fieldset>
   );
+}
+
+/**
+ * The form's due field follows the kind of work: each kind proposes its own
+ * deadline (`dueByKind`, ISO instants computed on the server by the engine's
+ * rule: 7 calendar days, or the close of the next business day in the
+ * organization's calendar). A due time the person typed is never replaced:
+ * only one still showing the previous kind's proposal is.
+ */
+export function useDueFollowsKind(
+  form: RefObject<HTMLFormElement | null>,
+  field: string,
+  timeZone: string,
+  dueByKind: Record<ActionKind, string>,
+) {
+  const last = useRef<ActionKind>('corrective_action');
+  return (kind: ActionKind) => {
+    const input = form.current?.elements.namedItem(field);
+    if (!(input instanceof HTMLInputElement)) return;
+    const proposed = (k: ActionKind) => instantToZonedInput(new Date(dueByKind[k]), timeZone);
+    if (input.value === proposed(last.current)) {
+      input.value = proposed(kind);
+      // ZonedDateTimeInput reads the value back from native events (its site-time line).
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    last.current = kind;
+  };
 }

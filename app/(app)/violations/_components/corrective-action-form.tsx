@@ -8,7 +8,8 @@ import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { TextArea } from '@/components/ui/text-input';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { ActionKindField } from './action-kind-field';
+import { ActionKindField, useDueFollowsKind } from './action-kind-field';
+import type { ActionKind } from '@/lib/zod/schemas/violations';
 import { AssigneeField } from './assignee-field';
 
 /**
@@ -19,13 +20,14 @@ import { AssigneeField } from './assignee-field';
 export function CorrectiveActionForm({
   violationId,
   members,
-  defaultDue,
+  dueByKind,
   idempotencyKey,
   timeZone,
 }: {
   violationId: string;
   members: { userId: string; name: string }[];
-  defaultDue: string;
+  /** The proposed due instant (ISO) for each kind of work; the field follows the kind chosen. */
+  dueByKind: Record<ActionKind, string>;
   idempotencyKey: string;
   /** The site's zone: "Due" is typed in it. */
   timeZone: string;
@@ -33,6 +35,7 @@ export function CorrectiveActionForm({
   const { state, formRef, pending, onSubmit, formError, fieldErrors } = useFormAction(addCorrectiveActionAction);
   const draft = useLocalDraft(formRef, `corrective-action:${violationId}`, { idempotencyKey });
   const clearDraft = draft.clear;
+  const onKind = useDueFollowsKind(formRef, 'dueAt', timeZone, dueByKind);
   useEffect(() => {
     if (!state?.ok) return;
     clearDraft();
@@ -56,11 +59,11 @@ export function CorrectiveActionForm({
       >
         {(p) => <TextArea {...p} name="description" />}
       </Field>
-      <ActionKindField idPrefix="ca" errors={fieldErrors.kind} />
+      <ActionKindField idPrefix="ca" errors={fieldErrors.kind} onKind={onKind} />
       <div className="grid gap-4 sm:grid-cols-2">
         <AssigneeField id="ca-assignedTo" members={members} errors={fieldErrors.assignedTo} />
         <Field id="ca-dueAt" label="Due" errors={fieldErrors.dueAt} required>
-          {(p) => <ZonedDateTimeInput {...p} name="dueAt" timeZone={timeZone} initial={defaultDue} />}
+          {(p) => <ZonedDateTimeInput {...p} name="dueAt" timeZone={timeZone} initial={dueByKind.corrective_action} />}
         </Field>
       </div>
       <SubmitButton pending={pending} pendingLabel="Adding…">

@@ -4,7 +4,8 @@ import { confirmFindingAction, dismissFindingAction } from '../actions/review-fi
 import { Field, FormError, SubmitButton } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { ZonedDateTimeInput } from '@/components/forms/zoned-date-time-input';
-import { ActionKindField } from './action-kind-field';
+import { ActionKindField, useDueFollowsKind } from './action-kind-field';
+import type { ActionKind } from '@/lib/zod/schemas/violations';
 import { AssigneeField } from './assignee-field';
 import { TextArea } from '@/components/ui/text-input';
 
@@ -19,6 +20,7 @@ export function FindingReview({
   reportedBy,
   defaultDescription,
   defaultDeadline,
+  dueByKind,
   timeZone,
   idempotencyKey,
 }: {
@@ -27,12 +29,15 @@ export function FindingReview({
   reportedBy: string;
   defaultDescription: string;
   defaultDeadline: string;
+  /** The proposed "Fix due" (ISO) for each kind of work; the field follows the kind chosen. */
+  dueByKind: Record<ActionKind, string>;
   /** The site's zone: the times typed here are read in it (docs/time-zones.md). */
   timeZone: string;
   idempotencyKey: string;
 }) {
   const { formRef: confirmRef, ...confirm } = useFormAction(confirmFindingAction);
   const { formRef: dismissRef, ...dismiss } = useFormAction(dismissFindingAction);
+  const onKind = useDueFollowsKind(confirmRef, 'dueAt', timeZone, dueByKind);
   return (
     <div className="space-y-6">
       <form ref={confirmRef} onSubmit={confirm.onSubmit} noValidate className="space-y-4" aria-labelledby="confirm-h">
@@ -45,11 +50,18 @@ export function FindingReview({
         <Field id="cf-description" label="Corrective action" errors={confirm.fieldErrors.description} required>
           {(p) => <TextArea {...p} name="description" rows={3} defaultValue={defaultDescription} />}
         </Field>
-        <ActionKindField idPrefix="cf" errors={confirm.fieldErrors.kind} />
-        <AssigneeField id="cf-assignedTo" members={members} errors={confirm.fieldErrors.assignedTo} defaultValue={reportedBy} />
+        <ActionKindField idPrefix="cf" errors={confirm.fieldErrors.kind} onKind={onKind} />
+        <AssigneeField
+          id="cf-assignedTo"
+          members={members}
+          errors={confirm.fieldErrors.assignedTo}
+          defaultValue={reportedBy}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="cf-dueAt" label="Fix due" errors={confirm.fieldErrors.dueAt} required>
-            {(p) => <ZonedDateTimeInput {...p} name="dueAt" timeZone={timeZone} initial={defaultDeadline} />}
+            {(p) => (
+              <ZonedDateTimeInput {...p} name="dueAt" timeZone={timeZone} initial={dueByKind.corrective_action} />
+            )}
           </Field>
           <Field id="cf-deadline" label="Violation deadline" errors={confirm.fieldErrors.deadline} required>
             {(p) => <ZonedDateTimeInput {...p} name="deadline" timeZone={timeZone} initial={defaultDeadline} />}
@@ -60,7 +72,13 @@ export function FindingReview({
         </SubmitButton>
       </form>
 
-      <form ref={dismissRef} onSubmit={dismiss.onSubmit} noValidate className="space-y-4 border-t border-slate-200 pt-4" aria-labelledby="dismiss-h">
+      <form
+        ref={dismissRef}
+        onSubmit={dismiss.onSubmit}
+        noValidate
+        className="space-y-4 border-t border-slate-200 pt-4"
+        aria-labelledby="dismiss-h"
+      >
         <h3 id="dismiss-h" className="text-base font-semibold text-slate-900">
           Dismiss: not a violation
         </h3>
