@@ -94,6 +94,14 @@ test('crew records a finding → superintendent confirms → crew fixes it with 
   await expect(fixDue).toHaveValue(nextBusinessDay);
   await expect(readback).toContainText('Site time: ');
   await expect(readback).not.toHaveText(sevenDayText);
+  // A time the reviewer typed stays whatever the kind.
+  const typed = `${sevenDay.slice(0, 10)}T06:00`;
+  await fixDue.fill(typed);
+  await page.getByRole('radio', { name: /^Corrective action/ }).check();
+  await expect(fixDue).toHaveValue(typed);
+  await page.getByRole('radio', { name: /^Routine maintenance/ }).check();
+  await expect(fixDue).toHaveValue(typed);
+  await fixDue.fill(nextBusinessDay);
   await page.getByRole('button', { name: 'Confirm finding' }).scrollIntoViewIfNeeded();
   await shot(page, info, '05-confirm-form');
   await page.getByRole('button', { name: 'Confirm finding' }).click();
