@@ -7,7 +7,7 @@
  *   bare            — superuser, Drizzle, explicit filter, no transaction (the baseline)
  *   bare, .prepare  — the same through a Drizzle named prepared statement
  *   bare, pg.js     — the same as a postgres.js tagged query
- *   door            — withTenantOn (db/tenant.ts) as brave_app: `begin; select set_config(…)` as one simple-protocol
+ *   door            — withTenantOn (db/tenant.ts) as brave_app: `begin; set local …` as one simple-protocol
  *                     message on a reserved connection, written with the query (one flight), then COMMIT awaited
  *   door, read      — withTenantOn(…, 'read'), what pages and API GETs use: `begin read only`, the same flight,
  *                     the answer handed back once the query returned, COMMIT sent behind it

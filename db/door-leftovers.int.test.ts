@@ -2,8 +2,8 @@
  * Every door variant of db/tenant.ts leaves nothing on the pooled connection:
  * after a committed and after a failed transaction, `app.current_org` and
  * `app.current_user` read as unset on the same connection. The negative
- * controls rebuild db/tenant.ts with one `set_config(…, true)` turned into a
- * session-level `set_config(…, false)` and show the probe catches it, for the
+ * controls rebuild db/tenant.ts with one `SET LOCAL` turned into a
+ * session-level `SET` and show the probe catches it, for the
  * tenant door and for the identity door.
  */
 import fs from 'node:fs';
@@ -111,12 +111,12 @@ describe('every door variant leaves nothing behind', () => {
   }
 });
 
-describe('negative controls: a session-level set_config planted in a door', () => {
+describe('negative controls: a session-level SET planted in a door', () => {
   it('is caught in withIdentity (the identity branch sets app.current_user for the session)', async () => {
     const planted = await plantedDoors((src) =>
       src.replace(
-        "? `${begin}; select set_config('app.current_user', ${literal(userId)}, true)`",
-        "? `${begin}; select set_config('app.current_user', ${literal(userId)}, false)`",
+        '? `${begin}; set local app."current_user" = ',
+        '? `${begin}; set app."current_user" = ',
       ),
     );
     const db = testDatabase.app({ max: 1 });
@@ -131,13 +131,13 @@ describe('negative controls: a session-level set_config planted in a door', () =
   it('is caught in withTenant (app.current_org set for the session)', async () => {
     const planted = await plantedDoors((src) =>
       src.replace(
-        "`${begin}; select set_config('app.current_org', ${literal(orgId)}, true),",
-        "`${begin}; select set_config('app.current_org', ${literal(orgId)}, false),",
+        '`${begin}; set local app.current_org = ',
+        '`${begin}; set app.current_org = ',
       ),
     );
     const db = testDatabase.app({ max: 1 });
     expect(await leftovers(db, doorsOf(planted).withTenantOn!.door, false)).toEqual(['app.current_org = org_probe']);
-    // A rolled-back transaction undoes even a session-level set_config: the committed path is the one that leaks.
+    // A rolled-back transaction undoes even a session-level SET: the committed path is the one that leaks.
     const again = testDatabase.app({ max: 1 });
     expect(await leftovers(again, doorsOf(planted).withTenantOn!.door, true)).toEqual([]);
   });

@@ -4,9 +4,9 @@ import { withTenant, withTenantOn } from './tenant';
 import { testDatabase } from '@/tests/support/database';
 
 describe('withTenant', () => {
-  it('sets the tenant for the first query even though set_config is not awaited alone', async () => {
+  it('sets the tenant for the first query even though the settings are not awaited alone', async () => {
     const got = await withTenant({ orgId: 'org_a', userId: 'user_1' }, async (tx) => {
-      // First statement of the callback, issued right behind the pipelined set_config.
+      // First statement of the callback, issued right behind the pipelined settings.
       const [row] = await tx.execute<{ org: string; usr: string; role: string }>(
         sql`select current_setting('app.current_org', true) as org, current_setting('app.current_user', true) as usr, current_user as role`,
       );

@@ -52,16 +52,20 @@ function connectionLost(e: unknown): boolean {
 }
 
 /**
- * One transaction whose settings are transaction-local (`set_config(..., true)`),
- * so a pooled connection carries nothing to its next borrower, in as few round
- * trips as the protocol allows.
+ * One transaction whose settings are transaction-local (`SET LOCAL`, as
+ * `set_config(…, true)`), so a pooled connection carries nothing to its next
+ * borrower, in as few round trips as the protocol allows.
  *
  * postgres.js's `sql.begin` awaits BEGIN alone before the callback runs. The
- * door instead reserves a connection and writes `begin; select set_config(…)`
- * as ONE simple-protocol message without awaiting it, so it leaves in the same
- * packet as the callback's first query: BEGIN + tenant + first query cost one
- * round trip, COMMIT one more (a read doesn't wait for it: Mode below). Simple protocol takes no bind parameters, so
- * the ids (held to `[A-Za-z0-9_-]` above) are rendered as quoted literals.
+ * door instead reserves a connection and writes `begin; set local …` as ONE
+ * simple-protocol message without awaiting it, so it leaves in the same packet
+ * as the callback's first query: BEGIN + tenant + first query cost one round
+ * trip, COMMIT one more (a read doesn't wait for it: Mode below). SET LOCAL
+ * rather than `select set_config(…)`: utility statements return no row to
+ * describe, send or parse (bench/door.ts measured the difference). Simple
+ * protocol takes no bind parameters, so the ids (held to `[A-Za-z0-9_-]`
+ * above) are rendered as quoted literals; `current_user` is a keyword, hence
+ * the quoted `app."current_user"` (the same setting `app.current_user`).
  *
  * What `sql.begin` guaranteed is kept here: rollback when the callback throws
  * or when any of its statements failed (even one it caught), nothing run on
@@ -80,8 +84,8 @@ async function scoped<T>(
   const begin = mode === 'read' ? 'begin read only' : 'begin';
   const opening =
     orgId === null
-      ? `${begin}; select set_config('app.current_user', ${literal(userId)}, true)`
-      : `${begin}; select set_config('app.current_org', ${literal(orgId)}, true), set_config('app.current_user', ${literal(userId)}, true)`;
+      ? `${begin}; set local app."current_user" = ${literal(userId)}`
+      : `${begin}; set local app.current_org = ${literal(orgId)}; set local app."current_user" = ${literal(userId)}`;
   const conn = await db.$pool.reserve();
   const state = { open: true, lost: false, failure: undefined as unknown };
   const guarded = new Proxy(conn, {
