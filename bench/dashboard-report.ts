@@ -10,10 +10,7 @@ import type { DashboardScaleResult } from './dashboard-scale';
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const x = (v: number) => `${v.toFixed(2)}×`;
 
-export function dashboardScaleMarkdown(
-  r: DashboardScaleResult,
-  meta: { startedAt: string; machine: string; seconds: number; connections: number },
-): string {
+export function dashboardScaleMarkdown(r: DashboardScaleResult, meta: { startedAt: string; machine: string; seconds: number; connections: number }): string {
   const lines = [
     '# Bench (j): the dashboard at 100, 1,000 and 10,000 active projects',
     '',
@@ -26,14 +23,10 @@ export function dashboardScaleMarkdown(
     lines.push(`**Skipped:** ${r.skipped.split('\n')[0]}`, '');
     return lines.join('\n');
   }
-  lines.push(
-    '| Target | Projects | Obligations | Requests | req/s | p50 | p99 | p50 ÷ smallest | p50 ÷ /api/health | errors |',
-  );
+  lines.push('| Target | Projects | Obligations | Requests | req/s | p50 | p99 | p50 ÷ smallest | p50 ÷ /api/health | errors |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const h = r.health!;
-  lines.push(
-    `| /api/health (session) | | | ${h.requests} | ${h.rps.toFixed(0)} | ${ms(h.latency.p50)} | ${ms(h.latency.p99)} | | 1.00× | ${h.errors} |`,
-  );
+  lines.push(`| /api/health (session) | | | ${h.requests} | ${h.rps.toFixed(0)} | ${ms(h.latency.p50)} | ${ms(h.latency.p99)} | | 1.00× | ${h.errors} |`);
   if (r.floor) {
     const l = r.floor.result;
     lines.push(
@@ -57,9 +50,7 @@ export function dashboardScaleMarkdown(
   );
   if (r.floor) {
     const kb = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
-    const sizes = Object.entries(r.htmlBytes ?? {}).map(
-      ([n, b]) => `${Number(n).toLocaleString('en')} projects ${kb(b)}`,
-    );
+    const sizes = Object.entries(r.htmlBytes ?? {}).map(([n, b]) => `${Number(n).toLocaleString('en')} projects ${kb(b)}`);
     lines.push(
       `The floor row is ${r.floor.url} for the same user: the signed-in layout (header, navigation, banners, account menu, their queries) around one short list, ` +
         `${kb(r.floor.bytes)} of HTML; the dashboard's HTML: ${sizes.join(', ')}. Every page pays that floor, so the dashboard can't come closer to /api/health ` +
@@ -81,19 +72,12 @@ function profileLines(p: NonNullable<DashboardScaleResult['profile']>): string[]
     '',
     '| category | inclusive per request | inclusive % | self per request | self % |',
     '|---|---:|---:|---:|---:|',
-    ...p.categories.map(
-      (c) =>
-        `| ${c.category} | ${perRequest(c.inclusiveMs)} | ${c.inclusivePct.toFixed(1)} % | ${perRequest(c.selfMs)} | ${c.selfPct.toFixed(1)} % |`,
-    ),
+    ...p.categories.map((c) => `| ${c.category} | ${perRequest(c.inclusiveMs)} | ${c.inclusivePct.toFixed(1)} % | ${perRequest(c.selfMs)} | ${c.selfPct.toFixed(1)} % |`),
     '',
   ];
 }
 
-export function writeDashboardScale(
-  r: DashboardScaleResult,
-  dir: string,
-  meta: Parameters<typeof dashboardScaleMarkdown>[1],
-) {
+export function writeDashboardScale(r: DashboardScaleResult, dir: string, meta: Parameters<typeof dashboardScaleMarkdown>[1]) {
   // `--out` may name a folder that does not exist yet: the measurement must not be lost at the end.
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'dashboard-scale.json'), `${JSON.stringify({ ...meta, ...r }, null, 2)}\n`);

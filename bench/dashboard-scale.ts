@@ -60,14 +60,7 @@ async function seedDashboardTenants(superuserUrl: string, sizes: readonly number
       await su.begin(async (tx) => {
         await tx`set local session_replication_role = replica`;
         await tx`delete from organizations where organization_id = ${org}`;
-        for (const t of [
-          'project_obligations',
-          'rain_events',
-          'inspections',
-          'projects',
-          'compliance_settings',
-          'memberships',
-        ]) {
+        for (const t of ['project_obligations', 'rain_events', 'inspections', 'projects', 'compliance_settings', 'memberships']) {
           await tx`delete from ${tx(t)} where organization_id = ${org}`;
         }
         await tx`insert into organizations (organization_id, name, slug) values (${org}, ${`Dashboard ${n}`}, ${`dash-${n}`})`;
@@ -103,9 +96,7 @@ async function seedDashboardTenants(superuserUrl: string, sizes: readonly number
           select ${org}, md5(${org} || ':p:' || j)::uuid, ((j % 60) / 100.0)::numeric(5,2), now() - make_interval(days => j % 14, hours => j % 7), 'bench'
           from generate_series(1, ${n}::int) j`;
       });
-      const [row] = await su<
-        { n: number }[]
-      >`select count(*)::int as n from project_obligations where organization_id = ${org}`;
+      const [row] = await su<{ n: number }[]>`select count(*)::int as n from project_obligations where organization_id = ${org}`;
       obligations[n] = row!.n;
     }
     await su`vacuum analyze projects, project_obligations, inspections, rain_events`;
@@ -132,43 +123,27 @@ export async function measureDashboardScale(o: {
   const began = Date.now();
   const obligations = await seedDashboardTenants(o.superuserUrl, sizes);
   const loadSeconds = (Date.now() - began) / 1000;
-  o.log(
-    `(j) seeded ${sizes.map((n) => `${n.toLocaleString('en')} projects / ${obligations[n]!.toLocaleString('en')} obligations`).join(', ')} in ${loadSeconds.toFixed(1)} s`,
-  );
+  o.log(`(j) seeded ${sizes.map((n) => `${n.toLocaleString('en')} projects / ${obligations[n]!.toLocaleString('en')} obligations`).join(', ')} in ${loadSeconds.toFixed(1)} s`);
 
   const auth: Record<string, string> = { ...ensureLocalAuth(path.join(ROOT, '.data', 'bench', 'local-auth')) };
   let child: ChildProcess | undefined;
   try {
     const port = await freePort();
     // CACHE=off: the tenant cache would answer from memory and hide the queries this measures.
-    child = spawn(
-      process.execPath,
-      ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
-      {
-        cwd: o.buildDir,
-        env: { ...appEnv(auth, o), CACHE: 'off' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
+    child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: o.buildDir,
+      env: { ...appEnv(auth, o), CACHE: 'off' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const origin = `http://127.0.0.1:${port}`;
     await waitFor(`${origin}/api/health`, child, 60_000);
     const key = await importPKCS8(fs.readFileSync(auth.LOCAL_AUTH_KEY_FILE!, 'utf8'), 'RS256');
     const cookieFor = async (orgId: string) => {
-      const claims = sessionClaims({
-        userId: USER,
-        sessionId: 'sess_bench_dash',
-        azp: origin,
-        org: { id: orgId, slug: orgId, role: 'owner' },
-        ttlSeconds: 3600,
-      });
+      const claims = sessionClaims({ userId: USER, sessionId: 'sess_bench_dash', azp: origin, org: { id: orgId, slug: orgId, role: 'owner' }, ttlSeconds: 3600 });
       return `${SESSION_COOKIE}=${await signSessionToken(claims, key)}; ${CLIENT_UAT_COOKIE}=${claims.iat as number}`;
     };
     const targets: LoadTarget[] = [
-      {
-        name: 'health',
-        url: `${origin}/api/health`,
-        headers: { cookie: await cookieFor(orgOf(sizes[0]!)), accept: 'application/json' },
-      },
+      { name: 'health', url: `${origin}/api/health`, headers: { cookie: await cookieFor(orgOf(sizes[0]!)), accept: 'application/json' } },
     ];
     const floorUrl = `${origin}/notifications`;
     const floorHeaders = { cookie: await cookieFor(orgOf(sizes[0]!)), accept: 'text/html' };
@@ -188,22 +163,10 @@ export async function measureDashboardScale(o: {
       htmlBytes[n] = Buffer.byteLength(probe.body);
       targets.push({ name: `dashboard ${n}`, url, headers });
     }
-    o.log(
-      `(j) /api/health and the dashboard at ${sizes.join(' / ')} projects, ${o.seconds} s each, ${o.connections} connections…`,
-    );
-    const results = await alternate(targets, {
-      connections: o.connections,
-      seconds: o.seconds,
-      sliceSeconds: o.sliceSeconds,
-      warmupSeconds: o.warmupSeconds,
-    });
+    o.log(`(j) /api/health and the dashboard at ${sizes.join(' / ')} projects, ${o.seconds} s each, ${o.connections} connections…`);
+    const results = await alternate(targets, { connections: o.connections, seconds: o.seconds, sliceSeconds: o.sliceSeconds, warmupSeconds: o.warmupSeconds });
     const [health, floorResult, ...rest] = results;
-    const dashboards = sizes.map((n, i) => ({
-      projects: n,
-      orgId: orgOf(n),
-      obligations: obligations[n]!,
-      result: rest[i]!,
-    }));
+    const dashboards = sizes.map((n, i) => ({ projects: n, orgId: orgOf(n), obligations: obligations[n]!, result: rest[i]! }));
     const smallest = dashboards[0]!.result.latency.p50;
     const largest = sizes.at(-1)!;
     const profile =

@@ -118,9 +118,7 @@ export async function measureDoor(o: {
       run: (t: Target) =>
         previous.transaction(async (tx) => {
           const settings = tx.execute(
-            sql.raw(
-              `select set_config('app.current_org', ${literal(t.orgId)}, true), set_config('app.current_user', 'user_bench', true)`,
-            ),
+            sql.raw(`select set_config('app.current_org', ${literal(t.orgId)}, true), set_config('app.current_user', 'user_bench', true)`),
           );
           const [, rows] = await Promise.all([settings, fetchById(tx, t)]);
           return rows;

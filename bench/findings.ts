@@ -38,9 +38,7 @@ export function findings(r: Results): string[] {
         `the previous door ≈ ${f2(before.roundTrips)}, the floor (COMMIT pipelined with the query) ≈ ${f2(floor.roundTrips)}. db/tenant.ts sends BEGIN and the ` +
         'settings as one simple-protocol message with the first query; a read (`begin read only`) answers when its query returned and sends COMMIT behind it, ' +
         'a write waits for COMMIT' +
-        (door.prepare
-          ? '.'
-          : '; without prepared statements postgres.js waits for Parse/Describe before Bind/Execute, in the door as in the baseline.'),
+        (door.prepare ? '.' : '; without prepared statements postgres.js waits for Parse/Describe before Bind/Execute, in the door as in the baseline.'),
     );
   }
   if (r.audit) {
@@ -54,11 +52,7 @@ export function findings(r: Results): string[] {
   if (h?.api) {
     const { next, raw, breakdown: b } = h.api;
     const srv = (l: typeof next | null | undefined) =>
-      l?.cpuPerRequest
-        ? Object.entries(l.cpuPerRequest)
-            .filter(([k]) => k !== 'postgres' && k !== 'load generator')
-            .reduce((a, [, v]) => a + (Number.isFinite(v) ? v : 0), 0)
-        : Number.NaN;
+      l?.cpuPerRequest ? Object.entries(l.cpuPerRequest).filter(([k]) => k !== 'postgres' && k !== 'load generator').reduce((a, [, v]) => a + (Number.isFinite(v) ? v : 0), 0) : Number.NaN;
     const pgc = (l: typeof next | null | undefined) => l?.cpuPerRequest?.postgres ?? Number.NaN;
     const ms2 = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)} ms` : 'n/a');
     const verdict = h.api.throughput >= 0.5 ? 'met' : 'MISSED';
@@ -73,7 +67,7 @@ export function findings(r: Results): string[] {
       const route = srv(next);
       const app = srv(b.rawApp);
       out.push(
-        "- **Where the Next side's CPU goes** (server CPU ms per request, measured side by side): " +
+        '- **Where the Next side\'s CPU goes** (server CPU ms per request, measured side by side): ' +
           `\`/api/health\` through \`next start\` without a cookie ${ms2(floor)} (router + proxy.ts + clerkMiddleware with no token: the framework floor, ${b.health.rps.toFixed(0)} req/s); ` +
           `with the session cookie ${ms2(withToken)} (+${ms2(withToken - floor)}: clerkMiddleware decoding and RS256-verifying the token and building the signed-in auth object; \`decide\` stops at "public route", ${b.healthAuth.rps.toFixed(0)} req/s); ` +
           `the API route ${ms2(route)} (+${ms2(route - withToken)} over that: \`decide\`'s \`organizationStatus()\` — a whole door transaction in the proxy for every signed-in non-public request — then \`auth()\` again in the handler, ` +
@@ -83,7 +77,7 @@ export function findings(r: Results): string[] {
               `(${f2(b.rawApp.rps / raw.rps)}× the raw handler); PostgreSQL works ${ms2(pgc(b.rawApp))} per request for it vs ${ms2(pgc(raw))} for the raw handler ` +
               '(the door awaits BEGIN, then sends set_config + the active check + the list unprepared: a Describe wait per parameterized statement, see (b)). ' +
               `So of the ${ms2(route - srv(raw))} the route costs over the raw handler, ≈ ${ms2(app - srv(raw))} is the project's db layer (Drizzle + door), ` +
-              `≈ ${ms2(withToken - floor)} the session check, and ≈ ${ms2(floor + (route - withToken) - app)} the rest: Next's floor (routing, the proxy hop, the route-handler wrapper) plus the proxy's extra org-status transaction.`
+              `≈ ${ms2(withToken - floor)} the session check, and ≈ ${ms2(floor + (route - withToken) - (app))} the rest: Next's floor (routing, the proxy hop, the route-handler wrapper) plus the proxy's extra org-status transaction.`
             : '') +
           (h.api.micro
             ? ` For scale, in this process: one RS256 verify of the token with an imported key ${h.api.micro.rs256VerifyMs.toFixed(3)} ms, ` +
@@ -91,8 +85,7 @@ export function findings(r: Results): string[] {
                 ? `${h.api.micro.rs256ImportAndVerifyMs.toFixed(3)} ms with the WebCrypto importKey of the PEM that @clerk/backend's verifyJwt repeats on every request; `
                 : '') +
               `JSON.stringify of one ${(h.api.micro.bodyBytes / 1024).toFixed(1)} KiB answer ${h.api.micro.jsonStringifyMs.toFixed(3)} ms` +
-              ((h.api.micro.rs256ImportAndVerifyMs ?? h.api.micro.rs256VerifyMs) + h.api.micro.jsonStringifyMs <
-              0.25 * (route - srv(raw))
+              ((h.api.micro.rs256ImportAndVerifyMs ?? h.api.micro.rs256VerifyMs) + h.api.micro.jsonStringifyMs < 0.25 * (route - srv(raw))
                 ? ' — together under a quarter of the gap: neither is the bottleneck.'
                 : '.')
             : ''),

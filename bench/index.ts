@@ -173,27 +173,15 @@ async function main() {
 
     sections.mark('k');
     log(`(k) project search under RLS: trigram index vs ILIKE only, ${cfg.samples} samples…`);
-    results.search = await measureSearch({
-      superuserUrl: bench.superuser,
-      app,
-      counts: data.counts,
-      size: q ? 2_000 : 5_000,
-      warmup: cfg.warmup,
-      samples: cfg.samples,
-    });
-    log(
-      `(k) app role's plan ${results.search.usesIndex ? 'uses' : 'does NOT use'} the trigram index; p50 ${results.search.ratio.p50.toFixed(2)}× of ILIKE only`,
-    );
+    results.search = await measureSearch({ superuserUrl: bench.superuser, app, counts: data.counts, size: q ? 2_000 : 5_000, warmup: cfg.warmup, samples: cfg.samples });
+    log(`(k) app role's plan ${results.search.usesIndex ? 'uses' : 'does NOT use'} the trigram index; p50 ${results.search.ratio.p50.toFixed(2)}× of ILIKE only`);
 
     sections.mark('b');
     results.door = [];
     // prepare: true is not measured through PgBouncer: Debian's 1.18 passes no prepared statements
     // (1.21+ with max_prepared_statements does), which is why production runs DATABASE_PREPARE=false there.
     const users = Object.fromEntries(
-      [bench.superuser, bench.urls.app].map((u) => [
-        decodeURIComponent(new URL(u).username),
-        decodeURIComponent(new URL(u).password),
-      ]),
+      [bench.superuser, bench.urls.app].map((u) => [decodeURIComponent(new URL(u).username), decodeURIComponent(new URL(u).password)]),
     );
     const bouncer = await startPgBouncer({ serverPort: Number(new URL(bench.superuser).port), users });
     try {
@@ -251,9 +239,7 @@ async function main() {
         rounds: q ? 1 : 3,
         log,
       });
-      log(
-        `(i) RSS +${results.files.direct.rssGrowthMiB.toFixed(1)} MiB direct vs +${results.files.proxied.rssGrowthMiB.toFixed(1)} MiB proxied; confirm p50 ${results.files.confirmMs.p50.toFixed(1)} ms`,
-      );
+      log(`(i) RSS +${results.files.direct.rssGrowthMiB.toFixed(1)} MiB direct vs +${results.files.proxied.rssGrowthMiB.toFixed(1)} MiB proxied; confirm p50 ${results.files.confirmMs.p50.toFixed(1)} ms`);
     }
 
     if (!a['skip-export']) {
@@ -315,35 +301,16 @@ async function main() {
   );
 }
 
-const machine = () =>
-  `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`;
+const machine = () => `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
 
 /** (j): seeds its three tenants into the bench database and loads one server built from `buildDir`. */
 async function dashboardSection(buildDir: string, bench: Awaited<ReturnType<typeof openBenchDatabase>>) {
   const startedAt = new Date().toISOString();
-  const o = {
-    connections: cfg.connections,
-    seconds: cfg.httpSeconds,
-    sliceSeconds: Math.min(2, cfg.httpSeconds),
-    warmupSeconds: q ? 1 : 3,
-  };
-  const r = await measureDashboardScale({
-    buildDir,
-    appUrl: bench.urls.app,
-    publicUrl: bench.urls.public,
-    superuserUrl: bench.superuser,
-    ...o,
-    profileSeconds: Number(a['profile-seconds']),
-    log,
-  });
+  const o = { connections: cfg.connections, seconds: cfg.httpSeconds, sliceSeconds: Math.min(2, cfg.httpSeconds), warmupSeconds: q ? 1 : 3 };
+  const profileSeconds = Number(a['profile-seconds']);
+  const r = await measureDashboardScale({ buildDir, appUrl: bench.urls.app, publicUrl: bench.urls.public, superuserUrl: bench.superuser, ...o, profileSeconds, log });
   if (r.skipped) log(`(j) skipped: ${r.skipped.split('\n')[0]}`);
-  else
-    log(
-      `(j) dashboard p50 ${r.dashboards.map((d) => `${d.projects}: ${d.result.latency.p50.toFixed(1)} ms`).join(', ')}; /api/health ${r.health!.latency.p50.toFixed(1)} ms`,
-    );
+  else log(`(j) dashboard p50 ${r.dashboards.map((d) => `${d.projects}: ${d.result.latency.p50.toFixed(1)} ms`).join(', ')}; /api/health ${r.health!.latency.p50.toFixed(1)} ms`);
   writeDashboardScale(r, a.out!, { startedAt, machine: machine(), seconds: o.seconds, connections: o.connections });
 }
 
@@ -352,12 +319,7 @@ async function onlyDashboard() {
   try {
     const auth: Record<string, string> = { ...ensureLocalAuth(path.join(ROOT, '.data', 'bench', 'local-auth')) };
     const build = buildApp(
-      {
-        source: a['app-source'] === 'worktree' ? 'worktree' : 'head',
-        rebuild: a.rebuild,
-        commit: a['app-commit'],
-        log,
-      },
+      { source: a['app-source'] === 'worktree' ? 'worktree' : 'head', rebuild: a.rebuild, commit: a['app-commit'], log },
       auth,
     );
     log(`(j) app build ${build.commit}${build.reused ? ' (reused)' : ` built in ${build.seconds.toFixed(0)} s`}`);
@@ -373,14 +335,7 @@ async function exportSection(bench: Awaited<ReturnType<typeof openBenchDatabase>
   const rows = num(a['export-rows'], 100_000, 10_000);
   const photos = num(a['export-photos'], 5_000, 500);
   log(`(l) organization export: ${rows.toLocaleString('en')} rows, ${photos.toLocaleString('en')} photos…`);
-  const r = await measureExport({
-    root: ROOT,
-    appUrl: bench.urls.app,
-    superuserUrl: bench.superuser,
-    rows,
-    photos,
-    log,
-  });
+  const r = await measureExport({ root: ROOT, appUrl: bench.urls.app, superuserUrl: bench.superuser, rows, photos, log });
   if (r.status !== 'measured') {
     process.exitCode = 1;
     log(`(l) FAIL: ${r.note}`);
@@ -397,10 +352,7 @@ async function onlyExport() {
   const bench = await openBenchDatabase({ dir: '.data/bench/pg', port: 54361, ephemeral: false });
   try {
     const r = await exportSection(bench);
-    fs.writeFileSync(
-      path.join(a.out!, 'export.json'),
-      `${JSON.stringify({ startedAt: new Date().toISOString(), machine: machine(), ...r }, null, 2)}\n`,
-    );
+    fs.writeFileSync(path.join(a.out!, 'export.json'), `${JSON.stringify({ startedAt: new Date().toISOString(), machine: machine(), ...r }, null, 2)}\n`);
     log(`wrote ${path.relative(process.cwd(), path.join(a.out!, 'export.json'))}`);
   } finally {
     await bench.close();

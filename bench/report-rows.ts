@@ -73,12 +73,7 @@ export function rows(r: Results): Row[] {
     // (e) and (g) run inside the HTTP section (d).
     const section = letter === 'e' || letter === 'g' ? 'd' : letter;
     const peak = section ? loadedBy(r.load, section, r.machine?.cpus ?? 0) : undefined;
-    return peak === undefined
-      ? row
-      : {
-          ...row,
-          verdict: `${row.verdict}${row.verdict ? ' ' : ''}(loaded: 1-min load ${peak.toFixed(1)} on ${r.machine.cpus} cores)`,
-        };
+    return peak === undefined ? row : { ...row, verdict: `${row.verdict}${row.verdict ? ' ' : ''}(loaded: 1-min load ${peak.toFixed(1)} on ${r.machine.cpus} cores)` };
   });
 }
 
@@ -238,8 +233,7 @@ function figureRows(r: Results): Row[] {
   }
   if (r.cache?.ratios.length) {
     for (const route of ['api', 'dashboard']) {
-      const of = (tenant: string, variant: string) =>
-        r.cache!.ratios.find((q) => q.route === route && q.tenant === tenant && q.variant === variant);
+      const of = (tenant: string, variant: string) => r.cache!.ratios.find((q) => q.route === route && q.tenant === tenant && q.variant === variant);
       const parts = r.cache.variants
         .filter((v) => v !== 'off')
         .flatMap((v) => ['smallest', 'largest'].map((t) => ({ v, t, q: of(t, v) })))
@@ -251,9 +245,7 @@ function figureRows(r: Results): Row[] {
         value: parts.join('; '),
         target: '> 1× (it pays) or removed',
         verdict: largest ? verdict(largest.throughput > 1) : '',
-        chart: largest
-          ? { label: `${route} largest tenant, cache on / off`, value: largest.throughput, target: 1 }
-          : undefined,
+        chart: largest ? { label: `${route} largest tenant, cache on / off`, value: largest.throughput, target: 1 } : undefined,
       });
     }
   } else if (r.cache?.skipped) {

@@ -38,9 +38,7 @@ function doorsOf(m: Doors): Record<string, { door: Door; own?: boolean }> {
     'withIdentityOn, read': { door: (db, fn) => m.withIdentityOn(db, scope.userId, fn, 'read') },
     withIdentityRead: { door: (_db, fn) => m.withIdentityRead(scope.userId, fn), own: true },
     // A tenant switched on inside an identity transaction (the webhook's user audit rows).
-    asTenantWithin: {
-      door: (db, fn) => m.withIdentityOn(db, scope.userId, (tx) => m.asTenantWithin(tx, scope.orgId, () => fn(tx))),
-    },
+    asTenantWithin: { door: (db, fn) => m.withIdentityOn(db, scope.userId, (tx) => m.asTenantWithin(tx, scope.orgId, () => fn(tx))) },
   };
 }
 
@@ -120,9 +118,7 @@ describe('negative controls: a session-level SET planted in a door', () => {
       ),
     );
     const db = testDatabase.app({ max: 1 });
-    expect(await leftovers(db, doorsOf(planted).withIdentityOn!.door, false)).toEqual([
-      'app.current_user = user_probe',
-    ]);
+    expect(await leftovers(db, doorsOf(planted).withIdentityOn!.door, false)).toEqual(['app.current_user = user_probe']);
     // The tenant door of the same copy is untouched, and the probe says so.
     const clean = testDatabase.app({ max: 1 });
     expect(await leftovers(clean, doorsOf(planted).withTenantOn!.door, false)).toEqual([]);
@@ -130,10 +126,7 @@ describe('negative controls: a session-level SET planted in a door', () => {
 
   it('is caught in withTenant (app.current_org set for the session)', async () => {
     const planted = await plantedDoors((src) =>
-      src.replace(
-        '`${begin}; set local app.current_org = ',
-        '`${begin}; set app.current_org = ',
-      ),
+      src.replace('`${begin}; set local app.current_org = ', '`${begin}; set app.current_org = '),
     );
     const db = testDatabase.app({ max: 1 });
     expect(await leftovers(db, doorsOf(planted).withTenantOn!.door, false)).toEqual(['app.current_org = org_probe']);

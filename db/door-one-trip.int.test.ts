@@ -29,8 +29,7 @@ function relay(target: URL) {
     upstream.on('error', () => client.destroy());
   });
   return {
-    listen: () =>
-      new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port))),
+    listen: () => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port))),
     reset: () => (log = []),
     flights: () => log.filter((side, i) => side === 'c' && log[i - 1] !== 'c').length,
     /** The server's bursts since `reset()`: the answers a caller could have waited for. */
@@ -126,9 +125,7 @@ describe('what sql.begin guaranteed, the door keeps', () => {
     const su = testDatabase.sql('superuser', { max: 1 });
     await expect(
       withTenantOn(db, scope, async (tx) => {
-        await tx.execute(
-          sql`insert into organizations (organization_id, name, slug) values (${scope.orgId}, 'Trip', 'trip')`,
-        );
+        await tx.execute(sql`insert into organizations (organization_id, name, slug) values (${scope.orgId}, 'Trip', 'trip')`);
         await tx.execute(sql`select 1/0`).catch(() => 'swallowed');
         return 'committed?';
       }),
@@ -227,10 +224,7 @@ describe('what sql.begin guaranteed, the door keeps', () => {
       await su`select pg_terminate_backend(${me!.pid})`;
       await new Promise((r) => setTimeout(r, 200));
     }).catch(() => {});
-    const got = await Promise.race([
-      queued!.catch((e: unknown) => (e as Error).message),
-      new Promise((r) => setTimeout(() => r('hung'), 5_000)),
-    ]);
+    const got = await Promise.race([queued!.catch((e: unknown) => (e as Error).message), new Promise((r) => setTimeout(() => r('hung'), 5_000))]);
     expect(got).toEqual([{ id: 'queued', org: scope.orgId }]);
   });
 

@@ -74,13 +74,7 @@ function connectionLost(e: unknown): boolean {
  * that was lost is left to the pool's reconnect (releasing it would poison
  * the pool: porsager/postgres#1199). See docs/architecture.md.
  */
-async function scoped<T>(
-  db: Database,
-  orgId: string | null,
-  userId: string,
-  fn: (tx: Tx) => Promise<T>,
-  mode: Mode,
-): Promise<T> {
+async function scoped<T>(db: Database, orgId: string | null, userId: string, fn: (tx: Tx) => Promise<T>, mode: Mode): Promise<T> {
   const begin = mode === 'read' ? 'begin read only' : 'begin';
   const opening =
     orgId === null
@@ -163,10 +157,7 @@ type Mode = 'read' | 'write';
 function commitBehind(conn: postgres.ReservedSql): void {
   conn.unsafe('commit').then(
     (ended) => {
-      if (ended.command !== 'COMMIT')
-        console.error(
-          `[door] a read transaction ended with ${ended.command}: a statement its callback did not await failed`,
-        );
+      if (ended.command !== 'COMMIT') console.error(`[door] a read transaction ended with ${ended.command}: a statement its callback did not await failed`);
       conn.release();
     },
     (e: unknown) => {
@@ -177,12 +168,7 @@ function commitBehind(conn: postgres.ReservedSql): void {
 }
 
 /** Run `fn` in one transaction in which PostgreSQL RLS sees only `scope.orgId`. */
-export async function withTenantOn<T>(
-  db: Database,
-  scope: TenantScope,
-  fn: (tx: Tx) => Promise<T>,
-  mode: Mode = 'write',
-): Promise<T> {
+export async function withTenantOn<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>, mode: Mode = 'write'): Promise<T> {
   const orgId = checkedId('orgId', scope.orgId);
   const userId = checkedId('userId', scope.userId);
   return scoped(db, orgId, userId, fn, mode);

@@ -34,16 +34,7 @@ export async function profileRoute(o: {
     // --cpu-prof is refused in NODE_OPTIONS (exit 9): a flag of the node command itself.
     next = spawn(
       process.execPath,
-      [
-        '--cpu-prof',
-        `--cpu-prof-dir=${dir}`,
-        'node_modules/next/dist/bin/next',
-        'start',
-        '-p',
-        String(o.port),
-        '-H',
-        '127.0.0.1',
-      ],
+      ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(o.port), '-H', '127.0.0.1'],
       { cwd: o.buildDir, env: o.env, stdio: ['ignore', 'ignore', 'ignore'] },
     );
     await waitFor(`${new URL(o.url).origin}/api/health`, next, 60_000);

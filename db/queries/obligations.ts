@@ -1,20 +1,5 @@
 import 'server-only';
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  gt,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  lte,
-  notInArray,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import {
   complianceSettings,
   correctiveActions,
@@ -28,10 +13,7 @@ import {
 import type { Tx } from '../tenant';
 
 export type ObligationRow = typeof projectObligations.$inferSelect;
-export type ObligationInsert = Omit<
-  typeof projectObligations.$inferInsert,
-  'organizationId' | 'projectId' | 'id' | 'computedAt'
->;
+export type ObligationInsert = Omit<typeof projectObligations.$inferInsert, 'organizationId' | 'projectId' | 'id' | 'computedAt'>;
 
 /**
  * Serializes the rewrite of one project's obligations: two writes for the same
@@ -119,19 +101,11 @@ export async function rainEventsOf(tx: Tx, orgId: string, projectId: string) {
 /** The project's work items with their kind and when their violation was found (Part 2.1.4 and Part 5.2 clocks). */
 export async function correctiveActionsOf(tx: Tx, orgId: string, projectId: string) {
   return tx
-    .select({
-      id: correctiveActions.id,
-      kind: correctiveActions.kind,
-      foundAt: violations.foundAt,
-      fixedAt: correctiveActions.fixedAt,
-    })
+    .select({ id: correctiveActions.id, kind: correctiveActions.kind, foundAt: violations.foundAt, fixedAt: correctiveActions.fixedAt })
     .from(correctiveActions)
     .innerJoin(
       violations,
-      and(
-        eq(violations.organizationId, correctiveActions.organizationId),
-        eq(violations.id, correctiveActions.violationId),
-      ),
+      and(eq(violations.organizationId, correctiveActions.organizationId), eq(violations.id, correctiveActions.violationId)),
     )
     .where(and(eq(correctiveActions.organizationId, orgId), eq(violations.projectId, projectId)));
 }
@@ -157,21 +131,11 @@ export async function replaceProjectObligations(tx: Tx, orgId: string, projectId
 }
 
 /** Active project ids of the tenant, for a backfill (keyset pages of `limit`). */
-export async function activeProjectIds(
-  tx: Tx,
-  orgId: string,
-  f: { after?: string | null; limit: number },
-): Promise<string[]> {
+export async function activeProjectIds(tx: Tx, orgId: string, f: { after?: string | null; limit: number }): Promise<string[]> {
   const rows = await tx
     .select({ id: projects.id })
     .from(projects)
-    .where(
-      and(
-        eq(projects.organizationId, orgId),
-        eq(projects.status, 'active'),
-        f.after ? gt(projects.id, f.after) : undefined,
-      ),
-    )
+    .where(and(eq(projects.organizationId, orgId), eq(projects.status, 'active'), f.after ? gt(projects.id, f.after) : undefined))
     .orderBy(asc(projects.id))
     .limit(f.limit);
   return rows.map((r) => r.id);
@@ -184,10 +148,7 @@ const withProject = {
   projectTimeZone: projects.timeZone,
 };
 
-const projectJoin = and(
-  eq(projects.organizationId, projectObligations.organizationId),
-  eq(projects.id, projectObligations.projectId),
-);
+const projectJoin = and(eq(projects.organizationId, projectObligations.organizationId), eq(projects.id, projectObligations.projectId));
 
 export type ObligationWithProject = { obligation: ObligationRow; projectName: string; projectTimeZone: string | null };
 
@@ -202,14 +163,7 @@ const INSPECTION_KINDS: ObligationRow['kind'][] = ['routine_inspection', 'storm_
 export async function obligationsDueBetween(
   tx: Tx,
   orgId: string,
-  f: {
-    from?: Date;
-    to?: Date;
-    projectId?: string;
-    inspectionsOnly?: boolean;
-    after?: { dueAt: Date; id: string };
-    limit: number;
-  },
+  f: { from?: Date; to?: Date; projectId?: string; inspectionsOnly?: boolean; after?: { dueAt: Date; id: string }; limit: number },
 ): Promise<ObligationWithProject[]> {
   const { after } = f;
   return tx
@@ -280,12 +234,7 @@ export async function nextObligationFor(tx: Tx, orgId: string, projectId: string
  * it, each counted up to `cap` (so the dashboard's cost does not grow with the
  * tenant: a count of 10,000 overdue rows reads `cap` index entries and shows "cap+").
  */
-export async function openInspectionCounts(
-  tx: Tx,
-  orgId: string,
-  now: Date,
-  bounds = { soonMs: 2 * 86_400_000, cap: 100 },
-) {
+export async function openInspectionCounts(tx: Tx, orgId: string, now: Date, bounds = { soonMs: 2 * 86_400_000, cap: 100 }) {
   const { soonMs, cap } = bounds;
   const count = async (range: SQL | undefined) => {
     const inner = tx

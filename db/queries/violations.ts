@@ -172,11 +172,7 @@ export async function updateViolation(
   if (patch.status && before.status === 'reported' && patch.status !== before.status) {
     return { ok: false, reason: 'conflict', message: 'This finding is not reviewed yet: confirm or dismiss it first.' };
   }
-  if (
-    patch.status &&
-    patch.status !== before.status &&
-    !(violationTransitions[before.status] as ViolationStatus[]).includes(patch.status)
-  ) {
+  if (patch.status && patch.status !== before.status && !(violationTransitions[before.status] as ViolationStatus[]).includes(patch.status)) {
     const from = before.status.replace('_', ' ');
     return {
       ok: false,
@@ -413,10 +409,7 @@ export async function listInspectionFindings(tx: Tx, orgId: string, inspectionId
     .from(violations)
     .leftJoin(
       violationTypes,
-      and(
-        eq(violationTypes.organizationId, violations.organizationId),
-        eq(violationTypes.id, violations.violationTypeId),
-      ),
+      and(eq(violationTypes.organizationId, violations.organizationId), eq(violationTypes.id, violations.violationTypeId)),
     )
     .where(and(eq(violations.organizationId, orgId), eq(violations.inspectionId, inspectionId)))
     .orderBy(asc(violations.foundAt), asc(violations.id));

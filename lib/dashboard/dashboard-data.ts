@@ -1,12 +1,6 @@
 import 'server-only';
 import { openActionsByAge, orgTimeZone, type AgeBucket } from '@/db/queries/dashboard';
-import {
-  activeProjectIds,
-  obligationsDueBetween,
-  openInspectionCounts,
-  rainAndInspectionsByDay,
-  complianceKnobs,
-} from '@/db/queries/obligations';
+import { activeProjectIds, obligationsDueBetween, openInspectionCounts, rainAndInspectionsByDay, complianceKnobs } from '@/db/queries/obligations';
 import { openWorkCounts } from '@/db/queries/violations';
 import type { Tx } from '@/db/tenant';
 import { dailySeries, type RainInspectionDay } from '@/lib/compliance/calendar-data';

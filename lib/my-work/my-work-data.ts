@@ -8,12 +8,10 @@ import {
 } from '@/db/queries/my-work';
 import type { Tx } from '@/db/tenant';
 import { hasPermission, type TenantContext } from '@/lib/auth/tenant-context';
-import { nextDueByProject, type ProjectNextDue } from '@/lib/compliance/next-due-by-project';
+import { nextDueByProject } from '@/lib/compliance/next-due-by-project';
 import { oshaDueByProject } from './osha-due';
 
-/** Inspections due today or overdue that My work lists; the compliance calendar lists every one. */
-const DUE_SHOWN = 10;
-/** Open inspection obligations read for that list (one per project is shown, the earliest). */
+/** Open inspection obligations read for My work's list (one per project, the earliest); the page shows ten of them. */
 const DUE_READ = 60;
 /** The end of "today" in any zone is less than 38 hours away (UTC−12 … UTC+14). */
 const DUE_HORIZON_MS = 38 * 3_600_000;
@@ -50,12 +48,9 @@ export async function myWorkData(tx: Tx, ctx: TenantContext, now = new Date()) {
     reviews || reports ? reportedFindings(tx, ctx.orgId) : none,
     fills ? draftInspectionsBy(tx, ctx.orgId, ctx.userId) : none,
   ]);
-  const due: ProjectNextDue[] | null = dueRows && dueRows.slice(0, DUE_SHOWN);
   return {
     orgZone,
-    due,
-    /** More inspections are due today or overdue than the list shows (the calendar has them all). */
-    dueMore: Boolean(dueRows && dueRows.length > DUE_SHOWN),
+    due: dueRows,
     safety,
     actions,
     toSign,

@@ -23,7 +23,6 @@ const work = (reports: number): MyWork =>
   ({
     orgZone: 'America/Chicago',
     due: null,
-    dueMore: false,
     safety: null,
     actions: null,
     toSign: Array.from({ length: reports }, (_, i) => report(i + 1)),

@@ -14,51 +14,51 @@ const DUE_KIND: Record<string, { label: string; type: string }> = {
 const rowLink =
   'flex min-h-11 items-center justify-between gap-3 rounded-md px-2 py-2.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-700';
 
-function Section({
+/** Rows a section shows on the phone-first dashboard; the rest are one tap away on their full list. */
+const SHOWN = 10;
+
+/** The last row of a section: where the rows it does not show are. */
+type More = { href: string; label: string } | null;
+
+/** "N more" under a list longer than SHOWN, linking to its full list. */
+const moreOf = (items: readonly unknown[], href: string, where: string): More =>
+  items.length > SHOWN ? { href, label: `${items.length - SHOWN} more: see them all on ${where}` } : null;
+
+function Section<T>({
   title,
   id,
   empty,
-  count,
+  items,
+  more,
   children,
 }: {
   title: string;
   id: string;
   empty: string;
-  count: number;
-  children: ReactNode;
+  items: readonly T[];
+  more: More;
+  children: (item: T) => ReactNode;
 }) {
   return (
-    <section
-      aria-labelledby={id}
-      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-      data-testid={id}
-    >
+    <section aria-labelledby={id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={id}>
       <h3 id={id} className="text-base font-semibold text-slate-900">
-        {title} <span className="font-normal text-slate-600">({count})</span>
+        {title} <span className="font-normal text-slate-600">({items.length})</span>
       </h3>
-      {count ? (
-        <ul className="-mx-2 mt-1 divide-y divide-slate-200">{children}</ul>
+      {items.length ? (
+        <ul className="-mx-2 mt-1 divide-y divide-slate-200">
+          {items.slice(0, SHOWN).map(children)}
+          {more ? (
+            <li>
+              <Link href={more.href} className={rowLink}>
+                <span className="font-medium text-brand-700">{more.label}</span>
+              </Link>
+            </li>
+          ) : null}
+        </ul>
       ) : (
         <p className="mt-1 text-sm text-slate-600">{empty}</p>
       )}
     </section>
-  );
-}
-
-/** Rows a section shows on the phone-first dashboard; the rest are one tap away on their full list. */
-const SHOWN = 10;
-
-/** The last row of a section that has more than SHOWN: how many more, and where they all are. */
-function MoreRow({ hidden, href, where }: { hidden: number; href: string; where: string }) {
-  if (hidden <= 0) return null;
-  return (
-    <li>
-      <Link href={href} className={rowLink}>
-        <span className="font-medium text-brand-700">
-          {hidden} more: see them all on {where}
-        </span>
-      </Link>
-    </li>
   );
 }
 
@@ -67,17 +67,7 @@ function MoreRow({ hidden, href, where }: { hidden: number; href: string; where:
  * that does it. Times in each site's zone with its abbreviation.
  */
 /** One inspection row of My work: the project, a line of detail, and what tapping it does. */
-function InspectionRow({
-  href,
-  project,
-  detail,
-  action,
-}: {
-  href: string;
-  project: string;
-  detail: string;
-  action: string;
-}) {
+function InspectionRow({ href, project, detail, action }: { href: string; project: string; detail: string; action: string }) {
   return (
     <li>
       <Link href={href} className={rowLink}>
@@ -140,10 +130,11 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
           <Section
             title="Inspections due today or overdue"
             id="my-due"
-            count={work.due.length}
+            items={work.due}
+            more={moreOf(work.due, '/calendar', 'the compliance calendar')}
             empty="Nothing due today on your projects."
           >
-            {work.due.map((d) => (
+            {(d) => (
               <DueRow
                 key={d.projectId}
                 href={`/inspections/new?projectId=${d.projectId}&type=${DUE_KIND[d.kind]?.type ?? 'routine'}`}
@@ -153,51 +144,39 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                 due={d}
                 now={now}
               />
-            ))}
-            {work.dueMore ? (
-              <li>
-                <Link href="/calendar" className={rowLink}>
-                  <span className="font-medium text-brand-700">
-                    More are due: see them all on the compliance calendar
-                  </span>
-                </Link>
-              </li>
-            ) : null}
+            )}
           </Section>
         ) : null}
         {work.safety ? (
           <Section
             title="Safety checklists due today"
             id="my-safety"
-            count={work.safety.length}
+            items={work.safety}
+            more={moreOf(work.safety, '/projects', 'the projects page')}
             empty="No OSHA checklist due today."
           >
-            {work.safety.slice(0, SHOWN).map((d) => (
+            {(d) => (
               <DueRow
                 key={`${d.projectId}-${d.kind}`}
                 href={`/inspections/new?projectId=${d.projectId}&type=${d.kind}`}
                 project={d.projectName}
-                what={
-                  d.kind === 'osha_daily'
-                    ? `${INSPECTION_TYPE_LABELS[d.kind]} · before work,`
-                    : `${INSPECTION_TYPE_LABELS[d.kind]} ·`
-                }
+                what={d.kind === 'osha_daily' ? `${INSPECTION_TYPE_LABELS[d.kind]} · before work,` : `${INSPECTION_TYPE_LABELS[d.kind]} ·`}
                 rule={d.reference}
                 due={d}
                 now={now}
               />
-            ))}
-            <MoreRow hidden={work.safety.length - SHOWN} href="/projects" where="the projects page" />
+            )}
           </Section>
         ) : null}
         {work.actions ? (
           <Section
             title="My corrective actions"
             id="my-actions"
-            count={work.actions.length}
+            items={work.actions}
+            more={moreOf(work.actions, '/violations', 'the violations page')}
             empty="No corrective actions assigned to you."
           >
-            {work.actions.slice(0, SHOWN).map((a) => (
+            {(a) => (
               <li key={a.id}>
                 <Link href={`/violations/${a.violationId}#action-${a.id}`} className={rowLink}>
                   <span className="min-w-0">
@@ -211,22 +190,18 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                   </span>
                 </Link>
               </li>
-            ))}
-            <MoreRow hidden={work.actions.length - SHOWN} href="/violations" where="the violations page" />
+            )}
           </Section>
         ) : null}
         {work.findings ? (
           <Section
             title={work.reviewsFindings ? 'Findings to review' : 'My findings awaiting review'}
             id="my-findings"
-            count={work.findings.length}
-            empty={
-              work.reviewsFindings
-                ? 'No findings waiting for review.'
-                : 'None waiting: a superintendent reviewed everything you reported.'
-            }
+            items={work.findings}
+            more={moreOf(work.findings, '/violations?status=reported', 'the violations page')}
+            empty={work.reviewsFindings ? 'No findings waiting for review.' : 'None waiting: a superintendent reviewed everything you reported.'}
           >
-            {work.findings.slice(0, SHOWN).map((f) => (
+            {(f) => (
               <li key={f.id}>
                 <Link href={`/violations/${f.id}`} className={rowLink}>
                   <span className="min-w-0">
@@ -235,27 +210,21 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                       {f.projectName} · {f.typeName} · {formatDateTime(f.foundAt, zone(f.projectTimeZone))}
                     </span>
                   </span>
-                  <span className="shrink-0 text-xs font-semibold text-orange-900">
-                    {work.reviewsFindings ? 'Review' : 'Reported'}
-                  </span>
+                  <span className="shrink-0 text-xs font-semibold text-orange-900">{work.reviewsFindings ? 'Review' : 'Reported'}</span>
                 </Link>
               </li>
-            ))}
-            <MoreRow
-              hidden={work.findings.length - SHOWN}
-              href="/violations?status=reported"
-              where="the violations page"
-            />
+            )}
           </Section>
         ) : null}
         {work.toSign ? (
           <Section
             title="Reports awaiting signature"
             id="my-sign"
-            count={work.toSign.length}
+            items={work.toSign}
+            more={moreOf(work.toSign, '/inspections?status=submitted', 'the inspections page')}
             empty="No submitted reports waiting for a signature."
           >
-            {work.toSign.slice(0, SHOWN).map((i) => (
+            {(i) => (
               <InspectionRow
                 key={i.id}
                 href={`/inspections/${i.id}#certification`}
@@ -263,17 +232,13 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                 detail={`${INSPECTION_TYPE_LABELS[i.type]} inspection${i.inspectorName ? ` by ${i.inspectorName}` : ''}`}
                 action="Sign"
               />
-            ))}
-            <MoreRow
-              hidden={work.toSign.length - SHOWN}
-              href="/inspections?status=submitted"
-              where="the inspections page"
-            />
+            )}
           </Section>
         ) : null}
         {work.drafts ? (
-          <Section title="Drafts I left" id="my-drafts" count={work.drafts.length} empty="No unfinished inspections.">
-            {work.drafts.slice(0, SHOWN).map((i) => (
+          <Section title="Drafts I left" id="my-drafts" items={work.drafts}
+            more={moreOf(work.drafts, '/inspections?status=draft', 'the inspections page')} empty="No unfinished inspections.">
+            {(i) => (
               <InspectionRow
                 key={i.id}
                 href={`/inspections/${i.id}`}
@@ -281,12 +246,7 @@ export function MyWorkSection({ work, now }: { work: MyWork; now: Date }) {
                 detail={`${INSPECTION_TYPE_LABELS[i.type]} · saved ${formatDateTime(i.updatedAt, zone(i.projectTimeZone))}`}
                 action="Continue"
               />
-            ))}
-            <MoreRow
-              hidden={work.drafts.length - SHOWN}
-              href="/inspections?status=draft"
-              where="the inspections page"
-            />
+            )}
           </Section>
         ) : null}
       </div>

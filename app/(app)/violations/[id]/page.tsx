@@ -85,9 +85,7 @@ export default async function ViolationPage({ params }: { params: Promise<{ id: 
   // 2.1.4; lib/compliance/engine/actions.ts), which is the deadline the stored obligation will carry.
   const dueByKind = {
     corrective_action: defaultDue,
-    routine_maintenance: business
-      ? closeOfNextBusinessDay(localDate(v.foundAt, timeZone), business, timeZone).toISOString()
-      : defaultDue,
+    routine_maintenance: business ? closeOfNextBusinessDay(localDate(v.foundAt, timeZone), business, timeZone).toISOString() : defaultDue,
   };
   const reviewed = v.status === 'reported' || v.status === 'dismissed';
 

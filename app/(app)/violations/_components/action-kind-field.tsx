@@ -15,15 +15,7 @@ const KIND_HINTS: Record<ActionKind, string> = {
  * Which permit clock the work runs on. The stored obligation follows the
  * choice; routine maintenance counts the organization's business calendar.
  */
-export function ActionKindField({
-  idPrefix,
-  errors,
-  onKind,
-}: {
-  idPrefix: string;
-  errors?: string[];
-  onKind?: (kind: ActionKind) => void;
-}) {
+export function ActionKindField({ idPrefix, errors, onKind }: { idPrefix: string; errors?: string[]; onKind?: (kind: ActionKind) => void }) {
   const errorId = `${idPrefix}-kind-error`;
   return (
     <fieldset aria-describedby={errors?.length ? errorId : undefined}>
@@ -64,12 +56,7 @@ export function ActionKindField({
  * organization's calendar). A due time the person typed is never replaced:
  * only one still showing the previous kind's proposal is.
  */
-export function useDueFollowsKind(
-  form: RefObject<HTMLFormElement | null>,
-  field: string,
-  timeZone: string,
-  dueByKind: Record<ActionKind, string>,
-) {
+export function useDueFollowsKind(form: RefObject<HTMLFormElement | null>, field: string, timeZone: string, dueByKind: Record<ActionKind, string>) {
   const last = useRef<ActionKind>('corrective_action');
   return (kind: ActionKind) => {
     const input = form.current?.elements.namedItem(field);

@@ -51,17 +51,10 @@ export function FindingReview({
           {(p) => <TextArea {...p} name="description" rows={3} defaultValue={defaultDescription} />}
         </Field>
         <ActionKindField idPrefix="cf" errors={confirm.fieldErrors.kind} onKind={onKind} />
-        <AssigneeField
-          id="cf-assignedTo"
-          members={members}
-          errors={confirm.fieldErrors.assignedTo}
-          defaultValue={reportedBy}
-        />
+        <AssigneeField id="cf-assignedTo" members={members} errors={confirm.fieldErrors.assignedTo} defaultValue={reportedBy} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="cf-dueAt" label="Fix due" errors={confirm.fieldErrors.dueAt} required>
-            {(p) => (
-              <ZonedDateTimeInput {...p} name="dueAt" timeZone={timeZone} initial={dueByKind.corrective_action} />
-            )}
+            {(p) => <ZonedDateTimeInput {...p} name="dueAt" timeZone={timeZone} initial={dueByKind.corrective_action} />}
           </Field>
           <Field id="cf-deadline" label="Violation deadline" errors={confirm.fieldErrors.deadline} required>
             {(p) => <ZonedDateTimeInput {...p} name="deadline" timeZone={timeZone} initial={defaultDeadline} />}
@@ -72,13 +65,7 @@ export function FindingReview({
         </SubmitButton>
       </form>
 
-      <form
-        ref={dismissRef}
-        onSubmit={dismiss.onSubmit}
-        noValidate
-        className="space-y-4 border-t border-slate-200 pt-4"
-        aria-labelledby="dismiss-h"
-      >
+      <form ref={dismissRef} onSubmit={dismiss.onSubmit} noValidate className="space-y-4 border-t border-slate-200 pt-4" aria-labelledby="dismiss-h">
         <h3 id="dismiss-h" className="text-base font-semibold text-slate-900">
           Dismiss: not a violation
         </h3>
