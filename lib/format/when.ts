@@ -54,6 +54,11 @@ export function localDay(at: Date, timeZone: string): string {
   return fmt('day', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(at);
 }
 
+/** The hour (0–23) an instant falls on in `timeZone`: for business-hours checks on every signed-in request. */
+export function localHour(at: Date, timeZone: string): number {
+  return Number(fmt('hour', timeZone, { hour: 'numeric', hourCycle: 'h23' }).format(at));
+}
+
 /** The zone's abbreviation at an instant: "CDT", "CST", "GMT+9". */
 export function zoneAbbreviation(at: Date, timeZone: string): string {
   return fmt('abbr', timeZone, { timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;

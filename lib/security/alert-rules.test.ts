@@ -209,6 +209,16 @@ describe('isOffHours and localDay', () => {
     expect(isOffHours(new Date('2026-05-04T12:00:00Z'), { start: 8, end: 8, timezone: 'UTC' })).toBe(false);
   });
 
+  it('reads each org’s own zone at the same instant (the hour formatter is kept per zone)', () => {
+    const at = new Date('2026-05-04T13:00:00Z'); // 08:00 CDT, 18:30 IST
+    const hours = { start: 7, end: 17 };
+    expect(isOffHours(at, { ...hours, timezone: 'America/Chicago' })).toBe(false);
+    expect(isOffHours(at, { ...hours, timezone: 'Asia/Kolkata' })).toBe(true);
+    expect(isOffHours(at, { ...hours, timezone: 'America/Chicago' })).toBe(false);
+    // An unknown zone falls back to UTC (13:00, inside 7–17) instead of throwing.
+    expect(isOffHours(at, { start: 14, end: 17, timezone: 'Not/AZone' })).toBe(true);
+  });
+
   it('localDay is the org’s calendar day', () => {
     expect(localDay(new Date('2026-05-04T02:00:00Z'), 'America/New_York')).toBe('2026-05-03');
     expect(localDay(new Date('2026-05-04T02:00:00Z'), 'UTC')).toBe('2026-05-04');
