@@ -70,14 +70,15 @@ export function findings(r: Results): string[] {
         '- **Where the Next side\'s CPU goes** (server CPU ms per request, measured side by side): ' +
           `\`/api/health\` through \`next start\` without a cookie ${ms2(floor)} (router + proxy.ts + clerkMiddleware with no token: the framework floor, ${b.health.rps.toFixed(0)} req/s); ` +
           `with the session cookie ${ms2(withToken)} (+${ms2(withToken - floor)}: clerkMiddleware decoding and RS256-verifying the token and building the signed-in auth object; \`decide\` stops at "public route", ${b.healthAuth.rps.toFixed(0)} req/s); ` +
-          `the API route ${ms2(route)} (+${ms2(route - withToken)} over that: \`decide\`'s \`organizationStatus()\` — a whole door transaction in the proxy for every signed-in non-public request — then \`auth()\` again in the handler, ` +
-          `the route's own door with \`assertActiveOrganization\` (the same check again), \`listProjects\`, \`projectJson\`, \`Response.json\`). ` +
+          `the API route ${ms2(route)} (+${ms2(route - withToken)} over that: \`auth()\` again in the handler — Clerk decrypts the options its middleware encrypted into a request header, ` +
+          `checks the token's HMAC and decodes it — then the org's cached facts, the rate limit and the usage count, the tenant cache's lookup of the list (a miss: the read door and \`listProjects\`), the JSON answer; ` +
+          'the CPU profile below splits it). ' +
           (b.rawApp
             ? `The same database code in a plain node:http server (no Next, no Clerk) costs ${ms2(app)} of CPU and does ${b.rawApp.rps.toFixed(0)} req/s ` +
               `(${f2(b.rawApp.rps / raw.rps)}× the raw handler); PostgreSQL works ${ms2(pgc(b.rawApp))} per request for it vs ${ms2(pgc(raw))} for the raw handler ` +
-              '(the door awaits BEGIN, then sends set_config + the active check + the list unprepared: a Describe wait per parameterized statement, see (b)). ' +
+              '(it uses the write door — BEGIN, SET LOCAL and the active check in one flight, the list, COMMIT awaited — where the route’s miss would take the read door, see (b)). ' +
               `So of the ${ms2(route - srv(raw))} the route costs over the raw handler, ≈ ${ms2(app - srv(raw))} is the project's db layer (Drizzle + door), ` +
-              `≈ ${ms2(withToken - floor)} the session check, and ≈ ${ms2(floor + (route - withToken) - (app))} the rest: Next's floor (routing, the proxy hop, the route-handler wrapper) plus the proxy's extra org-status transaction.`
+              `≈ ${ms2(withToken - floor)} the session check, and ≈ ${ms2(floor + (route - withToken) - (app))} the rest: Next's floor (routing, the proxy hop, the route-handler wrapper) and Clerk's auth() in the handler.`
             : '') +
           (h.api.micro
             ? ` For scale, in this process: one RS256 verify of the token with an imported key ${h.api.micro.rs256VerifyMs.toFixed(3)} ms, ` +

@@ -57,7 +57,14 @@ const RULES: [RegExp, string][] = [
   [/^(?!.*node_modules).*[\\/](app|lib|db|components)[\\/]/, 'our app code (app, lib, db)'],
 ];
 
-function classify(source: string, fn: string): string | null {
+/** Source-map paths are URL-encoded (`node_modules/%40clerk/…`): decoded first, or no @clerk rule matches. */
+export function classify(rawSource: string, fn: string): string | null {
+  let source = rawSource;
+  try {
+    source = decodeURIComponent(rawSource);
+  } catch {
+    // A stray '%' that is not an escape: classify the path as written.
+  }
   if (fn === '(garbage collector)') return 'GC';
   if (fn === '(idle)') return 'idle';
   if (fn === '(program)') return 'V8/native (program)';
