@@ -2,12 +2,8 @@ import 'server-only';
 import { and, count, eq } from 'drizzle-orm';
 import { bmpCategories, correctiveActions, projects, violations, violationTypes } from './schema';
 import type { Tx } from './tenant';
-import {
-  advanceCorrectiveAction,
-  createCorrectiveAction,
-  createViolation,
-  updateViolation,
-} from './queries/violations';
+import { advanceCorrectiveAction, createCorrectiveAction } from './queries/corrective-actions';
+import { createViolation, updateViolation } from './queries/violations';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);

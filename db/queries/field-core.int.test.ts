@@ -11,7 +11,8 @@ import { saveSubmission } from '@/lib/forms/save-submission';
 import { amendInspection, createInspection, publishInspection, signInspection, submitInspection, updateInspection } from './inspections';
 import { createProject, getProject, listProjects, updateProject } from './projects';
 import { createRainEvent } from './rain-events';
-import { advanceCorrectiveAction, createCorrectiveAction, createViolation, updateViolation } from './violations';
+import { advanceCorrectiveAction, createCorrectiveAction } from './corrective-actions';
+import { createViolation, updateViolation } from './violations';
 
 let a: TenantGraph;
 let b: TenantGraph;

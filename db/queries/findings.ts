@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { violations } from '../schema';
 import type { Tx } from '../tenant';
 import { recordAudit, type Actor } from './audit';
-import { createCorrectiveAction, type ActionKind, type CorrectiveAction, type Violation } from './violations';
+import { createCorrectiveAction, type ActionKind, type CorrectiveAction } from './corrective-actions';
+import type { Violation } from './violations';
 
 /**
  * Findings: violations a crew member recorded in the `reported` state. A

@@ -10,7 +10,8 @@ import { acme, bolt, inOrg, projectNamed, seedOrgs } from '@/app/(app)/projects/
 import type { Actor } from '@/db/queries/audit';
 import { createProject, updateProject } from '@/db/queries/projects';
 import { createRainEvent, updateRainEvent } from '@/db/queries/rain-events';
-import { advanceCorrectiveAction, createCorrectiveAction, createViolation, listViolationTypes } from '@/db/queries/violations';
+import { advanceCorrectiveAction, createCorrectiveAction } from '@/db/queries/corrective-actions';
+import { createViolation, listViolationTypes } from '@/db/queries/violations';
 import { createInspection, submitInspection } from '@/db/queries/inspections';
 import { nextObligationFor, obligationsDueBetween } from '@/db/queries/obligations';
 import { projectObligations } from '@/db/schema';

@@ -5,10 +5,10 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { listMembers } from '@/db/queries/audit';
 import { orgTimeZone } from '@/db/queries/dashboard';
+import { listCorrectiveActions } from '@/db/queries/corrective-actions';
 import {
   getViolationDetail,
   listBmpCategories,
-  listCorrectiveActions,
   listViolationTypes,
   violationHistory,
   violationTransitions,

@@ -1,4 +1,5 @@
-import { violationTransitions, type CorrectiveAction } from '@/db/queries/violations';
+import type { CorrectiveAction } from '@/db/queries/corrective-actions';
+import { violationTransitions } from '@/db/queries/violations';
 import { PhotoUploader } from '@/components/files/photo-uploader';
 import type { PhotoView } from '@/lib/files/download';
 import { formatDateTime, formatDistance } from '@/lib/format/when';

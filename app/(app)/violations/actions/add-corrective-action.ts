@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { listMembers } from '@/db/queries/audit';
-import { createCorrectiveAction } from '@/db/queries/violations';
+import { createCorrectiveAction } from '@/db/queries/corrective-actions';
 import { tenantAction } from '@/lib/actions/tenant-action';
 import { PublicError } from '@/lib/api/errors';
 import { requestActor } from '@/lib/audit/actor';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { countStoredPhotos, getFileSettings } from '@/db/queries/files';
-import { advanceCorrectiveAction } from '@/db/queries/violations';
+import { advanceCorrectiveAction } from '@/db/queries/corrective-actions';
 import { tenantAction } from '@/lib/actions/tenant-action';
 import { PublicError } from '@/lib/api/errors';
 import { requestActor } from '@/lib/audit/actor';

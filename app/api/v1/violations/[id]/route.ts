@@ -1,4 +1,5 @@
-import { getViolationDetail, listCorrectiveActions, updateViolation } from '@/db/queries/violations';
+import { listCorrectiveActions } from '@/db/queries/corrective-actions';
+import { getViolationDetail, updateViolation } from '@/db/queries/violations';
 import { PublicError } from '@/lib/api/errors';
 import { tenantRoute } from '@/lib/api/tenant-route';
 import { requestActor } from '@/lib/audit/actor';
