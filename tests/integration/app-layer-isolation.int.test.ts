@@ -70,7 +70,7 @@ const REDUNDANT_FILTERS: Record<string, string> = {
   'rain-events.ts#updateRainEvent:1': AFTER_LOOKUP,
   'inspections.ts#change:2': AFTER_LOOKUP,
   'violations.ts#updateViolation:2': AFTER_LOOKUP,
-  'violations.ts#advanceCorrectiveAction:2': AFTER_LOOKUP,
+  'corrective-actions.ts#advanceCorrectiveAction:2': AFTER_LOOKUP,
   'files.ts#markDocumentStored:2':
     "the version count of a series in the project the organization-filtered lock just returned (same function): A's projects were refused there",
   'inspector-links.ts#updateInspectorLink:1': AFTER_LOOKUP,
