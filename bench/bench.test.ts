@@ -50,7 +50,7 @@ describe('bench (tiny mode)', () => {
         samples: 20,
         prepare: true,
       });
-      expect(door.variants).toHaveLength(10);
+      expect(door.variants).toHaveLength(11);
       for (const v of door.variants) [v.stats.p50, v.stats.p99, v.vsBare.p50, v.roundTrips].forEach(finite);
       [door.door.p50, door.door.p99].forEach(finite);
 

@@ -11,6 +11,8 @@
  *                     message on a reserved connection, written with the query (one flight), then COMMIT awaited
  *   door, read      — withTenantOn(…, 'read'), what pages and API GETs use: `begin read only`, the same flight,
  *                     the answer handed back once the query returned, COMMIT sent behind it
+ *   door, read, + relational schema — the same, also building the Drizzle transaction object with the
+ *                     relational schema, as the door did until db/client.ts dropped it (a query builder per table)
  *   previous door   — db.transaction: BEGIN awaited alone, set_config pipelined with the query, COMMIT
  *   naive door      — BEGIN, await set_config alone, query, COMMIT
  *   door, bind params — set_config with bind parameters, "pipelined": postgres.js describes it first, so it is not
@@ -23,6 +25,9 @@
  */
 import postgres from 'postgres';
 import { and, eq, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { drizzle, PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
+import * as schema from '@/db/schema';
 import { createDatabase } from '@/db/client';
 import { projects } from '@/db/schema';
 import { withTenantOn, type Tx } from '@/db/tenant';
@@ -41,6 +46,20 @@ const literal = (id: string) => {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new Error(`unexpected id ${id}`);
   return `'${id}'`;
 };
+
+/**
+ * What building a Drizzle transaction object with the relational schema costs:
+ * PgDatabase's constructor makes a RelationalQueryBuilder per table.
+ */
+function relationalSchemaCost(client: postgres.Sql): () => void {
+  const db = drizzle(client, { schema, casing: 'snake_case' });
+  const dialect = new PgDialect({ casing: 'snake_case' });
+  const relational = { fullSchema: db._.fullSchema, schema: db._.schema!, tableNamesMap: db._.tableNamesMap };
+  return () => {
+    const session = new PostgresJsSession(client, dialect, relational);
+    new PostgresJsTransaction(dialect, session as unknown as ConstructorParameters<typeof PostgresJsTransaction>[1], relational);
+  };
+}
 
 interface DoorVariant {
   name: string;
@@ -98,6 +117,8 @@ export async function measureDoor(o: {
     .limit(1)
     .prepare('bench_project_by_id');
   const scope = (t: Target) => ({ orgId: t.orgId, userId: 'user_bench' });
+  const relationalDoor = drizzleOn(o.urls.app);
+  const withRelations = relationalSchemaCost(relationalDoor.$pool);
 
   const variants = [
     { name: 'ping (select 1)', run: () => ping.unsafe('select 1') },
@@ -112,6 +133,19 @@ export async function measureDoor(o: {
     {
       name: 'door, read (COMMIT behind)',
       run: (t: Target) => withTenantOn(readDoor, scope(t), (tx) => fetchById(tx, t), 'read'),
+    },
+    {
+      name: 'door, read, + relational schema',
+      run: (t: Target) =>
+        withTenantOn(
+          relationalDoor,
+          scope(t),
+          (tx) => {
+            withRelations();
+            return fetchById(tx, t);
+          },
+          'read',
+        ),
     },
     {
       name: 'previous door (db.transaction, set_config pipelined)',

@@ -28,6 +28,7 @@ export function findings(r: Results): string[] {
     const d = v('door, read');
     const before = v('previous door');
     const floor = v('one-trip floor');
+    const relational = v('door, read, + relational');
     if (!bare || !w || !d || !before || !floor) continue; // a results.json of an older bench
     const target = door.prepare ? 1.3 : 1.5;
     const where = door.route === 'pgbouncer' ? 'through PgBouncer (transaction mode)' : 'direct';
@@ -38,7 +39,10 @@ export function findings(r: Results): string[] {
         `the previous door ≈ ${f2(before.roundTrips)}, the floor (COMMIT pipelined with the query) ≈ ${f2(floor.roundTrips)}. db/tenant.ts sends BEGIN and the ` +
         'settings as one simple-protocol message with the first query; a read (`begin read only`) answers when its query returned and sends COMMIT behind it, ' +
         'a write waits for COMMIT' +
-        (door.prepare ? '.' : '; without prepared statements postgres.js waits for Parse/Describe before Bind/Execute, in the door as in the baseline.'),
+        (door.prepare ? '.' : '; without prepared statements postgres.js waits for Parse/Describe before Bind/Execute, in the door as in the baseline.') +
+        (relational
+          ? ` Building the transaction object with Drizzle's relational schema too (a query builder per table, as the door did before db/client.ts dropped it): ${f2(relational.vsBare.p50)}×.`
+          : ''),
     );
   }
   if (r.audit) {

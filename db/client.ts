@@ -5,18 +5,25 @@ import { drizzle, PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/p
 import type postgres from 'postgres';
 import { env } from '@/lib/env';
 import { openPool, preferPrepared } from './connection';
-import * as schema from './schema';
 
 export type Database = ReturnType<typeof createDatabase>;
 
+/**
+ * No relational schema: nothing here uses Drizzle's relational queries
+ * (`tx.query.*`), and a transaction object built with one constructs a query
+ * builder per table — 35 of them, ~24 µs of CPU on every pass through the door
+ * (bench/door.ts: "door, relational schema").
+ */
+type NoRelations = Record<string, never>;
+
 /** What the door's callback gets: Drizzle's transaction type, on one connection. */
-export type Tx = PostgresJsTransaction<typeof schema, ExtractTablesWithRelations<typeof schema>>;
+export type Tx = PostgresJsTransaction<NoRelations, ExtractTablesWithRelations<NoRelations>>;
 
 /**
  * The door's transaction: a reserved connection has no `savepoint`, so a
  * nested `tx.transaction()` is refused with a clear message (nothing nests today).
  */
-class DoorTransaction extends PostgresJsTransaction<typeof schema, ExtractTablesWithRelations<typeof schema>> {
+class DoorTransaction extends PostgresJsTransaction<NoRelations, ExtractTablesWithRelations<NoRelations>> {
   override transaction<T>(): Promise<T> {
     return Promise.reject(new Error('nested transactions (savepoints) are not supported inside the tenant door'));
   }
@@ -27,10 +34,9 @@ export function createDatabase(url: string, opts: { max?: number; prepare?: bool
   const client = openPool(url, opts);
   const prepare = opts.prepare ?? env.DATABASE_PREPARE === 'true';
   const driver = prepare ? preferPrepared(client) : client;
-  const db = drizzle(driver, { schema, casing: 'snake_case' });
-  // The same dialect settings and relational schema as `db`, for transactions the door opens itself.
+  const db = drizzle(driver, { casing: 'snake_case' });
+  // The same dialect settings as `db`, for transactions the door opens itself.
   const dialect = new PgDialect({ casing: 'snake_case' });
-  const relational = { fullSchema: db._.fullSchema, schema: db._.schema!, tableNamesMap: db._.tableNamesMap };
   /**
    * Drizzle's transaction object over one reserved connection of this pool,
    * without the BEGIN/COMMIT of `db.transaction`: db/tenant.ts opens and ends
@@ -40,8 +46,8 @@ export function createDatabase(url: string, opts: { max?: number; prepare?: bool
     // The session only calls `unsafe` on its client; `savepoint` is what DoorTransaction refuses.
     // (Drizzle's own types want a TransactionSql, which postgres.js does not declare as an Sql.)
     const client = (prepare ? preferPrepared(conn) : conn) as unknown as postgres.Sql;
-    const session = new PostgresJsSession(client, dialect, relational);
-    return new DoorTransaction(dialect, session as unknown as ConstructorParameters<typeof DoorTransaction>[1], relational);
+    const session = new PostgresJsSession(client, dialect, undefined);
+    return new DoorTransaction(dialect, session as unknown as ConstructorParameters<typeof DoorTransaction>[1], undefined);
   };
   return Object.assign(db, { $pool: client, $transactionOn: transactionOn });
 }
