@@ -54,35 +54,28 @@ function currentOrNextWorkday(now: Date, timeZone: string, week: WorkWeek): Loca
   return day;
 }
 
+/** When a checklist is due, and the span in which a completed one meets it. */
+interface Window {
+  day: LocalDate;
+  opensAt: Date;
+  dueAt: Date;
+  /** A checklist completed from opensAt up to (not including) this instant meets it. */
+  closesAt: Date;
+}
+
 /**
  * The daily checklist that matters at `now`: today's if today is a workday
  * (due at the start of work; met by a checklist completed that local day),
  * else the next workday's. A checklist completed the evening before does not
  * count: the inspection is of the day's conditions, so it opens at local midnight.
  */
-export function oshaDailyDue(input: {
-  now: Date;
-  timeZone: string;
-  completedAt: readonly Date[];
-  week?: WorkWeek;
-}): ChecklistDue {
-  const week = input.week ?? DEFAULT_WORK_WEEK;
-  const day = currentOrNextWorkday(input.now, input.timeZone, week);
-  const opensAt = zonedInstant(day, 0, input.timeZone);
-  const dueAt = zonedInstant(day, week.startOfWorkMinutes, input.timeZone);
-  const closesAt = endOfDay(day, input.timeZone);
-  const metAt =
-    [...input.completedAt]
-      .filter((at) => at.getTime() >= opensAt.getTime() && at.getTime() < closesAt.getTime())
-      .sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+function dailyWindow(now: Date, timeZone: string, week: WorkWeek): Window {
+  const day = currentOrNextWorkday(now, timeZone, week);
   return {
-    kind: 'osha_daily',
-    reference: OSHA_DAILY_REFERENCE,
     day,
-    opensAt,
-    dueAt,
-    status: statusOf(dueAt, input.now, metAt),
-    metAt,
+    opensAt: zonedInstant(day, 0, timeZone),
+    dueAt: zonedInstant(day, week.startOfWorkMinutes, timeZone),
+    closesAt: endOfDay(day, timeZone),
   };
 }
 
@@ -90,33 +83,42 @@ export function oshaDailyDue(input: {
  * The weekly checklist of the local week (Monday–Sunday) `now` falls in: due
  * by the end of that week's last workday; any checklist completed that week meets it.
  */
-export function oshaWeeklyDue(input: {
-  now: Date;
-  timeZone: string;
-  completedAt: readonly Date[];
-  week?: WorkWeek;
-}): ChecklistDue {
-  const week = input.week ?? DEFAULT_WORK_WEEK;
-  const today = localDate(input.now, input.timeZone);
+function weeklyWindow(now: Date, timeZone: string, week: WorkWeek): Window {
+  const today = localDate(now, timeZone);
   const monday = addDays(today, -((weekday(today) + 6) % 7));
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   const lastWorkday = days.filter((d) => week.workdays.includes(weekday(d))).at(-1) ?? addDays(monday, 6);
-  const opensAt = zonedInstant(monday, 0, input.timeZone);
-  const dueAt = endOfDay(lastWorkday, input.timeZone);
-  const weekEnds = endOfDay(addDays(monday, 6), input.timeZone);
-  const metAt =
-    [...input.completedAt]
-      .filter((at) => at.getTime() >= opensAt.getTime() && at.getTime() < weekEnds.getTime())
-      .sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   return {
-    kind: 'osha_weekly',
-    reference: OSHA_WEEKLY_REFERENCE,
     day: monday,
-    opensAt,
-    dueAt,
-    status: statusOf(dueAt, input.now, metAt),
+    opensAt: zonedInstant(monday, 0, timeZone),
+    dueAt: endOfDay(lastWorkday, timeZone),
+    closesAt: endOfDay(addDays(monday, 6), timeZone),
+  };
+}
+
+function due(kind: ChecklistDue['kind'], w: Window, now: Date, completedAt: readonly Date[]): ChecklistDue {
+  let metAt: Date | null = null;
+  for (const at of completedAt) {
+    const t = at.getTime();
+    if (t >= w.opensAt.getTime() && t < w.closesAt.getTime() && (!metAt || t < metAt.getTime())) metAt = at;
+  }
+  return {
+    kind,
+    reference: kind === 'osha_daily' ? OSHA_DAILY_REFERENCE : OSHA_WEEKLY_REFERENCE,
+    day: w.day,
+    opensAt: w.opensAt,
+    dueAt: w.dueAt,
+    status: statusOf(w.dueAt, now, metAt),
     metAt,
   };
+}
+
+export function oshaDailyDue(input: { now: Date; timeZone: string; completedAt: readonly Date[]; week?: WorkWeek }): ChecklistDue {
+  return due('osha_daily', dailyWindow(input.now, input.timeZone, input.week ?? DEFAULT_WORK_WEEK), input.now, input.completedAt);
+}
+
+export function oshaWeeklyDue(input: { now: Date; timeZone: string; completedAt: readonly Date[]; week?: WorkWeek }): ChecklistDue {
+  return due('osha_weekly', weeklyWindow(input.now, input.timeZone, input.week ?? DEFAULT_WORK_WEEK), input.now, input.completedAt);
 }
 
 /** One line for the New inspection page: the rule, not a computed date. */
@@ -131,26 +133,50 @@ export interface SiteChecklistDue extends ChecklistDue {
   dueToday: boolean;
 }
 
+/** What every site in one zone shares at `now`: the checklists' windows and the local dates compared with them. */
+export interface ZoneChecklistWindows {
+  now: Date;
+  daily: Window;
+  weekly: Window;
+  today: LocalDate;
+  weeklyLastWorkday: LocalDate;
+}
+
+export function zoneChecklistWindows(now: Date, timeZone: string, week: WorkWeek = DEFAULT_WORK_WEEK): ZoneChecklistWindows {
+  const weekly = weeklyWindow(now, timeZone, week);
+  return {
+    now,
+    daily: dailyWindow(now, timeZone, week),
+    weekly,
+    today: localDate(now, timeZone),
+    weeklyLastWorkday: localDate(new Date(weekly.dueAt.getTime() - 1), timeZone),
+  };
+}
+
 /**
- * Both checklists of one site at `now`, from the instants its daily and weekly
+ * Both checklists of one site, from the instants its daily and weekly
  * checklists were submitted: the daily one is "due today" on a workday until it
  * is done; the weekly one on the week's last workday, or once it is overdue.
+ * The windows are the zone's (zoneChecklistWindows), so a page of sites in one
+ * zone computes its calendar once, not once per site.
  */
+export function siteChecklistsIn(w: ZoneChecklistWindows, submitted: readonly { type: string; at: Date }[]): SiteChecklistDue[] {
+  const at = (type: string) => submitted.filter((s) => s.type === type).map((s) => s.at);
+  const open = (c: ChecklistDue) => c.status === 'due' || c.status === 'overdue';
+  const daily = due('osha_daily', w.daily, w.now, at('osha_daily'));
+  const weekly = due('osha_weekly', w.weekly, w.now, at('osha_weekly'));
+  return [
+    { ...daily, dueToday: open(daily) && daily.day === w.today },
+    { ...weekly, dueToday: open(weekly) && (weekly.status === 'overdue' || w.weeklyLastWorkday === w.today) },
+  ];
+}
+
+/** siteChecklistsIn for one site on its own. */
 export function siteChecklists(input: {
   now: Date;
   timeZone: string;
   submitted: readonly { type: string; at: Date }[];
   week?: WorkWeek;
 }): SiteChecklistDue[] {
-  const { now, timeZone, week } = input;
-  const at = (type: string) => input.submitted.filter((s) => s.type === type).map((s) => s.at);
-  const today = localDate(now, timeZone);
-  const open = (c: ChecklistDue) => c.status === 'due' || c.status === 'overdue';
-  const daily = oshaDailyDue({ now, timeZone, completedAt: at('osha_daily'), week });
-  const weekly = oshaWeeklyDue({ now, timeZone, completedAt: at('osha_weekly'), week });
-  const lastWorkday = localDate(new Date(weekly.dueAt.getTime() - 1), timeZone);
-  return [
-    { ...daily, dueToday: open(daily) && daily.day === today },
-    { ...weekly, dueToday: open(weekly) && (weekly.status === 'overdue' || lastWorkday === today) },
-  ];
+  return siteChecklistsIn(zoneChecklistWindows(input.now, input.timeZone, input.week), input.submitted);
 }

@@ -71,13 +71,21 @@ export function zoneName(timeZone: string, at = new Date()): string {
 
 /** True for a zone name this runtime knows (IANA, e.g. "America/Chicago"). */
 export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let known = zoneNames.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    // A page asks about each of its sites' zones; the names come from stored rows, so keep a bounded few.
+    if (zoneNames.size >= 1_000) zoneNames.clear();
+    zoneNames.set(name, known);
   }
+  return known;
 }
+const zoneNames = new Map<string, boolean>();
 
 /** "May 4" (or "May 4, 2025" outside the current year). */
 export function formatDay(at: Date, timeZone: string, now = new Date()): string {

@@ -2,14 +2,7 @@ import 'server-only';
 import { orgTimeZone } from '@/db/queries/dashboard';
 import { oshaChecklistsSince } from '@/db/queries/my-work';
 import type { Tx } from '@/db/tenant';
-import { siteChecklists, type SiteChecklistDue } from '@/lib/compliance/osha-checklists';
-import { isTimeZone } from '@/lib/format/when';
-
-export interface ProjectChecklistDue extends SiteChecklistDue {
-  projectId: string;
-  projectName: string;
-  timeZone: string;
-}
+import { checklistsOfSites, type ProjectChecklistDue } from './osha-sites';
 
 /**
  * The OSHA checklists' due state per active project (or one project): the
@@ -21,12 +14,11 @@ export interface ProjectChecklistDue extends SiteChecklistDue {
  * not stored: the rules need only the clock and this week's checklists.
  */
 export async function oshaDueByProject(tx: Tx, orgId: string, now: Date, projectId?: string): Promise<ProjectChecklistDue[]> {
-  const orgZone = await orgTimeZone(tx, orgId);
-  // Eight days back covers the current local week in every zone (a week starts on Monday).
-  const { sites, done } = await oshaChecklistsSince(tx, orgId, new Date(now.getTime() - 8 * 86_400_000), projectId);
-  return sites.flatMap((site) => {
-    const timeZone = site.timeZone && isTimeZone(site.timeZone) ? site.timeZone : orgZone;
-    const submitted = done.flatMap((d) => (d.projectId === site.id && d.submittedAt ? [{ type: d.type, at: d.submittedAt }] : []));
-    return siteChecklists({ now, timeZone, submitted }).map((c) => ({ ...c, projectId: site.id, projectName: site.name, timeZone }));
-  });
+  // Issued together: pipelined on the transaction's connection. Eight days back covers the current
+  // local week in every zone (a week starts on Monday).
+  const [orgZone, { sites, done }] = await Promise.all([
+    orgTimeZone(tx, orgId),
+    oshaChecklistsSince(tx, orgId, new Date(now.getTime() - 8 * 86_400_000), projectId),
+  ]);
+  return checklistsOfSites({ now, orgZone, sites, done });
 }

@@ -13,7 +13,8 @@ import { projectListQuery } from '@/lib/zod/schemas/projects';
 import { z } from 'zod';
 import { listSiteConditions, type SiteCondition } from '@/db/queries/site-conditions';
 import { nextDueByProject, type ProjectNextDue } from '@/lib/compliance/next-due-by-project';
-import { oshaDueByProject, type ProjectChecklistDue } from '@/lib/my-work/osha-due';
+import { oshaDueByProject } from '@/lib/my-work/osha-due';
+import type { ProjectChecklistDue } from '@/lib/my-work/osha-sites';
 
 /**
  * Data of the project pages, read through the door for the signed-in tenant
