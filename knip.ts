@@ -14,6 +14,8 @@ const config: KnipConfig = {
     'bench/provision-child.ts',
     'bench/raw-app-server.ts',
     'bench/raw-server.mjs',
+    // Preloaded into the profiled `next start` by bench/lib/profile-run.ts (NODE_OPTIONS --import).
+    'bench/lib/profile-preload.mjs',
     // Spawned by bench/files.ts (the app server's side of photo uploads).
     'bench/files-server.ts',
     // The embedded S3 (s3rver), spawned with --openssl-legacy-provider by scripts/lib/local-s3.ts.

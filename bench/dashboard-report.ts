@@ -66,7 +66,7 @@ export function dashboardScaleMarkdown(r: DashboardScaleResult, meta: { startedA
 function profileLines(p: NonNullable<DashboardScaleResult['profile']>): string[] {
   const perRequest = (v: number) => `${(v / Math.max(1, p.requests)).toFixed(2)} ms`;
   return [
-    `## Where the server's CPU goes: the ${p.projects.toLocaleString('en')}-project dashboard under \`--cpu-prof\``,
+    `## Where the server's CPU goes: the ${p.projects.toLocaleString('en')}-project dashboard, profiled`,
     '',
     `${p.requests} requests; ${(p.busyMs / 1000).toFixed(1)} s busy of ${(p.wallMs / 1000).toFixed(1)} s: ${perRequest(p.busyMs)} of CPU per request.`,
     '',

@@ -35,7 +35,7 @@ export interface HttpOptions extends BuildOptions {
   seconds: number;
   sliceSeconds: number;
   warmupSeconds: number;
-  /** > 0: afterwards, restart `next start` under `--cpu-prof`, load the API route this long, and summarize the profile. */
+  /** > 0: afterwards, restart `next start` with the profiler preloaded, load the API route this long, and summarize the profile. */
   profileSeconds: number;
 }
 

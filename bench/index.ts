@@ -23,7 +23,7 @@
  *   --export-photos N    its photos, 4 KiB each (default 5,000; quick 500). (l) fails the run when the
  *                        export worker's peak RSS reaches 300 MB
  *   --phones N           concurrent phones in (i) (default 20), --photo-mib N photo size (default 10)
- *   --profile-seconds N  after (d)/(e), run next start under --cpu-prof on the API route for N s and report where its CPU goes;
+ *   --profile-seconds N  after (d)/(e), profile next start (after a warm-up) on the API route for N s and report where its CPU goes;
  *                        after (j), the same on the largest tenant's dashboard
  *   --app-source head|worktree   what to build for (d)/(e) (default head: the last commit)
  *   --app-commit REV     with --app-source head: build this commit instead of HEAD (reuses its build if present)

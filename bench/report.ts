@@ -24,8 +24,8 @@ function profileSection(pr: NonNullable<HttpResult['profile']>): string[] {
   return [
     `### CPU profile of \`next start\` serving the API route`,
     '',
-    `V8 \`--cpu-prof\` of the server alone under the same load, frames mapped through the build's source maps to their packages. ` +
-      `${(pr.busyMs / 1000).toFixed(1)} s busy of ${(pr.wallMs / 1000).toFixed(1)} s (a fresh server: ${pr.requests} requests after a warm-up, JIT warm-up included). Inclusive = samples with any frame of that category on the stack ` +
+    `V8's sampling profiler (1 ms) in the server alone, started after a warm-up and stopped after the measured load (bench/lib/profile-run.ts), frames mapped through the build's source maps to their packages. ` +
+      `${(pr.busyMs / 1000).toFixed(1)} s busy of ${(pr.wallMs / 1000).toFixed(1)} s (${pr.requests} requests; start-up and warm-up not included). Inclusive = samples with any frame of that category on the stack ` +
       '(categories nest, so inclusive shares add up to more than 100 %); self = the innermost categorized frame.',
     '',
     '| category | inclusive | self |',

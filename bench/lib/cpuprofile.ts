@@ -1,5 +1,5 @@
 /**
- * Reads a V8 .cpuprofile written by `next start` under `--cpu-prof` and says
+ * Reads a V8 .cpuprofile written by the profiled `next start` (bench/lib/profile-run.ts) and says
  * which libraries the server's CPU went to. Next's server bundles are hashed
  * chunks, so each frame is mapped back through the chunk's source map to its
  * original file (node_modules/@clerk/…, drizzle-orm, postgres, next, our lib/…).

@@ -30,10 +30,8 @@ export async function AccountMenu({ ctx }: { ctx: TenantContext }) {
     );
   }
 
-  const { user, orgs } = await withIdentityRead(ctx.userId, async (tx) => ({
-    user: await getUser(tx, ctx.userId),
-    orgs: await listUserMemberships(tx, ctx.userId),
-  }));
+  // Issued together: pipelined on the transaction's connection (one flight, not two).
+  const [user, orgs] = await withIdentityRead(ctx.userId, (tx) => Promise.all([getUser(tx, ctx.userId), listUserMemberships(tx, ctx.userId)]));
   const active = orgs.filter((o) => o.active);
   const current = active.find((o) => o.orgId === ctx.orgId) ?? { orgId: ctx.orgId, name: ctx.orgSlug ?? ctx.orgId, role: ctx.role };
   const name = user ? [user.firstName, user.lastName].filter(Boolean).join(' ') || user.email : ctx.userId;
