@@ -2,6 +2,7 @@
  * Findings written into bench/report.md from this run's numbers: where a
  * target is missed, why (round trips, plans), and what would fix it.
  */
+import { profileDifference } from './lib/cpuprofile';
 import type { Results } from './report';
 
 const f2 = (n: number) => n.toFixed(2);
@@ -103,6 +104,16 @@ export function findings(r: Results): string[] {
       .map((c) => `${c.category} ${c.inclusivePct.toFixed(0)} % (self ${c.selfPct.toFixed(0)} %)`)
       .join('; ');
     out.push(`- **CPU profile of the Next server on the API route** (inclusive share of busy time): ${top}.`);
+  }
+  if (h?.profile && h.healthProfile) {
+    const d = profileDifference(h.profile, h.healthProfile);
+    const parts = d.rows
+      .filter((row) => Math.abs(row.overMs) >= 0.05)
+      .map((row) => `${row.category} ${row.overMs >= 0 ? '+' : ''}${row.overMs.toFixed(2)} ms`)
+      .join('; ');
+    out.push(
+      `- **The API route's CPU over /api/health with the same cookie, both profiled:** ${d.routeMs.toFixed(2)} vs ${d.floorMs.toFixed(2)} ms per request (+${d.overMs.toFixed(2)} ms), by self time: ${parts}.`,
+    );
   }
   if (h && !h.api) out.push(`- **(d) not measured:** ${h.skipped?.split('\n')[0] ?? h.routeNote}.`);
   const p = r.provision;

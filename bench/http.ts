@@ -62,6 +62,8 @@ export interface HttpResult {
   inspect?: InspectResult | { failed: string };
   /** CPU profile of `next start` serving the API route alone (see lib/cpuprofile.ts). */
   profile?: ProfileSummary & { file: string };
+  /** The same, serving GET /api/health with the same session cookie: the route's cost over it, by library. */
+  healthProfile?: ProfileSummary & { file: string };
   skipped?: string;
 }
 
@@ -246,11 +248,12 @@ export async function measureHttp(o: HttpOptions): Promise<HttpResult> {
     } catch (e) {
       inspect = { failed: (e as Error).message.split('\n')[0]! }; // e.g. a build without /inspect
     }
-    const profile =
-      chosen && o.profileSeconds > 0
-        ? await profileRoute({ ...o, buildDir: build.dir, port, env: appEnv(auth, o), url: `${origin}${chosen.route}`, cookie, stop: () => stop(next) })
-        : undefined;
-    return { build, route: chosen?.route ?? null, routeNote, api, dashboard, inspect, profile };
+    const profiled = (route: string) =>
+      profileRoute({ ...o, buildDir: build.dir, port, env: appEnv(auth, o), url: `${origin}${route}`, cookie, stop: () => stop(next) });
+    const profile = chosen && o.profileSeconds > 0 ? await profiled(chosen.route) : undefined;
+    // The same session cookie on the framework's floor: the difference, category by category, is the route's own cost.
+    const healthProfile = profile ? await profiled('/api/health') : undefined;
+    return { build, route: chosen?.route ?? null, routeNote, api, dashboard, inspect, profile, healthProfile };
   } finally {
     await Promise.all([stop(next), stop(raw), stop(rawApp)]);
   }

@@ -8,6 +8,7 @@ import type { HttpResult } from './http';
 import { ms, pct, rows, x, type Results } from './report-rows';
 import { svg } from './lib/report-svg';
 import { capacitySection } from './capacity';
+import { profileDifference, type ProfileDifference } from './lib/cpuprofile';
 
 export type { Results } from './report-rows';
 
@@ -33,6 +34,21 @@ function profileSection(pr: NonNullable<HttpResult['profile']>): string[] {
     ...pr.categories
       .filter((c) => c.inclusivePct >= 0.5 || c.selfPct >= 0.5)
       .map((c) => `| ${c.category} | ${c.inclusivePct.toFixed(1)} % | ${c.selfPct.toFixed(1)} % |`),
+    '',
+  ];
+}
+
+function differenceSection(d: ProfileDifference, floorRequests: number): string[] {
+  const f3 = (n: number) => n.toFixed(3);
+  return [
+    '### The API route over `/api/health`, same session cookie, both profiled',
+    '',
+    `The same profiler on \`/api/health\` right after (${floorRequests} requests). Busy CPU per request: the route ${d.routeMs.toFixed(2)} ms, /api/health ${d.floorMs.toFixed(2)} ms, ` +
+      `**+${d.overMs.toFixed(2)} ms**. Self time by category, per request (self times add up to the busy time, so the last column sums to the difference):`,
+    '',
+    '| category | API route ms/req | /api/health ms/req | route − health |',
+    '|---|---|---|---|',
+    ...d.rows.filter((r) => Math.max(Math.abs(r.overMs), r.routeMs) >= 0.01).map((r) => `| ${r.category} | ${f3(r.routeMs)} | ${f3(r.floorMs)} | ${r.overMs >= 0 ? '+' : ''}${f3(r.overMs)} |`),
     '',
   ];
 }
@@ -222,6 +238,7 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
       md.push(...head, lr(h.inspect.page), lr(h.inspect.health), lr(m.unknown), lr(m.revoked), lr(m.expired), '');
     }
     if (h.profile) md.push(...profileSection(h.profile));
+    if (h.profile && h.healthProfile) md.push(...differenceSection(profileDifference(h.profile, h.healthProfile), h.healthProfile.requests));
   }
   if (r.cache) {
     const c = r.cache;

@@ -147,3 +147,24 @@ export function summarizeProfile(file: string, requests: number): ProfileSummary
     .sort((a, b) => b.inclusiveMs - a.inclusiveMs);
   return { wallMs: total, busyMs: busy, requests, categories };
 }
+
+export interface ProfileDifference {
+  /** Busy CPU ms per request of each side; `overMs` = route − floor. */
+  routeMs: number;
+  floorMs: number;
+  overMs: number;
+  /** Self ms per request by category, largest difference first. Self times add up to the busy time, so the rows sum to `overMs`. */
+  rows: { category: string; routeMs: number; floorMs: number; overMs: number }[];
+}
+
+/** Where a route's CPU per request goes beyond a floor route's (both profiled under the same load): self time by category. */
+export function profileDifference(route: ProfileSummary, floor: ProfileSummary): ProfileDifference {
+  const per = (p: ProfileSummary, c: string) => (p.categories.find((x) => x.category === c)?.selfMs ?? 0) / p.requests;
+  const names = new Set([...route.categories, ...floor.categories].map((c) => c.category));
+  const rows = [...names]
+    .map((category) => ({ category, routeMs: per(route, category), floorMs: per(floor, category), overMs: per(route, category) - per(floor, category) }))
+    .sort((a, b) => b.overMs - a.overMs);
+  const routeMs = route.busyMs / route.requests;
+  const floorMs = floor.busyMs / floor.requests;
+  return { routeMs, floorMs, overMs: routeMs - floorMs, rows };
+}

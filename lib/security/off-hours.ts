@@ -4,7 +4,7 @@ import { getSecuritySettings } from '@/db/queries/security-settings';
 import { withTenant, withTenantRead } from '@/db/tenant';
 import { requestActor } from '@/lib/audit/actor';
 import type { TenantContext } from '@/lib/auth/tenant-context';
-import { isOffHours, localDay } from './alert-rules';
+import { offHoursVerdict, resetOffHoursVerdicts, type BusinessHours } from './off-hours-verdict';
 
 /**
  * OFF_HOURS_ACCESS: a signed-in request outside the organization's business
@@ -25,7 +25,7 @@ import { isOffHours, localDay } from './alert-rules';
 const SETTINGS_TTL_MS = 60_000;
 const MAX_MEMO = 10_000;
 
-type Hours = { start: number; end: number; timezone: string; enabled: boolean };
+type Hours = BusinessHours;
 const hoursMemo = new Map<string, { hours: Hours | null; expires: number }>();
 const recorded = new Set<string>();
 
@@ -53,8 +53,9 @@ export function forgetBusinessHours(orgId: string): void {
 export async function noteOffHoursAccess(ctx: TenantContext, at: Date = new Date(), where?: string): Promise<void> {
   try {
     const hours = await hoursOf(ctx, Date.now());
-    if (!hours || !hours.enabled || !isOffHours(at, hours)) return;
-    const day = localDay(at, hours.timezone);
+    if (!hours || !hours.enabled) return;
+    const { off, day } = offHoursVerdict(ctx.orgId, hours, at);
+    if (!off) return;
     const key = `${ctx.orgId}|${ctx.userId}|${day}`;
     if (recorded.has(key)) return;
     const actor = await requestActor(ctx);
@@ -77,4 +78,5 @@ export async function noteOffHoursAccess(ctx: TenantContext, at: Date = new Date
 export function resetOffHoursMemo(): void {
   hoursMemo.clear();
   recorded.clear();
+  resetOffHoursVerdicts();
 }

@@ -1,0 +1,40 @@
+/**
+ * patches/@clerk+nextjs+7.9.17.patch: Clerk's auth() decrypts the request data its middleware
+ * encrypted (our dynamic clerkMiddleware options, proxy.ts) three times per call; the patch keeps
+ * the last header's result. Checked here on Clerk's own encrypt/decrypt: the patch is applied,
+ * a repeat is answered from the memo, and a new header is never answered with the old data.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const utils = pathToFileURL(path.resolve('node_modules/@clerk/nextjs/dist/esm/server/utils.js')).href;
+
+type ClerkUtils = {
+  encryptClerkRequestData: (data: Record<string, unknown>, keyless: Record<string, unknown>, machine?: unknown) => string;
+  decryptClerkRequestData: (header: string | undefined) => Record<string, unknown>;
+};
+
+describe('Clerk request data, decrypted once per auth() (patched)', () => {
+  it('answers a repeat from the memo and a new header with its own data', async () => {
+    process.env.CLERK_SECRET_KEY ??= 'sk_test_unit';
+    const { encryptClerkRequestData, decryptClerkRequestData } = (await import(/* @vite-ignore */ utils)) as ClerkUtils;
+    const a = encryptClerkRequestData({ signInUrl: '/a', secretKey: undefined }, {});
+    const b = encryptClerkRequestData({ signInUrl: '/b', secretKey: undefined }, {});
+    expect(a).not.toBe(b);
+    expect(decryptClerkRequestData(a)).toEqual({ signInUrl: '/a' });
+    const again = decryptClerkRequestData(a);
+    expect(again).toEqual({ signInUrl: '/a' });
+    // A caller that changes its copy changes nobody else's.
+    again.signInUrl = '/changed';
+    expect(decryptClerkRequestData(a)).toEqual({ signInUrl: '/a' });
+    expect(decryptClerkRequestData(b)).toEqual({ signInUrl: '/b' });
+    expect(decryptClerkRequestData(a)).toEqual({ signInUrl: '/a' });
+    expect(decryptClerkRequestData(undefined)).toEqual({});
+  });
+
+  it('is the patched file (the memo is there)', async () => {
+    const fs = await import('node:fs');
+    expect(fs.readFileSync(new URL(utils), 'utf8')).toContain('decryptClerkRequestDataUncached');
+  });
+});
