@@ -104,6 +104,22 @@ export function writeReport(r: Results, dir: string, findings: string[]) {
       ),
       '',
     );
+    const runs = r.rls[0]?.runs?.length ?? 0;
+    if (runs > 1) {
+      const spread = (v: number[]) => `${pct(Math.min(...v))} … ${pct(Math.max(...v))}`;
+      md.push(
+        `RLS (C/B) in each of the ${runs} runs, in the order they ran (every shape sampled once per run, the runs spread over the section; the table above shows the median run by p50):`,
+        '',
+        `| shape | p50 per run | p50 spread | p99 per run | p99 spread |`,
+        '|---|---|---|---|---|',
+        ...r.rls.map((s) => {
+          const p50 = s.runs.map((v) => v.p50);
+          const p99 = s.runs.map((v) => v.p99);
+          return `| ${s.shape} | ${p50.map(pct).join(', ')} | ${spread(p50)} | ${p99.map(pct).join(', ')} | ${spread(p99)} |`;
+        }),
+        '',
+      );
+    }
   }
   if (r.search) {
     const k = r.search;

@@ -4,7 +4,9 @@
  *   B  su door  — superuser inside withTenantOn (same BEGIN/set_config/COMMIT), explicit filter: RLS bypassed
  *   C  app door — brave_app inside withTenantOn, explicit filter AND RLS (what the app does)
  *   D  RLS only — brave_app inside withTenantOn, no explicit filter (the policy alone)
- * RLS overhead = C / B (only the role differs); the door = B / A. The same
+ * RLS overhead = C / B (only the role differs); the door = B / A. Each shape is
+ * sampled `runs` times, the runs spread over the section; the median run is
+ * reported and every run's C / B beside it. The same
  * queries are also timed server-side (EXPLAIN ANALYZE execution time, no
  * network) so the RLS figure can be read apart from round-trip noise.
  */
@@ -52,8 +54,10 @@ export interface ShapeResult {
   suDoor: Summary;
   appDoor: Summary;
   rlsOnly: Summary;
-  /** appDoor / suDoor: the cost of RLS alone. */
+  /** appDoor / suDoor: the cost of RLS alone, in the median run (by p50) of `runs`. */
   rls: Ratio;
+  /** RLS (appDoor / suDoor) in each run, in the order they ran: the spread between runs. */
+  runs: Ratio[];
   /** rlsOnly / suDoor. */
   rlsOnlyRatio: Ratio;
   /** suDoor / bare: the door's transaction. */
@@ -72,38 +76,60 @@ export interface RlsOptions {
   samples: number;
   /** EXPLAIN ANALYZE repetitions per side (interleaved). */
   explains: number;
+  /** Separate interleaved samplings of every shape (issue 16: the spread over at least three runs). */
+  runs: number;
 }
 
 const SCOPE_USER = 'user_bench';
 
+type Sampled = { bare: Summary; suDoor: Summary; appDoor: Summary; rlsOnly: Summary };
+
+/** One interleaved sampling of a shape's four variants. */
+async function sampleShape(o: RlsOptions, shape: Shape): Promise<Sampled> {
+  const scope = (t: Target) => ({ orgId: t.orgId, userId: SCOPE_USER });
+  const [bare, suDoor, appDoor, rlsOnly] = await sampleInterleaved(
+    [
+      { name: 'bare', run: (t: Target) => o.su.execute(shape.query(t, true)) },
+      { name: 'su door', run: (t: Target) => withTenantOn(o.su, scope(t), (tx) => tx.execute(shape.query(t, true))) },
+      {
+        name: 'app door',
+        run: (t: Target) => withTenantOn(o.app, scope(t), (tx) => tx.execute(shape.query(t, true))),
+      },
+      {
+        name: 'rls only',
+        run: (t: Target) => withTenantOn(o.app, scope(t), (tx) => tx.execute(shape.query(t, false))),
+      },
+    ],
+    {
+      warmup: o.warmup,
+      samples: o.samples,
+      pick: (i) => o.targets[i % o.targets.length]!,
+      check: (v, t, rows) => {
+        if (shape.name === 'by id' && (rows as unknown[]).length !== 1) throw new Error(`${shape.name}: variant ${v} missed ${t.projectId}`);
+      },
+    },
+  );
+  return { bare: bare!, suDoor: suDoor!, appDoor: appDoor!, rlsOnly: rlsOnly! };
+}
+
+/** The run whose RLS p50 is the median of the runs: its figures are the ones reported. */
+export function medianRun<T extends { rls: Ratio }>(runs: T[]): T {
+  const sorted = [...runs].sort((a, b) => a.rls.p50 - b.rls.p50);
+  return sorted[(sorted.length - 1) >> 1]!;
+}
+
 export async function measureRls(o: RlsOptions): Promise<ShapeResult[]> {
   const results: ShapeResult[] = [];
   const biggest = o.targets.reduce((a, b) => (b.rank < a.rank ? b : a));
-  for (const shape of SHAPES) {
+  // Runs outermost: each shape's runs are spread over the section, so the spread shows the machine's drift too.
+  const sampled: Sampled[][] = SHAPES.map(() => []);
+  for (let run = 0; run < Math.max(1, o.runs); run++) {
+    for (const [i, shape] of SHAPES.entries()) sampled[i]!.push(await sampleShape(o, shape));
+  }
+  for (const [k, shape] of SHAPES.entries()) {
     const scope = (t: Target) => ({ orgId: t.orgId, userId: SCOPE_USER });
-    const [bare, suDoor, appDoor, rlsOnly] = await sampleInterleaved(
-      [
-        { name: 'bare', run: (t: Target) => o.su.execute(shape.query(t, true)) },
-        { name: 'su door', run: (t: Target) => withTenantOn(o.su, scope(t), (tx) => tx.execute(shape.query(t, true))) },
-        {
-          name: 'app door',
-          run: (t: Target) => withTenantOn(o.app, scope(t), (tx) => tx.execute(shape.query(t, true))),
-        },
-        {
-          name: 'rls only',
-          run: (t: Target) => withTenantOn(o.app, scope(t), (tx) => tx.execute(shape.query(t, false))),
-        },
-      ],
-      {
-        warmup: o.warmup,
-        samples: o.samples,
-        pick: (i) => o.targets[i % o.targets.length]!,
-        check: (v, t, rows) => {
-          if (shape.name === 'by id' && (rows as unknown[]).length !== 1)
-            throw new Error(`${shape.name}: variant ${v} missed ${t.projectId}`);
-        },
-      },
-    );
+    const runs = sampled[k]!.map((r) => ({ ...r, rls: ratio(r.appDoor, r.suDoor) }));
+    const { bare, suDoor, appDoor, rlsOnly } = medianRun(runs);
 
     // Server-side: the same query on the biggest tenant, EXPLAIN ANALYZE as superuser and as brave_app.
     const explain = (db: Database, filter: boolean) =>
@@ -126,13 +152,14 @@ export async function measureRls(o: RlsOptions): Promise<ShapeResult[]> {
     server.ratio = ratio(server.app, server.su);
     results.push({
       shape: shape.name,
-      bare: bare!,
-      suDoor: suDoor!,
-      appDoor: appDoor!,
-      rlsOnly: rlsOnly!,
-      rls: ratio(appDoor!, suDoor!),
-      rlsOnlyRatio: ratio(rlsOnly!, suDoor!),
-      door: ratio(suDoor!, bare!),
+      bare,
+      suDoor,
+      appDoor,
+      rlsOnly,
+      rls: ratio(appDoor, suDoor),
+      runs: runs.map((r) => r.rls),
+      rlsOnlyRatio: ratio(rlsOnly, suDoor),
+      door: ratio(suDoor, bare),
       server,
       plans,
     });
