@@ -12,7 +12,7 @@ export type Database = ReturnType<typeof createDatabase>;
  * No relational schema: nothing here uses Drizzle's relational queries
  * (`tx.query.*`), and a transaction object built with one constructs a query
  * builder per table — 35 of them, ~24 µs of CPU on every pass through the door
- * (bench/door.ts: "door, relational schema").
+ * (bench/door.ts: "door, read, + relational schema").
  */
 type NoRelations = Record<string, never>;
 
