@@ -17,7 +17,6 @@ type ClerkUtils = {
 
 describe('Clerk request data, decrypted once per auth() (patched)', () => {
   it('answers a repeat from the memo and a new header with its own data', async () => {
-    process.env.CLERK_SECRET_KEY ??= 'sk_test_unit';
     const { encryptClerkRequestData, decryptClerkRequestData } = (await import(/* @vite-ignore */ utils)) as ClerkUtils;
     const a = encryptClerkRequestData({ signInUrl: '/a', secretKey: undefined }, {});
     const b = encryptClerkRequestData({ signInUrl: '/b', secretKey: undefined }, {});
