@@ -24,6 +24,7 @@ vi.mock('next/cache', () => import('@/tests/support/next-cache-mock'));
 const { tenantRoute } = await import('@/lib/api/tenant-route');
 const { GET: listRoute } = await import('@/app/api/v1/projects/route');
 const { GET: getRoute } = await import('@/app/api/v1/projects/[id]/route');
+const { flushUsage } = await import('@/lib/usage/request-counter');
 
 const REQUESTS = Number(process.env.SOAK_REQUESTS ?? 4_000);
 const TENANTS = Number(process.env.SOAK_TENANTS ?? 200);
@@ -95,6 +96,9 @@ describe.each(ROUTES)(`soak: ${REQUESTS} requests, ${TENANTS} tenants, pool ${PO
     globals.__braveApp = db;
   });
   afterAll(async () => {
+    // The usage counter's buffered rows go out through this pool before it ends, not later through a
+    // closed one (or, after the run, into a dropped database).
+    await flushUsage();
     globals.__braveApp = previous;
     await db.$pool.end({ timeout: 1 });
   });
