@@ -5,39 +5,26 @@
  * before the server answers); the same relay counts one more for
  * `db.transaction`, the shape the door had before, so the count can tell them apart.
  */
-import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenantOn, type Tx } from './tenant';
 import { testDatabase } from '@/tests/support/database';
+import { tcpRelay } from '@/tests/support/tcp-relay';
 
 const scope = { orgId: 'org_trip', userId: 'user_trip' };
 
 /** A relay that logs which side spoke, in order; `flights()` counts the client's bursts since `reset()`. */
-function relay(target: URL) {
+function relay() {
   let log: ('c' | 's')[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port), target.hostname);
-    sockets.add(client).add(upstream);
-    client.on('data', (d) => (log.push('c'), upstream.write(d)));
-    upstream.on('data', (d) => (log.push('s'), client.write(d)));
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-    upstream.on('error', () => client.destroy());
-  });
+  const tcp = tcpRelay(testDatabase.urls.app, { fromClient: () => void log.push('c'), fromServer: () => void log.push('s') });
   return {
-    listen: () => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port))),
+    listen: tcp.listen,
+    close: tcp.close,
     reset: () => (log = []),
     flights: () => log.filter((side, i) => side === 'c' && log[i - 1] !== 'c').length,
     /** The server's bursts since `reset()`: the answers a caller could have waited for. */
     answers: () => log.filter((side, i) => side === 's' && log[i - 1] !== 's').length,
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((r) => server.close(() => r()));
-    },
   };
 }
 
@@ -45,10 +32,8 @@ let tap: ReturnType<typeof relay>;
 let tappedUrl: string;
 
 beforeAll(async () => {
-  const url = new URL(testDatabase.urls.app);
-  tap = relay(new URL(url));
-  url.port = String(await tap.listen());
-  tappedUrl = url.toString();
+  tap = relay();
+  tappedUrl = await tap.listen();
 });
 afterAll(() => tap.close());
 

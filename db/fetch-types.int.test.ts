@@ -5,51 +5,26 @@
  * going away, the end of the soak run — was an unhandled rejection, which ends a Node process
  * (the app server, the worker). A relay kills the first connection exactly there.
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPool } from './connection';
 import { testDatabase } from '@/tests/support/database';
+import { tcpRelay } from '@/tests/support/tcp-relay';
 
-/** Passes bytes through, except that it closes the first connection whose client asks for pg_type. */
-function killAtTypeFetch(target: URL) {
-  let killed = 0;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port), target.hostname);
-    sockets.add(client).add(upstream);
-    client.on('data', (d) => {
-      if (killed === 0 && d.includes('pg_catalog.pg_type')) {
-        killed++;
-        client.destroy();
-        upstream.destroy();
-        return;
-      }
-      upstream.write(d);
-    });
-    upstream.on('data', (d) => client.write(d));
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-    upstream.on('error', () => client.destroy());
-  });
-  return {
-    killed: () => killed,
-    listen: () => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port))),
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((r) => server.close(() => r()));
-    },
-  };
-}
-
-let relay: ReturnType<typeof killAtTypeFetch>;
+let killed = 0;
+let relay: ReturnType<typeof tcpRelay>;
 let url: string;
 
 beforeAll(async () => {
-  const u = new URL(testDatabase.urls.app);
-  relay = killAtTypeFetch(new URL(u));
-  u.port = String(await relay.listen());
-  url = u.toString();
+  // Passes bytes through, except that it closes the first connection whose client asks for pg_type.
+  relay = tcpRelay(testDatabase.urls.app, {
+    fromClient: (d, pair) => {
+      if (killed > 0 || !d.includes('pg_catalog.pg_type')) return true;
+      killed++;
+      pair.close();
+      return false;
+    },
+  });
+  url = await relay.listen();
 });
 afterAll(() => relay.close());
 
@@ -64,7 +39,7 @@ describe('a connection closed while it fetches the array types (patches/: porsag
       // fetch runs, so nothing else waits on the fetch when its connection closes.
       const reserved = await Promise.race([pool.reserve(), new Promise<'hung'>((r) => setTimeout(() => r('hung'), 5_000))]);
       await new Promise((r) => setTimeout(r, 100)); // a dropped promise's rejection is reported after a turn
-      expect(relay.killed()).toBe(1);
+      expect(killed).toBe(1);
       expect(unhandled).toEqual([]);
       if (reserved === 'hung') throw new Error('reserve() never settled');
       // Its connection closed under it; postgres.js opens it again for the next query (through the relay, which lets it be).
